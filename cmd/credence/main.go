@@ -1,0 +1,86 @@
+// Command credence scores news articles for reliability and bias.
+//
+// It only parses flags and wires the engine to inputs and reporters; the
+// scoring lives in engine/ and the formatting in engine/report.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+var version = "0.1.0-dev"
+
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"score", "score articles and print their findings and profiles", runScore},
+		{"rules", "list every rule with its documentation", runRules},
+		{"version", "print the version", func([]string, io.Writer, io.Writer) int { fmt.Println("credence", version); return 0 }},
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "credence %s: reliability and bias scoring for news articles\n\nUsage:\n  credence <command> [flags] [paths...]\n\nCommands:\n", version)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'credence <command> --help' for a command's flags. Paths may be files, directories or - for standard input.")
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		usage(stdout)
+		return 0
+	case "--version", "-version":
+		args[0] = "version"
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "credence: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// ruleSet parses a comma-separated rule list.
+func ruleSet(s string) map[string]bool {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	m := map[string]bool{}
+	for _, r := range strings.Split(s, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			m[r] = true
+		}
+	}
+	return m
+}

@@ -1,0 +1,138 @@
+// Package analysis holds the analysed form of a document that every scorer
+// reads (tokens, sentences, quotes, attributions, the reference date) and the
+// Scorer contract. A scorer reads a Pass and reports findings through it; it
+// never prints, reads files or keeps state between documents.
+package analysis
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/text"
+)
+
+// Scorer checks one dimension of an article.
+type Scorer interface {
+	Name() string
+	Rules() []core.Rule
+	Score(p *Pass)
+}
+
+// Pass is one document, analysed, on its way through the scorers.
+type Pass struct {
+	Doc       *core.Document
+	Text      string // the prose scorers read; same length and offsets as Doc.Text
+	Tokens    []text.Token
+	Sentences []text.Sentence
+	Quotes    []text.Quote
+	RefDate   core.RefDate
+	// Words counts word tokens (not punctuation): the length findings are
+	// normalised by.
+	Words int
+	// Excluded are spans (page chrome, paywalls) that are not the article's
+	// prose; integrity marks them and the later scorers skip them.
+	Excluded []core.Span
+	Findings []core.Finding
+	// Errs collects findings a scorer tried to report with an invalid span:
+	// a bug, surfaced rather than printed or silently dropped.
+	Errs []error
+	// Data is scratch space scorers share through the pass, keyed by name
+	// (e.g. "attributions"), filled by the analysis stage.
+	Data map[string]any
+}
+
+// NewPass analyses doc's text with the given tokenizer.
+func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCache) *Pass {
+	src := doc.Prose()
+	p := &Pass{Doc: doc, Text: src, Data: map[string]any{}}
+	p.Tokens = text.TokenizeWith(src, spans, stems)
+	for _, t := range p.Tokens {
+		if !t.Punct {
+			p.Words++
+		}
+	}
+	p.Sentences = text.Sentences(src, p.Tokens)
+	p.Quotes = text.Quotes(src)
+	return p
+}
+
+// Report adds a finding after checking its span against the document text.
+func (p *Pass) Report(f core.Finding) error {
+	if err := core.CheckSpan(p.Doc.Text, f.Start, f.End); err != nil {
+		err = fmt.Errorf("rule %s: %w", f.Rule, err)
+		p.Errs = append(p.Errs, err)
+		return err
+	}
+	for _, e := range f.Evidence {
+		if err := core.CheckSpan(p.Doc.Text, e.Start, e.End); err != nil {
+			err = fmt.Errorf("rule %s evidence: %w", f.Rule, err)
+			p.Errs = append(p.Errs, err)
+			return err
+		}
+	}
+	f.Text = p.Doc.Text[f.Start:f.End]
+	if f.Confidence == 0 {
+		f.Confidence = 1
+	}
+	if f.Weight == 0 {
+		f.Weight = 1
+	}
+	p.Findings = append(p.Findings, f)
+	return nil
+}
+
+// Flag reports a finding of rule r over [start, end).
+func (p *Pass) Flag(r core.Rule, start, end int, confidence float64, message, explanation string) {
+	p.Report(core.Finding{Rule: r.ID, Start: start, End: end, Severity: r.Severity, Confidence: confidence, Message: message, Explanation: explanation})
+}
+
+// IsExcluded reports whether [s, e) overlaps text marked as not prose.
+func (p *Pass) IsExcluded(s, e int) bool {
+	for _, x := range p.Excluded {
+		if s < x.End && e > x.Start || (s == e && s >= x.Start && s < x.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// Exclude marks [s, e) as not the article's prose.
+func (p *Pass) Exclude(s, e int) {
+	p.Excluded = append(p.Excluded, core.Span{Start: s, End: e})
+	sort.Slice(p.Excluded, func(i, j int) bool { return p.Excluded[i].Start < p.Excluded[j].Start })
+}
+
+// QuoteAt returns the direct quote containing [s, e), if any.
+func (p *Pass) QuoteAt(s, e int) (text.Quote, bool) {
+	for _, q := range p.Quotes {
+		if q.Inside(s, e) {
+			return q, true
+		}
+		if q.InnerStart > e {
+			break
+		}
+	}
+	return text.Quote{}, false
+}
+
+// SentenceAt returns the index of the sentence containing byte offset off, or -1.
+func (p *Pass) SentenceAt(off int) int {
+	i := sort.Search(len(p.Sentences), func(i int) bool { return p.Sentences[i].End > off })
+	if i < len(p.Sentences) && p.Sentences[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// SentenceText returns sentence i's text.
+func (p *Pass) SentenceText(i int) string {
+	s := p.Sentences[i]
+	return p.Text[s.Start:s.End]
+}
+
+// SentenceTokens returns sentence i's tokens.
+func (p *Pass) SentenceTokens(i int) []text.Token {
+	s := p.Sentences[i]
+	return p.Tokens[s.First:s.Last]
+}

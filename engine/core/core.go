@@ -1,0 +1,213 @@
+// Package core holds the types every part of Credence shares: the ingested
+// Document, findings with exact spans, rules, the reference date and the
+// reliability profile. It has no logic beyond validating spans, so that the
+// ingesters, scorers, profile and reporters can all depend on it.
+package core
+
+import (
+	"fmt"
+	"time"
+	"unicode/utf8"
+)
+
+// Document is one article as read from its input, before analysis.
+type Document struct {
+	ID     string `json:"id"`
+	Source string `json:"source"` // path, path:line, or URL
+	Title  string `json:"title,omitempty"`
+	Byline string `json:"byline,omitempty"`
+	// Published is the publication date as given by metadata, if any.
+	Published string `json:"published,omitempty"`
+	URL       string `json:"url,omitempty"`
+	// Text is the article text exactly as read; every offset points into it.
+	Text string `json:"-"`
+	// Mask, when set, has the length of Text and blanks with spaces the bytes that
+	// are markup rather than prose (Markdown syntax, say). Scorers read Mask so
+	// markup never shifts an offset nor reads as words.
+	Mask   string            `json:"-"`
+	Format string            `json:"format"`
+	Meta   map[string]string `json:"meta,omitempty"`
+}
+
+// Prose returns the text scorers analyse: Mask when set, else Text.
+func (d *Document) Prose() string {
+	if d.Mask != "" {
+		return d.Mask
+	}
+	return d.Text
+}
+
+// Severity orders how much a finding should worry a reader.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"info", "warning", "error"}
+
+func (s Severity) String() string {
+	if s < Info || s > Error {
+		return "unknown"
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads "info", "warning" or "error".
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if n == s {
+			return Severity(i), nil
+		}
+	}
+	return Info, fmt.Errorf("unknown severity %q (want info, warning or error)", s)
+}
+
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
+// Dimensions of the reliability profile, in report order.
+var Dimensions = []string{"sourcing", "framing", "factual", "transparency", "integrity"}
+
+// Rule describes one check a scorer performs.
+type Rule struct {
+	ID        string   `json:"id"` // dimension.kind, e.g. "sourcing.weasel"
+	Dimension string   `json:"dimension"`
+	Severity  Severity `json:"severity"`
+	// Summary is one line; Doc explains what the rule looks for and why it
+	// matters to a reader.
+	Summary string `json:"summary"`
+	Doc     string `json:"doc"`
+	// DocumentLevel rules report start == end == 0.
+	DocumentLevel bool `json:"document_level,omitempty"`
+}
+
+// Span is a byte range into Document.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Finding is one thing a scorer noticed.
+type Finding struct {
+	Rule       string   `json:"rule"`
+	Start      int      `json:"start"`
+	End        int      `json:"end"`
+	Text       string   `json:"text"`
+	Severity   Severity `json:"severity"`
+	Confidence float64  `json:"confidence"`
+	// Message is one line; Explanation says why, for a reader.
+	Message     string `json:"message"`
+	Explanation string `json:"explanation"`
+	// Quoted marks wording that sits inside a direct quote: the speaker's, not
+	// the outlet's. Quoted findings are reported but do not count against the
+	// outlet.
+	Quoted bool `json:"quoted,omitempty"`
+	// Evidence holds further spans (document-level findings point here).
+	Evidence []Span `json:"evidence,omitempty"`
+	// Weight is the finding's strength within its rule (lexicon weight); 1 if unset.
+	Weight float64 `json:"-"`
+}
+
+// CheckSpan returns an error when [start, end) is not a valid span of text:
+// out of range, reversed, or cutting a UTF-8 sequence.
+func CheckSpan(text string, start, end int) error {
+	if start < 0 || end > len(text) || start > end {
+		return fmt.Errorf("span [%d,%d) out of range for text of %d bytes", start, end, len(text))
+	}
+	if (start < len(text) && !utf8.RuneStart(text[start])) || (end < len(text) && !utf8.RuneStart(text[end])) {
+		return fmt.Errorf("span [%d,%d) is not on rune boundaries", start, end)
+	}
+	return nil
+}
+
+// Precision of a reference date.
+const (
+	PrecisionDay   = "day"
+	PrecisionMonth = "month"
+	PrecisionYear  = "year"
+	PrecisionNone  = "none"
+)
+
+// RefDate is the date an article speaks from, with how it was found.
+type RefDate struct {
+	Value     string `json:"value"` // 2006-01-02, 2006-01 or 2006; "" when unknown
+	Precision string `json:"precision"`
+	Method    string `json:"method"` // metadata, dateline, explicit, anniversary, event, override, none
+	Evidence  string `json:"evidence,omitempty"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	// Time is the earliest moment the value allows; Latest the last.
+	Time   time.Time `json:"-"`
+	Latest time.Time `json:"-"`
+}
+
+// Known reports whether the date is known at least to the year.
+func (r RefDate) Known() bool { return r.Precision != "" && r.Precision != PrecisionNone }
+
+// Contribution is one finding's effect on the overall score.
+type Contribution struct {
+	Rule   string  `json:"rule"`
+	Start  int     `json:"start"`
+	End    int     `json:"end"`
+	Text   string  `json:"text"`
+	Points float64 `json:"points"` // score points lost
+}
+
+// Profile is the per-article reliability verdict.
+type Profile struct {
+	Score      float64            `json:"score"` // 0-100, higher is more reliable
+	Band       string             `json:"band"`  // high, medium, low, unscorable
+	Confidence float64            `json:"confidence"`
+	Dimensions map[string]float64 `json:"dimensions"`
+	// Reason explains an unscorable band.
+	Reason string         `json:"reason,omitempty"`
+	Top    []Contribution `json:"top_findings,omitempty"`
+	// Sourcing holds the attribution statistics when a sourcing scorer ran.
+	Sourcing *SourcingStats `json:"sourcing,omitempty"`
+	// Framing holds per-category densities.
+	Framing *FramingStats `json:"framing,omitempty"`
+}
+
+// SourcingStats summarises who the article lets speak.
+type SourcingStats struct {
+	Named            int      `json:"named"`
+	Anonymous        int      `json:"anonymous"`
+	Weasel           int      `json:"weasel"`
+	Hearsay          int      `json:"hearsay"`
+	ClaimSentences   int      `json:"claim_sentences"`
+	AttributedShare  float64  `json:"attributed_share"`
+	DistinctNamed    int      `json:"distinct_named_sources"`
+	DirectQuoteShare float64  `json:"direct_quote_share"`
+	Quoted           []string `json:"quoted,omitempty"`
+}
+
+// FramingStats summarises the outlet's own voice.
+type FramingStats struct {
+	Densities    map[string]float64 `json:"densities"` // findings per 1,000 words by category
+	QuotedLoaded int                `json:"quoted_loaded"`
+	MostLoaded   []Span             `json:"most_loaded_sentences,omitempty"`
+}
+
+// Result is everything Credence says about one document.
+type Result struct {
+	ID        string    `json:"id"`
+	Source    string    `json:"source"`
+	Title     string    `json:"title,omitempty"`
+	Byline    string    `json:"byline,omitempty"`
+	Published string    `json:"published,omitempty"`
+	RefDate   RefDate   `json:"reference_date"`
+	Profile   Profile   `json:"profile"`
+	Findings  []Finding `json:"findings"`
+	Words     int       `json:"words"`
+	// Text is included on request (--include-text) so spans can be checked.
+	Text string    `json:"text,omitempty"`
+	Doc  *Document `json:"-"`
+}

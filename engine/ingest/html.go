@@ -1,0 +1,139 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	readability "github.com/go-shiori/go-readability"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/credence-news/credence/engine/core"
+)
+
+// maxHTMLElements bounds the work readability does on one page.
+const maxHTMLElements = 200_000
+
+// parseHTML extracts the main article text, title, byline and publication date
+// with go-readability (a port of Mozilla's Readability: meta tags, JSON-LD,
+// content scoring). The extracted text becomes Document.Text: spans point into
+// it, and --include-text prints it so they can be checked.
+func parseHTML(source string, data []byte) (doc *core.Document, err error) {
+	if err := checkText(data); err != nil {
+		return nil, err
+	}
+	defer func() {
+		// Readability walks arbitrary markup; a failure inside it must cost one
+		// document, never the batch.
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("HTML could not be parsed: %v", r)
+		}
+	}()
+	root, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("HTML could not be parsed: %v", err)
+	}
+	parser := readability.NewParser()
+	parser.MaxElemsToParse = maxHTMLElements
+	art, err := parser.ParseDocument(root, nil)
+	if err != nil && !strings.Contains(err.Error(), "failed to find") {
+		return nil, fmt.Errorf("HTML could not be parsed: %v", err)
+	}
+	text := ""
+	if art.Node != nil {
+		text = BlockText(art.Node)
+	}
+	if strings.TrimSpace(text) == "" {
+		text = BlockText(root)
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, errors.New("HTML page has no text")
+	}
+	doc = &core.Document{ID: idFromPath(source), Source: source, Text: text, Format: "html",
+		Title: strings.TrimSpace(art.Title), Byline: strings.TrimSpace(art.Byline)}
+	if art.PublishedTime != nil {
+		doc.Published = art.PublishedTime.Format("2006-01-02")
+	}
+	if doc.Title == "" {
+		doc.Title = firstLine(text)
+	}
+	return doc, nil
+}
+
+// BlockText renders the visible text under n, one line per block element and
+// a blank line between paragraphs, with runs of white space folded.
+func BlockText(n *html.Node) string {
+	var b strings.Builder
+	newlines := 0  // trailing newlines written
+	space := false // white space seen since the last word
+	newline := func(k int) {
+		if b.Len() == 0 {
+			return
+		}
+		for ; newlines < k; newlines++ {
+			b.WriteByte('\n')
+		}
+		space = false
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			data := n.Data
+			if len(data) > 0 && isSpaceByte(data[0]) {
+				space = true
+			}
+			for _, w := range strings.Fields(data) {
+				if space && b.Len() > 0 && newlines == 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(w)
+				newlines, space = 0, true
+			}
+			space = len(data) > 0 && isSpaceByte(data[len(data)-1])
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head:
+				return
+			case atom.Br:
+				newline(1)
+				return
+			}
+		case html.CommentNode, html.DoctypeNode:
+			return
+		}
+		block := n.Type == html.ElementNode && blockAtoms[n.DataAtom]
+		if block {
+			newline(paragraphBreak(n))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			newline(paragraphBreak(n))
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String()) + "\n"
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func paragraphBreak(n *html.Node) int {
+	switch n.DataAtom {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote, atom.Pre, atom.Ul, atom.Ol, atom.Table, atom.Figure:
+		return 2
+	}
+	return 1
+}
+
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Blockquote: true, atom.Pre: true, atom.Section: true, atom.Article: true,
+	atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true, atom.Main: true, atom.Table: true, atom.Tr: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Form: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Hr: true,
+	atom.Address: true, atom.Details: true, atom.Summary: true, atom.Time: false,
+}

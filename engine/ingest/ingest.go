@@ -1,0 +1,325 @@
+// Package ingest reads articles from files, directories and standard input
+// into core.Documents. Every problem is an *InputError naming the input (file,
+// and line for JSONL) and what is wrong; one bad input never stops a batch.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/engine/core"
+)
+
+// DefaultMaxBytes bounds one document's size unless Options.MaxBytes says otherwise.
+const DefaultMaxBytes = 16 << 20
+
+// InputError is a problem with one input.
+type InputError struct {
+	Source string // file path or "-"
+	Line   int    // 1-based line for JSONL, else 0
+	Msg    string
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Source, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Source, e.Msg)
+}
+
+// Item is one document or the error that stopped it from being read.
+type Item struct {
+	Doc *core.Document
+	Err error
+}
+
+// Options tune reading.
+type Options struct {
+	MaxBytes int // largest document accepted; DefaultMaxBytes if 0
+	Stdin    io.Reader
+}
+
+func (o Options) maxBytes() int {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// Extensions read from directories; an explicitly named file of any other
+// extension is read as plain text.
+var Extensions = map[string]string{
+	".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+	".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html",
+}
+
+// Read walks paths in order (directories recursively, sorted) and calls emit
+// for every document or error. It returns early only if emit returns false.
+func Read(paths []string, opt Options, emit func(Item) bool) {
+	for _, p := range paths {
+		if !readPath(p, opt, emit) {
+			return
+		}
+	}
+}
+
+func readPath(p string, opt Options, emit func(Item) bool) bool {
+	if p == "-" {
+		in := opt.Stdin
+		if in == nil {
+			in = os.Stdin
+		}
+		return readStdin(in, opt, emit)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return emit(Item{Err: &InputError{Source: p, Msg: describeOSError(err)}})
+	}
+	if !info.IsDir() {
+		format := Extensions[strings.ToLower(filepath.Ext(p))]
+		if format == "" {
+			format = "txt"
+		}
+		return readFile(p, format, opt, emit)
+	}
+	type entry struct{ path, err string }
+	var files []entry
+	walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			files = append(files, entry{path, describeOSError(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if path != p && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && Extensions[strings.ToLower(filepath.Ext(name))] != "" {
+			files = append(files, entry{path: path})
+		}
+		return nil
+	})
+	if walkErr != nil {
+		return emit(Item{Err: &InputError{Source: p, Msg: describeOSError(walkErr)}})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	for _, f := range files {
+		if f.err != "" {
+			if !emit(Item{Err: &InputError{Source: f.path, Msg: f.err}}) {
+				return false
+			}
+			continue
+		}
+		if !readFile(f.path, Extensions[strings.ToLower(filepath.Ext(f.path))], opt, emit) {
+			return false
+		}
+	}
+	return true
+}
+
+func describeOSError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func readFile(path, format string, opt Options, emit func(Item) bool) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return emit(Item{Err: &InputError{Source: path, Msg: describeOSError(err)}})
+	}
+	defer f.Close()
+	if format == "jsonl" {
+		return readJSONL(path, f, opt, emit)
+	}
+	data, err := readLimited(f, opt.maxBytes())
+	if err != nil {
+		return emit(Item{Err: &InputError{Source: path, Msg: err.Error()}})
+	}
+	doc, err := Parse(path, format, data)
+	if err != nil {
+		return emit(Item{Err: &InputError{Source: path, Msg: err.Error()}})
+	}
+	return emit(Item{Doc: doc})
+}
+
+func readLimited(r io.Reader, limit int) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, fmt.Errorf("read failed: %s", describeOSError(err))
+	}
+	if len(data) > limit {
+		return nil, fmt.Errorf("larger than the %s document size limit (raise it with --max-bytes)", humanBytes(limit))
+	}
+	return data, nil
+}
+
+func humanBytes(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func readStdin(r io.Reader, opt Options, emit func(Item) bool) bool {
+	br := bufio.NewReader(r)
+	// Sniff: JSON objects start with '{'; one object per line is JSONL.
+	head, _ := br.Peek(4096)
+	trimmed := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		return readJSONL("-", br, opt, emit)
+	}
+	data, err := readLimited(br, opt.maxBytes())
+	if err != nil {
+		return emit(Item{Err: &InputError{Source: "-", Msg: err.Error()}})
+	}
+	doc, err := Parse("-", "txt", data)
+	if err != nil {
+		return emit(Item{Err: &InputError{Source: "-", Msg: err.Error()}})
+	}
+	return emit(Item{Doc: doc})
+}
+
+// readJSONL emits one document per non-blank line. A line longer than the
+// size limit is reported and skipped without being held in memory. When the
+// whole input turns out to be one pretty-printed JSON object, it is read as one.
+func readJSONL(source string, r io.Reader, opt Options, emit func(Item) bool) bool {
+	br := bufio.NewReaderSize(r, 64<<10)
+	limit := opt.maxBytes()
+	var buf []byte
+	for line := 1; ; line++ {
+		buf = buf[:0]
+		tooLong := false
+		var err error
+		for {
+			var frag []byte
+			frag, err = br.ReadSlice('\n')
+			if !tooLong {
+				buf = append(buf, frag...)
+				if len(buf) > limit+1 {
+					tooLong, buf = true, buf[:0]
+				}
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			return emit(Item{Err: &InputError{Source: source, Line: line, Msg: "read failed: " + describeOSError(err)}})
+		}
+		switch {
+		case tooLong:
+			if !emit(Item{Err: &InputError{Source: source, Line: line, Msg: fmt.Sprintf("line is larger than the %s document size limit (raise it with --max-bytes)", humanBytes(limit))}}) {
+				return false
+			}
+		case len(bytes.TrimSpace(buf)) > 0:
+			if line == 1 && !bytes.HasSuffix(bytes.TrimSpace(buf), []byte("}")) {
+				// Not line-delimited: a single (pretty-printed) object.
+				rest, rerr := readLimited(br, limit-len(buf))
+				if rerr != nil {
+					return emit(Item{Err: &InputError{Source: source, Msg: rerr.Error()}})
+				}
+				doc, perr := Parse(source, "json", append(buf, rest...))
+				if perr != nil {
+					return emit(Item{Err: &InputError{Source: source, Msg: perr.Error()}})
+				}
+				return emit(Item{Doc: doc})
+			}
+			doc, perr := parseJSON(fmt.Sprintf("%s:%d", source, line), buf)
+			if perr != nil {
+				if !emit(Item{Err: &InputError{Source: source, Line: line, Msg: perr.Error()}}) {
+					return false
+				}
+			} else if !emit(Item{Doc: doc}) {
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+	}
+}
+
+// Parse reads one document of the given format ("txt", "md", "json", "html").
+func Parse(source, format string, data []byte) (*core.Document, error) {
+	switch format {
+	case "json":
+		return parseJSON(source, data)
+	case "html":
+		return parseHTML(source, data)
+	}
+	if err := checkText(data); err != nil {
+		return nil, err
+	}
+	doc := &core.Document{ID: idFromPath(source), Source: source, Text: string(data), Format: format}
+	if format == "md" {
+		doc.Mask = MaskMarkdown(doc.Text)
+	}
+	doc.Title = firstLine(doc.Prose())
+	return doc, nil
+}
+
+// checkText rejects input that is not article text.
+func checkText(data []byte) error {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))) == 0 {
+		if len(data) == 0 {
+			return errors.New("empty input")
+		}
+		return errors.New("input has only white space")
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			off += size
+		}
+		return fmt.Errorf("invalid UTF-8 at byte %d (convert the file to UTF-8)", off)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Errorf("NUL byte at byte %d: this looks like a binary file, not text", i)
+	}
+	return nil
+}
+
+func idFromPath(p string) string {
+	if p == "-" {
+		return "stdin"
+	}
+	base := filepath.Base(p)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// firstLine returns the first non-empty line, trimmed.
+func firstLine(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if t := strings.TrimSpace(strings.TrimPrefix(l, "\ufeff")); t != "" {
+			return t
+		}
+	}
+	return ""
+}

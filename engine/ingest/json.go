@@ -1,0 +1,141 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/credence-news/credence/engine/core"
+)
+
+// parseJSON reads one object: "text" (or "html") required, "title", "byline",
+// "published", "url", "id", "source" optional strings. Other string fields are
+// kept as metadata; a known field of the wrong type is an error.
+func parseJSON(source string, data []byte) (*core.Document, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("empty input")
+	}
+	var raw map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&raw); err != nil {
+		return nil, fmt.Errorf("malformed JSON: %s", jsonErr(err, data))
+	}
+	if dec.More() {
+		return nil, errors.New("malformed JSON: more than one value (use .jsonl for one object per line)")
+	}
+	if raw == nil {
+		return nil, errors.New("malformed JSON: want an object with a \"text\" field")
+	}
+	str := func(key string) (string, error) {
+		v, ok := raw[key]
+		if !ok || string(v) == "null" {
+			return "", nil
+		}
+		var s string
+		if err := json.Unmarshal(v, &s); err != nil {
+			return "", fmt.Errorf("field %q: want a string, got %s", key, jsonKind(v))
+		}
+		return s, nil
+	}
+	doc := &core.Document{Source: source, Format: "json"}
+	fields := []struct {
+		key string
+		dst *string
+	}{{"id", &doc.ID}, {"title", &doc.Title}, {"byline", &doc.Byline}, {"published", &doc.Published}, {"url", &doc.URL}, {"text", &doc.Text}}
+	for _, f := range fields {
+		v, err := str(f.key)
+		if err != nil {
+			return nil, err
+		}
+		*f.dst = v
+	}
+	html, err := str("html")
+	if err != nil {
+		return nil, err
+	}
+	if doc.Text == "" && html != "" {
+		hdoc, err := parseHTML(source, []byte(html))
+		if err != nil {
+			return nil, err
+		}
+		hdoc.ID, hdoc.Format = doc.ID, "json+html"
+		for _, f := range []struct{ from, to *string }{{&doc.Title, &hdoc.Title}, {&doc.Byline, &hdoc.Byline}, {&doc.Published, &hdoc.Published}, {&doc.URL, &hdoc.URL}} {
+			if *f.from != "" {
+				*f.to = *f.from
+			}
+		}
+		doc = hdoc
+	} else if err := checkText([]byte(doc.Text)); err != nil {
+		if _, ok := raw["text"]; !ok {
+			return nil, errors.New(`missing field "text" (or "html")`)
+		}
+		return nil, fmt.Errorf("field \"text\": %s", err)
+	}
+	if s, _ := str("source"); s != "" {
+		doc.Meta = map[string]string{"source": s}
+	}
+	keys := make([]string, 0, len(raw))
+	for k := range raw {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		switch k {
+		case "id", "title", "byline", "published", "url", "text", "html", "source":
+			continue
+		}
+		var s string
+		if json.Unmarshal(raw[k], &s) == nil {
+			if doc.Meta == nil {
+				doc.Meta = map[string]string{}
+			}
+			doc.Meta[k] = s
+		}
+	}
+	if doc.ID == "" {
+		doc.ID = idFromPath(source)
+		if i := strings.LastIndexByte(source, ':'); i > 0 && doc.Format != "json+html" {
+			doc.ID = idFromPath(source[:i]) + "-" + source[i+1:]
+		}
+	}
+	if doc.Title == "" {
+		doc.Title = firstLine(doc.Prose())
+	}
+	return doc, nil
+}
+
+func jsonErr(err error, data []byte) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%s at byte %d", se.Error(), se.Offset)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("want an object, got %s", te.Value)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return "unexpected end of input"
+	}
+	return err.Error()
+}
+
+func jsonKind(v json.RawMessage) string {
+	s := strings.TrimSpace(string(v))
+	switch {
+	case s == "true" || s == "false":
+		return "a boolean"
+	case strings.HasPrefix(s, "{"):
+		return "an object"
+	case strings.HasPrefix(s, "["):
+		return "an array"
+	case strings.HasPrefix(s, "\""):
+		return "a string"
+	default:
+		return "a number"
+	}
+}

@@ -1,0 +1,66 @@
+// Package report formats results for people and tools. A reporter only
+// formats: it never scores, and it is the only place byte offsets become
+// lines and columns.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/engine/core"
+)
+
+// Reporter writes a stream of results.
+type Reporter interface {
+	Start(w io.Writer) error
+	Write(w io.Writer, r core.Result) error
+	Finish(w io.Writer) error
+}
+
+// Options tune reporters.
+type Options struct {
+	Color       bool // ANSI colour (text, on a terminal)
+	IncludeText bool // json/jsonl: include the document text
+	Rules       []core.Rule
+}
+
+// Formats lists the names New accepts.
+func Formats() []string {
+	names := make([]string, 0, len(constructors))
+	for n := range constructors {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+var constructors = map[string]func(Options) Reporter{
+	"text":  func(o Options) Reporter { return &Text{Color: o.Color} },
+	"json":  func(o Options) Reporter { return &JSON{IncludeText: o.IncludeText} },
+	"jsonl": func(o Options) Reporter { return &JSONL{IncludeText: o.IncludeText} },
+}
+
+// New returns the reporter for a format name.
+func New(format string, opt Options) (Reporter, error) {
+	c, ok := constructors[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats(), ", "))
+	}
+	return c(opt), nil
+}
+
+// Position converts a byte offset into a 1-based line and a 1-based column
+// counted in runes.
+func Position(text string, off int) (line, col int) {
+	if off > len(text) {
+		off = len(text)
+	}
+	before := text[:off]
+	line = strings.Count(before, "\n") + 1
+	lineStart := strings.LastIndexByte(before, '\n') + 1
+	col = utf8.RuneCountInString(before[lineStart:]) + 1
+	return line, col
+}

@@ -1,0 +1,108 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldRune maps the typographic variants news text uses for one character onto
+// a single form: curly quotes and apostrophes, dashes, odd spaces. It returns -1
+// for invisible format characters (a byte-order mark, zero-width joiners).
+func foldRune(r rune) rune {
+	switch r {
+	case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '`', '\u00B4':
+		return '\''
+	case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB':
+		return '"'
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+		return '-'
+	case '\u00A0', '\u2007', '\u202F', '\u2009', '\u200A', '\u3000':
+		return ' '
+	}
+	if unicode.Is(unicode.Cf, r) {
+		return -1
+	}
+	return unicode.ToLower(r)
+}
+
+// Fold returns s in the form used for matching: NFC, lower case, straight quotes
+// and apostrophes, ASCII hyphens, no invisible format characters.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') || c == '`' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if f := foldRune(r); f >= 0 {
+			b.WriteRune(f)
+		}
+	}
+	return b.String()
+}
+
+// Normalized is folded text with a map from each of its bytes back to the
+// original bytes it came from.
+type Normalized struct {
+	Text string
+	// start[i] and end[i] delimit the original bytes that produced Text[i].
+	start, end []int
+}
+
+// Normalize folds src as Fold does, keeping the offset map. NFC composition is
+// done per normalisation segment, so each output byte maps to the whole original
+// segment it came from and mapped spans always fall on rune boundaries.
+func Normalize(src string) Normalized {
+	var b strings.Builder
+	b.Grow(len(src))
+	n := Normalized{start: make([]int, 0, len(src)), end: make([]int, 0, len(src))}
+	var it norm.Iter
+	it.InitString(norm.NFC, src)
+	for !it.Done() {
+		at := it.Pos()
+		seg := it.Next()
+		to := it.Pos()
+		for len(seg) > 0 {
+			r, size := utf8.DecodeRune(seg)
+			seg = seg[size:]
+			f := foldRune(r)
+			if f < 0 {
+				continue
+			}
+			k := b.Len()
+			b.WriteRune(f)
+			for j := k; j < b.Len(); j++ {
+				n.start = append(n.start, at)
+				n.end = append(n.end, to)
+			}
+		}
+	}
+	n.Text = b.String()
+	return n
+}
+
+// Span maps the span [start, end) of the normalised text back to the original.
+func (n Normalized) Span(start, end int) (int, int) {
+	if start >= len(n.Text) {
+		if len(n.end) == 0 {
+			return 0, 0
+		}
+		e := n.end[len(n.end)-1]
+		return e, e
+	}
+	if end <= start {
+		return n.start[start], n.start[start]
+	}
+	return n.start[start], n.end[end-1]
+}

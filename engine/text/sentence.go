@@ -1,0 +1,114 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence is a span of text with the range of tokens inside it.
+type Sentence struct {
+	Start, End int
+	// Tokens[First:Last] are the sentence's tokens.
+	First, Last int
+}
+
+// abbreviations end with a full stop that does not end a sentence. Matched
+// against the folded token before the stop.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sir": true, "st": true,
+	"gen": true, "lt": true, "col": true, "capt": true, "sgt": true, "maj": true, "adm": true,
+	"sen": true, "rep": true, "gov": true, "pres": true, "rev": true, "hon": true, "jr": true, "sr": true,
+	"no": true, "nos": true, "vs": true, "etc": true, "approx": true, "inc": true, "ltd": true,
+	"co": true, "corp": true, "dept": true, "est": true, "fig": true, "vol": true, "al": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true,
+}
+
+// Sentences splits src into sentences. A sentence ends at '.', '!' or '?'
+// (with any closing quotes or brackets) followed by space and a capital, digit
+// or quote; not after an abbreviation ("Dr.", "Sir") or an initialism ("U.S.").
+// A blank line always ends one, and so does a line break after a short line
+// (a headline, a byline) or after terminal punctuation.
+func Sentences(src string, toks []Token) []Sentence {
+	var out []Sentence
+	first := 0
+	emit := func(last int) {
+		if last <= first {
+			return
+		}
+		out = append(out, Sentence{Start: toks[first].Start, End: toks[last-1].End, First: first, Last: last})
+		first = last
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+1 < len(toks) && lineBreakBetween(src, t, toks[i+1], toks[first].Start) {
+			emit(i + 1)
+			continue
+		}
+		if !t.Punct || (t.Norm != "." && t.Norm != "!" && t.Norm != "?") {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Punct && toks[j].Start == toks[j-1].End && isCloser(toks[j].Norm) {
+			j++
+		}
+		if j >= len(toks) {
+			break
+		}
+		next := toks[j]
+		if next.Start == toks[j-1].End { // "U.S" or "3.5": no space after the stop
+			continue
+		}
+		if t.Norm == "." && i > 0 && toks[i-1].End == t.Start && isAbbrev(src, toks, i-1) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(src[next.Start:])
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || isOpener(next.Norm) || next.Norm == "-" {
+			emit(j)
+			i = j - 1
+		}
+	}
+	emit(len(toks))
+	return out
+}
+
+func isAbbrev(src string, toks []Token, k int) bool {
+	w := toks[k].Norm
+	if abbreviations[w] {
+		return true
+	}
+	// An initial or an initialism: "J." or the "S" of "U.S.".
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(src[toks[k].Start:])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func isCloser(s string) bool { return s == "\"" || s == "'" || s == ")" || s == "]" }
+func isOpener(s string) bool { return s == "\"" || s == "'" || s == "(" || s == "[" }
+
+// lineBreakBetween reports whether the gap between tokens a and b is a
+// sentence-ending line break. lineStart is where the current sentence began.
+func lineBreakBetween(src string, a, b Token, lineStart int) bool {
+	gap := src[a.End:b.Start]
+	nl := strings.Count(gap, "\n")
+	if nl == 0 {
+		return false
+	}
+	if nl >= 2 || strings.TrimLeft(gap, " \t\r\n") != "" {
+		return true
+	}
+	// One line break: a hard-wrapped paragraph continues in lower case after a
+	// long line; anything else (headline, list item, byline) ends here.
+	line := src[lineStart:a.End]
+	if k := strings.LastIndexByte(line, '\n'); k >= 0 {
+		line = line[k+1:]
+	}
+	r, _ := utf8.DecodeRuneInString(src[b.Start:])
+	if len(line) >= 60 && unicode.IsLower(r) && !strings.ContainsAny(a.Norm, ".!?") {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,112 @@
+package text
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word or a single punctuation mark, located by byte offsets into
+// the text it was cut from.
+type Token struct {
+	Start, End int
+	// Norm is the token folded for matching (see Fold); Stem is its Snowball stem
+	// when the token is a word.
+	Norm string
+	Stem string
+	// Punct is true for a single punctuation rune.
+	Punct bool
+}
+
+// Text returns the token's bytes in src.
+func (t Token) Text(src string) string { return src[t.Start:t.End] }
+
+// isSpace reports the runes the BERT pre-tokenizer removes: it splits on the
+// RE2 class \s, which is ASCII only (a no-break space stays inside a word).
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+}
+
+// IsPunct reports the runes the BERT pre-tokenizer isolates: ASCII symbols and
+// punctuation, and every Unicode punctuation category.
+func IsPunct(r rune) bool {
+	if r < utf8.RuneSelf {
+		return (r >= 33 && r <= 47) || (r >= 58 && r <= 64) || (r >= 91 && r <= 96) || (r >= 123 && r <= 126)
+	}
+	return unicode.IsPunct(r)
+}
+
+// Spans cuts src into token spans with the BERT pre-tokenizer's rules
+// (whitespace removed, each punctuation rune its own token), but in one pass
+// over the bytes. It is the hot path; BertSpans is its reference.
+func Spans(src string) [][2]int {
+	spans := make([][2]int, 0, len(src)/5+1)
+	start := -1
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+				if start >= 0 {
+					spans = append(spans, [2]int{start, i})
+					start = -1
+				}
+			case asciiPunct[c]:
+				if start >= 0 {
+					spans = append(spans, [2]int{start, i})
+					start = -1
+				}
+				spans = append(spans, [2]int{i, i + 1})
+			default:
+				if start < 0 {
+					start = i
+				}
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(src[i:])
+		if unicode.IsPunct(r) {
+			if start >= 0 {
+				spans = append(spans, [2]int{start, i})
+				start = -1
+			}
+			spans = append(spans, [2]int{i, i + size})
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		spans = append(spans, [2]int{start, len(src)})
+	}
+	return spans
+}
+
+var asciiPunct = func() (t [utf8.RuneSelf]bool) {
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		t[c] = IsPunct(c)
+	}
+	return t
+}()
+
+// Tokenize cuts src into tokens with their folded form and stem.
+func Tokenize(src string, stems *StemCache) []Token { return TokenizeWith(src, Spans, stems) }
+
+// TokenizeWith is Tokenize with a chosen span function (Spans or BertSpans).
+func TokenizeWith(src string, cut func(string) [][2]int, stems *StemCache) []Token {
+	spans := cut(src)
+	toks := make([]Token, len(spans))
+	for i, sp := range spans {
+		s := src[sp[0]:sp[1]]
+		t := Token{Start: sp[0], End: sp[1], Norm: Fold(s)}
+		if r, _ := utf8.DecodeRuneInString(s); sp[1]-sp[0] == utf8.RuneLen(r) && IsPunct(r) {
+			t.Punct = true
+		} else if stems != nil {
+			t.Stem = stems.Stem(t.Norm)
+		} else {
+			t.Stem = t.Norm
+		}
+		toks[i] = t
+	}
+	return toks
+}

@@ -1,0 +1,97 @@
+package text
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestSpansTable(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"Hello, y'all!", []string{"Hello", ",", "y", "'", "all", "!"}},
+		{"Kyiv’s “stability”", []string{"Kyiv", "’", "s", "“", "stability", "”"}},
+		{"\uFEFFPARIS — Д 😁", []string{"\uFEFFPARIS", "—", "Д", "😁"}},
+		{"a\u00a0b\tc\r\nd", []string{"a\u00a0b", "c", "d"}},
+		{"$5/month 20%", []string{"$", "5", "/", "month", "20", "%"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, sp := range Spans(c.in) {
+			got = append(got, c.in[sp[0]:sp[1]])
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Spans(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// differential checks that the fast tokenizer agrees with the BERT
+// pre-tokenizer of github.com/sugarme/tokenizer, byte for byte.
+func differential(t *testing.T, name, src string) {
+	t.Helper()
+	fast, ref := Spans(src), BertSpans(src)
+	if len(fast) == 0 && len(ref) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(fast, ref) {
+		for i := range min(len(fast), len(ref)) {
+			if fast[i] != ref[i] {
+				t.Fatalf("%s: token %d differs: fast %v %q, bert %v %q", name, i, fast[i], src[fast[i][0]:fast[i][1]], ref[i], src[ref[i][0]:ref[i][1]])
+			}
+		}
+		t.Fatalf("%s: %d tokens fast, %d bert", name, len(fast), len(ref))
+	}
+}
+
+func TestDifferentialFiles(t *testing.T) {
+	var files []string
+	for _, pat := range []string{"../../testdata/*/*.txt", "../../testdata/*/*.md", "../../../shared/seeds/*.txt"} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no fixture files found")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		differential(t, f, string(b))
+	}
+}
+
+func TestDifferentialRandom(t *testing.T) {
+	alphabet := []rune("abcXYZ019 \t\n\r.,;:'\"!?-()[]$%&/\u00a0\u2019\u201c\u201d\u2014\u2013éДж😁\ufeff\u200b\u0301¿¡§€")
+	rng := rand.New(rand.NewSource(1))
+	for n := 0; n < 300; n++ {
+		var b strings.Builder
+		for k := rng.Intn(80); k > 0; k-- {
+			b.WriteRune(alphabet[rng.Intn(len(alphabet))])
+		}
+		differential(t, "random", b.String())
+	}
+}
+
+func FuzzSpans(f *testing.F) {
+	f.Add("Hello, world.")
+	f.Add("Kyiv’s “stability” — 😁\uFEFF")
+	f.Fuzz(func(t *testing.T, s string) {
+		spans := Spans(s)
+		prev := 0
+		for _, sp := range spans {
+			if sp[0] < prev || sp[1] <= sp[0] || sp[1] > len(s) {
+				t.Fatalf("bad span %v in %q", sp, s)
+			}
+			prev = sp[1]
+		}
+		differential(t, "fuzz", s)
+	})
+}
