@@ -1,7 +1,8 @@
-// Package engine wires the pipeline: a Document is analysed into a Pass, the
-// scorers in Scorers() report findings on it, and the profile turns findings
-// into a reliability verdict. Callers (the CLI, the server, the Beam pipeline)
-// go through Engine.Analyze and never call scorers directly.
+// Package engine wires the pipeline: a Document is analysed into a Pass
+// (tokens, sentences, quotes, lexicon matches, attributions, reference date),
+// the scorers in Scorers() report findings on it, and the profile turns the
+// findings into a reliability verdict. Callers (the CLI, the server, the Beam
+// pipeline) go through Engine.Analyze and never call scorers directly.
 package engine
 
 import (
@@ -9,26 +10,77 @@ import (
 	"sort"
 
 	"github.com/credence-news/credence/engine/analysis"
+	"github.com/credence-news/credence/engine/attribution"
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/kb"
+	"github.com/credence-news/credence/engine/lexicon"
 	"github.com/credence-news/credence/engine/profile"
+	"github.com/credence-news/credence/engine/refdate"
+	"github.com/credence-news/credence/engine/scorers/factual"
+	"github.com/credence-news/credence/engine/scorers/framing"
 	"github.com/credence-news/credence/engine/scorers/integrity"
+	"github.com/credence-news/credence/engine/scorers/sourcing"
 	"github.com/credence-news/credence/engine/scorers/transparency"
 	"github.com/credence-news/credence/engine/text"
+	"github.com/credence-news/credence/lexicons"
 )
+
+// Data is the compiled data every scorer shares: lexicons, knowledge base,
+// matcher. Built once per process.
+type Data struct {
+	Lexicons []*lexicon.Lexicon
+	KB       *kb.KB
+	Matcher  *lexicon.Matcher
+	Actors   *framing.Actors
+	Stems    *text.StemCache
+}
+
+// LoadData reads and compiles the built-in lexicons and knowledge base.
+func LoadData() (*Data, error) {
+	lxs, err := lexicon.LoadFS(lexicons.FS, lexicons.Lexicons...)
+	if err != nil {
+		return nil, err
+	}
+	k, err := kb.Load(lexicons.FS, lexicons.KnowledgeBase...)
+	if err != nil {
+		return nil, err
+	}
+	stems := &text.StemCache{}
+	aliases := map[string]string{}
+	for _, c := range k.Countries {
+		for _, a := range c.Aliases {
+			aliases[a] = c.Name
+		}
+	}
+	for _, p := range k.People {
+		if p.Country == "" {
+			continue
+		}
+		for _, s := range p.Surname {
+			if _, taken := aliases[s]; !taken {
+				aliases[s] = p.Country
+			}
+		}
+	}
+	return &Data{Lexicons: lxs, KB: k, Matcher: lexicon.Compile(stems, lxs...), Actors: framing.NewActors(stems, aliases), Stems: stems}, nil
+}
 
 // Scorers returns the scorers in the order they run. Integrity runs first:
 // it marks page chrome that the others then skip.
-func Scorers() []analysis.Scorer {
+func Scorers(d *Data) []analysis.Scorer {
 	return []analysis.Scorer{
 		integrity.New(),
 		transparency.New(),
+		sourcing.New(),
+		framing.New(d.Actors),
+		factual.New(d.KB, d.Stems),
 	}
 }
 
 // Rules returns every rule of every scorer, sorted by ID.
 func Rules() []core.Rule {
 	var rules []core.Rule
-	for _, s := range Scorers() {
+	for _, s := range Scorers(&Data{KB: &kb.KB{}}) {
 		rules = append(rules, s.Rules()...)
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
@@ -41,20 +93,26 @@ type Options struct {
 	Tokenizer string
 	// Only, when non-empty, limits scoring to rules whose ID it holds.
 	Only map[string]bool
+	// ReferenceDate overrides every document's reference date (YYYY-MM-DD).
+	ReferenceDate string
 }
 
-// Engine scores documents. It is safe for concurrent use; lexicons and caches
-// are built once.
+// Engine scores documents. It is safe for concurrent use; lexicons,
+// knowledge base and caches are built once.
 type Engine struct {
+	data    *Data
 	scorers []analysis.Scorer
 	spans   func(string) [][2]int
-	stems   *text.StemCache
-	only    map[string]bool
+	opt     Options
 }
 
 // New builds an engine.
 func New(opt Options) (*Engine, error) {
-	e := &Engine{scorers: Scorers(), spans: text.Spans, stems: &text.StemCache{}, only: opt.Only}
+	d, err := LoadData()
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{data: d, scorers: Scorers(d), spans: text.Spans, opt: opt}
 	switch opt.Tokenizer {
 	case "", "fast":
 	case "bert":
@@ -65,18 +123,23 @@ func New(opt Options) (*Engine, error) {
 	return e, nil
 }
 
+// Data returns the engine's compiled data.
+func (e *Engine) Data() *Data { return e.data }
+
 // Analyze scores one document. The error reports scorer bugs (invalid spans);
 // the result is still complete without the offending findings.
 func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
-	p := analysis.NewPass(doc, e.spans, e.stems)
+	p := analysis.NewPass(doc, e.spans, e.data.Stems, e.data.Matcher)
+	attribution.Extract(p)
+	refdate.Find(p, e.data.KB, e.opt.ReferenceDate)
 	for _, s := range e.scorers {
 		s.Score(p)
 	}
 	findings := p.Findings
-	if e.only != nil {
+	if e.opt.Only != nil {
 		kept := findings[:0]
 		for _, f := range findings {
-			if e.only[f.Rule] {
+			if e.opt.Only[f.Rule] {
 				kept = append(kept, f)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/lexicon"
 	"github.com/credence-news/credence/engine/text"
 )
 
@@ -27,6 +28,11 @@ type Pass struct {
 	Sentences []text.Sentence
 	Quotes    []text.Quote
 	RefDate   core.RefDate
+	// Matches are the lexicon entries found, sentence by sentence, in one
+	// pass of the compiled matcher; scorers pick their categories.
+	Matches []lexicon.Match
+	// Attributions are the reporting relations found in the text.
+	Attributions []Attribution
 	// Words counts word tokens (not punctuation): the length findings are
 	// normalised by.
 	Words int
@@ -42,8 +48,9 @@ type Pass struct {
 	Data map[string]any
 }
 
-// NewPass analyses doc's text with the given tokenizer.
-func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCache) *Pass {
+// NewPass analyses doc's text with the given tokenizer and finds the
+// matcher's entries in each sentence.
+func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
 	src := doc.Prose()
 	p := &Pass{Doc: doc, Text: src, Data: map[string]any{}}
 	p.Tokens = text.TokenizeWith(src, spans, stems)
@@ -54,6 +61,15 @@ func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCa
 	}
 	p.Sentences = text.Sentences(src, p.Tokens)
 	p.Quotes = text.Quotes(src)
+	if m != nil {
+		for _, s := range p.Sentences {
+			for _, mt := range m.Find(p.Tokens[s.First:s.Last]) {
+				mt.First += s.First
+				mt.Last += s.First
+				p.Matches = append(p.Matches, mt)
+			}
+		}
+	}
 	return p
 }
 
@@ -135,4 +151,41 @@ func (p *Pass) SentenceText(i int) string {
 func (p *Pass) SentenceTokens(i int) []text.Token {
 	s := p.Sentences[i]
 	return p.Tokens[s.First:s.Last]
+}
+
+// Kinds of attribution source.
+const (
+	SourceNamedPerson = "named_person"
+	SourceNamedOrg    = "named_org"
+	SourceAnonymous   = "anonymous"
+	SourceVague       = "vague"
+	SourceUnnamed     = "unnamed" // a group with an affiliation but no name ("European officials")
+	SourceNone        = "none"
+)
+
+// Attribution is one reporting relation: a source, a cue and content.
+type Attribution struct {
+	Sentence int
+	Cue      core.Span
+	CueText  string
+	// Source is the source as written; Name the resolved person or organisation.
+	Source     string
+	Name       string
+	SourceSpan core.Span
+	Kind       string
+	// Pronoun is set when the source was "he"/"she" resolved to Name.
+	Pronoun bool
+	Content core.Span
+	Direct  bool // the content is a direct quote
+}
+
+// MatchesOf returns the matches of one lexicon category.
+func (p *Pass) MatchesOf(category string) []lexicon.Match {
+	var out []lexicon.Match
+	for _, m := range p.Matches {
+		if m.Entry.Category == category {
+			out = append(out, m)
+		}
+	}
+	return out
 }

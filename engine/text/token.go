@@ -9,8 +9,8 @@ import (
 // the text it was cut from.
 type Token struct {
 	Start, End int
-	// Norm is the token folded for matching (see Fold); Stem is its Snowball stem
-	// when the token is a word.
+	// Norm is the token folded for matching (see Fold); Stem is its Snowball
+	// stem (for punctuation, Norm again).
 	Norm string
 	Stem string
 	// Punct is true for a single punctuation rune.
@@ -101,6 +101,7 @@ func TokenizeWith(src string, cut func(string) [][2]int, stems *StemCache) []Tok
 		t := Token{Start: sp[0], End: sp[1], Norm: Fold(s)}
 		if r, _ := utf8.DecodeRuneInString(s); sp[1]-sp[0] == utf8.RuneLen(r) && IsPunct(r) {
 			t.Punct = true
+			t.Stem = t.Norm
 		} else if stems != nil {
 			t.Stem = stems.Stem(t.Norm)
 		} else {

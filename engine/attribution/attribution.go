@@ -1,0 +1,266 @@
+// Package attribution finds who says what: for each reporting cue (said,
+// told, according to…) the source (a named person or organisation, an
+// anonymous or vague source, a pronoun resolved to the last named person)
+// and the content (a direct quote or a paraphrase). It also names the
+// speaker of each direct quote.
+package attribution
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/engine/analysis"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/text"
+)
+
+// roleWords are capitalised words that make up titles rather than names.
+var roleWords = toSet("president", "prime", "minister", "foreign", "defence", "defense", "secretary", "chancellor",
+	"ambassador", "envoy", "senator", "sen", "rep", "representative", "general", "gen", "chief", "spokesperson", "spokesman",
+	"spokeswoman", "mayor", "governor", "gov", "king", "queen", "pope", "sir", "dame", "dr", "mr", "mrs", "ms", "prof", "professor",
+	"vice", "deputy", "state", "home", "finance", "interior", "health", "economy", "leader", "speaker", "commissioner",
+	"director", "head", "special", "former", "u", "s", "uk", "us", "eu", "nato", "un", "lord", "lady", "judge", "justice",
+	"colonel", "col", "admiral", "lt", "captain", "capt", "ceo", "chairman", "chairwoman", "chair", "attorney", "officer", "analyst")
+
+// orgWords mark a capitalised phrase as an organisation.
+var orgWords = toSet("ministry", "agency", "office", "council", "commission", "news", "times", "post", "reuters", "press",
+	"kremlin", "house", "department", "bank", "fund", "organization", "organisation", "union", "party", "institute", "university",
+	"government", "police", "army", "nato", "un", "who", "imf", "court", "parliament", "congress", "senate", "committee",
+	"company", "corporation", "group", "association", "foundation", "service", "services", "board", "authority", "bureau",
+	"centre", "center", "inc", "ltd", "plc", "journal", "tribune", "telegraph", "guardian", "bbc", "cnn", "nbc", "abc", "cbs",
+	"afp", "ap", "pentagon", "downing", "elysee", "élysée", "moscow", "kyiv", "kiev", "washington", "beijing", "brussels", "london", "paris", "berlin")
+
+var pronouns = toSet("he", "she")
+var groupPronouns = toSet("they", "we", "it")
+
+// skippable words may stand between a source and its cue ("Macron further
+// suggested", "Lavrov has stated").
+var skippable = toSet("has", "have", "had", "was", "were", "is", "are", "also", "further", "later", "again", "then", "once",
+	"previously", "repeatedly", "publicly", "recently", "earlier", "reportedly", "separately", "already", "would", "will",
+	"could", "may", "might", "did", "does", "do", "firmly", "openly", "privately")
+
+// unnamedHeads are lowercase heads of a source phrase that names a group
+// without a person ("European officials").
+var unnamedHeads = toSet("officials", "official", "diplomats", "diplomat", "leaders", "partners", "allies", "ministers",
+	"lawmakers", "authorities", "governments", "government", "spokesperson", "spokesman", "spokeswoman", "police", "military",
+	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations")
+
+func toSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// Extract fills p.Attributions and the Speaker of p.Quotes.
+func Extract(p *analysis.Pass) {
+	lastPerson := ""
+	anon := append(p.MatchesOf("anonymous"), p.MatchesOf("weasel")...)
+	for _, m := range p.MatchesOf("cue") {
+		if _, inQuote := p.QuoteAt(m.Start, m.End); inQuote {
+			continue
+		}
+		si := p.SentenceAt(m.Start)
+		if si < 0 {
+			continue
+		}
+		sent := p.Sentences[si]
+		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
+		// Anonymous or vague wording right at the cue is the source.
+		for _, am := range anon {
+			if am.First <= m.Last && am.Last >= m.First-6 && am.First >= sent.First && am.Last <= sent.Last {
+				a.Kind = analysis.SourceAnonymous
+				if am.Entry.Category == "weasel" {
+					a.Kind = analysis.SourceVague
+				}
+				a.Source = p.Text[am.Start:am.End]
+				a.SourceSpan = core.Span{Start: am.Start, End: am.End}
+			}
+		}
+		if a.Kind == analysis.SourceNone {
+			cueWord := p.Tokens[m.First].Norm
+			if cueWord == "according" {
+				sourceAfter(p, m.Last, sent.Last, &a)
+			} else {
+				sourceBefore(p, m.First, sent.First, &a)
+				if a.Kind == analysis.SourceNone && cueWord != "told" && cueWord != "asked" {
+					sourceAfter(p, m.Last, sent.Last, &a)
+				}
+			}
+		}
+		if a.Pronoun {
+			a.Name = lastPerson
+			if lastPerson != "" {
+				a.Kind = analysis.SourceNamedPerson
+			}
+		}
+		if a.Kind == analysis.SourceNamedPerson && !a.Pronoun {
+			lastPerson = a.Name
+		}
+		a.Content = core.Span{Start: m.End, End: sent.End}
+		for _, q := range p.Quotes {
+			if q.Start < sent.End && q.End > sent.Start || (q.End <= sent.Start && q.End >= sent.Start-2) {
+				a.Content, a.Direct = core.Span{Start: q.InnerStart, End: q.InnerEnd}, true
+				break
+			}
+		}
+		p.Attributions = append(p.Attributions, a)
+	}
+	assignSpeakers(p)
+}
+
+func isCap(p *analysis.Pass, t text.Token) bool {
+	r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
+	return unicode.IsUpper(r)
+}
+
+// sourceBefore walks back from the cue over skippable words to a source
+// phrase: a pronoun, a run of capitalised words (with titles), or a noun
+// phrase headed by a group word, skipping an appositive between commas.
+func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
+	k := cue - 1
+	for k >= first && skippable[p.Tokens[k].Norm] {
+		k--
+	}
+	if k < first {
+		return
+	}
+	// "Keir Giles, a defence analyst, said": jump over the appositive.
+	if p.Tokens[k].Norm == "," {
+		for j := k - 1; j >= first && j > k-14; j-- {
+			if p.Tokens[j].Norm == "," {
+				k = j - 1
+				break
+			}
+		}
+	}
+	if k < first {
+		return
+	}
+	t := p.Tokens[k]
+	if pronouns[t.Norm] {
+		a.Source, a.SourceSpan, a.Pronoun = p.Text[t.Start:t.End], core.Span{Start: t.Start, End: t.End}, true
+		a.Kind = analysis.SourceNone
+		return
+	}
+	if groupPronouns[t.Norm] {
+		return
+	}
+	end := k + 1
+	// Possessive "Russia's": the source is the owner.
+	j := k
+	for j >= first {
+		tj := p.Tokens[j]
+		if isCap(p, tj) && !tj.Punct {
+			j--
+			continue
+		}
+		if (tj.Norm == "-" || tj.Norm == ".") && j > first && isCap(p, p.Tokens[j-1]) {
+			j--
+			continue
+		}
+		break
+	}
+	start := j + 1
+	if start < end {
+		classifyCapitalised(p, start, end, first, a)
+		return
+	}
+	// A lowercase group: "European officials", "the ministry".
+	if unnamedHeads[t.Norm] {
+		s := k
+		for s > first && (isCap(p, p.Tokens[s-1]) || p.Tokens[s-1].Norm == "the" || p.Tokens[s-1].Norm == "other") {
+			s--
+		}
+		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:t.End]
+		a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: t.End}
+	}
+}
+
+// sourceAfter takes a capitalised run right after the cue ("said Starmer",
+// "according to the Health Ministry").
+func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
+	k := from
+	for k < last && (p.Tokens[k].Norm == "the" || p.Tokens[k].Norm == "to") {
+		k++
+	}
+	s := k
+	for k < last && !p.Tokens[k].Punct && isCap(p, p.Tokens[k]) {
+		k++
+	}
+	if k > s {
+		classifyCapitalised(p, s, k, -1, a)
+	}
+}
+
+// classifyCapitalised names a capitalised token run [s, e) a person or an
+// organisation. A single capitalised word at the start of a sentence is
+// ordinary sentence case, not a name, unless it is a known org word.
+func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attribution) {
+	toks := p.Tokens[s:e]
+	org := false
+	for _, t := range toks {
+		if orgWords[t.Norm] {
+			org = true
+		}
+	}
+	// Strip titles, nationality adjectives and honorifics from the front.
+	n := 0
+	for n < len(toks)-1 && (roleWords[toks[n].Norm] || isNationality(toks[n].Norm) || toks[n].Punct) {
+		n++
+	}
+	name := toks[n:]
+	if len(toks) == 1 && s == sentFirst && !org {
+		return
+	}
+	a.Source = p.Text[toks[0].Start:toks[len(toks)-1].End]
+	a.SourceSpan = core.Span{Start: toks[0].Start, End: toks[len(toks)-1].End}
+	a.Name = p.Text[name[0].Start:name[len(name)-1].End]
+	if org || (len(name) == 1 && roleWords[name[0].Norm]) {
+		a.Kind = analysis.SourceNamedOrg
+		a.Name = a.Source
+		return
+	}
+	a.Kind = analysis.SourceNamedPerson
+}
+
+func isNationality(w string) bool {
+	for _, suf := range []string{"ian", "ese", "ish", "ch", "can", "ean"} {
+		if strings.HasSuffix(w, suf) && len(w) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// assignSpeakers gives each direct quote the source of the attribution in its
+// sentence (or the next one, for a quote that stands alone).
+func assignSpeakers(p *analysis.Pass) {
+	for i := range p.Quotes {
+		q := &p.Quotes[i]
+		best := -1
+		for j, a := range p.Attributions {
+			if a.Name == "" && a.Source == "" {
+				continue
+			}
+			if a.Direct && a.Content.Start == q.InnerStart {
+				best = j
+				break
+			}
+			si := p.SentenceAt(q.Start)
+			if a.Sentence == si || a.Sentence == si+1 && best < 0 {
+				best = j
+			}
+		}
+		if best >= 0 {
+			a := p.Attributions[best]
+			q.Speaker = a.Name
+			if q.Speaker == "" {
+				q.Speaker = a.Source
+			}
+			q.SpeakerStart, q.SpeakerEnd, q.Cue = a.SourceSpan.Start, a.SourceSpan.End, a.CueText
+		}
+	}
+}

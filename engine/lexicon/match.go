@@ -1,0 +1,229 @@
+package lexicon
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/credence-news/credence/engine/text"
+)
+
+// Gap in a phrase ("criticism from ... observers") matches up to MaxGap tokens.
+const (
+	gapWord = "..."
+	anyWord = "*"
+	MaxGap  = 4
+)
+
+// Match is one entry found in a token stream: tokens [First, Last).
+type Match struct {
+	Entry       *Entry
+	Lexicon     *Lexicon
+	First, Last int
+	Start, End  int
+}
+
+type node struct {
+	next map[string]*node
+	gap  *node // after a "..." element
+	any  *node // after a "*" element
+	done []*Entry
+}
+
+// Matcher finds every entry of a set of lexicons in a token stream.
+type Matcher struct {
+	root    *node
+	lexOf   map[*Entry]*Lexicon
+	negates bool
+	stems   *text.StemCache
+}
+
+// Compile builds one matcher over the lexicons' entries. Phrases are
+// tokenized and stemmed exactly as documents are, so inflected forms match.
+func Compile(stems *text.StemCache, lexicons ...*Lexicon) *Matcher {
+	m := &Matcher{root: &node{}, lexOf: map[*Entry]*Lexicon{}, stems: stems}
+	for _, lx := range lexicons {
+		for _, e := range lx.Entries {
+			m.lexOf[e] = lx
+			for _, phrase := range Expand(e.Phrase) {
+				m.insert(sequence(phrase, e.Exact, stems), e)
+			}
+			e.unless = map[string]bool{}
+			for _, u := range e.UnlessNear {
+				for _, t := range text.Tokenize(u, stems) {
+					e.unless[t.Stem] = true
+				}
+			}
+		}
+	}
+	return m
+}
+
+// sequence turns a phrase into trie keys: stems (folded forms if exact),
+// gapWord for "..." and anyWord for "*".
+func sequence(phrase string, exact bool, stems *text.StemCache) []string {
+	var seq []string
+	for k, part := range strings.Split(phrase, gapWord) {
+		if k > 0 {
+			seq = append(seq, gapWord)
+		}
+		for _, t := range text.Tokenize(part, stems) {
+			switch {
+			case t.Norm == anyWord:
+				seq = append(seq, anyWord)
+			case exact || t.Punct:
+				seq = append(seq, t.Norm)
+			default:
+				seq = append(seq, t.Stem)
+			}
+		}
+	}
+	return seq
+}
+
+var alternatives = regexp.MustCompile(`\(([^()]*)\)`)
+
+// Expand spells out a phrase's alternatives: "sources (say|said)" is
+// "sources say" and "sources said". An empty alternative makes a word
+// optional: "(widely|) believed".
+func Expand(phrase string) []string {
+	loc := alternatives.FindStringSubmatchIndex(phrase)
+	if loc == nil {
+		return []string{strings.Join(strings.Fields(phrase), " ")}
+	}
+	var out []string
+	for _, alt := range strings.Split(phrase[loc[2]:loc[3]], "|") {
+		out = append(out, Expand(phrase[:loc[0]]+alt+phrase[loc[1]:])...)
+	}
+	return out
+}
+
+func (m *Matcher) insert(seq []string, e *Entry) {
+	n := m.root
+	for _, w := range seq {
+		var child **node
+		switch w {
+		case gapWord:
+			child = &n.gap
+		case anyWord:
+			child = &n.any
+		default:
+			if n.next == nil {
+				n.next = map[string]*node{}
+			}
+			c := n.next[w]
+			if c == nil {
+				c = &node{}
+				n.next[w] = c
+			}
+			n = c
+			continue
+		}
+		if *child == nil {
+			*child = &node{}
+		}
+		n = *child
+	}
+	n.done = append(n.done, e)
+}
+
+// key is what a token is matched by at a trie edge: the stem, and the folded
+// form for exact entries.
+func (m *Matcher) step(n *node, t text.Token) []*node {
+	var out []*node
+	if n.next != nil {
+		if c := n.next[t.Stem]; c != nil {
+			out = append(out, c)
+		}
+		if t.Norm != t.Stem {
+			if c := n.next[t.Norm]; c != nil {
+				out = append(out, c)
+			}
+		}
+	}
+	if n.any != nil && !t.Punct {
+		out = append(out, n.any)
+	}
+	return out
+}
+
+// Find returns every match in toks, longest first at each start, keeping
+// only matches that pass their entry's context filters. Sentence boundaries
+// are the caller's: pass one sentence's tokens to keep matches inside it.
+func (m *Matcher) Find(toks []text.Token) []Match {
+	var out []Match
+	type state struct {
+		n    *node
+		last int
+	}
+	for i := range toks {
+		frontier := []state{{m.root, i}}
+		for len(frontier) > 0 {
+			s := frontier[len(frontier)-1]
+			frontier = frontier[:len(frontier)-1]
+			for _, e := range s.n.done {
+				if s.last > i && m.keep(e, toks, i, s.last) {
+					out = append(out, Match{Entry: e, Lexicon: m.lexOf[e], First: i, Last: s.last, Start: toks[i].Start, End: toks[s.last-1].End})
+				}
+			}
+			if s.last < len(toks) {
+				for _, c := range m.step(s.n, toks[s.last]) {
+					frontier = append(frontier, state{c, s.last + 1})
+				}
+			}
+			if s.n.gap != nil && s.last > i {
+				for k := 0; k <= MaxGap && s.last+k < len(toks); k++ {
+					if k > 0 && toks[s.last+k-1].Punct && toks[s.last+k-1].Norm != "," {
+						break
+					}
+					for _, c := range m.step(s.n.gap, toks[s.last+k]) {
+						frontier = append(frontier, state{c, s.last + k + 1})
+					}
+				}
+			}
+		}
+	}
+	return dedupe(out)
+}
+
+// dedupe keeps, for each entry category, the longest match among overlapping ones.
+func dedupe(ms []Match) []Match {
+	var out []Match
+	for _, a := range ms {
+		keep := true
+		for _, b := range ms {
+			if a.Entry.Category == b.Entry.Category && b.First <= a.First && b.Last >= a.Last && (b.Last-b.First) > (a.Last-a.First) {
+				keep = false
+				break
+			}
+		}
+		for _, o := range out {
+			if o.Entry == a.Entry && o.First == a.First && o.Last == a.Last {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+var negators = map[string]bool{"not": true, "no": true, "never": true, "n't": true, "nor": true, "neither": true, "without": true, "hardly": true}
+
+func (m *Matcher) keep(e *Entry, toks []text.Token, first, last int) bool {
+	lo, hi := max(0, first-Window), min(len(toks), last+Window)
+	for k := lo; k < hi; k++ {
+		if (k < first || k >= last) && e.unless[toks[k].Stem] {
+			return false
+		}
+	}
+	if m.lexOf[e].Negation {
+		for k := max(0, first-2); k < first; k++ {
+			w := toks[k].Norm
+			if negators[w] || (w == "t" && k > 0 && toks[k-1].Norm == "'") {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,387 @@
+// Package refdate finds the date an article speaks from, with the method and
+// the evidence: metadata, a dateline (its year inferred when missing),
+// explicit dates, anniversaries and durations of known events, and mentions
+// of dated events. Precision is day, month, year or none: it never guesses.
+package refdate
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/credence-news/credence/engine/analysis"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/kb"
+	"github.com/credence-news/credence/engine/text"
+)
+
+const monthRe = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+
+var (
+	// "PARIS, September 4, 2025 —", "Paris, Sept. 1 -", "LONDON, 4 September 2025 (Reuters) -"
+	datelineMD  = regexp.MustCompile(`^\p{Lu}[\p{L} .'’-]{1,40},?\s+` + monthRe + `\s+(\d{1,2})(?:,?\s+(\d{4}))?\s*(?:\([^)]*\)\s*)?[—–-]`)
+	datelineDM  = regexp.MustCompile(`^\p{Lu}[\p{L} .'’-]{1,40},?\s+(\d{1,2})\s+` + monthRe + `(?:\s+(\d{4}))?\s*(?:\([^)]*\)\s*)?[—–-]`)
+	explicitMDY = regexp.MustCompile(`\b` + monthRe + `\s+(\d{1,2}),?\s+(\d{4})\b`)
+	explicitDMY = regexp.MustCompile(`\b(\d{1,2})\s+` + monthRe + `,?\s+(\d{4})\b`)
+	explicitISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	anniversary = regexp.MustCompile(`(?i)\b(approach(?:es|ing)?|nears?|nearing|marks?|marked|marking|enters?|entering|entered|reached|reaches|passed|passes|on|in|into|after|more than|almost|nearly)\s+(?:its|the|their|his|her)?\s*(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(anniversary|years?)\b`)
+)
+
+var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+func month(s string) time.Month {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	for m := time.January; m <= time.December; m++ {
+		if strings.HasPrefix(strings.ToLower(m.String()), s[:3]) {
+			return m
+		}
+	}
+	return 0
+}
+
+func day(y int, m time.Month, d int) (time.Time, bool) {
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return t, d >= 1 && t.Day() == d && y > 1800
+}
+
+// Find sets p.RefDate. override, when non-empty, is a YYYY-MM-DD or YYYY-MM date.
+func Find(p *analysis.Pass, k *kb.KB, override string) {
+	p.RefDate = find(p, k, override)
+}
+
+func find(p *analysis.Pass, k *kb.KB, override string) core.RefDate {
+	if override != "" {
+		if r, ok := parseValue(override, "override", "set by configuration"); ok {
+			return r
+		}
+	}
+	if p.Doc.Published != "" {
+		if r, ok := parseValue(p.Doc.Published, "metadata", "published: "+p.Doc.Published); ok {
+			return r
+		}
+	}
+	events := mentionedEvents(p, k)
+	if r, ok := dateline(p, events); ok {
+		return r
+	}
+	if r, ok := latestExplicit(p); ok {
+		return r
+	}
+	if r, ok := fromAnniversary(p, k, events); ok {
+		return r
+	}
+	if len(events) > 0 {
+		e := events[len(events)-1]
+		return rangeDate(e.ev.Date.Time, e.ev.Date.AddDate(0, 2, 0), "event", "refers to "+e.ev.Name+" ("+e.ev.Date.Format("2 January 2006")+") as past", e.span)
+	}
+	return core.RefDate{Precision: core.PrecisionNone, Method: "none"}
+}
+
+// parseValue reads metadata dates in the common forms.
+func parseValue(s, method, evidence string) (core.RefDate, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", "January 2, 2006", "2 January 2006", "Jan 2, 2006", "Mon, 02 Jan 2006 15:04:05 -0700", time.RFC1123} {
+		if t, err := time.Parse(layout, s); err == nil {
+			d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+			return core.RefDate{Value: d.Format("2006-01-02"), Precision: core.PrecisionDay, Method: method, Evidence: evidence, Time: d, Latest: d.AddDate(0, 0, 1)}, true
+		}
+	}
+	if t, err := time.Parse("2006-01", s); err == nil {
+		return core.RefDate{Value: s, Precision: core.PrecisionMonth, Method: method, Evidence: evidence, Time: t, Latest: t.AddDate(0, 1, 0)}, true
+	}
+	if t, err := time.Parse("2006", s); err == nil {
+		return core.RefDate{Value: s, Precision: core.PrecisionYear, Method: method, Evidence: evidence, Time: t, Latest: t.AddDate(1, 0, 0)}, true
+	}
+	return core.RefDate{}, false
+}
+
+// EventMention is a KB event referred to in the text, with the sentence.
+type EventMention struct {
+	ev   kb.Event
+	span core.Span
+}
+
+// Event returns the mentioned event.
+func (e EventMention) Event() kb.Event { return e.ev }
+
+// Span returns the sentence that mentions it.
+func (e EventMention) Span() core.Span { return e.span }
+
+// mentionedEvents returns KB events referred to in the text, in date order:
+// every word of one of an event's phrases appears (as a stem) in one sentence.
+func mentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
+	if k == nil {
+		return nil
+	}
+	stems := &text.StemCache{}
+	var out []EventMention
+	for _, ev := range k.Events {
+	phrases:
+		for _, ph := range ev.Phrases {
+			want := text.Tokenize(ph, stems)
+			for si, s := range p.Sentences {
+				have := map[string]bool{}
+				for _, t := range p.Tokens[s.First:s.Last] {
+					have[t.Stem] = true
+				}
+				ok := true
+				for _, w := range want {
+					if !have[w.Stem] {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					out = append(out, EventMention{ev, core.Span{Start: p.Sentences[si].Start, End: p.Sentences[si].End}})
+					break phrases
+				}
+			}
+		}
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].ev.Date.Before(out[j-1].ev.Date.Time); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func dateline(p *analysis.Pass, events []EventMention) (core.RefDate, bool) {
+	// The dateline opens one of the first three non-empty lines.
+	off, seen := 0, 0
+	for off < len(p.Text) && seen < 3 {
+		line := p.Text[off:]
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		lineStart := off
+		off += len(line) + 1
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		seen++
+		lead := len(line) - len(strings.TrimLeft(line, " \t\ufeff"))
+		trimmed := line[lead:]
+		var mo time.Month
+		var d, y int
+		var loc []int
+		if m := datelineMD.FindStringSubmatchIndex(trimmed); m != nil {
+			loc = m
+			mo = month(trimmed[m[2]:m[3]])
+			d, _ = strconv.Atoi(trimmed[m[4]:m[5]])
+			if m[6] >= 0 {
+				y, _ = strconv.Atoi(trimmed[m[6]:m[7]])
+			}
+		} else if m := datelineDM.FindStringSubmatchIndex(trimmed); m != nil {
+			loc = m
+			d, _ = strconv.Atoi(trimmed[m[2]:m[3]])
+			mo = month(trimmed[m[4]:m[5]])
+			if m[6] >= 0 {
+				y, _ = strconv.Atoi(trimmed[m[6]:m[7]])
+			}
+		}
+		if loc != nil {
+			start, end := lineStart+lead+loc[0], lineStart+lead+loc[1]
+			evidence := strings.TrimSpace(p.Text[start:end])
+			if y == 0 {
+				y = inferYear(p, mo, d, events)
+				if y == 0 {
+					return core.RefDate{Precision: core.PrecisionNone, Method: "dateline", Evidence: evidence + " (no year, and none could be inferred)", Start: start, End: end}, true
+				}
+				evidence += fmt.Sprintf(" (year %d inferred from the dated events and dates the text mentions)", y)
+			}
+			t, ok := day(y, mo, d)
+			if !ok {
+				return core.RefDate{}, false
+			}
+			return core.RefDate{Value: t.Format("2006-01-02"), Precision: core.PrecisionDay, Method: "dateline", Evidence: evidence, Start: start, End: end, Time: t, Latest: t.AddDate(0, 0, 1)}, true
+		}
+	}
+	return core.RefDate{}, false
+}
+
+// inferYear picks the year that puts the dateline within a month of a KB
+// event the text mentions, or of an explicit dated mention of the same month.
+func inferYear(p *analysis.Pass, mo time.Month, d int, events []EventMention) int {
+	for _, e := range events {
+		ed := e.ev.Date.Time
+		for _, y := range []int{ed.Year() - 1, ed.Year(), ed.Year() + 1} {
+			if t, ok := day(y, mo, d); ok {
+				if diff := t.Sub(ed); diff > -31*24*time.Hour && diff < 31*24*time.Hour && !e.ev.Anniversary {
+					return y
+				}
+			}
+		}
+	}
+	if r, ok := latestExplicit(p); ok && r.Time.Month() == mo {
+		return r.Time.Year()
+	}
+	return 0
+}
+
+// latestExplicit returns the latest full date written in the text.
+func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
+	var best core.RefDate
+	found := false
+	consider := func(t time.Time, start, end int) {
+		if !found || t.After(best.Time) {
+			best = core.RefDate{Value: t.Format("2006-01-02"), Precision: core.PrecisionDay, Method: "explicit", Evidence: p.Text[start:end], Start: start, End: end, Time: t, Latest: t.AddDate(0, 0, 1)}
+			found = true
+		}
+	}
+	for _, m := range explicitMDY.FindAllStringSubmatchIndex(p.Text, -1) {
+		d, _ := strconv.Atoi(p.Text[m[4]:m[5]])
+		y, _ := strconv.Atoi(p.Text[m[6]:m[7]])
+		if t, ok := day(y, month(p.Text[m[2]:m[3]]), d); ok {
+			consider(t, m[0], m[1])
+		}
+	}
+	for _, m := range explicitDMY.FindAllStringSubmatchIndex(p.Text, -1) {
+		d, _ := strconv.Atoi(p.Text[m[2]:m[3]])
+		y, _ := strconv.Atoi(p.Text[m[6]:m[7]])
+		if t, ok := day(y, month(p.Text[m[4]:m[5]]), d); ok {
+			consider(t, m[0], m[1])
+		}
+	}
+	for _, m := range explicitISO.FindAllStringSubmatchIndex(p.Text, -1) {
+		y, _ := strconv.Atoi(p.Text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(p.Text[m[4]:m[5]])
+		d, _ := strconv.Atoi(p.Text[m[6]:m[7]])
+		if t, ok := day(y, time.Month(mo), d); ok {
+			consider(t, m[0], m[1])
+		}
+	}
+	return best, found
+}
+
+// Anniversaries parses the anniversary and duration phrases of a text
+// against its anniversary events. Exported for factual.date's consistency check.
+type Anniversary struct {
+	Event    kb.Event
+	Span     core.Span
+	From, To time.Time
+	Phrase   string
+}
+
+// Anniversaries finds "approaches its fourth anniversary", "enters its third
+// year", "approaches four years" next to a mention of an anniversary event.
+func Anniversaries(p *analysis.Pass, k *kb.KB, events []EventMention) []Anniversary {
+	var out []Anniversary
+	for _, m := range anniversary.FindAllStringSubmatchIndex(p.Text, -1) {
+		verb := strings.ToLower(p.Text[m[2]:m[3]])
+		numWord := strings.ToLower(p.Text[m[4]:m[5]])
+		unit := strings.ToLower(p.Text[m[6]:m[7]])
+		n, ok := ordinals[numWord]
+		if !ok {
+			n, _ = strconv.Atoi(strings.TrimRight(numWord, "stndrh"))
+		}
+		if n <= 0 || n > 80 {
+			continue
+		}
+		si := p.SentenceAt(m[0])
+		if si < 0 {
+			continue
+		}
+		ev, ok := anniversaryEvent(p, events, si)
+		if !ok {
+			continue
+		}
+		e := ev.Date.Time
+		mark := e.AddDate(n, 0, 0)
+		var from, to time.Time
+		ordinal := !isCardinal(numWord)
+		switch {
+		case unit == "anniversary" && strings.HasPrefix(verb, "approach") || strings.HasPrefix(verb, "near"):
+			from, to = mark.AddDate(0, -3, 0), mark
+		case unit == "anniversary":
+			from, to = mark.AddDate(0, 0, -7), mark.AddDate(0, 1, 0)
+		case ordinal && (strings.HasPrefix(verb, "enter") || verb == "in" || verb == "into"):
+			// "enters its fourth year": the fourth year begins at the third anniversary.
+			start := e.AddDate(n-1, 0, 0)
+			from, to = start.AddDate(0, 0, -7), start.AddDate(0, 3, 0)
+			if verb == "in" {
+				to = e.AddDate(n, 0, 0)
+			}
+		case strings.HasPrefix(verb, "approach") || strings.HasPrefix(verb, "near") || verb == "almost" || verb == "nearly":
+			from, to = mark.AddDate(0, -3, 0), mark
+		case verb == "more than" || verb == "after" || strings.HasPrefix(verb, "pass"):
+			from, to = mark, mark.AddDate(1, 0, 0)
+		default:
+			from, to = mark.AddDate(0, 0, -14), mark.AddDate(0, 3, 0)
+		}
+		out = append(out, Anniversary{Event: ev, Span: core.Span{Start: m[0], End: m[1]}, From: from, To: to, Phrase: p.Text[m[0]:m[1]]})
+	}
+	return out
+}
+
+func isCardinal(w string) bool {
+	switch w {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
+		return true
+	}
+	_, err := strconv.Atoi(w)
+	return err == nil
+}
+
+// anniversaryEvent picks the anniversary event mentioned in sentence si, or
+// else the one mentioned anywhere in the text.
+func anniversaryEvent(p *analysis.Pass, events []EventMention, si int) (kb.Event, bool) {
+	var any *kb.Event
+	for i, e := range events {
+		if !e.ev.Anniversary {
+			continue
+		}
+		if e.span.Start == p.Sentences[si].Start {
+			return e.ev, true
+		}
+		if any == nil {
+			any = &events[i].ev
+		}
+	}
+	if any != nil {
+		return *any, true
+	}
+	return kb.Event{}, false
+}
+
+func fromAnniversary(p *analysis.Pass, k *kb.KB, events []EventMention) (core.RefDate, bool) {
+	anns := Anniversaries(p, k, events)
+	if len(anns) == 0 {
+		return core.RefDate{}, false
+	}
+	a := anns[0]
+	from, to := a.From, a.To
+	method, evidence := "anniversary", fmt.Sprintf("%q: %s was %s", a.Phrase, a.Event.Name, a.Event.Date.Format("2 January 2006"))
+	// A later dated event the text refers to narrows the range.
+	for _, e := range events {
+		if !e.ev.Anniversary && e.ev.Date.After(from) && e.ev.Date.Before(to) {
+			from = e.ev.Date.Time
+			method = "event"
+			evidence += fmt.Sprintf("; refers to %s (%s) as past", e.ev.Name, e.ev.Date.Format("2 January 2006"))
+		}
+	}
+	return rangeDate(from, to, method, evidence, a.Span), true
+}
+
+// rangeDate states a date range at the precision it supports: its middle
+// month when it spans at most about two months, else its year when it lies
+// within one year, else none.
+func rangeDate(from, to time.Time, method, evidence string, span core.Span) core.RefDate {
+	r := core.RefDate{Method: method, Evidence: evidence, Start: span.Start, End: span.End, Time: from, Latest: to}
+	mid := from.Add(to.Sub(from) / 2)
+	switch {
+	case to.Sub(from) <= 95*24*time.Hour:
+		r.Value, r.Precision = mid.Format("2006-01"), core.PrecisionMonth
+	case from.Year() == to.AddDate(0, 0, -1).Year():
+		r.Value, r.Precision = mid.Format("2006"), core.PrecisionYear
+	default:
+		r.Precision = core.PrecisionNone
+	}
+	return r
+}
+
+// MentionedEvents is exported for the factual scorer.
+func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention { return mentionedEvents(p, k) }

@@ -1,0 +1,523 @@
+// Package factual checks facts against the article's own reference date and
+// the knowledge base: titles wrong for the date ("former President Donald
+// Trump" while he is in office), wrong names of known office holders
+// ("Vladimir Zelenskiy"), and dates that contradict the reference date.
+// When the reference date is unknown, date-dependent checks are skipped and
+// counted, never guessed.
+package factual
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/engine/analysis"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/kb"
+	"github.com/credence-news/credence/engine/lexicon"
+	"github.com/credence-news/credence/engine/refdate"
+	"github.com/credence-news/credence/engine/text"
+)
+
+var (
+	RuleTitle = core.Rule{ID: "factual.title", Dimension: "factual", Severity: core.Error,
+		Summary: "A title or office is wrong for the article's date.",
+		Doc:     "Checks each title given to a known office holder (\"President\", \"former Prime Minister\", \"Sir\") against the knowledge base's dated terms of office on the article's reference date: \"former President Donald Trump\" in 2026 (he is in office), \"President Biden\" after 20 January 2025, an office the person never held, an honorific not yet conferred. Skipped when the reference date is unknown."}
+	RuleName = core.Rule{ID: "factual.name", Dimension: "factual", Severity: core.Error,
+		Summary: "A known person's name is wrong.",
+		Doc:     "Checks the names of known office holders: a wrong given name (\"Vladimir Zelenskiy\" for Volodymyr Zelensky) or a misspelt surname next to the person's title. Accepted transliterations (Zelensky, Zelenskyy, Zelenskiy) are never flagged."}
+	RuleDate = core.Rule{ID: "factual.date", Dimension: "factual", Severity: core.Error,
+		Summary: "A date or event contradicts the article's reference date.",
+		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, and dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\")."}
+)
+
+// UncheckedKey is the Pass.Data key counting date-dependent checks skipped
+// because the reference date was unknown.
+const UncheckedKey = "factual_unchecked"
+
+// Scorer is the factual scorer.
+type Scorer struct {
+	kb       *kb.KB
+	surnames *lexicon.Matcher
+}
+
+// New builds the factual scorer over a knowledge base.
+func New(k *kb.KB, stems *text.StemCache) *Scorer {
+	lx := &lexicon.Lexicon{Name: "surnames", Categories: map[string]lexicon.Category{"surname": {}}}
+	for _, s := range k.Surnames() {
+		lx.Entries = append(lx.Entries, &lexicon.Entry{Phrase: s, Category: "surname", Exact: true, Weight: 1, Note: s})
+	}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx)}
+}
+
+func (*Scorer) Name() string       { return "factual" }
+func (*Scorer) Rules() []core.Rule { return []core.Rule{RuleName, RuleTitle, RuleDate} }
+
+func (s *Scorer) Score(p *analysis.Pass) {
+	for _, sent := range p.Sentences {
+		toks := p.Tokens[sent.First:sent.Last]
+		matched := map[int]bool{}
+		for _, m := range s.surnames.Find(toks) {
+			first, last := sent.First+m.First, sent.First+m.Last
+			if !isCap(p, p.Tokens[first]) || p.IsExcluded(p.Tokens[first].Start, p.Tokens[last-1].End) {
+				continue
+			}
+			for k := first; k < last; k++ {
+				matched[k] = true
+			}
+			s.mention(p, first, last, s.kb.BySurname(m.Entry.Note), sent.First)
+		}
+		s.misspelt(p, sent, matched)
+	}
+	s.dates(p)
+}
+
+func isCap(p *analysis.Pass, t text.Token) bool {
+	r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
+	return unicode.IsUpper(r)
+}
+
+// titleWords are the words of office titles, with the canonical title each
+// multi-word title maps to.
+var titles = []struct {
+	words []string
+	title string
+}{
+	{[]string{"vice", "president"}, "Vice President"},
+	{[]string{"president"}, "President"},
+	{[]string{"prime", "minister"}, "Prime Minister"},
+	{[]string{"premier"}, "Prime Minister"},
+	{[]string{"pm"}, "Prime Minister"},
+	{[]string{"chancellor"}, "Chancellor"},
+	{[]string{"foreign", "minister"}, "Foreign Minister"},
+	{[]string{"foreign", "secretary"}, "Foreign Secretary"},
+	{[]string{"secretary", "of", "state"}, "Secretary of State"},
+	{[]string{"defence", "minister"}, "Defence Minister"},
+	{[]string{"defense", "minister"}, "Defence Minister"},
+	{[]string{"defence", "secretary"}, "Defense Secretary"},
+	{[]string{"defense", "secretary"}, "Defense Secretary"},
+	{[]string{"secretary", "general"}, "Secretary General"},
+	{[]string{"secretary", "-", "general"}, "Secretary-General"},
+	{[]string{"pope"}, "Pope"},
+	{[]string{"king"}, "King"},
+	{[]string{"queen"}, "Queen"},
+	{[]string{"senator"}, "Senator"},
+}
+
+// sameTitle treats the names different countries give one kind of office alike.
+func sameTitle(a, b string) bool {
+	norm := func(s string) string {
+		switch s {
+		case "Foreign Secretary", "Secretary of State":
+			return "Foreign Minister"
+		case "Defense Secretary":
+			return "Defence Minister"
+		case "Secretary-General":
+			return "Secretary General"
+		}
+		return s
+	}
+	return norm(a) == norm(b)
+}
+
+// honorifics precede a name without being part of it.
+var honorificWords = map[string]bool{"sir": true, "dame": true, "lord": true}
+
+type mentionInfo struct {
+	given                string
+	givenStart, givenEnd int
+	title                string
+	titleStart           int
+	former               bool
+	honorific            string
+	honorStart           int
+	start                int // first token of the whole phrase
+}
+
+// parseMention reads back from the surname at token index first: given
+// name(s), an honorific, a title and "former".
+func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
+	mi := mentionInfo{start: first, titleStart: -1, honorStart: -1}
+	k := first - 1
+	// Given names: capitalised words that are not title words (at most two).
+	gEnd := k
+	for n := 0; n < 2 && k >= sentFirst; n++ {
+		t := p.Tokens[k]
+		w := t.Norm
+		if t.Punct || !isCap(p, t) || isTitleWord(w) || honorificWords[w] || isNationality(w) {
+			break
+		}
+		k--
+	}
+	if k < gEnd {
+		mi.givenStart, mi.givenEnd = p.Tokens[k+1].Start, p.Tokens[gEnd].End
+		mi.given = p.Text[mi.givenStart:mi.givenEnd]
+		mi.start = k + 1
+	}
+	if k >= sentFirst && honorificWords[p.Tokens[k].Norm] && isCap(p, p.Tokens[k]) {
+		mi.honorific = p.Text[p.Tokens[k].Start:p.Tokens[k].End]
+		mi.honorStart = k
+		mi.start = k
+		k--
+	}
+	// Title: the longest known title ending at k.
+	for _, t := range titles {
+		n := len(t.words)
+		if k-n+1 < sentFirst {
+			continue
+		}
+		ok := true
+		for j, w := range t.words {
+			if p.Tokens[k-n+1+j].Norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok && isCap(p, p.Tokens[k-n+1]) {
+			mi.title = t.title
+			mi.titleStart = k - n + 1
+			mi.start = k - n + 1
+			k -= n
+			break
+		}
+	}
+	if mi.title == "" {
+		return mi
+	}
+	// Qualifiers before the title ("U.S.", "French") and "former"/"late"/"ex-".
+	for j := k; j >= sentFirst && j > k-6; j-- {
+		w := p.Tokens[j].Norm
+		if w == "former" || w == "late" || w == "ex" || w == "then" {
+			if w == "then" {
+				break // "then-President": correct for its time by construction
+			}
+			mi.former = true
+			mi.start = j
+			break
+		}
+		if !(isCap(p, p.Tokens[j]) || p.Tokens[j].Punct) {
+			break
+		}
+	}
+	return mi
+}
+
+func isTitleWord(w string) bool {
+	for _, t := range titles {
+		for _, x := range t.words {
+			if x == w {
+				return true
+			}
+		}
+	}
+	switch w {
+	case "minister", "secretary", "envoy", "chief", "leader", "mr", "mrs", "ms", "dr", "general", "ambassador", "governor", "mayor", "u", "s", "uk", "us", "eu", "nato", "un":
+		return true
+	}
+	return false
+}
+
+func isNationality(w string) bool {
+	for _, suf := range []string{"ian", "ese", "ish", "ch", "can", "ean"} {
+		if strings.HasSuffix(w, suf) && len(w) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// mention checks one surname occurrence.
+func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, sentFirst int) {
+	if len(cands) == 0 {
+		return
+	}
+	// Skip a surname inside a longer capitalised name we do not know ("Trump Tower").
+	if last < len(p.Tokens) && isCap(p, p.Tokens[last]) && !p.Tokens[last].Punct && p.Tokens[last].Start == p.Tokens[last-1].End+1 {
+		if r, _ := utf8.DecodeRuneInString(p.Text[p.Tokens[last].Start:]); unicode.IsUpper(r) && !isTitleWord(p.Tokens[last].Norm) {
+			return
+		}
+	}
+	mi := parseMention(p, first, sentFirst)
+	person := resolve(cands, mi)
+	if person == nil {
+		return
+	}
+	spanStart := p.Tokens[mi.start].Start
+	spanEnd := p.Tokens[last-1].End
+	if _, quoted := p.QuoteAt(spanStart, spanEnd); quoted {
+		return
+	}
+	// Wrong given name.
+	if mi.given != "" && !person.HasGiven(mi.given) {
+		gfirst := strings.Fields(mi.given)[0]
+		if person.IsWrongGiven(mi.given) || person.IsWrongGiven(gfirst) {
+			p.Report(core.Finding{Rule: RuleName.ID, Start: mi.givenStart, End: p.Tokens[last-1].End, Severity: RuleName.Severity, Confidence: 0.95,
+				Message: fmt.Sprintf("Wrong given name: %s's given name is %s, not %s.", person.Name(), person.Given[0], mi.given),
+				Explanation: fmt.Sprintf("The knowledge base lists %s (%s) with the given name %s; %q is a known confusion. Accepted spellings: %s.",
+					person.Name(), describeOffices(person), strings.Join(person.Given, ", "), mi.given, strings.Join(person.Surname, ", "))})
+			return
+		}
+	}
+	if mi.honorific != "" {
+		s.checkHonorific(p, person, mi, spanEnd)
+	}
+	if mi.title != "" {
+		s.checkTitle(p, person, mi, spanStart, spanEnd)
+	}
+}
+
+// resolve picks the person meant: by given name, then by title, then the
+// only candidate.
+func resolve(cands []*kb.Person, mi mentionInfo) *kb.Person {
+	if mi.given != "" {
+		for _, c := range cands {
+			if c.HasGiven(mi.given) || c.HasGiven(strings.Fields(mi.given)[0]) {
+				return c
+			}
+		}
+		for _, c := range cands {
+			if c.IsWrongGiven(mi.given) || c.IsWrongGiven(strings.Fields(mi.given)[0]) {
+				return c
+			}
+		}
+	}
+	if mi.title != "" {
+		var hit []*kb.Person
+		for _, c := range cands {
+			for _, o := range c.Offices {
+				if sameTitle(o.Title, mi.title) {
+					hit = append(hit, c)
+					break
+				}
+			}
+		}
+		if len(hit) == 1 && (mi.given == "" || len(cands) == 1) {
+			return hit[0]
+		}
+	}
+	if len(cands) == 1 && mi.given == "" && mi.title != "" {
+		return cands[0]
+	}
+	if len(cands) == 1 && mi.given != "" && cands[0].HasGiven(mi.given) {
+		return cands[0]
+	}
+	return nil
+}
+
+func describeOffices(p *kb.Person) string {
+	var parts []string
+	for _, o := range p.Offices {
+		end := "present"
+		if o.End != nil {
+			end = o.End.Format("2 Jan 2006")
+		}
+		parts = append(parts, fmt.Sprintf("%s of %s %s – %s", o.Title, o.Of, o.Start.Format("2 Jan 2006"), end))
+	}
+	if len(parts) == 0 {
+		return "no office on record"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// status says how the person stood in offices of this title over the range.
+func status(person *kb.Person, title string, from, to time.Time) (allIn, noneIn, everBefore, everAfter bool) {
+	allIn, noneIn = true, true
+	last := to.AddDate(0, 0, -1)
+	for _, t := range []time.Time{from, last} {
+		held := false
+		for _, o := range person.Offices {
+			if sameTitle(o.Title, title) && o.Holds(t) {
+				held = true
+			}
+		}
+		if held {
+			noneIn = false
+		} else {
+			allIn = false
+		}
+	}
+	// Terms inside the range would make the ends misleading.
+	for _, o := range person.Offices {
+		if !sameTitle(o.Title, title) {
+			continue
+		}
+		if o.Start.After(from) && o.Start.Before(last) || o.End != nil && o.End.After(from) && o.End.Before(last) {
+			allIn, noneIn = false, false
+		}
+		if o.Start.Before(from) {
+			everBefore = true
+		}
+		if o.Start.After(last) {
+			everAfter = true
+		}
+	}
+	return
+}
+
+func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo, start, end int) {
+	if !p.RefDate.Known() {
+		p.Data[UncheckedKey] = intOf(p.Data[UncheckedKey]) + 1
+		return
+	}
+	from, to := p.RefDate.Time, p.RefDate.Latest
+	allIn, noneIn, everBefore, everAfter := status(person, mi.title, from, to)
+	phrase := p.Text[start:end]
+	when := describeRef(p.RefDate)
+	switch {
+	case mi.former && allIn:
+		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.9,
+			Message: fmt.Sprintf("%q: %s is the sitting %s on the article's date, not a former one.", phrase, person.Name(), mi.title),
+			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s then (%s), so \"former\" is wrong.",
+				when, person.Name(), mi.title, describeOffices(person))})
+	case !mi.former && noneIn && everBefore:
+		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.85,
+			Message: fmt.Sprintf("%q: %s no longer held the office of %s on the article's date.", phrase, person.Name(), mi.title),
+			Explanation: fmt.Sprintf("The article dates itself to %s, but %s's term as %s had ended by then (%s); the title should say \"former\".",
+				when, person.Name(), mi.title, describeOffices(person))})
+	case !mi.former && noneIn && everAfter:
+		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.85,
+			Message:     fmt.Sprintf("%q: %s did not yet hold the office of %s on the article's date.", phrase, person.Name(), mi.title),
+			Explanation: fmt.Sprintf("The article dates itself to %s, before %s took office as %s (%s).", when, person.Name(), mi.title, describeOffices(person))})
+	case noneIn && !everBefore && !everAfter:
+		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.75,
+			Message:     fmt.Sprintf("%q: %s never held an office titled %s.", phrase, person.Name(), mi.title),
+			Explanation: fmt.Sprintf("The knowledge base records these offices for %s: %s. None is %s.", person.Name(), describeOffices(person), mi.title)})
+	}
+}
+
+func (s *Scorer) checkHonorific(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) {
+	start := p.Tokens[mi.honorStart].Start
+	since, ok := person.HonorificFrom(mi.honorific)
+	if !ok {
+		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.8,
+			Message:     fmt.Sprintf("%q: %s does not hold the honorific %s.", p.Text[start:end], person.Name(), mi.honorific),
+			Explanation: fmt.Sprintf("The knowledge base records no %s for %s.", mi.honorific, person.Name())})
+		return
+	}
+	if p.RefDate.Known() && p.RefDate.Latest.Before(since) {
+		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.8,
+			Message:     fmt.Sprintf("%q: %s became %s only on %s.", p.Text[start:end], person.Name(), mi.honorific, since.Format("2 January 2006")),
+			Explanation: fmt.Sprintf("The article dates itself to %s, before the honour was conferred.", describeRef(p.RefDate))})
+	}
+}
+
+func describeRef(r core.RefDate) string {
+	return fmt.Sprintf("%s (%s: %s)", r.Value, r.Method, r.Evidence)
+}
+
+func intOf(v any) int {
+	n, _ := v.(int)
+	return n
+}
+
+// misspelt flags a capitalised word one or two edits from a known surname
+// when it follows a title that person held ("President Zelenksy").
+func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched map[int]bool) {
+	for k := sent.First; k < sent.Last; k++ {
+		t := p.Tokens[k]
+		if matched[k] || t.Punct || !isCap(p, t) || len(t.Norm) < 5 || p.IsExcluded(t.Start, t.End) {
+			continue
+		}
+		mi := parseMention(p, k, sent.First)
+		if mi.title == "" {
+			continue
+		}
+		for _, sur := range s.kb.Surnames() {
+			d := editDistance(t.Norm, sur)
+			if d == 0 || d > 2 || (d == 2 && len(sur) < 8) || strings.Contains(sur, " ") {
+				continue
+			}
+			for _, person := range s.kb.BySurname(sur) {
+				held := false
+				for _, o := range person.Offices {
+					if sameTitle(o.Title, mi.title) {
+						held = true
+					}
+				}
+				if !held || (mi.given != "" && !person.HasGiven(mi.given)) {
+					continue
+				}
+				if _, q := p.QuoteAt(t.Start, t.End); q {
+					continue
+				}
+				p.Report(core.Finding{Rule: RuleName.ID, Start: t.Start, End: t.End, Severity: RuleName.Severity, Confidence: 0.7,
+					Message: fmt.Sprintf("%q looks like a misspelling of %s's surname.", p.Text[t.Start:t.End], person.Name()),
+					Explanation: fmt.Sprintf("It follows the title %s, which %s held, and is %d letter(s) away from the accepted spellings (%s).",
+						mi.title, person.Name(), d, strings.Join(person.Surname, ", "))})
+				goto next
+			}
+		}
+	next:
+	}
+}
+
+// editDistance is the Levenshtein distance between two short words.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+var futureCue = map[string]bool{"will": true, "upcoming": true, "next": true, "planned": true, "scheduled": true, "expected": true, "ahead": true, "would": true, "could": true, "may": true, "might": true, "plans": true, "if": true}
+
+// dates flags events described as past before they happened, and anniversary
+// statements that contradict a stated date.
+func (s *Scorer) dates(p *analysis.Pass) {
+	if !p.RefDate.Known() {
+		return
+	}
+	events := refdate.MentionedEvents(p, s.kb)
+	for _, em := range events {
+		ev := em.Event()
+		if !ev.Date.After(p.RefDate.Latest) {
+			continue
+		}
+		sp := em.Span()
+		si := p.SentenceAt(sp.Start)
+		future := false
+		for _, t := range p.SentenceTokens(si) {
+			if futureCue[t.Norm] {
+				future = true
+			}
+		}
+		if future || p.IsExcluded(sp.Start, sp.End) {
+			continue
+		}
+		p.Report(core.Finding{Rule: RuleDate.ID, Start: sp.Start, End: sp.End, Severity: RuleDate.Severity, Confidence: 0.7,
+			Message: fmt.Sprintf("Refers to %s (%s), which had not happened by the article's date.", ev.Name, ev.Date.Format("2 January 2006")),
+			Explanation: fmt.Sprintf("The article dates itself to %s, but this sentence refers to %s, dated %s in the knowledge base, as something that has happened.",
+				describeRef(p.RefDate), ev.Name, ev.Date.Format("2 January 2006"))})
+	}
+	switch p.RefDate.Method {
+	case "metadata", "dateline", "override":
+	default:
+		return
+	}
+	for _, a := range refdate.Anniversaries(p, s.kb, events) {
+		slack := 31 * 24 * time.Hour
+		if p.RefDate.Time.After(a.From.Add(-slack)) && p.RefDate.Time.Before(a.To.Add(slack)) {
+			continue
+		}
+		p.Report(core.Finding{Rule: RuleDate.ID, Start: a.Span.Start, End: a.Span.End, Severity: RuleDate.Severity, Confidence: 0.8,
+			Message: fmt.Sprintf("%q does not fit the article's date %s.", a.Phrase, p.RefDate.Value),
+			Explanation: fmt.Sprintf("%s was on %s, so %q places the text between %s and %s; the article is dated %s.",
+				a.Event.Name, a.Event.Date.Format("2 January 2006"), a.Phrase, a.From.Format("January 2006"), a.To.Format("January 2006"), describeRef(p.RefDate))})
+	}
+}

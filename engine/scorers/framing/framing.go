@@ -1,0 +1,344 @@
+// Package framing measures how the outlet's own voice colours a story:
+// loaded wording, editorializing, unhedged speculation, and a marked
+// difference of tone toward the sides of the story. Wording inside a direct
+// quote is the speaker's: it is reported as quoted and never counted.
+package framing
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/credence-news/credence/engine/analysis"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/lexicon"
+	"github.com/credence-news/credence/engine/text"
+)
+
+var (
+	RuleLoaded = core.Rule{ID: "framing.loaded", Dimension: "framing", Severity: core.Warning,
+		Summary: "Emotive, evaluative or pejorative wording in the outlet's own voice.",
+		Doc:     "Flags words and phrases that carry the writer's judgement where neutral wording exists: pejorative labels (\"regime\", \"so-called\"), emotive verbs (\"slammed\", \"caved\"), loaded nouns, intensifiers, euphemisms and evaluations stated as description (\"deepening divisions\", \"landmark show of unity\"). Matches on stems, so inflections count; negated and literal uses (\"the storm slammed the coast\") do not. Inside a direct quote the words are the speaker's: they are reported as quoted and do not count against the outlet."}
+	RuleEditorial = core.Rule{ID: "framing.editorial", Dimension: "framing", Severity: core.Warning,
+		Summary: "A prescription or opinion in the news voice.",
+		Doc:     "Flags statements in which the report itself tells actors what they must do or declares what is obvious (\"The situation demands clear and decisive action\", \"it is clear that\", \"X should resign\"), when no named source is credited with the view."}
+	RuleSpeculation = core.Rule{ID: "framing.speculation", Dimension: "framing", Severity: core.Info,
+		Summary: "An unhedged prediction or speculative stakes.",
+		Doc:     "Flags predictions stated as certain (\"will significantly impact\") and speculative stakes (\"could define … for decades\", \"could make or break\") that no named source is credited with."}
+	RuleAsymmetry = core.Rule{ID: "framing.asymmetry", Dimension: "framing", Severity: core.Warning, DocumentLevel: true,
+		Summary: "The sides of the story get markedly different treatment.",
+		Doc:     "Finds the actors of the story (countries, capitals, governments and their officials), scores the tone of the outlet's wording around each and how each is sourced (named and quoted, or through vague and anonymous sources), and flags a marked imbalance, with the spans that make it."}
+)
+
+// loadedCategories report framing.loaded.
+var loadedCategories = map[string]bool{"pejorative": true, "intensifier": true, "emotive_verb": true, "loaded_noun": true, "euphemism": true, "evaluative": true}
+
+// StatsKey is the Pass.Data key of the *core.FramingStats this scorer leaves.
+const StatsKey = "framing"
+
+// Scorer is the framing scorer. Actors maps an actor alias (folded) to the
+// side it stands for, e.g. "kyiv" → "Ukraine".
+type Scorer struct {
+	Actors *Actors
+}
+
+// New returns the framing scorer.
+func New(actors *Actors) Scorer { return Scorer{Actors: actors} }
+
+func (Scorer) Name() string { return "framing" }
+func (Scorer) Rules() []core.Rule {
+	return []core.Rule{RuleLoaded, RuleEditorial, RuleSpeculation, RuleAsymmetry}
+}
+
+func (s Scorer) Score(p *analysis.Pass) {
+	stats := &core.FramingStats{Densities: map[string]float64{}}
+	sentenceWeight := map[int]float64{}
+	var own []lexicon.Match
+	for _, m := range p.Matches {
+		cat := m.Entry.Category
+		var rule core.Rule
+		switch {
+		case loadedCategories[cat]:
+			rule = RuleLoaded
+		case cat == "editorial":
+			rule = RuleEditorial
+		case cat == "speculation":
+			rule = RuleSpeculation
+		default:
+			continue
+		}
+		if p.IsExcluded(m.Start, m.End) {
+			continue
+		}
+		si := p.SentenceAt(m.Start)
+		q, quoted := p.QuoteAt(m.Start, m.End)
+		if quoted && rule.ID != RuleLoaded.ID {
+			continue
+		}
+		if !quoted && rule.ID != RuleLoaded.ID && namedAttribution(p, si) {
+			continue // a named source's view, reported as such
+		}
+		f := core.Finding{Rule: rule.ID, Start: m.Start, End: m.End, Severity: rule.Severity, Confidence: 0.8, Weight: m.Entry.Weight}
+		word := p.Text[m.Start:m.End]
+		desc := p.Matches[0].Lexicon.Categories[cat].Description
+		if quoted {
+			f.Quoted, f.Severity = true, core.Info
+			speaker := q.Speaker
+			if speaker == "" {
+				speaker = "the quoted speaker"
+			}
+			f.Message = fmt.Sprintf("Loaded wording inside a quote (%s's words, not the outlet's): %q.", speaker, word)
+			f.Explanation = fmt.Sprintf("%q is %s, but it sits inside a direct quote, so it is reported as the speaker's wording and does not count against the outlet.", word, desc)
+			stats.QuotedLoaded++
+		} else {
+			f.Message, f.Explanation = describe(rule, word, desc)
+			stats.Densities[cat] += 1
+			if si >= 0 {
+				sentenceWeight[si] += m.Entry.Weight
+			}
+			own = append(own, m)
+		}
+		p.Report(f)
+	}
+	words := math.Max(float64(p.Words), 1)
+	for c, n := range stats.Densities {
+		stats.Densities[c] = math.Round(n/words*1000*10) / 10
+	}
+	stats.MostLoaded = mostLoaded(p, sentenceWeight)
+	p.Data[StatsKey] = stats
+	if s.Actors != nil {
+		s.asymmetry(p, own)
+	}
+}
+
+func describe(r core.Rule, word, desc string) (string, string) {
+	switch r.ID {
+	case RuleEditorial.ID:
+		return fmt.Sprintf("Opinion in the news voice: %q.", word),
+			fmt.Sprintf("%q is %s: the report itself, not a named source, tells the reader what should happen or what is obvious.", word, desc)
+	case RuleSpeculation.ID:
+		return fmt.Sprintf("Unhedged speculation: %q.", word),
+			fmt.Sprintf("%q is %s, stated without a source or a hedge, so a guess reads like a finding.", word, desc)
+	}
+	return fmt.Sprintf("Loaded wording: %q.", word),
+		fmt.Sprintf("%q is %s in the outlet's own voice; neutral wording would let the reader judge.", word, desc)
+}
+
+// namedAttribution reports whether sentence si credits a named or affiliated source.
+func namedAttribution(p *analysis.Pass, si int) bool {
+	for _, a := range p.Attributions {
+		if a.Sentence == si && (a.Kind == analysis.SourceNamedPerson || a.Kind == analysis.SourceNamedOrg || a.Kind == analysis.SourceUnnamed) {
+			return true
+		}
+	}
+	return false
+}
+
+func mostLoaded(p *analysis.Pass, w map[int]float64) []core.Span {
+	idx := make([]int, 0, len(w))
+	for si := range w {
+		idx = append(idx, si)
+	}
+	sort.Slice(idx, func(i, j int) bool {
+		if w[idx[i]] != w[idx[j]] {
+			return w[idx[i]] > w[idx[j]]
+		}
+		return idx[i] < idx[j]
+	})
+	var out []core.Span
+	for _, si := range idx[:min(3, len(idx))] {
+		out = append(out, core.Span{Start: p.Sentences[si].Start, End: p.Sentences[si].End})
+	}
+	return out
+}
+
+// side accumulates how one actor is treated.
+type side struct {
+	name      string
+	mentions  int
+	tone      float64
+	voice     float64 // named sources of this side
+	evidence  []core.Span
+	positives []core.Span
+}
+
+// asymmetry compares the treatment of the two most-mentioned sides.
+func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
+	sides := map[string]*side{}
+	get := func(n string) *side {
+		if sides[n] == nil {
+			sides[n] = &side{name: n}
+		}
+		return sides[n]
+	}
+	// Mentions per sentence, with their positions.
+	type mention struct {
+		side string
+		pos  int
+	}
+	perSentence := make([][]mention, len(p.Sentences))
+	for si, sent := range p.Sentences {
+		if p.IsExcluded(sent.Start, sent.End) {
+			continue
+		}
+		for _, am := range s.Actors.Find(p.Tokens[sent.First:sent.Last]) {
+			start := p.Tokens[sent.First+am.first].Start
+			if _, q := p.QuoteAt(start, start+1); q {
+				continue
+			}
+			perSentence[si] = append(perSentence[si], mention{am.side, start})
+			get(am.side).mentions++
+		}
+	}
+	nearest := func(si, pos int) string {
+		best, dist := "", math.MaxInt
+		for _, m := range perSentence[si] {
+			d := m.pos - pos
+			if d < 0 {
+				d = -d
+			}
+			if d < dist {
+				best, dist = m.side, d
+			}
+		}
+		return best
+	}
+	for _, m := range own {
+		si := p.SentenceAt(m.Start)
+		if si < 0 || m.Entry.Polarity == 0 {
+			continue
+		}
+		if n := nearest(si, m.Start); n != "" {
+			sd := get(n)
+			sd.tone += float64(m.Entry.Polarity) * m.Entry.Weight
+			if m.Entry.Polarity < 0 {
+				sd.evidence = append(sd.evidence, core.Span{Start: m.Start, End: m.End})
+			} else {
+				sd.positives = append(sd.positives, core.Span{Start: m.Start, End: m.End})
+			}
+		}
+	}
+	// Vague and anonymous sources about a side count against its treatment;
+	// a named source from a side gives it a voice.
+	for _, a := range p.Attributions {
+		if a.Sentence < 0 || a.Sentence >= len(perSentence) {
+			continue
+		}
+		switch a.Kind {
+		case analysis.SourceVague, analysis.SourceAnonymous:
+			for _, n := range distinctSides(perSentence[a.Sentence], func(m mention) string { return m.side }) {
+				sd := get(n)
+				sd.tone -= 0.75
+				sd.evidence = append(sd.evidence, a.SourceSpan)
+			}
+		case analysis.SourceNamedPerson, analysis.SourceNamedOrg:
+			if n := s.Actors.SideOf(a.Source); n != "" {
+				sd := get(n)
+				sd.voice++
+				sd.positives = append(sd.positives, a.SourceSpan)
+			}
+		}
+	}
+	var ranked []*side
+	for _, sd := range sides {
+		if sd.mentions >= 2 {
+			ranked = append(ranked, sd)
+		}
+	}
+	if len(ranked) < 2 {
+		return
+	}
+	sort.Slice(ranked, func(i, j int) bool {
+		if ranked[i].mentions != ranked[j].mentions {
+			return ranked[i].mentions > ranked[j].mentions
+		}
+		return ranked[i].name < ranked[j].name
+	})
+	a, b := ranked[0], ranked[1]
+	score := func(sd *side) float64 { return sd.tone + 0.5*math.Min(sd.voice, 3) }
+	if score(a) > score(b) {
+		a, b = b, a // a is the worse-treated side
+	}
+	gap := score(b) - score(a)
+	if a.tone > -2.5 || gap < 3 {
+		return
+	}
+	ev := append(append([]core.Span{}, a.evidence...), b.positives...)
+	sort.Slice(ev, func(i, j int) bool { return ev[i].Start < ev[j].Start })
+	ev = dedupeSpans(ev)
+	p.Report(core.Finding{Rule: RuleAsymmetry.ID, Severity: RuleAsymmetry.Severity, Confidence: math.Min(0.95, 0.5+gap/12), Weight: math.Min(2, gap/3),
+		Evidence: ev,
+		Message:  fmt.Sprintf("Document level: %s is framed markedly more negatively than %s.", a.name, b.name),
+		Explanation: fmt.Sprintf("Around %s the outlet's wording and sourcing score %.1f (negative wording, vague or anonymous sources: %d spans); around %s they score %.1f with %d named source(s) of its own. The evidence spans show where the tone differs.",
+			a.name, score(a), len(a.evidence), b.name, score(b), int(b.voice))})
+}
+
+func distinctSides[T any](ms []T, side func(T) string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range ms {
+		if n := side(m); !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func dedupeSpans(s []core.Span) []core.Span {
+	var out []core.Span
+	for _, x := range s {
+		if len(out) > 0 && out[len(out)-1] == x {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// Actors finds mentions of the sides of a story: countries by name,
+// demonym, capital and seat of government, and their office holders.
+type Actors struct {
+	m     *lexicon.Matcher
+	sides map[string]string // folded single-word alias → side
+}
+
+type actorMatch struct {
+	side        string
+	first, last int
+}
+
+// NewActors builds an actor finder from alias → side ("kremlin" → "Russia").
+func NewActors(stems *text.StemCache, aliases map[string]string) *Actors {
+	lx := &lexicon.Lexicon{Name: "actors", Categories: map[string]lexicon.Category{}}
+	single := map[string]string{}
+	for alias, side := range aliases {
+		lx.Categories[side] = lexicon.Category{}
+		lx.Entries = append(lx.Entries, &lexicon.Entry{Phrase: alias, Category: side, Exact: true, Weight: 1})
+		if !strings.Contains(alias, " ") {
+			single[text.Fold(alias)] = side
+		}
+	}
+	sort.Slice(lx.Entries, func(i, j int) bool { return lx.Entries[i].Phrase < lx.Entries[j].Phrase })
+	return &Actors{m: lexicon.Compile(stems, lx), sides: single}
+}
+
+// Find returns the actor mentions in toks.
+func (a *Actors) Find(toks []text.Token) []actorMatch {
+	var out []actorMatch
+	for _, m := range a.m.Find(toks) {
+		out = append(out, actorMatch{side: m.Entry.Category, first: m.First, last: m.Last})
+	}
+	return out
+}
+
+// SideOf returns the side a source phrase belongs to, from its words.
+func (a *Actors) SideOf(source string) string {
+	for _, w := range strings.FieldsFunc(text.Fold(source), func(r rune) bool { return r == ' ' || r == '\'' || r == ',' || r == '.' }) {
+		if s, ok := a.sides[w]; ok {
+			return s
+		}
+	}
+	return ""
+}

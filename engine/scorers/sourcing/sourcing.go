@@ -1,0 +1,206 @@
+// Package sourcing asks "who says so?": it reports unnamed, vague and
+// unconfirmed sources, private claims and figures given with no source, and
+// summarises the article's attributions for the profile.
+package sourcing
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/credence-news/credence/engine/analysis"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/lexicon"
+)
+
+var (
+	RuleAnonymous = core.Rule{ID: "sourcing.anonymous", Dimension: "sourcing", Severity: core.Warning,
+		Summary: "A claim rests on a source the reader cannot identify.",
+		Doc:     "Flags unnamed sources: \"a confidential source revealed\", \"a source familiar with the talks\", \"officials who spoke on condition of anonymity\". Anonymity is sometimes justified, but the reader must take the claim on trust; good practice says why the source was not named."}
+	RuleWeasel = core.Rule{ID: "sourcing.weasel", Dimension: "sourcing", Severity: core.Warning,
+		Summary: "A vague group stands in for a source.",
+		Doc:     "Flags attribution to nobody in particular: \"analysts note\", \"critics argue\", \"some say\", \"it is widely believed\", \"drawing criticism from … observers\". The wording sounds sourced but names no one whose claim could be checked. Words inside a named speaker's direct quote are the speaker's and are not flagged."}
+	RuleHearsay = core.Rule{ID: "sourcing.hearsay", Dimension: "sourcing", Severity: core.Warning,
+		Summary: "A report is passed on as unconfirmed or second-hand.",
+		Doc:     "Flags \"reports emerged\", \"reportedly\", \"allegedly\", \"no official confirmation\": the article relays a claim it has not confirmed and does not say who made it."}
+	RuleUnsourcedClaim = core.Rule{ID: "sourcing.unsourced_claim", Dimension: "sourcing", Severity: core.Warning,
+		Summary: "A claim about someone's private intent or actions has no source.",
+		Doc:     "Flags assertions about what a third party privately thinks, signals or plans (\"has privately signaled a willingness…\") when neither the sentence nor the one before says who reported it. Such claims can only come from a source; the reader is not told which."}
+	RuleUnsourcedFigure = core.Rule{ID: "sourcing.unsourced_figure", Dimension: "sourcing", Severity: core.Info,
+		Summary: "A specific number is stated as fact with no source.",
+		Doc:     "Flags percentages, amounts of money and large counts (\"approximately 20% of the territory\", \"480 infantry vehicles per year\") in a sentence that attributes them to no one. Dates, ages, small counts and figures inside quotes are not flagged."}
+)
+
+var categoryRule = map[string]core.Rule{"anonymous": RuleAnonymous, "weasel": RuleWeasel, "hearsay": RuleHearsay, "private": RuleUnsourcedClaim}
+
+// StatsKey is the Pass.Data key of the *core.SourcingStats this scorer leaves.
+const StatsKey = "sourcing"
+
+// Scorer is the sourcing scorer.
+type Scorer struct{}
+
+// New returns the sourcing scorer.
+func New() Scorer { return Scorer{} }
+
+func (Scorer) Name() string { return "sourcing" }
+func (Scorer) Rules() []core.Rule {
+	return []core.Rule{RuleAnonymous, RuleWeasel, RuleHearsay, RuleUnsourcedClaim, RuleUnsourcedFigure}
+}
+
+func (s Scorer) Score(p *analysis.Pass) {
+	stats := &core.SourcingStats{}
+	for _, m := range p.Matches {
+		rule, ok := categoryRule[m.Entry.Category]
+		if !ok || p.IsExcluded(m.Start, m.End) {
+			continue
+		}
+		if _, quoted := p.QuoteAt(m.Start, m.End); quoted {
+			continue // the speaker's words, not the outlet's attribution
+		}
+		si := p.SentenceAt(m.Start)
+		switch m.Entry.Category {
+		case "anonymous":
+			stats.Anonymous++
+		case "weasel":
+			stats.Weasel++
+		case "hearsay":
+			stats.Hearsay++
+		case "private":
+			if attributedNear(p, si, m) {
+				continue
+			}
+		}
+		p.Report(core.Finding{Rule: rule.ID, Start: m.Start, End: m.End, Severity: rule.Severity, Confidence: 0.85,
+			Weight: m.Entry.Weight, Message: message(rule, p.Text[m.Start:m.End]), Explanation: explain(rule, m)})
+	}
+	figures(p)
+	summarise(p, stats)
+	p.Data[StatsKey] = stats
+}
+
+func message(r core.Rule, text string) string {
+	switch r.ID {
+	case RuleAnonymous.ID:
+		return "Unnamed source: \"" + text + "\"."
+	case RuleWeasel.ID:
+		return "Vague attribution: \"" + text + "\" names no one."
+	case RuleHearsay.ID:
+		return "Unconfirmed report: \"" + text + "\"."
+	}
+	return "Claim about private intent with no source: \"" + text + "\"."
+}
+
+func explain(r core.Rule, m lexicon.Match) string {
+	switch r.ID {
+	case RuleAnonymous.ID:
+		return "The claim is credited to a source the article does not name, so the reader cannot judge who is speaking or why they would know; the article does not say why anonymity was granted."
+	case RuleWeasel.ID:
+		return "\"" + m.Entry.Phrase + "\" sounds like a source but names nobody: which analysts, critics or observers? Without names the claim cannot be checked and may be the writer's own view."
+	case RuleHearsay.ID:
+		return "The article passes on a report it has not confirmed and does not say who made it, so the reader cannot tell how solid it is."
+	}
+	return "The article states what someone privately thinks or signals, which only a source could know, yet neither this sentence nor the one before names one."
+}
+
+// attributedNear reports whether sentence si or the one before carries an
+// attribution other than the private-intent phrase itself.
+func attributedNear(p *analysis.Pass, si int, m lexicon.Match) bool {
+	for _, a := range p.Attributions {
+		if a.Sentence != si && a.Sentence != si-1 {
+			continue
+		}
+		if a.Cue.Start >= m.Start && a.Cue.End <= m.End {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+var figure = regexp.MustCompile(`(?i)(?:\b(?:approximately|about|around|nearly|almost|roughly|some|more than|over|up to|at least|less than|fewer than)\s+)?(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)\b|\b\d{1,3}(?:,\d{3})+\b|\b[1-9]\d{2,}\b)`)
+
+var yearLike = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
+
+// figures flags statistics in sentences with no attribution.
+func figures(p *analysis.Pass) {
+	attributed := map[int]bool{}
+	for _, a := range p.Attributions {
+		attributed[a.Sentence] = true
+	}
+	for si, s := range p.Sentences {
+		if attributed[si] {
+			continue
+		}
+		sent := p.Text[s.Start:s.End]
+		for _, loc := range figure.FindAllStringIndex(sent, -1) {
+			start, end := s.Start+loc[0], s.Start+loc[1]
+			f := p.Text[start:end]
+			if yearLike.MatchString(strings.TrimSpace(f)) || p.IsExcluded(start, end) {
+				continue
+			}
+			if _, quoted := p.QuoteAt(start, end); quoted {
+				continue
+			}
+			p.Report(core.Finding{Rule: RuleUnsourcedFigure.ID, Start: start, End: end, Severity: RuleUnsourcedFigure.Severity,
+				Confidence: 0.7, Weight: 0.6, Message: "Figure with no source: \"" + f + "\".",
+				Explanation: "A specific number is stated as fact, but nothing in the sentence says where it comes from; a reader cannot check it."})
+		}
+	}
+}
+
+// summarise fills the document-level sourcing statistics.
+func summarise(p *analysis.Pass, st *core.SourcingStats) {
+	names := map[string]bool{}
+	direct := 0
+	attributed := map[int]bool{}
+	for _, a := range p.Attributions {
+		attributed[a.Sentence] = true
+		switch a.Kind {
+		case analysis.SourceNamedPerson, analysis.SourceNamedOrg:
+			st.Named++
+			if a.Name != "" && !names[a.Name] {
+				names[a.Name] = true
+				st.Quoted = append(st.Quoted, a.Name)
+			}
+		}
+		if a.Direct {
+			direct++
+		}
+	}
+	sort.Strings(st.Quoted)
+	st.DistinctNamed = len(names)
+	for si := range p.Sentences {
+		if isClaim(p, si) {
+			st.ClaimSentences++
+		}
+	}
+	claimsAttributed := 0
+	for si := range attributed {
+		if isClaim(p, si) {
+			claimsAttributed++
+		}
+	}
+	if st.ClaimSentences > 0 {
+		st.AttributedShare = round2(float64(claimsAttributed) / float64(st.ClaimSentences))
+	}
+	if len(p.Attributions) > 0 {
+		st.DirectQuoteShare = round2(float64(direct) / float64(len(p.Attributions)))
+	}
+}
+
+// isClaim: a sentence of at least eight words that is not excluded chrome.
+func isClaim(p *analysis.Pass, si int) bool {
+	s := p.Sentences[si]
+	if p.IsExcluded(s.Start, s.End) {
+		return false
+	}
+	words := 0
+	for _, t := range p.Tokens[s.First:s.Last] {
+		if !t.Punct {
+			words++
+		}
+	}
+	return words >= 8
+}
+
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
