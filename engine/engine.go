@@ -33,6 +33,7 @@ type Data struct {
 	Matcher  *lexicon.Matcher
 	Actors   *framing.Actors
 	Stems    *text.StemCache
+	Chrome   []*integrity.Pattern
 }
 
 // LoadData reads and compiles the built-in lexicons and knowledge base.
@@ -42,6 +43,14 @@ func LoadData() (*Data, error) {
 		return nil, err
 	}
 	k, err := kb.Load(lexicons.FS, lexicons.KnowledgeBase...)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := lexicons.FS.ReadFile(lexicons.Integrity)
+	if err != nil {
+		return nil, err
+	}
+	chrome, err := integrity.ParsePatterns(lexicons.Integrity, raw)
 	if err != nil {
 		return nil, err
 	}
@@ -62,14 +71,14 @@ func LoadData() (*Data, error) {
 			}
 		}
 	}
-	return &Data{Lexicons: lxs, KB: k, Matcher: lexicon.Compile(stems, lxs...), Actors: framing.NewActors(stems, aliases), Stems: stems}, nil
+	return &Data{Lexicons: lxs, KB: k, Matcher: lexicon.Compile(stems, lxs...), Actors: framing.NewActors(stems, aliases), Stems: stems, Chrome: chrome}, nil
 }
 
 // Scorers returns the scorers in the order they run. Integrity runs first:
 // it marks page chrome that the others then skip.
 func Scorers(d *Data) []analysis.Scorer {
 	return []analysis.Scorer{
-		integrity.New(),
+		integrity.New(d.Chrome),
 		transparency.New(),
 		sourcing.New(),
 		framing.New(d.Actors),

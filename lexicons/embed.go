@@ -15,3 +15,6 @@ var Lexicons = []string{"sourcing.yaml", "framing.yaml"}
 
 // KnowledgeBase names the knowledge-base files.
 var KnowledgeBase = []string{"kb_people.yaml", "kb_countries.yaml", "kb_events.yaml"}
+
+// Integrity names the page-furniture pattern file.
+const Integrity = "integrity.yaml"

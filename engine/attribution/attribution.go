@@ -67,6 +67,10 @@ func Extract(p *analysis.Pass) {
 			continue
 		}
 		sent := p.Sentences[si]
+		// A capitalised cue word mid-sentence is part of a name ("United States").
+		if m.First > sent.First && isCap(p, p.Tokens[m.First]) {
+			continue
+		}
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
 		// Anonymous or vague wording right at the cue is the source.
 		for _, am := range anon {
@@ -212,7 +216,10 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 		n++
 	}
 	name := toks[n:]
-	if len(toks) == 1 && s == sentFirst && !org {
+	// A lone capitalised word opening the sentence is usually sentence case
+	// ("Officials said"), but a singular word right before the cue is a
+	// surname ("Witkoff reported").
+	if len(toks) == 1 && s == sentFirst && !org && strings.HasSuffix(toks[0].Norm, "s") {
 		return
 	}
 	a.Source = p.Text[toks[0].Start:toks[len(toks)-1].End]
@@ -250,7 +257,8 @@ func assignSpeakers(p *analysis.Pass) {
 				break
 			}
 			si := p.SentenceAt(q.Start)
-			if a.Sentence == si || a.Sentence == si+1 && best < 0 {
+			alone := si >= 0 && float64(q.End-q.Start) >= 0.8*float64(p.Sentences[si].End-p.Sentences[si].Start)
+			if a.Sentence == si || alone && (a.Sentence == si+1 || a.Sentence == si-1) && best < 0 {
 				best = j
 			}
 		}

@@ -11,7 +11,10 @@ import (
 const (
 	gapWord = "..."
 	anyWord = "*"
-	MaxGap  = 4
+	MaxGap  = 6
+	// exactKey prefixes trie keys of exact entries, keeping them apart from
+	// stems ("warn" the word is not "warnings" the stem).
+	exactKey = "="
 )
 
 // Match is one entry found in a token stream: tokens [First, Last).
@@ -70,8 +73,10 @@ func sequence(phrase string, exact bool, stems *text.StemCache) []string {
 			switch {
 			case t.Norm == anyWord:
 				seq = append(seq, anyWord)
-			case exact || t.Punct:
+			case t.Punct:
 				seq = append(seq, t.Norm)
+			case exact:
+				seq = append(seq, exactKey+t.Norm)
 			default:
 				seq = append(seq, t.Stem)
 			}
@@ -126,16 +131,16 @@ func (m *Matcher) insert(seq []string, e *Entry) {
 	n.done = append(n.done, e)
 }
 
-// key is what a token is matched by at a trie edge: the stem, and the folded
-// form for exact entries.
+// step follows the edges token t can take from n: its stem, its exact folded
+// form, or a wildcard.
 func (m *Matcher) step(n *node, t text.Token) []*node {
 	var out []*node
 	if n.next != nil {
 		if c := n.next[t.Stem]; c != nil {
 			out = append(out, c)
 		}
-		if t.Norm != t.Stem {
-			if c := n.next[t.Norm]; c != nil {
+		if !t.Punct {
+			if c := n.next[exactKey+t.Norm]; c != nil {
 				out = append(out, c)
 			}
 		}
@@ -172,7 +177,7 @@ func (m *Matcher) Find(toks []text.Token) []Match {
 			}
 			if s.n.gap != nil && s.last > i {
 				for k := 0; k <= MaxGap && s.last+k < len(toks); k++ {
-					if k > 0 && toks[s.last+k-1].Punct && toks[s.last+k-1].Norm != "," {
+					if k > 0 && toks[s.last+k-1].Punct && toks[s.last+k-1].Norm != "," && toks[s.last+k-1].Norm != "'" && toks[s.last+k-1].Norm != "-" {
 						break
 					}
 					for _, c := range m.step(s.n.gap, toks[s.last+k]) {

@@ -475,7 +475,10 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-var futureCue = map[string]bool{"will": true, "upcoming": true, "next": true, "planned": true, "scheduled": true, "expected": true, "ahead": true, "would": true, "could": true, "may": true, "might": true, "plans": true, "if": true}
+var futureCue = map[string]bool{"will": true, "upcoming": true, "next": true, "planned": true, "scheduled": true, "expected": true, "ahead": true, "would": true, "could": true, "may": true, "might": true, "plans": true, "if": true, "set": true, "before": true}
+
+// pastCue words present the event as having happened.
+var pastCue = map[string]bool{"since": true, "after": true, "following": true, "last": true, "ago": true, "anniversary": true, "was": true, "were": true, "had": true, "took": true, "held": true, "began": true, "ended": true, "marked": true, "signed": true, "died": true, "elected": true, "won": true, "lost": true, "followed": true, "aftermath": true, "did": true}
 
 // dates flags events described as past before they happened, and anniversary
 // statements that contradict a stated date.
@@ -491,13 +494,12 @@ func (s *Scorer) dates(p *analysis.Pass) {
 		}
 		sp := em.Span()
 		si := p.SentenceAt(sp.Start)
-		future := false
+		future, past := false, false
 		for _, t := range p.SentenceTokens(si) {
-			if futureCue[t.Norm] {
-				future = true
-			}
+			future = future || futureCue[t.Norm]
+			past = past || pastCue[t.Norm]
 		}
-		if future || p.IsExcluded(sp.Start, sp.End) {
+		if future || !past || p.IsExcluded(sp.Start, sp.End) {
 			continue
 		}
 		p.Report(core.Finding{Rule: RuleDate.ID, Start: sp.Start, End: sp.End, Severity: RuleDate.Severity, Confidence: 0.7,

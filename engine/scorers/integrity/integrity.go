@@ -5,29 +5,121 @@
 package integrity
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/profile"
 	"github.com/credence-news/credence/engine/text"
 )
 
-var ruleDuplicate = core.Rule{ID: "integrity.duplicate", Dimension: "integrity", Severity: core.Warning,
-	Summary: "A line of the text is repeated verbatim.",
-	Doc:     "Flags a line (a byline, a paragraph, a summary bullet) that appears again word for word. Repetition is a sign of a scraped or badly assembled page rather than an edited article."}
+var (
+	RuleDuplicate = core.Rule{ID: "integrity.duplicate", Dimension: "integrity", Severity: core.Warning,
+		Summary: "A line of the text is repeated verbatim.",
+		Doc:     "Flags a line (a byline, a paragraph, a summary bullet) that appears again word for word. Repetition is a sign of a scraped or badly assembled page rather than an edited article."}
+	RulePaywall = core.Rule{ID: "integrity.paywall", Dimension: "integrity", Severity: core.Error,
+		Summary: "A paywall prompt stands where article text should be.",
+		Doc:     "Flags subscription prompts (\"Subscribe to unlock this story\", \"$5/month\", \"Sign in to continue\"). The text is excluded from every other score, and a page that is mostly paywall is unscorable."}
+	RuleChrome = core.Rule{ID: "integrity.chrome", Dimension: "integrity", Severity: core.Warning,
+		Summary: "Page furniture (navigation, share buttons, account prompts) is mixed into the text.",
+		Doc:     "Flags lines that are part of the web page rather than the article: \"Report issue\", share rows, cookie notices, \"Get Started Have an account? Sign in\". They are excluded from the other scores."}
+	RuleCommentFooter = core.Rule{ID: "integrity.comment_footer", Dimension: "integrity", Severity: core.Info,
+		Summary: "A comment form or comment count follows the article.",
+		Doc:     "Flags comment-section furniture (\"Leave a Reply\", \"Your email address will not be published\"), which shows the text was scraped with the page around it."}
+	RuleTruncated = core.Rule{ID: "integrity.truncated", Dimension: "integrity", Severity: core.Warning,
+		Summary: "The text stops mid-sentence.",
+		Doc:     "Flags text whose last line of prose ends without closing punctuation or with an ellipsis: the article was probably cut off, and what it went on to say is missing."}
+	RuleAggregator = core.Rule{ID: "integrity.aggregator", Dimension: "integrity", Severity: core.Error,
+		Summary: "The page lists coverage from other outlets instead of reporting.",
+		Doc:     "Flags aggregator furniture (\"Articles (8)\", \"Center (3)\", \"Read both sides\", bias-distribution counts). A page made of it has no body of its own and is unscorable as an article."}
+)
+
+// MinArticleWords is the least prose an article needs to be scored.
+const MinArticleWords = 120
 
 // Scorer is the integrity scorer.
-type Scorer struct{}
+type Scorer struct {
+	patterns []*Pattern
+}
 
-// New returns the integrity scorer.
-func New() Scorer { return Scorer{} }
+// New returns the integrity scorer over the given line patterns.
+func New(patterns []*Pattern) *Scorer { return &Scorer{patterns: patterns} }
 
-func (Scorer) Name() string       { return "integrity" }
-func (Scorer) Rules() []core.Rule { return []core.Rule{ruleDuplicate} }
+func (*Scorer) Name() string { return "integrity" }
+func (*Scorer) Rules() []core.Rule {
+	return []core.Rule{RuleDuplicate, RulePaywall, RuleChrome, RuleCommentFooter, RuleTruncated, RuleAggregator}
+}
 
-func (s Scorer) Score(p *analysis.Pass) {
-	duplicates(p)
+var categoryRule = map[string]core.Rule{"paywall": RulePaywall, "chrome": RuleChrome, "comment_footer": RuleCommentFooter, "aggregator": RuleAggregator}
+
+var explanations = map[string]string{
+	"paywall":        "This is a subscription prompt, not reporting: the article text behind it is missing, and the prompt's own words are kept out of the other scores.",
+	"chrome":         "This is part of the web page (navigation, buttons, account prompts), not of the article; it is kept out of the other scores.",
+	"comment_footer": "This is the page's comment section, scraped along with the article; it is kept out of the other scores.",
+	"aggregator":     "This is aggregator furniture (coverage counts, bias labels) rather than reporting: the page summarises other outlets' articles.",
+}
+
+func (s *Scorer) Score(p *analysis.Pass) {
+	lines := lines(p.Text)
+	counts := map[string]int{}
+	chromeWords := 0
+	for _, l := range lines {
+		txt := p.Text[l.start:l.end]
+		for _, pat := range s.patterns {
+			if !pat.Match(txt) {
+				continue
+			}
+			r := categoryRule[pat.Category]
+			p.Report(core.Finding{Rule: r.ID, Start: l.start, End: l.end, Severity: r.Severity, Confidence: 0.9,
+				Message:     fmt.Sprintf("%s: %q.", r.Summary[:len(r.Summary)-1], clip(txt)),
+				Explanation: explanations[pat.Category]})
+			p.Exclude(l.start, l.end)
+			counts[pat.Category]++
+			chromeWords += len(strings.Fields(txt))
+			break
+		}
+	}
+	duplicates(p, lines)
+	truncated(p, lines)
+	s.gate(p, lines, counts)
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:59]) + "…"
+}
+
+// gate decides whether enough article remains to score.
+func (s *Scorer) gate(p *analysis.Pass, ls []line, counts map[string]int) {
+	prose := 0
+	for _, l := range ls {
+		if p.IsExcluded(l.start, l.end) {
+			continue
+		}
+		if n := len(strings.Fields(p.Text[l.start:l.end])); n >= 8 {
+			prose += n
+		}
+	}
+	var reasons []string
+	if counts["aggregator"] >= 2 {
+		reasons = append(reasons, "an aggregator page listing other outlets' coverage, with no body of its own")
+	}
+	if counts["paywall"] > 0 && prose < 3*MinArticleWords {
+		reasons = append(reasons, "the article is behind a paywall")
+	}
+	if prose < MinArticleWords {
+		reasons = append(reasons, fmt.Sprintf("only %d words of article prose remain (at least %d are needed)", prose, MinArticleWords))
+	}
+	if len(reasons) > 0 {
+		p.Data[profile.UnscorableKey] = "not an article: " + strings.Join(reasons, "; ")
+	}
 }
 
 type line struct{ start, end int }
@@ -58,20 +150,44 @@ func lines(src string) []line {
 
 // duplicates flags every repeat of a line seen before, compared after folding
 // (case, quotes, spacing). One-word lines ("Overview") are ignored.
-func duplicates(p *analysis.Pass) {
+func duplicates(p *analysis.Pass, ls []line) {
 	seen := map[string]int{}
-	for _, l := range lines(p.Text) {
+	for _, l := range ls {
 		key := strings.Join(strings.Fields(text.Fold(p.Text[l.start:l.end])), " ")
 		key = strings.TrimLeft(key, "-*• ")
-		if strings.Count(key, " ") < 1 {
+		if strings.Count(key, " ") < 1 || p.IsExcluded(l.start, l.end) {
 			continue
 		}
 		if first, ok := seen[key]; ok {
-			p.Flag(ruleDuplicate, l.start, l.end, 0.95, "This line repeats an earlier line verbatim.",
-				"The same line already appears at byte "+strconv.Itoa(first)+"; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited.")
+			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95,
+				Message:     "This line repeats an earlier line verbatim.",
+				Explanation: "The same line already appears at byte " + strconv.Itoa(first) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
 			p.Exclude(l.start, l.end)
 			continue
 		}
 		seen[key] = l.start
+	}
+}
+
+// truncated checks the last line of prose (at least eight words, not
+// excluded): it must end with closing punctuation.
+func truncated(p *analysis.Pass, ls []line) {
+	for i := len(ls) - 1; i >= 0; i-- {
+		l := ls[i]
+		txt := p.Text[l.start:l.end]
+		if p.IsExcluded(l.start, l.end) || len(strings.Fields(txt)) < 8 {
+			continue
+		}
+		last, size := utf8.DecodeLastRuneInString(txt)
+		ellipsis := strings.HasSuffix(txt, "...") || last == '…' || strings.HasSuffix(txt, "[…]")
+		if !ellipsis && (strings.ContainsRune(".!?\"”’')]»:", last) || unicode.IsDigit(last) && strings.HasSuffix(strings.TrimSpace(txt), "%")) {
+			return
+		}
+		// Span: the last word (or the ellipsis), where the text breaks off.
+		start := strings.LastIndexAny(txt[:len(txt)-size], " \t") + 1
+		p.Report(core.Finding{Rule: RuleTruncated.ID, Start: l.start + start, End: l.end, Severity: RuleTruncated.Severity, Confidence: 0.75,
+			Message:     fmt.Sprintf("The text stops mid-sentence at %q.", txt[start:]),
+			Explanation: "The last paragraph ends without closing punctuation (or with an ellipsis), so the article was probably cut off when it was copied and the rest of it is missing."})
+		return
 	}
 }
