@@ -19,7 +19,7 @@ var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sir": true, "st": true,
 	"gen": true, "lt": true, "col": true, "capt": true, "sgt": true, "maj": true, "adm": true,
 	"sen": true, "rep": true, "gov": true, "pres": true, "rev": true, "hon": true, "jr": true, "sr": true,
-	"no": true, "nos": true, "vs": true, "etc": true, "approx": true, "inc": true, "ltd": true,
+	"vs": true, "etc": true, "approx": true, "inc": true, "ltd": true,
 	"co": true, "corp": true, "dept": true, "est": true, "fig": true, "vol": true, "al": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true,
@@ -61,6 +61,10 @@ func Sentences(src string, toks []Token) []Sentence {
 			continue
 		}
 		if t.Norm == "." && i > 0 && toks[i-1].End == t.Start && isAbbrev(src, toks, i-1) {
+			continue
+		}
+		// "No. 10": the number abbreviation, capitalised, before a digit.
+		if t.Norm == "." && i > 0 && (src[toks[i-1].Start:toks[i-1].End] == "No" || src[toks[i-1].Start:toks[i-1].End] == "Nos") && isDigitStart(src, next) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(src[next.Start:])
@@ -111,4 +115,9 @@ func lineBreakBetween(src string, a, b Token, lineStart int) bool {
 		return false
 	}
 	return true
+}
+
+func isDigitStart(src string, t Token) bool {
+	r, _ := utf8.DecodeRuneInString(src[t.Start:])
+	return unicode.IsDigit(r)
 }

@@ -1,0 +1,112 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/credence-news/credence/engine/text"
+	"github.com/credence-news/credence/lexicons"
+)
+
+// TestEntryExamples runs every entry's own examples: each `flag` sentence
+// must be matched by the entry, and no `pass` sentence may be.
+func TestEntryExamples(t *testing.T) {
+	lxs, err := LoadFS(lexicons.FS, lexicons.Lexicons...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stems := &text.StemCache{}
+	m := Compile(stems, lxs...)
+	n := 0
+	for _, lx := range lxs {
+		for _, e := range lx.Entries {
+			if len(e.Flag) == 0 || len(e.Pass) == 0 {
+				t.Errorf("%s: entry %q needs at least one flag and one pass example", e.Source, e.Phrase)
+			}
+			for _, s := range e.Flag {
+				if !matches(m, stems, s, e) {
+					t.Errorf("%s: %q should match %q", e.Source, e.Phrase, s)
+				}
+				n++
+			}
+			for _, s := range e.Pass {
+				if matches(m, stems, s, e) {
+					t.Errorf("%s: %q should not match %q", e.Source, e.Phrase, s)
+				}
+				n++
+			}
+		}
+	}
+	t.Logf("%d examples checked", n)
+}
+
+func matches(m *Matcher, stems *text.StemCache, s string, e *Entry) bool {
+	for _, mt := range m.Find(text.Tokenize(s, stems)) {
+		if mt.Entry == e {
+			return true
+		}
+	}
+	return false
+}
+
+func TestExpand(t *testing.T) {
+	got := Expand("it is (widely|) (believed|thought)")
+	want := []string{"it is widely believed", "it is widely thought", "it is believed", "it is thought"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Expand = %q, want %q", got, want)
+	}
+}
+
+func TestMatcherFeatures(t *testing.T) {
+	lx := &Lexicon{Name: "t", Negation: true, Categories: map[string]Category{"c": {}}, Entries: []*Entry{
+		{Phrase: "slammed", Category: "c", UnlessNear: []string{"storm"}},
+		{Phrase: "criticism from ... observers", Category: "c"},
+		{Phrase: "reportedly", Category: "c", Exact: true},
+		{Phrase: "some * say", Category: "c"},
+	}}
+	stems := &text.StemCache{}
+	m := Compile(stems, lx)
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"Unions slam the plan.", []string{"slam"}},
+		{"The storm slammed the coast.", nil},
+		{"They have not slammed anyone.", nil},
+		{"It drew criticism from both regional powers and independent observers.", []string{"criticism from both regional powers and independent observers"}},
+		{"The ship was reportedly hit.", []string{"reportedly"}},
+		{"The reported hit was confirmed.", nil},
+		{"Some people say no.", []string{"Some people say"}},
+		{"Some say no.", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, mt := range m.Find(text.Tokenize(c.in, stems)) {
+			got = append(got, c.in[mt.Start:mt.End])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	head := "name: x\nabout: {purpose: p, selection: s, sources: o}\ncategories: {c: {rule: r}}\n"
+	cases := []struct {
+		yaml, want string
+	}{
+		{"name: x\n", "about needs"},
+		{head + "entries:\n  - {phrase: a, category: c, colour: red}\n", "x.yaml:5: unknown key \"colour\""},
+		{head + "entries:\n  - {phrase: a, category: nope}\n", "unknown category \"nope\""},
+		{head + "entries:\n  - {phrase: a, category: c, weight: 9}\n", "weight 9 out of range"},
+		{head + "entries:\n  - {phrase: a, category: c}\n  - {phrase: A, category: c}\n", "duplicates the one at x.yaml:5"},
+		{head + "entries:\n  - {category: c}\n", "entry has no phrase"},
+		{"name: [\n", "x.yaml"},
+	}
+	for _, c := range cases {
+		_, err := Parse("x.yaml", []byte(c.yaml))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Parse(%q) error = %v, want it to mention %q", c.yaml, err, c.want)
+		}
+	}
+}

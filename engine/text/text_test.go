@@ -1,0 +1,140 @@
+package text
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func sentenceTexts(src string) []string {
+	var out []string
+	for _, s := range Sentences(src, Tokenize(src, nil)) {
+		out = append(out, src[s.Start:s.End])
+	}
+	return out
+}
+
+func TestSentences(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"The U.S. said no. Talks resume.", []string{"The U.S. said no.", "Talks resume."}},
+		{"Sir Keir Starmer spoke. Dr. Smith agreed.", []string{"Sir Keir Starmer spoke.", "Dr. Smith agreed."}},
+		{"Mr. J. Smith left at 3.5 p.m. on Monday.", []string{"Mr. J. Smith left at 3.5 p.m. on Monday."}},
+		{"“We are ready.” She left.", []string{"“We are ready.”", "She left."}},
+		{"Headline Here\nBody starts here. Ends.", []string{"Headline Here", "Body starts here.", "Ends."}},
+		{"A long hard-wrapped line of reporting continues past sixty characters and\nthen goes on in lower case.", []string{"A long hard-wrapped line of reporting continues past sixty characters and\nthen goes on in lower case."}},
+		{"Is it? Yes! No.", []string{"Is it?", "Yes!", "No."}},
+		{"", nil},
+	}
+	for _, c := range cases {
+		got := sentenceTexts(c.in)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Sentences(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{`He said "no deal" today.`, []string{`no deal`}},
+		{"“Such measures would be unacceptable,” Lavrov stated.", []string{"Such measures would be unacceptable,"}},
+		{"Kyiv’s plan, the allies’ view and ‘a vital part,’ she said.", []string{"a vital part,"}},
+		{"“First sentence. Second sentence.” He left.", []string{"First sentence. Second sentence."}},
+		{"don't 'quote' it", []string{"quote"}},
+		{"an “unclosed quote", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, q := range Quotes(c.in) {
+			got = append(got, c.in[q.InnerStart:q.InnerEnd])
+			if c.in[q.Start:q.End] == "" || q.Start > q.InnerStart || q.End < q.InnerEnd {
+				t.Errorf("%q: bad quote bounds %+v", c.in, q)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Quotes(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	cases := map[string]string{
+		"Kyiv’s":          "kyiv's",
+		"“Quoted”":        `"quoted"`,
+		"ＡＢＣ":             "ａｂｃ",
+		"e\u0301te\u0301": "été",
+		"\uFEFFHello":     "hello",
+		"war—time":        "war-time",
+		"plain":           "plain",
+	}
+	for in, want := range cases {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNormalizeMapsBack(t *testing.T) {
+	src := "\uFEFFKyiv’s “Ze\u0301lensky” — ДА 😁 cafe\u0301."
+	n := Normalize(src)
+	if n.Text != Fold(src) {
+		t.Fatalf("Normalize text %q != Fold %q", n.Text, Fold(src))
+	}
+	for _, word := range []string{"kyiv's", `"zélensky"`, "да", "😁", "café"} {
+		i := strings.Index(n.Text, word)
+		if i < 0 {
+			t.Fatalf("%q not in %q", word, n.Text)
+		}
+		s, e := n.Span(i, i+len(word))
+		orig := src[s:e]
+		if Fold(orig) != word {
+			t.Errorf("span of %q maps to %q", word, orig)
+		}
+		if !utf8.ValidString(orig) {
+			t.Errorf("span of %q is not on rune boundaries", word)
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add("Kyiv’s “Zélensky” — 😁")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		n := Normalize(s)
+		for i := 0; i < len(n.Text); i++ {
+			a, b := n.Span(i, i+1)
+			if a < 0 || b > len(s) || a > b || !utf8.ValidString(s[a:b]) {
+				t.Fatalf("byte %d maps to bad span [%d,%d) of %q", i, a, b, s)
+			}
+		}
+	})
+}
+
+func FuzzSentencesAndQuotes(f *testing.F) {
+	f.Add("The U.S. said “no.” Dr. Who left.\n\nNext.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		toks := Tokenize(s, nil)
+		prev := 0
+		for _, st := range Sentences(s, toks) {
+			if st.Start < prev || st.End > len(s) || st.Start >= st.End || st.First >= st.Last {
+				t.Fatalf("bad sentence %+v in %q", st, s)
+			}
+			prev = st.End
+		}
+		for _, q := range Quotes(s) {
+			if q.Start < 0 || q.End > len(s) || !(q.Start < q.InnerStart && q.InnerStart <= q.InnerEnd && q.InnerEnd < q.End) || !utf8.ValidString(s[q.Start:q.End]) {
+				t.Fatalf("bad quote %+v in %q", q, s)
+			}
+		}
+	})
+}
