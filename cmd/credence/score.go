@@ -21,7 +21,7 @@ type scoreFlags struct {
 }
 
 func (f *scoreFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "output format: text, json or jsonl")
+	fs.StringVar(&f.format, "format", "text", "output format: text, json, jsonl or table")
 	fs.StringVar(&f.tokenizer, "tokenizer", "fast", "tokenizer: fast (the project's own) or bert (github.com/sugarme/tokenizer, ~100x slower)")
 	fs.StringVar(&f.output, "o", "", "write output to this file (atomically) instead of standard output")
 	fs.StringVar(&f.only, "only", "", "comma-separated rule IDs to report (default: all)")

@@ -32,6 +32,8 @@ var orgWords = toSet("ministry", "agency", "office", "council", "commission", "n
 	"afp", "ap", "pentagon", "downing", "elysee", "élysée", "moscow", "kyiv", "kiev", "washington", "beijing", "brussels", "london", "paris", "berlin")
 
 var pronouns = toSet("he", "she")
+
+var passiveAux = toSet("is", "are", "was", "were", "be", "been", "being")
 var groupPronouns = toSet("they", "we", "it")
 
 // skippable words may stand between a source and its cue ("Macron further
@@ -58,7 +60,19 @@ func toSet(ws ...string) map[string]bool {
 func Extract(p *analysis.Pass) {
 	lastPerson := ""
 	anon := append(p.MatchesOf("anonymous"), p.MatchesOf("weasel")...)
+	private := p.MatchesOf("private")
+cues:
 	for _, m := range p.MatchesOf("cue") {
+		// "privately signaled" is the claim itself, not its source.
+		for _, pm := range private {
+			if m.Start >= pm.Start && m.End <= pm.End {
+				continue cues
+			}
+		}
+		// A passive cue ("is expected to", "was reported") names no source.
+		if m.First > 0 && passiveAux[p.Tokens[m.First-1].Norm] && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") {
+			continue
+		}
 		if _, inQuote := p.QuoteAt(m.Start, m.End); inQuote {
 			continue
 		}

@@ -186,6 +186,7 @@ type SourcingStats struct {
 	AttributedShare  float64  `json:"attributed_share"`
 	DistinctNamed    int      `json:"distinct_named_sources"`
 	DirectQuoteShare float64  `json:"direct_quote_share"`
+	DirectQuotes     int      `json:"direct_quotes"`
 	Quoted           []string `json:"quoted,omitempty"`
 }
 

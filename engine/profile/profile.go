@@ -2,17 +2,21 @@
 // a 0-100 score per dimension, an overall score and band, a confidence, and
 // the findings that cost the most points.
 //
-// The model is deliberately simple and fully explained here (and in the
-// README): each finding costs its weight × confidence × severity factor; a
-// dimension's cost is normalised per 1,000 words (short texts count as 300
-// words so that one finding in a stub does not zero a dimension) and mapped to
-// 100·exp(−k·cost). Document-level findings cost a fixed amount. The overall
-// score is the weighted mean of the dimensions; the band cuts it at 70 and 45.
-// A document whose integrity scorer says too little article text remains is
-// "unscorable", whatever its other numbers.
+// Each finding costs weight × confidence × severity factor; a dimension's cost
+// is normalised per 1,000 words (short texts count as 300 words, so that one
+// finding in a stub does not sink it), and document-level findings cost a
+// fixed 1. A dimension's score is 100·exp(−k·cost). The overall score is a
+// logistic model over the dimension costs and two sourcing features (the
+// share of claim sentences with no attribution, the number of named
+// sources), with weights in model.json that `credence fit` refits on the
+// labelled fixtures. The band cuts the score at 70 and 45. A document whose
+// integrity scorer says too little article text remains is "unscorable",
+// whatever its numbers.
 package profile
 
 import (
+	_ "embed"
+	"encoding/json"
 	"math"
 	"sort"
 
@@ -20,13 +24,13 @@ import (
 	"github.com/credence-news/credence/engine/core"
 )
 
-// Weights of the dimensions in the overall score.
-var Weights = map[string]float64{"sourcing": 0.30, "framing": 0.25, "factual": 0.25, "transparency": 0.10, "integrity": 0.10}
-
 // steepness k per dimension: how fast the score falls with cost per 1,000 words.
 var steepness = map[string]float64{"sourcing": 0.045, "framing": 0.035, "factual": 0.12, "transparency": 0.35, "integrity": 0.08}
 
 var severityFactor = map[core.Severity]float64{core.Info: 0.5, core.Warning: 1, core.Error: 2}
+
+// thinSourcing is the sourcing cost of a text whose claims are all unattributed.
+const thinSourcing = 6.0
 
 // documentLevelCost is the cost (in per-1,000-word units) of a document-level finding.
 const documentLevelCost = 1.0
@@ -41,44 +45,102 @@ const (
 	MediumAt = 45
 )
 
-// Compute builds the profile of one analysed document.
-func Compute(p *analysis.Pass, findings []core.Finding) core.Profile {
+// Model is the logistic combination of features into the overall score.
+type Model struct {
+	About        string             `json:"about"`
+	FixturesHash string             `json:"fixtures_hash"`
+	Intercept    float64            `json:"intercept"`
+	Weights      map[string]float64 `json:"weights"`
+}
+
+//go:embed model.json
+var modelJSON []byte
+
+// Default is the model shipped in model.json.
+var Default = func() *Model {
+	var m Model
+	if err := json.Unmarshal(modelJSON, &m); err != nil {
+		panic("profile/model.json: " + err.Error()) // a build-time asset; a test loads it
+	}
+	return &m
+}()
+
+// Score returns the overall 0-100 score for a feature vector.
+func (m *Model) Score(x map[string]float64) float64 {
+	z := m.Intercept
+	for k, w := range m.Weights {
+		z += w * x[k]
+	}
+	return 100 / (1 + math.Exp(-z))
+}
+
+// Features computes the model's inputs for a document.
+func Features(p *analysis.Pass, findings []core.Finding) map[string]float64 {
+	x := map[string]float64{}
 	words := math.Max(float64(p.Words), 300)
-	cost := map[string]float64{}
-	own := make([]float64, len(findings))
-	for i, f := range findings {
-		if f.Quoted {
-			continue
+	for _, f := range findings {
+		if !f.Quoted {
+			x["cost."+dimensionOf(f.Rule)] += findingCost(f, words)
 		}
-		c := f.Weight * f.Confidence * severityFactor[f.Severity]
-		if f.Start == f.End && f.Start == 0 {
-			c *= documentLevelCost
-		} else {
-			c *= 1000 / words
-		}
-		own[i] = c
-		cost[dimensionOf(f.Rule)] += c
 	}
+	if st, ok := p.Data[SourcingKey].(*core.SourcingStats); ok {
+		if st.ClaimSentences > 0 {
+			x["unattributed_share"] = 1 - st.AttributedShare
+		}
+		x["named_sources"] = math.Min(float64(st.DistinctNamed), 5)
+		x["direct_quotes"] = math.Min(float64(st.DirectQuotes), 3)
+	}
+	return x
+}
+
+// SourcingKey is the Pass.Data key of the sourcing scorer's statistics.
+const SourcingKey = "sourcing"
+
+// FramingKey is the Pass.Data key of the framing scorer's statistics.
+const FramingKey = "framing"
+
+func findingCost(f core.Finding, words float64) float64 {
+	c := f.Weight * f.Confidence * severityFactor[f.Severity]
+	if f.Start == f.End && f.Start == 0 {
+		return c * documentLevelCost
+	}
+	return c * 1000 / words
+}
+
+// Compute builds the profile of one analysed document with the default model.
+func Compute(p *analysis.Pass, findings []core.Finding) core.Profile {
+	return Default.Compute(p, findings)
+}
+
+// Compute builds the profile of one analysed document.
+func (m *Model) Compute(p *analysis.Pass, findings []core.Finding) core.Profile {
+	words := math.Max(float64(p.Words), 300)
+	x := Features(p, findings)
 	prof := core.Profile{Dimensions: map[string]float64{}}
-	total := 0.0
 	for _, d := range core.Dimensions {
-		s := 100 * math.Exp(-steepness[d]*cost[d])
-		prof.Dimensions[d] = round1(s)
-		total += Weights[d] * s
+		c := x["cost."+d]
+		if d == "sourcing" {
+			// Thin sourcing lowers the dimension even with nothing flagged.
+			c += thinSourcing * x["unattributed_share"]
+		}
+		prof.Dimensions[d] = round1(100 * math.Exp(-steepness[d]*c))
 	}
-	prof.Score = round1(total)
+	score := m.Score(x)
+	prof.Score = round1(score)
 	prof.Band = band(prof.Score)
 	// Each finding's contribution: the points the overall score would regain
 	// without it.
 	var contrib []core.Contribution
-	for i, f := range findings {
-		if own[i] == 0 {
+	for _, f := range findings {
+		if f.Quoted {
 			continue
 		}
-		d := dimensionOf(f.Rule)
-		without := 100 * math.Exp(-steepness[d]*(cost[d]-own[i]))
-		with := 100 * math.Exp(-steepness[d]*cost[d])
-		contrib = append(contrib, core.Contribution{Rule: f.Rule, Start: f.Start, End: f.End, Text: f.Text, Points: round1(Weights[d] * (without - with))})
+		key := "cost." + dimensionOf(f.Rule)
+		c := findingCost(f, words)
+		x[key] -= c
+		without := m.Score(x)
+		x[key] += c
+		contrib = append(contrib, core.Contribution{Rule: f.Rule, Start: f.Start, End: f.End, Text: f.Text, Points: round1(without - score)})
 	}
 	sort.SliceStable(contrib, func(i, j int) bool { return contrib[i].Points > contrib[j].Points })
 	if len(contrib) > 3 {
@@ -92,6 +154,12 @@ func Compute(p *analysis.Pass, findings []core.Finding) core.Profile {
 		conf *= 0.85
 	}
 	prof.Confidence = round2(conf)
+	if st, ok := p.Data[SourcingKey].(*core.SourcingStats); ok {
+		prof.Sourcing = st
+	}
+	if st, ok := p.Data[FramingKey].(*core.FramingStats); ok {
+		prof.Framing = st
+	}
 	if reason, ok := p.Data[UnscorableKey].(string); ok && reason != "" {
 		prof.Band = "unscorable"
 		prof.Reason = reason

@@ -41,6 +41,7 @@ var constructors = map[string]func(Options) Reporter{
 	"text":  func(o Options) Reporter { return &Text{Color: o.Color} },
 	"json":  func(o Options) Reporter { return &JSON{IncludeText: o.IncludeText} },
 	"jsonl": func(o Options) Reporter { return &JSONL{IncludeText: o.IncludeText} },
+	"table": func(Options) Reporter { return &Table{} },
 }
 
 // New returns the reporter for a format name.

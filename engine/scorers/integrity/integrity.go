@@ -39,7 +39,7 @@ var (
 )
 
 // MinArticleWords is the least prose an article needs to be scored.
-const MinArticleWords = 120
+const MinArticleWords = 50
 
 // Scorer is the integrity scorer.
 type Scorer struct {

@@ -158,8 +158,15 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 		switch a.Kind {
 		case analysis.SourceNamedPerson, analysis.SourceNamedOrg:
 			st.Named++
-			if a.Name != "" && !names[a.Name] {
-				names[a.Name] = true
+			// One person under several spellings ("Volodymyr Zelensky",
+			// "Zelensky") counts once: key on the last word of the name.
+			fields := strings.Fields(a.Name)
+			if len(fields) == 0 {
+				break
+			}
+			key := strings.ToLower(fields[len(fields)-1])
+			if !names[key] {
+				names[key] = true
 				st.Quoted = append(st.Quoted, a.Name)
 			}
 		}
@@ -186,6 +193,7 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 	if len(p.Attributions) > 0 {
 		st.DirectQuoteShare = round2(float64(direct) / float64(len(p.Attributions)))
 	}
+	st.DirectQuotes = direct
 }
 
 // isClaim: a sentence of at least eight words that is not excluded chrome.

@@ -1,0 +1,54 @@
+# Credence: `make run` scores the bundled examples, `make test` runs every test.
+GO      ?= go
+BIN     := bin/credence
+SEEDS   := $(wildcard ../shared/seeds/*.txt)
+FUZZTIME ?= 5s
+
+.PHONY: all build run test vet lint bench eval fit fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/credence
+
+# Score the project's own examples (and the five seed articles when ../shared is there).
+run: build
+	@echo "== examples (testdata/examples)"
+	@./$(BIN) score --format text testdata/examples
+ifneq ($(SEEDS),)
+	@echo
+	@echo "== seed articles (../shared/seeds)"
+	@./$(BIN) score --format text $(SEEDS)
+endif
+	@echo
+	@./$(BIN) score --format table testdata/examples $(SEEDS)
+
+test: vet
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) test ./...
+
+vet:
+	$(GO) vet ./...
+
+lint: vet
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+eval: build
+	./$(BIN) eval -o eval/REPORT.md testdata/fixtures
+
+fit: build
+	./$(BIN) fit testdata/fixtures
+
+# Short bounded run of every fuzz target (FUZZTIME each).
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin
