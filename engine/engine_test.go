@@ -1,0 +1,331 @@
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/ingest"
+)
+
+var (
+	engOnce sync.Once
+	eng     *Engine
+	engErr  error
+)
+
+func testEngine(t testing.TB) *Engine {
+	engOnce.Do(func() { eng, engErr = New(Options{}) })
+	if engErr != nil {
+		t.Fatal(engErr)
+	}
+	return eng
+}
+
+func analyze(t testing.TB, text, published string) core.Result {
+	t.Helper()
+	doc, err := ingest.Parse("test.txt", "txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Published = published
+	res, err := testEngine(t).Analyze(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// has reports whether res has a non-quoted finding of rule whose text contains sub.
+func has(res core.Result, rule, sub string) bool {
+	for _, f := range res.Findings {
+		if f.Rule == rule && !f.Quoted && strings.Contains(f.Text, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func count(res core.Result, rulePrefix string) int {
+	n := 0
+	for _, f := range res.Findings {
+		if strings.HasPrefix(f.Rule, rulePrefix) && !f.Quoted {
+			n++
+		}
+	}
+	return n
+}
+
+func checkSpans(t *testing.T, res core.Result) {
+	t.Helper()
+	text := res.Doc.Text
+	for _, f := range res.Findings {
+		if f.Start < 0 || f.End > len(text) || f.Start > f.End {
+			t.Errorf("%s: %s span [%d,%d) out of range", res.Source, f.Rule, f.Start, f.End)
+			continue
+		}
+		if f.Text != text[f.Start:f.End] {
+			t.Errorf("%s: %s text %q != input[%d:%d] %q", res.Source, f.Rule, f.Text, f.Start, f.End, text[f.Start:f.End])
+		}
+		if !utf8.ValidString(f.Text) {
+			t.Errorf("%s: %s span not on rune boundaries", res.Source, f.Rule)
+		}
+		if f.Start == f.End && !strings.HasPrefix(f.Message, "Document level") {
+			t.Errorf("%s: %s empty span without a document-level message", res.Source, f.Rule)
+		}
+		if f.Message == "" || f.Explanation == "" {
+			t.Errorf("%s: %s lacks a message or explanation", res.Source, f.Rule)
+		}
+	}
+}
+
+// TestSpansAreExact checks text == input[start:end] for every finding on every
+// example, seed and fixture, and on a text full of multi-byte characters.
+func TestSpansAreExact(t *testing.T) {
+	var paths []string
+	for _, pat := range []string{"../testdata/examples/*", "../testdata/fixtures/*", "../../shared/seeds/*.txt"} {
+		m, _ := filepath.Glob(pat)
+		paths = append(paths, m...)
+	}
+	if len(paths) == 0 {
+		t.Fatal("no inputs")
+	}
+	n := 0
+	ingest.Read(paths, ingest.Options{}, func(it ingest.Item) bool {
+		if it.Err != nil {
+			t.Errorf("%v", it.Err)
+			return true
+		}
+		res, err := testEngine(t).Analyze(it.Doc)
+		if err != nil {
+			t.Error(err)
+		}
+		checkSpans(t, res)
+		n++
+		return true
+	})
+	multi := "\uFEFFРоссия’s “regime” slammed 😁 critics — analysts note that the “so-called” plan, reportedly ‘doomed,’ failed. Ukrainian President Vladimir Zelenskiy met Ёж 🇺🇦 officials."
+	res := analyze(t, multi, "")
+	checkSpans(t, res)
+	for _, want := range []string{"framing.loaded", "sourcing.weasel", "sourcing.hearsay", "factual.name"} {
+		if count(res, want) == 0 {
+			t.Errorf("multi-byte text: no %s finding in %+v", want, res.Findings)
+		}
+	}
+	t.Logf("%d documents checked", n+1)
+}
+
+func TestQuotedWordsAreTheSpeakers(t *testing.T) {
+	res := analyze(t, "Opposition leader Marc Duval attacked the plan. “This is a disastrous budget, and critics argue it hides the deficit,” Duval said on Tuesday in the chamber of the assembly.", "")
+	if has(res, "sourcing.weasel", "critics argue") {
+		t.Error("critics argue inside a named speaker's quote must not be a weasel finding")
+	}
+	if has(res, "framing.loaded", "disastrous") {
+		t.Error("loaded word inside a quote counted as the outlet's")
+	}
+	quoted := false
+	for _, f := range res.Findings {
+		if f.Rule == "framing.loaded" && f.Quoted && f.Text == "disastrous" {
+			quoted = true
+			if !strings.Contains(f.Message, "Duval") {
+				t.Errorf("quoted finding should name the speaker: %q", f.Message)
+			}
+		}
+	}
+	if !quoted {
+		t.Error("loaded word inside a quote should be reported as quoted")
+	}
+}
+
+func TestNegationAndLiteralSenses(t *testing.T) {
+	for _, s := range []string{
+		"The storm slammed the coast overnight, cutting power to 3,000 homes, the utility said.",
+		"The policy was not disastrous, the auditor found in a report published on Monday.",
+		"He slammed the car door and walked into the courthouse on Monday morning.",
+	} {
+		if n := count(analyze(t, s, ""), "framing.loaded"); n != 0 {
+			t.Errorf("%q: %d loaded findings, want 0", s, n)
+		}
+	}
+}
+
+func TestFactualChecks(t *testing.T) {
+	cases := []struct {
+		name, text, published, rule, span string
+		want                              bool
+	}{
+		{"former while in office", "Former President Donald Trump spoke to reporters in Washington on Monday about trade.", "2025-06-01", "factual.title", "Former President Donald Trump", true},
+		{"former after term", "Former President Barack Obama spoke at a rally in Chicago on Monday about voting.", "2024-10-01", "factual.title", "", false},
+		{"president in first term", "President Donald Trump signed the order at the White House on Monday.", "2019-03-01", "factual.title", "", false},
+		{"president in second term", "President Donald Trump signed the order at the White House on Monday.", "2025-03-01", "factual.title", "", false},
+		{"president between terms", "President Donald Trump signed the order at the White House on Monday.", "2022-03-01", "factual.title", "President Donald Trump", true},
+		{"biden after term", "President Biden met the visiting delegation at the White House on Monday.", "2025-06-01", "factual.title", "President Biden", true},
+		{"sunak after term", "Prime Minister Rishi Sunak visited the factory on Monday.", "2024-09-01", "factual.title", "Prime Minister Rishi Sunak", true},
+		{"sunak in term", "Prime Minister Rishi Sunak visited the factory on Monday.", "2023-09-01", "factual.title", "", false},
+		{"sir keir in term", "Prime Minister Sir Keir Starmer visited the factory on Monday.", "2025-09-01", "factual.title", "", false},
+		{"sir not knighted", "Sir Rishi Sunak visited the factory on Monday.", "2023-09-01", "factual.title", "Sir Rishi Sunak", true},
+		{"never held", "Prime Minister Volodymyr Zelensky addressed parliament on Monday.", "2023-09-01", "factual.title", "Prime Minister Volodymyr Zelensky", true},
+		{"wrong given name", "Ukrainian President Vladimir Zelenskiy addressed parliament on Monday.", "", "factual.name", "Vladimir Zelenskiy", true},
+		{"accepted spelling", "Ukrainian President Volodymyr Zelenskyy addressed parliament on Monday.", "2023-09-01", "factual.name", "", false},
+		{"putin is vladimir", "Russian President Vladimir Putin addressed parliament on Monday.", "2023-09-01", "factual.name", "", false},
+		{"misspelt surname", "Ukrainian President Volodymyr Zelenksy addressed parliament on Monday.", "2023-09-01", "factual.name", "Zelenksy", true},
+		{"no date, no title check", "Former President Donald Trump spoke to reporters in Washington on Monday.", "", "factual.title", "", false},
+		{"event before it happened", "Since the full-scale invasion of Ukraine began, grain prices have doubled, traders said on Monday.", "2021-06-01", "factual.date", "Since the full-scale invasion", true},
+		{"anniversary contradicts date", "KYIV, May 3, 2024 — As the war in Ukraine enters its second year, officials met on Monday.", "", "factual.date", "enters its second year", true},
+		{"anniversary fits date", "KYIV, March 3, 2023 — As the war in Ukraine enters its second year, officials met on Monday.", "", "factual.date", "", false},
+	}
+	for _, c := range cases {
+		res := analyze(t, c.text, c.published)
+		got := false
+		for _, f := range res.Findings {
+			if f.Rule == c.rule && (c.span == "" || strings.Contains(f.Text, c.span)) {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: %s finding = %v, want %v (ref %+v) findings %v", c.name, c.rule, got, c.want, res.RefDate, res.Findings)
+		}
+	}
+}
+
+func TestReferenceDates(t *testing.T) {
+	cases := []struct {
+		text, published, value, precision, method string
+	}{
+		{"Body.\n", "2025-09-04T10:00:00Z", "2025-09-04", "day", "metadata"},
+		{"Headline\nPARIS, September 4, 2025 — Leaders met.", "", "2025-09-04", "day", "dateline"},
+		{"LONDON, 4 September 2025 (Reuters) - Leaders met.", "", "2025-09-04", "day", "dateline"},
+		{"PARIS, September 1 — Leaders will meet in Paris on September 4 to discuss security guarantees for Ukraine with European leaders.", "", "2025-09-01", "day", "dateline"},
+		{"The report, published on 3 March 2021, was updated on March 9, 2021.", "", "2021-03-09", "day", "explicit"},
+		{"As Russia's invasion of Ukraine approaches four years, leaders met.", "", "2026-01", "month", "anniversary"},
+		{"A quiet story with no date at all.", "", "", "none", "none"},
+	}
+	for _, c := range cases {
+		r := analyze(t, c.text, c.published).RefDate
+		if r.Value != c.value || r.Precision != c.precision || r.Method != c.method {
+			t.Errorf("%q: reference date %+v, want %s %s %s", c.text, r, c.value, c.precision, c.method)
+		}
+	}
+}
+
+// seed reads a seed article from ../shared/seeds, skipping when it is absent.
+func seed(t *testing.T, prefix string) core.Result {
+	t.Helper()
+	m, _ := filepath.Glob("../../shared/seeds/" + prefix + "_*.txt")
+	if len(m) == 0 {
+		t.Skip("../shared/seeds not present")
+	}
+	b, err := os.ReadFile(m[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := ingest.Parse(m[0], "txt", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := testEngine(t).Analyze(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestSeeds checks what ../shared/seeds/LABELS.md says each seed should trigger.
+func TestSeeds(t *testing.T) {
+	s0, s1, s2, s3, s4 := seed(t, "000"), seed(t, "001"), seed(t, "002"), seed(t, "003"), seed(t, "004")
+	expect := func(res core.Result, rule, sub string) {
+		t.Helper()
+		if !has(res, rule, sub) {
+			t.Errorf("%s: missing %s on %q", res.ID, rule, sub)
+		}
+	}
+	expect(s0, "factual.name", "Vladimir Zelenskiy")
+	expect(s0, "sourcing.anonymous", "confidential source")
+	expect(s0, "sourcing.anonymous", "the source described")
+	expect(s0, "sourcing.weasel", "Analysts note")
+	expect(s0, "sourcing.weasel", "observers")
+	expect(s0, "sourcing.weasel", "critics arguing")
+	expect(s0, "sourcing.hearsay", "reports emerged")
+	expect(s0, "sourcing.hearsay", "reportedly")
+	expect(s0, "sourcing.hearsay", "no official confirmation")
+	expect(s0, "framing.loaded", "reliance on foreign aid")
+	expect(s0, "framing.loaded", "entrenching its dependence")
+	expect(s0, "framing.loaded", "deepening divisions")
+	expect(s0, "framing.loaded", "Under Scrutiny")
+	expect(s0, "framing.asymmetry", "")
+	expect(s0, "integrity.duplicate", "Kayla Vaughn")
+	expect(s1, "sourcing.unsourced_claim", "privately signaled")
+	expect(s1, "sourcing.weasel", "diplomats suggest")
+	expect(s1, "sourcing.weasel", "Some governments fear")
+	expect(s1, "sourcing.weasel", "others argue")
+	expect(s1, "framing.loaded", "landmark show")
+	expect(s1, "framing.loaded", "racing against time")
+	expect(s1, "framing.speculation", "could make or break")
+	expect(s1, "framing.speculation", "could define")
+	expect(s1, "transparency.byline", "")
+	expect(s1, "integrity.comment_footer", "Leave a Reply")
+	expect(s2, "factual.title", "former President Donald Trump")
+	expect(s2, "sourcing.unsourced_figure", "approximately 20%")
+	expect(s2, "sourcing.unsourced_figure", "75%")
+	expect(s3, "framing.editorial", "demands clear and decisive action")
+	expect(s3, "framing.speculation", "will significantly impact")
+	expect(s4, "integrity.paywall", "Subscribe to unlock this story")
+	expect(s4, "integrity.paywall", "$5/month")
+	expect(s4, "integrity.chrome", "Report issue")
+	expect(s4, "integrity.aggregator", "Articles (8)")
+
+	for _, r := range []core.Result{s0, s1, s2, s3, s4} {
+		checkSpans(t, r)
+	}
+	// Reference dates.
+	if r := s1.RefDate; r.Value != "2025-09-04" || r.Method != "dateline" {
+		t.Errorf("001 reference date %+v, want 2025-09-04 from the dateline", r)
+	}
+	if r := s2.RefDate; r.Value != "2026-01" {
+		t.Errorf("002 reference date %+v, want 2026-01", r)
+	}
+	if r := s3.RefDate; !strings.HasPrefix(r.Value, "2026") && !strings.HasPrefix(r.Value, "2025-12") {
+		t.Errorf("003 reference date %+v, want early 2026", r)
+	}
+	// No factual false positives beyond the labelled ones.
+	for _, c := range []struct {
+		res  core.Result
+		want int
+	}{{s0, 1}, {s1, 0}, {s2, 1}, {s3, 0}, {s4, 0}} {
+		if n := count(c.res, "factual."); n != c.want {
+			t.Errorf("%s: %d factual findings, want %d: %v", c.res.ID, n, c.want, c.res.Findings)
+		}
+	}
+	// Integrity: only the labelled ones.
+	for _, r := range []core.Result{s2, s3} {
+		if n := count(r, "integrity."); n != 0 {
+			t.Errorf("%s: %d integrity findings, want 0", r.ID, n)
+		}
+	}
+	// Named attributions in 002.
+	for _, name := range []string{"Starmer", "Macron", "Witkoff", "Zelensky"} {
+		found := false
+		for _, q := range s2.Profile.Sourcing.Quoted {
+			found = found || strings.Contains(q, name)
+		}
+		if !found {
+			t.Errorf("002: %s not recognised as a named source (%v)", name, s2.Profile.Sourcing.Quoted)
+		}
+	}
+	// Framing density: 002 and 004 far below 000.
+	dens := func(r core.Result) float64 { return float64(count(r, "framing.")) / float64(r.Words) }
+	if dens(s2) > dens(s0)/3 || dens(s4) > dens(s0)/3 {
+		t.Errorf("framing density 000 %.4f, 002 %.4f, 004 %.4f: want 002 and 004 far lower", dens(s0), dens(s2), dens(s4))
+	}
+	// Profile: 002 > 001 > 003 > 000, and 004 unscorable.
+	if !(s2.Profile.Score > s1.Profile.Score && s1.Profile.Score > s3.Profile.Score && s3.Profile.Score > s0.Profile.Score) {
+		t.Errorf("scores 002 %.1f, 001 %.1f, 003 %.1f, 000 %.1f: want that order", s2.Profile.Score, s1.Profile.Score, s3.Profile.Score, s0.Profile.Score)
+	}
+	if s4.Profile.Band != "unscorable" || s0.Profile.Band != "low" {
+		t.Errorf("bands 004 %q (want unscorable), 000 %q (want low)", s4.Profile.Band, s0.Profile.Band)
+	}
+}
