@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageAndHelp(t *testing.T) {
+	if code, _, errs := runCLI(); code != 2 || !strings.Contains(errs, "Commands:") {
+		t.Errorf("no args: %d %q", code, errs)
+	}
+	if code, out, _ := runCLI("--help"); code != 0 || !strings.Contains(out, "score") {
+		t.Errorf("--help: %d %q", code, out)
+	}
+	for _, cmd := range []string{"score", "rules"} {
+		if code, _, errs := runCLI(cmd, "--help"); code != 0 || !strings.Contains(errs, "Usage") && !strings.Contains(errs, "-format") {
+			t.Errorf("%s --help: %d %q", cmd, code, errs)
+		}
+	}
+	if code, _, errs := runCLI("frobnicate"); code != 2 || !strings.Contains(errs, `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: %d %q", code, errs)
+	}
+	if code, _, errs := runCLI("score", "--format", "yaml", "x"); code != 2 || !strings.Contains(errs, `unknown format "yaml"`) {
+		t.Errorf("bad format: %d %q", code, errs)
+	}
+}
+
+func TestScoreJSONContract(t *testing.T) {
+	code, out, errs := runCLI("score", "--format", "json", "../../testdata/examples")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var results []map[string]any
+	if err := json.Unmarshal([]byte(out), &results); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(results) < 5 {
+		t.Fatalf("%d results, want one per example", len(results))
+	}
+	for _, r := range results {
+		for _, key := range []string{"id", "source", "reference_date", "profile", "findings"} {
+			if _, ok := r[key]; !ok {
+				t.Errorf("%v: missing %q", r["source"], key)
+			}
+		}
+		prof := r["profile"].(map[string]any)
+		for _, key := range []string{"score", "band", "confidence", "dimensions"} {
+			if _, ok := prof[key]; !ok {
+				t.Errorf("%v: profile missing %q", r["source"], key)
+			}
+		}
+		for _, f := range r["findings"].([]any) {
+			fm := f.(map[string]any)
+			for _, key := range []string{"rule", "start", "end", "text", "severity", "confidence", "message", "explanation"} {
+				if _, ok := fm[key]; !ok {
+					t.Errorf("%v: finding missing %q", r["source"], key)
+				}
+			}
+		}
+	}
+}
+
+func TestSeedsJSON(t *testing.T) {
+	seeds, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	if len(seeds) == 0 {
+		t.Skip("../shared/seeds not present")
+	}
+	code, out, errs := runCLI(append([]string{"score", "--format", "json"}, seeds...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var results []map[string]any
+	if err := json.Unmarshal([]byte(out), &results); err != nil || len(results) != 5 {
+		t.Fatalf("want five objects: %v", err)
+	}
+}
+
+func TestBatchGoesOnAndExitCode(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("A short but real article about the council, the mayor said."), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("bad \xff utf8"), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.jsonl"), []byte("{\"text\":\"One.\"}\n{oops}\n{\"text\":\"Three.\"}\n"), 0o644)
+	code, out, errs := runCLI("score", "--format", "jsonl", dir)
+	if code != 2 {
+		t.Errorf("exit %d, want 2 when inputs fail", code)
+	}
+	if n := strings.Count(out, "\n"); n != 3 {
+		t.Errorf("%d results, want 3 (the batch must go on):\n%s", n, out)
+	}
+	for _, want := range []string{"b.txt: invalid UTF-8 at byte 4", "c.jsonl:2: malformed JSON", "2 input(s) could not be scored"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+}
+
+func TestAtomicOutputAndStdin(t *testing.T) {
+	dir := t.TempDir()
+	dst := filepath.Join(dir, "out.jsonl")
+	code, _, errs := runCLI("score", "--format", "jsonl", "-o", dst, "../../testdata/examples/wire-harbour-bridge.txt")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	b, err := os.ReadFile(dst)
+	if err != nil || !strings.Contains(string(b), `"band":"high"`) {
+		t.Errorf("output file: %v %s", err, b)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".out.jsonl.tmp*"))
+	if len(left) != 0 {
+		t.Errorf("temp files left: %v", left)
+	}
+	code, _, errs = runCLI("score", "-o", filepath.Join(dir, "missing", "x.json"), "../../testdata/examples")
+	if code != 2 || !strings.Contains(errs, "cannot write") {
+		t.Errorf("unwritable output: %d %q", code, errs)
+	}
+}
+
+func TestRulesListsEveryRule(t *testing.T) {
+	code, out, _ := runCLI("rules")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	for _, id := range []string{"factual.title", "factual.name", "factual.date", "sourcing.anonymous", "sourcing.weasel", "sourcing.hearsay",
+		"sourcing.unsourced_claim", "sourcing.unsourced_figure", "framing.loaded", "framing.editorial", "framing.speculation", "framing.asymmetry",
+		"integrity.paywall", "integrity.chrome", "integrity.comment_footer", "integrity.duplicate", "integrity.truncated", "integrity.aggregator",
+		"transparency.byline", "transparency.date"} {
+		if !strings.Contains(out, id+" (") {
+			t.Errorf("rules output lacks %s", id)
+		}
+	}
+}

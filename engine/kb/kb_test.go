@@ -1,0 +1,58 @@
+package kb
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/credence-news/credence/lexicons"
+)
+
+func TestBuiltInKBIsValid(t *testing.T) {
+	k, err := Load(lexicons.FS, lexicons.KnowledgeBase...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(k.People) < 80 || len(k.Events) < 10 || len(k.Countries) < 20 {
+		t.Errorf("KB smaller than expected: %d people, %d events, %d countries", len(k.People), len(k.Events), len(k.Countries))
+	}
+	for _, p := range k.People {
+		if p.Source == "" || len(p.Offices) == 0 {
+			t.Errorf("%s: needs a source and at least one office", p.ID)
+		}
+	}
+	trump := k.Lookup("Donald Trump")
+	if len(trump) != 1 {
+		t.Fatalf("Lookup(Donald Trump) = %d people", len(trump))
+	}
+	at := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	if len(trump[0].OfficesAt(at("2022-06-01"))) != 0 || len(trump[0].OfficesAt(at("2026-01-07"))) != 1 {
+		t.Error("Trump's terms are wrong")
+	}
+	if z := k.BySurname("Zelenskiy"); len(z) != 1 || !z[0].IsWrongGiven("Vladimir") || !z[0].HasGiven("Volodymyr") {
+		t.Error("Zelensky's name variants are wrong")
+	}
+}
+
+func TestValidateRejects(t *testing.T) {
+	head := "about: {purpose: p, selection: s, sources: o, adding: a}\n"
+	cases := []struct{ yaml, want string }{
+		{head + "people:\n  - {id: a, given: [A], surname: [B], offices: [{title: President, of: X, start: 2020-01-01, end: 2019-01-01}]}\n", "ends (2019-01-01) before it starts"},
+		{head + "people:\n  - {id: a, given: [A], surname: [B], offices: [{title: President, of: X, start: 2020-01-01, end: 2024-01-01}, {title: President, of: X, start: 2023-01-01}]}\n", "overlapping terms as President of X"},
+		{head + "people:\n  - {id: a, given: [Ann], surname: [Lee], offices: [{title: Mayor, of: X, start: 2020-01-01}]}\n  - {id: b, given: [Ann], surname: [Lee], offices: [{title: Mayor, of: Y, start: 2020-01-01}]}\n", `alias "Ann Lee" is also a's`},
+		{head + "people:\n  - {id: a, given: [Ann], surname: [Lee], wrong_given: [Ann], offices: [{title: Mayor, of: X, start: 2020-01-01}]}\n", "both accepted and wrong"},
+		{head + "people:\n  - {id: a, given: [A], surname: [B], colour: red}\n", "field colour not found"},
+		{head + "people:\n  - {id: a, given: [A], surname: [B], offices: [{title: P, of: X, start: 2020-13-01}]}\n", "bad date"},
+		{"people: []\n", "about needs"},
+	}
+	for _, c := range cases {
+		k := &KB{}
+		err := k.add("t.yaml", []byte(c.yaml))
+		if err == nil {
+			err = k.Validate()
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.yaml, err, c.want)
+		}
+	}
+}
