@@ -49,4 +49,3 @@ func TestParsePatternsErrors(t *testing.T) {
 		}
 	}
 }
-
