@@ -104,6 +104,9 @@ type Options struct {
 	Only map[string]bool
 	// ReferenceDate overrides every document's reference date (YYYY-MM-DD).
 	ReferenceDate string
+	// Model replaces the built-in profile model (evaluation uses it to score
+	// each cross-validation fold with a model fitted without that fold).
+	Model *profile.Model
 }
 
 // Engine scores documents. It is safe for concurrent use; lexicons,
@@ -113,6 +116,7 @@ type Engine struct {
 	scorers []analysis.Scorer
 	spans   func(string) [][2]int
 	opt     Options
+	model   *profile.Model
 }
 
 // New builds an engine.
@@ -121,7 +125,10 @@ func New(opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{data: d, scorers: Scorers(d), spans: text.Spans, opt: opt}
+	e := &Engine{data: d, scorers: Scorers(d), spans: text.Spans, opt: opt, model: opt.Model}
+	if e.model == nil {
+		e.model = profile.Default
+	}
 	switch opt.Tokenizer {
 	case "", "fast":
 	case "bert":
@@ -167,7 +174,8 @@ func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
 		ID: doc.ID, Source: doc.Source, Title: doc.Title, Byline: doc.Byline, Published: doc.Published,
 		RefDate: p.RefDate, Findings: findings, Words: p.Words, Doc: doc,
 	}
-	res.Profile = profile.Compute(p, findings)
+	res.Features = profile.Features(p, findings)
+	res.Profile = e.model.Compute(p, findings, res.Features)
 	var err error
 	if len(p.Errs) > 0 {
 		err = fmt.Errorf("%s: %d finding(s) dropped for invalid spans: %v", doc.Source, len(p.Errs), p.Errs[0])

@@ -46,7 +46,14 @@ var skippable = toSet("has", "have", "had", "was", "were", "is", "are", "also", 
 // without a person ("European officials").
 var unnamedHeads = toSet("officials", "official", "diplomats", "diplomat", "leaders", "partners", "allies", "ministers",
 	"lawmakers", "authorities", "governments", "government", "spokesperson", "spokesman", "spokeswoman", "police", "military",
-	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations")
+	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations",
+	"regulator", "company", "firm", "ministry", "department", "agency", "council", "court", "report", "study", "survey", "data",
+	"figures", "statement", "network", "commission", "office", "service", "institute", "association", "union", "bank", "paper",
+	"group", "organisers", "organizers", "operator", "club", "team", "school", "hospital", "university", "committee", "board")
+
+// determiners before a cue word make it a noun or adjective ("an estimated
+// £2 million", "the report").
+var determiners = toSet("a", "an", "the", "this", "that", "its", "their", "his", "her")
 
 func toSet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -68,6 +75,9 @@ cues:
 			if m.Start >= pm.Start && m.End <= pm.End {
 				continue cues
 			}
+		}
+		if m.First > 0 && determiners[p.Tokens[m.First-1].Norm] {
+			continue
 		}
 		// A passive cue ("is expected to", "was reported") names no source.
 		if m.First > 0 && passiveAux[p.Tokens[m.First-1].Norm] && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") {
@@ -186,10 +196,11 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		classifyCapitalised(p, start, end, first, a)
 		return
 	}
-	// A lowercase group: "European officials", "the ministry".
+	// A lowercase group: "European officials", "the ministry", "the US road
+	// safety regulator".
 	if unnamedHeads[t.Norm] {
 		s := k
-		for s > first && (isCap(p, p.Tokens[s-1]) || p.Tokens[s-1].Norm == "the" || p.Tokens[s-1].Norm == "other") {
+		for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable[p.Tokens[s-1].Norm] {
 			s--
 		}
 		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:t.End]
@@ -210,6 +221,16 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 	}
 	if k > s {
 		classifyCapitalised(p, s, k, -1, a)
+		return
+	}
+	// "according to figures compiled by …", "according to the company": the
+	// first group noun within a few words.
+	for j := s; j < last && j < s+4; j++ {
+		if unnamedHeads[p.Tokens[j].Norm] {
+			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:p.Tokens[j].End]
+			a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: p.Tokens[j].End}
+			return
+		}
 	}
 }
 

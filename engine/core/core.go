@@ -211,4 +211,6 @@ type Result struct {
 	// Text is included on request (--include-text) so spans can be checked.
 	Text string    `json:"text,omitempty"`
 	Doc  *Document `json:"-"`
+	// Features are the profile model's inputs, kept for evaluation and fitting.
+	Features map[string]float64 `json:"-"`
 }

@@ -83,6 +83,7 @@ func Features(p *analysis.Pass, findings []core.Finding) map[string]float64 {
 			x["cost."+dimensionOf(f.Rule)] += findingCost(f, words)
 		}
 	}
+
 	if st, ok := p.Data[SourcingKey].(*core.SourcingStats); ok {
 		if st.ClaimSentences > 0 {
 			x["unattributed_share"] = 1 - st.AttributedShare
@@ -107,15 +108,10 @@ func findingCost(f core.Finding, words float64) float64 {
 	return c * 1000 / words
 }
 
-// Compute builds the profile of one analysed document with the default model.
-func Compute(p *analysis.Pass, findings []core.Finding) core.Profile {
-	return Default.Compute(p, findings)
-}
-
-// Compute builds the profile of one analysed document.
-func (m *Model) Compute(p *analysis.Pass, findings []core.Finding) core.Profile {
+// Compute builds the profile of one analysed document from its features
+// (see Features).
+func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]float64) core.Profile {
 	words := math.Max(float64(p.Words), 300)
-	x := Features(p, findings)
 	prof := core.Profile{Dimensions: map[string]float64{}}
 	for _, d := range core.Dimensions {
 		c := x["cost."+d]
@@ -127,7 +123,7 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding) core.Profile 
 	}
 	score := m.Score(x)
 	prof.Score = round1(score)
-	prof.Band = band(prof.Score)
+	prof.Band = Band(prof.Score)
 	// Each finding's contribution: the points the overall score would regain
 	// without it.
 	var contrib []core.Contribution
@@ -168,7 +164,8 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding) core.Profile 
 	return prof
 }
 
-func band(score float64) string {
+// Band names the band of an overall score.
+func Band(score float64) string {
 	switch {
 	case score >= HighAt:
 		return "high"

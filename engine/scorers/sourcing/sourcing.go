@@ -117,18 +117,30 @@ func attributedNear(p *analysis.Pass, si int, m lexicon.Match) bool {
 	return false
 }
 
-var figure = regexp.MustCompile(`(?i)(?:\b(?:approximately|about|around|nearly|almost|roughly|some|more than|over|up to|at least|less than|fewer than)\s+)?(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)\b|\b\d{1,3}(?:,\d{3})+\b|\b[1-9]\d{2,}\b)`)
+// figure matches percentages, money, magnitudes ("20 million"), ratios
+// ("one in five"), counts of ten thousand or more, and counts given as a rate
+// ("480 infantry vehicles per year").
+var figure = regexp.MustCompile(`(?i)(?:\b(?:approximately|about|around|nearly|almost|roughly|some|more than|over|up to|at least|less than|fewer than|an estimated)\s+)?(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\b\d{1,3}(?:,\d{3}){1,}(?:\.\d+)?\b(?:\s\w+){0,3}\s(?:per|a|each|every)\s(?:year|month|week|day)\b|\b\d{2,3}(?:,\d{3})+\b|\b[1-9]\d{2,}(?:\s[\w-]+){0,3}\s(?:per|a|each|every)\s(?:year|month|week|day)\b)`)
 
 var yearLike = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
 
-// figures flags statistics in sentences with no attribution.
+// figures flags statistics with no source nearby: none in their sentence,
+// and no "said"-type attribution to an identifiable source elsewhere in
+// their paragraph. The headline is a summary of the body and is skipped.
 func figures(p *analysis.Pass) {
 	attributed := map[int]bool{}
+	paraSourced := map[int]bool{}
 	for _, a := range p.Attributions {
-		attributed[a.Sentence] = true
+		switch a.Kind {
+		case analysis.SourceNamedPerson, analysis.SourceNamedOrg, analysis.SourceUnnamed:
+			attributed[a.Sentence] = true
+			if saidCue[strings.ToLower(strings.Fields(a.CueText)[0])] {
+				paraSourced[paragraphOf(p, a.Sentence)] = true
+			}
+		}
 	}
 	for si, s := range p.Sentences {
-		if attributed[si] {
+		if attributed[si] || paraSourced[paragraphOf(p, si)] || si == 0 {
 			continue
 		}
 		sent := p.Text[s.Start:s.End]
@@ -146,6 +158,15 @@ func figures(p *analysis.Pass) {
 				Explanation: "A specific number is stated as fact, but nothing in the sentence says where it comes from; a reader cannot check it."})
 		}
 	}
+}
+
+// saidCue are the cues that report a statement (not a proposal or a belief).
+var saidCue = map[string]bool{"said": true, "says": true, "told": true, "according": true, "stated": true, "added": true,
+	"reported": true, "reports": true, "confirmed": true, "announced": true, "in": true, "estimated": true, "estimates": true, "noted": true}
+
+// paragraphOf numbers the paragraph (blank-line separated) of sentence si.
+func paragraphOf(p *analysis.Pass, si int) int {
+	return strings.Count(p.Text[:p.Sentences[si].Start], "\n\n")
 }
 
 // summarise fills the document-level sourcing statistics.

@@ -1,0 +1,128 @@
+package eval
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/credence-news/credence/engine/core"
+)
+
+func TestParseFixture(t *testing.T) {
+	src := "%% band: low\n%% reliability: 30\n%% reference_date: 2025-09\n%% expect: transparency.byline\nTitle\nA ⟦sourcing.weasel|critics argue⟧ that “⟦framing.loaded|Kyiv’s⟧” plan ⟦framing.loaded|so-called ⟦sourcing.hearsay|reportedly⟧⟧ failed.\n"
+	f, err := Parse("x.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Band != "low" || f.Reliability != 30 || f.RefDate != "2025-09" || len(f.DocRules) != 1 {
+		t.Errorf("header: %+v", f)
+	}
+	if strings.ContainsAny(f.Doc.Text, "⟦⟧|") || !strings.HasPrefix(f.Doc.Text, "Title\nA critics argue") {
+		t.Errorf("clean text = %q", f.Doc.Text)
+	}
+	want := map[string]string{"sourcing.weasel": "critics argue", "sourcing.hearsay": "reportedly"}
+	for _, l := range f.Labels {
+		got := f.Doc.Text[l.Start:l.End]
+		if w, ok := want[l.Rule]; ok && got != w {
+			t.Errorf("%s label covers %q, want %q", l.Rule, got, w)
+		}
+	}
+	if len(f.Labels) != 4 {
+		t.Errorf("%d labels, want 4 (nested markers included)", len(f.Labels))
+	}
+	for _, bad := range []string{
+		"%% band: low\n%% reliability: 3\nA ⟦sourcing.weasel|open",
+		"%% band: low\n%% reliability: 3\nA close⟧",
+		"%% band: great\nText",
+		"%% band: low\nText without reliability",
+		"%% band: low\n%% reliability: 300\nText",
+		"%% band: low\n%% reliability: 3\nA ⟦no rule here⟧",
+	} {
+		if _, err := Parse("bad.txt", []byte(bad)); err == nil {
+			t.Errorf("want an error for %q", bad)
+		}
+	}
+}
+
+func TestMatchSpans(t *testing.T) {
+	f := &Fixture{Path: "x", Doc: &core.Document{Text: "0123456789abcdef"},
+		Labels:   []Label{{"a", 0, 4}, {"a", 8, 12}, {"b", 5, 7}},
+		DocRules: []string{"d"}}
+	findings := []core.Finding{
+		{Rule: "a", Start: 2, End: 5},               // overlaps label 1, not exact
+		{Rule: "a", Start: 8, End: 12},              // exact
+		{Rule: "a", Start: 13, End: 14},             // unexpected
+		{Rule: "b", Start: 5, End: 7, Quoted: true}, // quoted: not counted
+		{Rule: "e", Start: 0, End: 0},               // unexpected document-level
+	}
+	overlap, exact := map[string]*Counts{}, map[string]*Counts{}
+	MatchSpans(f, findings, true, overlap)
+	MatchSpans(f, findings, false, exact)
+	if c := *overlap["a"]; c != (Counts{TP: 2, FP: 1, FN: 0}) {
+		t.Errorf("overlap a = %+v", c)
+	}
+	if c := *exact["a"]; c != (Counts{TP: 1, FP: 2, FN: 1}) {
+		t.Errorf("exact a = %+v", c)
+	}
+	if c := *overlap["b"]; c != (Counts{FN: 1}) {
+		t.Errorf("b = %+v", c)
+	}
+	if overlap["d"].FN != 1 || overlap["e"].FP != 1 {
+		t.Errorf("document-level: d %+v e %+v", overlap["d"], overlap["e"])
+	}
+	if p := overlap["a"].Precision(); math.Abs(p-2.0/3) > 1e-9 {
+		t.Errorf("precision %v", p)
+	}
+}
+
+func TestStatistics(t *testing.T) {
+	if r := Spearman([]float64{1, 2, 3, 4}, []float64{10, 20, 30, 40}); math.Abs(r-1) > 1e-9 {
+		t.Errorf("Spearman monotone = %v", r)
+	}
+	if r := Spearman([]float64{1, 2, 3, 4}, []float64{4, 3, 2, 1}); math.Abs(r+1) > 1e-9 {
+		t.Errorf("Spearman reversed = %v", r)
+	}
+	_, ece := Calibration([]float64{0.1, 0.1, 0.9, 0.9}, []bool{false, false, true, true}, 10)
+	if math.Abs(ece-0.1) > 1e-9 {
+		t.Errorf("ECE = %v, want 0.1", ece)
+	}
+	lo, hi := Bootstrap(100, 200, func(idx []int) float64 { return float64(len(idx)) })
+	if lo != 100 || hi != 100 {
+		t.Errorf("bootstrap of a constant = %v..%v", lo, hi)
+	}
+}
+
+func TestFitRecoversSigns(t *testing.T) {
+	var samples []Sample
+	for i := 0; i < 40; i++ {
+		x := float64(i) / 10
+		samples = append(samples, Sample{X: map[string]float64{"cost.framing": x}, Y: 1 / (1 + math.Exp(-(2 - 1.5*x)))})
+	}
+	m, err := Fit(samples, priorWith("cost.framing"), 0.001)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(m.Weights["cost.framing"]+1.5) > 0.1 || math.Abs(m.Intercept-2) > 0.1 {
+		t.Errorf("fit = %+v, want intercept 2, weight -1.5", m)
+	}
+}
+
+// TestRegressionGate runs the evaluation on the project's fixtures and fails
+// when a metric falls below eval/baseline.json by more than its tolerance.
+func TestRegressionGate(t *testing.T) {
+	fixtures, err := Load("../testdata/fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(fixtures, Options{Bootstrap: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bl, err := ReadBaseline("baseline.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range bl.Regressions(rep.Metrics()) {
+		t.Error(r)
+	}
+}
