@@ -23,6 +23,7 @@ func commands() []command {
 	return []command{
 		{"score", "score articles and print their findings and profiles", runScore},
 		{"rules", "list every rule with its documentation", runRules},
+		{"kb", "look up or validate the knowledge base", runKB},
 		{"eval", "measure rules and verdicts against the labelled fixtures", runEval},
 		{"fit", "refit the profile model on the labelled fixtures", runFit},
 		{"version", "print the version", func([]string, io.Writer, io.Writer) int { fmt.Println("credence", version); return 0 }},

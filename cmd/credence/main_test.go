@@ -139,3 +139,20 @@ func TestRulesListsEveryRule(t *testing.T) {
 		}
 	}
 }
+
+func TestKB(t *testing.T) {
+	code, out, errs := runCLI("kb", "lookup", "Donald Trump", "--date", "2026-01-07")
+	if code != 0 || !strings.Contains(out, "on 2026-01-07: President of United States") {
+		t.Errorf("lookup: %d %q %q", code, out, errs)
+	}
+	code, out, _ = runCLI("kb", "lookup", "--date", "2022-06-01", "Zelenskiy")
+	if code != 0 || !strings.Contains(out, "known wrong given names: Vladimir") {
+		t.Errorf("lookup by surname: %d %q", code, out)
+	}
+	if code, _, errs := runCLI("kb", "lookup", "Nobody Atall"); code != 1 || !strings.Contains(errs, "no person named") {
+		t.Errorf("unknown person: %d %q", code, errs)
+	}
+	if code, out, _ := runCLI("kb", "validate"); code != 0 || !strings.HasPrefix(out, "ok:") {
+		t.Errorf("validate: %d %q", code, out)
+	}
+}

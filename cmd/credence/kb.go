@@ -1,0 +1,114 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/credence-news/credence/engine"
+)
+
+func runKB(args []string, stdout, stderr io.Writer) int {
+	usage := func() {
+		fmt.Fprintln(stderr, "Usage:\n  credence kb lookup NAME [--date YYYY-MM-DD]   what the knowledge base knows about a person\n  credence kb validate                         check the knowledge base and lexicons")
+	}
+	if len(args) == 0 {
+		usage()
+		return 2
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		usage()
+		return 0
+	case "validate":
+		d, err := engine.LoadData()
+		if err != nil {
+			fmt.Fprintln(stderr, "credence kb validate:", err)
+			return 1
+		}
+		entries := 0
+		for _, lx := range d.Lexicons {
+			entries += len(lx.Entries)
+		}
+		fmt.Fprintf(stdout, "ok: %d people, %d countries, %d events; %d lexicon entries in %d lexicons; %d page patterns\n",
+			len(d.KB.People), len(d.KB.Countries), len(d.KB.Events), entries, len(d.Lexicons), len(d.Chrome))
+		return 0
+	case "lookup":
+		fs := flag.NewFlagSet("kb lookup", flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		date := fs.String("date", "", "show the offices held on this day (YYYY-MM-DD)")
+		// Accept the name before or after the flags.
+		var name []string
+		rest := args[1:]
+		for len(rest) > 0 {
+			if err := fs.Parse(rest); err != nil {
+				if errors.Is(err, flag.ErrHelp) {
+					return 0
+				}
+				return 2
+			}
+			if fs.NArg() == 0 {
+				break
+			}
+			name = append(name, fs.Arg(0))
+			rest = fs.Args()[1:]
+		}
+		if len(name) == 0 {
+			usage()
+			return 2
+		}
+		var at time.Time
+		if *date != "" {
+			t, err := time.Parse("2006-01-02", *date)
+			if err != nil {
+				fmt.Fprintf(stderr, "credence kb lookup: --date %q: want YYYY-MM-DD\n", *date)
+				return 2
+			}
+			at = t
+		}
+		d, err := engine.LoadData()
+		if err != nil {
+			fmt.Fprintln(stderr, "credence kb lookup:", err)
+			return 1
+		}
+		q := strings.Join(name, " ")
+		people := d.KB.Lookup(q)
+		if len(people) == 0 {
+			fmt.Fprintf(stderr, "credence kb lookup: no person named %q in the knowledge base\n", q)
+			return 1
+		}
+		for _, p := range people {
+			fmt.Fprintf(stdout, "%s (%s)\n  given names: %s\n  surnames:    %s\n", p.Name(), p.ID, strings.Join(p.Given, ", "), strings.Join(p.Surname, ", "))
+			if len(p.WrongGiven) > 0 {
+				fmt.Fprintf(stdout, "  known wrong given names: %s\n", strings.Join(p.WrongGiven, ", "))
+			}
+			for _, h := range p.Honorifics {
+				fmt.Fprintf(stdout, "  honorific: %s since %s\n", h.Title, h.Start.Format("2006-01-02"))
+			}
+			for _, o := range p.Offices {
+				end := "present"
+				if o.End != nil {
+					end = o.End.Format("2006-01-02")
+				}
+				fmt.Fprintf(stdout, "  %s of %s: %s – %s\n", o.Title, o.Of, o.Start.Format("2006-01-02"), end)
+			}
+			if !at.IsZero() {
+				held := p.OfficesAt(at)
+				if len(held) == 0 {
+					fmt.Fprintf(stdout, "  on %s: no office on record\n", *date)
+				}
+				for _, o := range held {
+					fmt.Fprintf(stdout, "  on %s: %s of %s\n", *date, o.Title, o.Of)
+				}
+			}
+			fmt.Fprintf(stdout, "  source: %s\n", p.Source)
+		}
+		return 0
+	}
+	fmt.Fprintf(stderr, "credence kb: unknown subcommand %q\n", args[0])
+	usage()
+	return 2
+}
