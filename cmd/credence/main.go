@@ -22,6 +22,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"score", "score articles and print their findings and profiles", runScore},
+		{"check", "pre-publication check: exit 1 when an article fails the thresholds", runCheck},
 		{"rules", "list every rule with its documentation", runRules},
 		{"kb", "look up or validate the knowledge base", runKB},
 		{"eval", "measure rules and verdicts against the labelled fixtures", runEval},

@@ -156,3 +156,35 @@ func TestKB(t *testing.T) {
 		t.Errorf("validate: %d %q", code, out)
 	}
 }
+
+func TestCheckExitCodes(t *testing.T) {
+	clean := "../../testdata/examples/wire-harbour-bridge.txt"
+	slanted := "../../testdata/examples/slanted-mayor.txt"
+	if code, _, errs := runCLI("check", clean); code != 0 {
+		t.Errorf("clean article: exit %d %s", code, errs)
+	}
+	code, _, errs := runCLI("check", clean, slanted, "--min-score", "60")
+	if code != 1 || !strings.Contains(errs, "FAIL ../../testdata/examples/slanted-mayor.txt: band is low") || strings.Contains(errs, "FAIL "+clean) {
+		t.Errorf("slanted article: exit %d %s", code, errs)
+	}
+	if code, _, errs := runCLI("check", "--fail-on", "factual.*", "--fail-band", "", "../../testdata/examples/dated-anomalies.json"); code != 1 || !strings.Contains(errs, "factual.name matches --fail-on factual.*") {
+		t.Errorf("--fail-on: exit %d %s", code, errs)
+	}
+	if code, _, errs := runCLI("check", "--max-severity", "info", "--fail-band", "", slanted); code != 1 || !strings.Contains(errs, "above --max-severity info") {
+		t.Errorf("--max-severity: exit %d %s", code, errs)
+	}
+	if code, _, errs := runCLI("check", "--min-score", "200", clean); code != 2 || !strings.Contains(errs, "want 0-100") {
+		t.Errorf("bad --min-score: exit %d %s", code, errs)
+	}
+	if code, _, _ := runCLI("check", clean, "missing-file.txt"); code != 2 {
+		t.Errorf("missing input: exit %d, want 2", code)
+	}
+	seeds, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	if len(seeds) == 5 {
+		code, _, errs := runCLI(append([]string{"check", "--min-score", "60"}, seeds...)...)
+		failed := strings.Count(errs, "FAIL ")
+		if code != 1 || failed != 2 || !strings.Contains(errs, "000_") || !strings.Contains(errs, "004_") {
+			t.Errorf("seeds: exit %d, %d failed, want 000 and 004:\n%s", code, failed, errs)
+		}
+	}
+}

@@ -7,73 +7,132 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/batch"
+	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/ingest"
 	"github.com/credence-news/credence/engine/report"
 )
 
 type scoreFlags struct {
-	format, tokenizer, output, only string
-	includeText                     bool
-	maxBytes, workers               int
+	format, tokenizer, output, only, refDate string
+	includeText                              bool
+	maxBytes, workers                        int
+	// check only
+	minScore    float64
+	failOn      string
+	maxSeverity string
+	failBands   string
 }
 
-func (f *scoreFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "output format: text, json, jsonl or table")
+func (f *scoreFlags) register(fs *flag.FlagSet, check bool) {
+	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
 	fs.StringVar(&f.tokenizer, "tokenizer", "fast", "tokenizer: fast (the project's own) or bert (github.com/sugarme/tokenizer, ~100x slower)")
 	fs.StringVar(&f.output, "o", "", "write output to this file (atomically) instead of standard output")
 	fs.StringVar(&f.only, "only", "", "comma-separated rule IDs to report (default: all)")
+	fs.StringVar(&f.refDate, "reference-date", "", "score every document as of this date (YYYY-MM-DD) instead of finding its own")
 	fs.BoolVar(&f.includeText, "include-text", false, "json/jsonl: include each document's text, so spans can be checked")
 	fs.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
 	fs.IntVar(&f.workers, "workers", 0, "scoring goroutines (default: one per core)")
+	if check {
+		fs.Float64Var(&f.minScore, "min-score", 0, "fail a document scoring below this (0-100)")
+		fs.StringVar(&f.failOn, "fail-on", "", "fail a document with a finding of these rules (comma-separated globs, e.g. factual.*,sourcing.anonymous)")
+		fs.StringVar(&f.maxSeverity, "max-severity", "", "fail a document with a finding more severe than this (info or warning)")
+		fs.StringVar(&f.failBands, "fail-band", "low,unscorable", "fail a document in these bands (comma-separated; \"\" for none)")
+	}
+}
+
+// parseInterspersed parses flags that may come before, between or after the
+// paths ("check a.txt --min-score 60").
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 func runScore(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("score", flag.ContinueOnError)
+	return runDocuments("score", args, stdout, stderr)
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	return runDocuments("check", args, stdout, stderr)
+}
+
+func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
+	check := cmd == "check"
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var f scoreFlags
-	f.register(fs)
+	f.register(fs, check)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: credence score [flags] [paths...]\n\nScores each article (.txt, .md, .json, .jsonl, .html; directories recursively; - for stdin)\nand prints its findings and reliability profile.\n\nFlags:")
+		if check {
+			fmt.Fprintln(stderr, "Usage: credence check [flags] [paths...]\n\nA pre-publication check: scores each article and exits 0 when every one passes,\n1 when one fails (printing what failed and why), 2 on usage or input errors.\n\nFlags:")
+		} else {
+			fmt.Fprintln(stderr, "Usage: credence score [flags] [paths...]\n\nScores each article (.txt, .md, .json, .jsonl, .html; directories recursively; - for stdin)\nand prints its findings and reliability profile.\n\nFlags:")
+		}
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		fmt.Fprintln(stderr, "credence score: no input (give files, directories, or - for standard input)")
+	fail := func(err any) int {
+		fmt.Fprintf(stderr, "credence %s: %v\n", cmd, err)
 		return 2
 	}
-	eng, err := engine.New(engine.Options{Tokenizer: f.tokenizer, Only: ruleSet(f.only)})
+	if len(paths) == 0 {
+		return fail("no input (give files, directories, or - for standard input)")
+	}
+	var policy *checkPolicy
+	if check {
+		if policy, err = newCheckPolicy(f); err != nil {
+			return fail(err)
+		}
+	}
+	eng, err := engine.New(engine.Options{Tokenizer: f.tokenizer, Only: ruleSet(f.only), ReferenceDate: f.refDate})
 	if err != nil {
-		fmt.Fprintln(stderr, "credence score:", err)
-		return 2
+		return fail(err)
+	}
+	rep, err := report.New(f.format, report.Options{Color: f.output == "" && isTerminal(stdout), IncludeText: f.includeText, Rules: engine.Rules(), Version: version})
+	if err != nil {
+		return fail(err)
 	}
 	out, commit, err := openOutput(f.output, stdout)
 	if err != nil {
-		fmt.Fprintln(stderr, "credence score:", err)
-		return 2
+		return fail(err)
 	}
-	rep, err := report.New(f.format, report.Options{Color: f.output == "" && isTerminal(stdout), IncludeText: f.includeText, Rules: engine.Rules()})
-	if err != nil {
-		fmt.Fprintln(stderr, "credence score:", err)
-		return 2
-	}
-	failed := 0
+	failedInputs, failedDocs := 0, 0
 	var writeErr error
 	rep.Start(out)
 	batch.Run(eng, paths, ingest.Options{MaxBytes: f.maxBytes}, f.workers, func(o batch.Outcome) {
 		if o.Err != nil {
-			failed++
+			failedInputs++
 			fmt.Fprintln(stderr, "credence:", o.Err)
 		}
-		if o.Result != nil && writeErr == nil {
+		if o.Result == nil {
+			return
+		}
+		if policy != nil {
+			o.Result.Verdict = policy.judge(o.Result)
+			if !o.Result.Verdict.Pass {
+				failedDocs++
+				fmt.Fprintf(stderr, "FAIL %s: %s\n", o.Result.Source, strings.Join(o.Result.Verdict.Reasons, "; "))
+			}
+		}
+		if writeErr == nil {
 			writeErr = rep.Write(out, *o.Result)
 		}
 	})
@@ -81,14 +140,89 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 		writeErr = rep.Finish(out)
 	}
 	if err := commit(writeErr); err != nil {
-		fmt.Fprintln(stderr, "credence score:", err)
+		return fail(err)
+	}
+	if failedInputs > 0 {
+		fmt.Fprintf(stderr, "credence: %d input(s) could not be scored; the rest were\n", failedInputs)
 		return 2
 	}
-	if failed > 0 {
-		fmt.Fprintf(stderr, "credence: %d input(s) could not be scored; the rest were\n", failed)
-		return 2
+	if failedDocs > 0 {
+		fmt.Fprintf(stderr, "credence check: %d document(s) failed\n", failedDocs)
+		return 1
 	}
 	return 0
+}
+
+// checkPolicy is the editor's pass/fail rule set.
+type checkPolicy struct {
+	minScore    float64
+	failOn      []string
+	maxSeverity core.Severity
+	hasMaxSev   bool
+	failBands   map[string]bool
+}
+
+func newCheckPolicy(f scoreFlags) (*checkPolicy, error) {
+	p := &checkPolicy{minScore: f.minScore, failBands: map[string]bool{}}
+	if f.minScore < 0 || f.minScore > 100 {
+		return nil, fmt.Errorf("--min-score %v: want 0-100", f.minScore)
+	}
+	for _, g := range strings.Split(f.failOn, ",") {
+		if g = strings.TrimSpace(g); g != "" {
+			if _, err := filepath.Match(g, ""); err != nil {
+				return nil, fmt.Errorf("--fail-on %q: %v", g, err)
+			}
+			p.failOn = append(p.failOn, g)
+		}
+	}
+	if f.maxSeverity != "" {
+		s, err := core.ParseSeverity(f.maxSeverity)
+		if err != nil {
+			return nil, fmt.Errorf("--max-severity: %v", err)
+		}
+		p.maxSeverity, p.hasMaxSev = s, true
+	}
+	for _, b := range strings.Split(f.failBands, ",") {
+		switch b = strings.TrimSpace(b); b {
+		case "":
+		case "high", "medium", "low", "unscorable":
+			p.failBands[b] = true
+		default:
+			return nil, fmt.Errorf("--fail-band %q: want high, medium, low or unscorable", b)
+		}
+	}
+	return p, nil
+}
+
+func (p *checkPolicy) judge(r *core.Result) *core.Verdict {
+	var reasons []string
+	if p.failBands[r.Profile.Band] {
+		why := "band is " + r.Profile.Band
+		if r.Profile.Reason != "" {
+			why += " (" + r.Profile.Reason + ")"
+		}
+		reasons = append(reasons, why)
+	}
+	if p.minScore > 0 && r.Profile.Score < p.minScore {
+		reasons = append(reasons, fmt.Sprintf("score %.1f is below --min-score %g", r.Profile.Score, p.minScore))
+	}
+	seen := map[string]bool{}
+	for _, f := range r.Findings {
+		if f.Quoted {
+			continue
+		}
+		for _, g := range p.failOn {
+			if ok, _ := filepath.Match(g, f.Rule); ok && !seen[f.Rule] {
+				seen[f.Rule] = true
+				reasons = append(reasons, fmt.Sprintf("%s matches --fail-on %s (%q)", f.Rule, g, f.Text))
+			}
+		}
+		if p.hasMaxSev && f.Severity > p.maxSeverity && !seen["sev:"+f.Rule] {
+			seen["sev:"+f.Rule] = true
+			reasons = append(reasons, fmt.Sprintf("%s is %s, above --max-severity %s", f.Rule, f.Severity, p.maxSeverity))
+		}
+	}
+	return &core.Verdict{Pass: len(reasons) == 0, Reasons: reasons}
 }
 
 // openOutput returns the writer for -o (a temp file beside the target, renamed

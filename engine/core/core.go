@@ -211,6 +211,17 @@ type Result struct {
 	// Text is included on request (--include-text) so spans can be checked.
 	Text string    `json:"text,omitempty"`
 	Doc  *Document `json:"-"`
+	// Verdict is set by `credence check`: whether the document passes the
+	// editor's thresholds, and why not.
+	Verdict *Verdict `json:"verdict,omitempty"`
 	// Features are the profile model's inputs, kept for evaluation and fitting.
 	Features map[string]float64 `json:"-"`
 }
+
+// Verdict is a pass/fail decision on one document with its reasons.
+type Verdict struct {
+	Pass    bool     `json:"pass"`
+	Reasons []string `json:"reasons,omitempty"`
+}
+
+// Suppressed findings are reported as such, never dropped silently.

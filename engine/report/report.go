@@ -25,6 +25,7 @@ type Options struct {
 	Color       bool // ANSI colour (text, on a terminal)
 	IncludeText bool // json/jsonl: include the document text
 	Rules       []core.Rule
+	Version     string
 }
 
 // Formats lists the names New accepts.
@@ -38,10 +39,14 @@ func Formats() []string {
 }
 
 var constructors = map[string]func(Options) Reporter{
-	"text":  func(o Options) Reporter { return &Text{Color: o.Color} },
-	"json":  func(o Options) Reporter { return &JSON{IncludeText: o.IncludeText} },
-	"jsonl": func(o Options) Reporter { return &JSONL{IncludeText: o.IncludeText} },
-	"table": func(Options) Reporter { return &Table{} },
+	"text":     func(o Options) Reporter { return &Text{Color: o.Color} },
+	"json":     func(o Options) Reporter { return &JSON{IncludeText: o.IncludeText} },
+	"jsonl":    func(o Options) Reporter { return &JSONL{IncludeText: o.IncludeText} },
+	"table":    func(Options) Reporter { return &Table{} },
+	"sarif":    func(o Options) Reporter { return &SARIF{Rules: o.Rules, Version: o.Version} },
+	"github":   func(Options) Reporter { return GitHub{} },
+	"junit":    func(Options) Reporter { return &JUnit{} },
+	"markdown": func(Options) Reporter { return &Markdown{} },
 }
 
 // New returns the reporter for a format name.

@@ -5,12 +5,22 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/credence-news/credence/engine/core"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
+
+var testRules = []core.Rule{
+	{ID: "framing.loaded", Dimension: "framing", Severity: core.Warning, Summary: "Loaded.", Doc: "Loaded wording."},
+	{ID: "sourcing.hearsay", Dimension: "sourcing", Severity: core.Warning, Summary: "Hearsay.", Doc: "Unconfirmed reports."},
+	{ID: "sourcing.weasel", Dimension: "sourcing", Severity: core.Warning, Summary: "Weasel.", Doc: "Vague attribution."},
+	{ID: "transparency.byline", Dimension: "transparency", Severity: core.Warning, DocumentLevel: true, Summary: "No byline.", Doc: "No author."},
+}
 
 // sample is a fixed result exercising every field a reporter prints.
 func sample() []core.Result {
@@ -34,15 +44,16 @@ func sample() []core.Result {
 			find("sourcing.hearsay", "reportedly", core.Warning, false),
 		},
 	}
+	r.Verdict = &core.Verdict{Pass: false, Reasons: []string{"score 61.5 is below 70", "sourcing.weasel matches --fail-on sourcing.*"}}
 	empty := core.Result{ID: "empty", Source: "testdata/empty.txt", Doc: &core.Document{Text: "Clean."}, Findings: []core.Finding{},
-		Profile: core.Profile{Score: 97, Band: "high", Confidence: 0.4, Dimensions: map[string]float64{}}}
+		Profile: core.Profile{Score: 97, Band: "high", Confidence: 0.4, Dimensions: map[string]float64{}}, Verdict: &core.Verdict{Pass: true}}
 	return []core.Result{r, empty}
 }
 
 func TestGolden(t *testing.T) {
 	for _, format := range Formats() {
 		t.Run(format, func(t *testing.T) {
-			rep, err := New(format, Options{IncludeText: format == "jsonl"})
+			rep, err := New(format, Options{IncludeText: format == "jsonl", Rules: testRules, Version: "test"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,5 +98,57 @@ func TestPosition(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	if _, err := New("yaml", Options{}); err == nil {
 		t.Error("want an error for an unknown format")
+	}
+}
+
+func TestSARIFValidatesAgainstSchema(t *testing.T) {
+	rep, _ := New("sarif", Options{Rules: testRules, Version: "test"})
+	var buf bytes.Buffer
+	for _, r := range sample() {
+		rep.Write(&buf, r)
+	}
+	if err := rep.Finish(&buf); err != nil {
+		t.Fatal(err)
+	}
+	schemaFile, err := os.Open("testdata/sarif-2.1.0-rtm.5.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer schemaFile.Close()
+	schemaDoc, err := jsonschema.UnmarshalJSON(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("SARIF output does not validate: %v", err)
+	}
+	bad, _ := jsonschema.UnmarshalJSON(strings.NewReader(`{"version": "9.9", "runs": [{}]}`))
+	if sch.Validate(bad) == nil {
+		t.Error("the schema accepted an invalid log: the validation proves nothing")
+	}
+	// Columns are UTF-16 code units: "Kyiv’s “so-called”" puts so-called at column 9.
+	if !bytes.Contains(buf.Bytes(), []byte(`"startColumn": 9`)) {
+		t.Errorf("expected UTF-16 column 9 for so-called:\n%s", buf.String())
+	}
+}
+
+func TestPosition16(t *testing.T) {
+	text := "a😁b\nx"
+	for _, c := range []struct{ off, line, col int }{{0, 1, 1}, {1, 1, 2}, {5, 1, 4}, {6, 1, 5}, {7, 2, 1}} {
+		if l, col := Position16(text, c.off); l != c.line || col != c.col {
+			t.Errorf("Position16(%d) = %d:%d, want %d:%d", c.off, l, col, c.line, c.col)
+		}
 	}
 }

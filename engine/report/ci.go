@@ -1,0 +1,164 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/credence-news/credence/engine/core"
+)
+
+// GitHub writes GitHub Actions workflow commands, one annotation per finding.
+type GitHub struct{}
+
+func (GitHub) Start(io.Writer) error { return nil }
+
+func ghEscapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghEscapeProp(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+func (GitHub) Write(w io.Writer, r core.Result) error {
+	var b strings.Builder
+	text := docText(r)
+	for _, f := range r.Findings {
+		level := "notice"
+		switch f.Severity {
+		case core.Error:
+			level = "error"
+		case core.Warning:
+			level = "warning"
+		}
+		l, c := Position(text, f.Start)
+		el, ec := Position(text, f.End)
+		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", level, ghEscapeProp(sourcePath(r.Source)), l, c, el, ec, ghEscapeProp(f.Rule), ghEscapeData(f.Message+" "+f.Explanation))
+	}
+	if r.Verdict != nil && !r.Verdict.Pass {
+		fmt.Fprintf(&b, "::error file=%s,title=credence check::%s\n", ghEscapeProp(sourcePath(r.Source)), ghEscapeData("Fails the check: "+strings.Join(r.Verdict.Reasons, "; ")))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (GitHub) Finish(io.Writer) error { return nil }
+
+func docText(r core.Result) string {
+	if r.Doc != nil {
+		return r.Doc.Text
+	}
+	return ""
+}
+
+// JUnit writes a JUnit XML report: one test case per document, failing when
+// the document fails the check (or, outside check, when its band is low or
+// unscorable), with its findings as the failure body.
+type JUnit struct {
+	cases []junitCase
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Body    string `xml:",chardata"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Failure   *junitFailure `xml:"failure,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+func (j *JUnit) Start(io.Writer) error { return nil }
+
+func (j *JUnit) Write(_ io.Writer, r core.Result) error {
+	var body strings.Builder
+	text := docText(r)
+	for _, f := range r.Findings {
+		l, c := Position(text, f.Start)
+		fmt.Fprintf(&body, "%d:%d %s %s: %s\n", l, c, f.Severity, f.Rule, f.Message)
+	}
+	c := junitCase{Name: r.Source, Classname: "credence", SystemOut: fmt.Sprintf("score %.1f, band %s", r.Profile.Score, r.Profile.Band)}
+	failed, why := r.Profile.Band == "low" || r.Profile.Band == "unscorable", "band "+r.Profile.Band
+	if r.Verdict != nil {
+		failed, why = !r.Verdict.Pass, strings.Join(r.Verdict.Reasons, "; ")
+	}
+	if failed {
+		c.Failure = &junitFailure{Message: why, Type: "credence", Body: body.String()}
+	}
+	j.cases = append(j.cases, c)
+	return nil
+}
+
+func (j *JUnit) Finish(w io.Writer) error {
+	failures := 0
+	for _, c := range j.cases {
+		if c.Failure != nil {
+			failures++
+		}
+	}
+	type suite struct {
+		XMLName  xml.Name    `xml:"testsuite"`
+		Name     string      `xml:"name,attr"`
+		Tests    int         `xml:"tests,attr"`
+		Failures int         `xml:"failures,attr"`
+		Cases    []junitCase `xml:"testcase"`
+	}
+	b, err := xml.MarshalIndent(suite{Name: "credence", Tests: len(j.cases), Failures: failures, Cases: j.cases}, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, xml.Header+string(b)+"\n")
+	return err
+}
+
+// Markdown writes a review comment: a summary table and each document's findings.
+type Markdown struct {
+	rows []core.Result
+}
+
+func (m *Markdown) Start(io.Writer) error { return nil }
+func (m *Markdown) Write(_ io.Writer, r core.Result) error {
+	m.rows = append(m.rows, r)
+	return nil
+}
+
+func mdCell(s string) string {
+	return strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ").Replace(s)
+}
+
+func (m *Markdown) Finish(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString("## Credence review\n\n| article | score | band | findings | verdict |\n|---|---|---|---|---|\n")
+	for _, r := range m.rows {
+		verdict := "–"
+		if r.Verdict != nil {
+			verdict = "✅ pass"
+			if !r.Verdict.Pass {
+				verdict = "❌ " + mdCell(strings.Join(r.Verdict.Reasons, "; "))
+			}
+		}
+		fmt.Fprintf(&b, "| `%s` | %.1f | %s | %d | %s |\n", mdCell(r.Source), r.Profile.Score, r.Profile.Band, len(r.Findings), verdict)
+	}
+	for _, r := range m.rows {
+		if len(r.Findings) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n### `%s`\n\n| line | rule | severity | finding |\n|---|---|---|---|\n", mdCell(r.Source))
+		text := docText(r)
+		for _, f := range r.Findings {
+			l, _ := Position(text, f.Start)
+			msg := f.Message
+			if f.Quoted {
+				msg += " (quoted)"
+			}
+			fmt.Fprintf(&b, "| %d | `%s` | %s | %s |\n", l, f.Rule, f.Severity, mdCell(msg))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
