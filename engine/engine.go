@@ -7,6 +7,7 @@ package engine
 
 import (
 	"fmt"
+	"os"
 	"sort"
 
 	"github.com/credence-news/credence/engine/analysis"
@@ -36,15 +37,32 @@ type Data struct {
 	Chrome   []*integrity.Pattern
 }
 
-// LoadData reads and compiles the built-in lexicons and knowledge base.
-func LoadData() (*Data, error) {
+// LoadData reads and compiles the built-in lexicons and knowledge base,
+// merged with extra lexicon and knowledge-base files from disk.
+func LoadData(extraLexicons, extraKB []string) (*Data, error) {
 	lxs, err := lexicon.LoadFS(lexicons.FS, lexicons.Lexicons...)
 	if err != nil {
 		return nil, err
 	}
+	for _, path := range extraLexicons {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon %s: %v", path, err)
+		}
+		lx, err := lexicon.Parse(path, b)
+		if err != nil {
+			return nil, err
+		}
+		lxs = append(lxs, lx)
+	}
 	k, err := kb.Load(lexicons.FS, lexicons.KnowledgeBase...)
 	if err != nil {
 		return nil, err
+	}
+	if len(extraKB) > 0 {
+		if k, err = k.Merge(extraKB...); err != nil {
+			return nil, err
+		}
 	}
 	raw, err := lexicons.FS.ReadFile(lexicons.Integrity)
 	if err != nil {
@@ -104,9 +122,21 @@ type Options struct {
 	Only map[string]bool
 	// ReferenceDate overrides every document's reference date (YYYY-MM-DD).
 	ReferenceDate string
+	// Settings, when set, gives the rule settings for a document (from
+	// .credence.yaml and its per-path overrides).
+	Settings func(doc *core.Document) RuleSettings
+	// Lexicons and KnowledgeBase name extra data files merged with the built-ins.
+	Lexicons      []string
+	KnowledgeBase []string
 	// Model replaces the built-in profile model (evaluation uses it to score
 	// each cross-validation fold with a model fitted without that fold).
 	Model *profile.Model
+}
+
+// RuleSettings switch rules off and change their severity.
+type RuleSettings interface {
+	Enabled(rule string) bool
+	Severity(rule string) (core.Severity, bool)
 }
 
 // Engine scores documents. It is safe for concurrent use; lexicons,
@@ -121,7 +151,7 @@ type Engine struct {
 
 // New builds an engine.
 func New(opt Options) (*Engine, error) {
-	d, err := LoadData()
+	d, err := LoadData(opt.Lexicons, opt.KnowledgeBase)
 	if err != nil {
 		return nil, err
 	}
@@ -152,15 +182,23 @@ func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
 		s.Score(p)
 	}
 	findings := p.Findings
-	if e.opt.Only != nil {
-		kept := findings[:0]
-		for _, f := range findings {
-			if e.opt.Only[f.Rule] {
-				kept = append(kept, f)
+	var settings RuleSettings
+	if e.opt.Settings != nil {
+		settings = e.opt.Settings(doc)
+	}
+	kept := findings[:0]
+	for _, f := range findings {
+		if e.opt.Only != nil && !e.opt.Only[f.Rule] || settings != nil && !settings.Enabled(f.Rule) {
+			continue
+		}
+		if settings != nil {
+			if sev, ok := settings.Severity(f.Rule); ok {
+				f.Severity = sev
 			}
 		}
-		findings = kept
+		kept = append(kept, f)
 	}
+	findings = applySuppressions(doc.Text, kept)
 	sort.SliceStable(findings, func(i, j int) bool {
 		if findings[i].Start != findings[j].Start {
 			return findings[i].Start < findings[j].Start

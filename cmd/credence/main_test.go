@@ -188,3 +188,40 @@ func TestCheckExitCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestConfigAndSuppression(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ".credence.yaml"), []byte(`rules:
+  disable: [transparency.*]
+thresholds:
+  fail_on: ["framing.*"]
+  fail_bands: []
+lexicons: [house.yaml]
+`), 0o644)
+	os.WriteFile(filepath.Join(dir, "house.yaml"), []byte(`name: house
+about: {purpose: house style, selection: desk list, sources: style guide}
+categories:
+  banned: {rule: framing.loaded, description: a word the house style bans}
+entries:
+  - {phrase: "boffins", category: banned, flag: ["Boffins say so."], pass: ["Scientists say so."]}
+`), 0o644)
+	article := "Boffins find new beetle\n\nBoffins at the museum said on Monday they had found a new beetle in the garden.\n\nThe council called the plan a sham. <!-- credence-ignore framing.loaded: the council's word, quoted in the minutes -->\n"
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(article), 0o644)
+	code, out, errs := runCLI("check", "--format", "json", filepath.Join(dir, "a.txt"))
+	if code != 1 || !strings.Contains(errs, "framing.loaded matches --fail-on framing.*") {
+		t.Errorf("check with config: exit %d %s", code, errs)
+	}
+	if strings.Contains(out, "transparency.") {
+		t.Error("transparency rules were disabled by the config")
+	}
+	if !strings.Contains(out, `"text": "Boffins"`) {
+		t.Error("extra lexicon entry not applied")
+	}
+	if !strings.Contains(out, `"suppressed": "the council's word, quoted in the minutes"`) {
+		t.Errorf("suppressed finding not reported as suppressed:\n%s", out)
+	}
+	os.WriteFile(filepath.Join(dir, ".credence.yaml"), []byte("rules:\n  disabel: [x]\n"), 0o644)
+	if code, _, errs := runCLI("score", filepath.Join(dir, "a.txt")); code != 2 || !strings.Contains(errs, ".credence.yaml:2: rules.disabel: unknown key") {
+		t.Errorf("bad config: exit %d %s", code, errs)
+	}
+}

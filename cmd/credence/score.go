@@ -11,15 +11,16 @@ import (
 
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/batch"
+	"github.com/credence-news/credence/engine/config"
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/ingest"
 	"github.com/credence-news/credence/engine/report"
 )
 
 type scoreFlags struct {
-	format, tokenizer, output, only, refDate string
-	includeText                              bool
-	maxBytes, workers                        int
+	format, tokenizer, output, only, refDate, config string
+	includeText                                      bool
+	maxBytes, workers                                int
 	// check only
 	minScore    float64
 	failOn      string
@@ -36,6 +37,7 @@ func (f *scoreFlags) register(fs *flag.FlagSet, check bool) {
 	fs.BoolVar(&f.includeText, "include-text", false, "json/jsonl: include each document's text, so spans can be checked")
 	fs.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
 	fs.IntVar(&f.workers, "workers", 0, "scoring goroutines (default: one per core)")
+	fs.StringVar(&f.config, "config", "", "configuration file (default: the nearest "+config.FileName+" above the first input)")
 	if check {
 		fs.Float64Var(&f.minScore, "min-score", 0, "fail a document scoring below this (0-100)")
 		fs.StringVar(&f.failOn, "fail-on", "", "fail a document with a finding of these rules (comma-separated globs, e.g. factual.*,sourcing.anonymous)")
@@ -96,13 +98,21 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		return fail("no input (give files, directories, or - for standard input)")
 	}
+	cfg, err := loadConfig(f.config, paths)
+	if err != nil {
+		return fail(err)
+	}
+	opts := engine.Options{Tokenizer: f.tokenizer, Only: ruleSet(f.only), ReferenceDate: f.refDate}
+	if cfg != nil {
+		applyConfig(cfg, fs, &f, &opts)
+	}
 	var policy *checkPolicy
 	if check {
 		if policy, err = newCheckPolicy(f); err != nil {
 			return fail(err)
 		}
 	}
-	eng, err := engine.New(engine.Options{Tokenizer: f.tokenizer, Only: ruleSet(f.only), ReferenceDate: f.refDate})
+	eng, err := engine.New(opts)
 	if err != nil {
 		return fail(err)
 	}
@@ -151,6 +161,48 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// loadConfig reads --config, or the nearest .credence.yaml above the first
+// input; nil when there is none.
+func loadConfig(explicit string, paths []string) (*config.Config, error) {
+	path := explicit
+	if path == "" && len(paths) > 0 && paths[0] != "-" {
+		path = config.Find(paths[0])
+	}
+	if path == "" {
+		return nil, nil
+	}
+	var ids []string
+	for _, r := range engine.Rules() {
+		ids = append(ids, r.ID)
+	}
+	return config.Load(path, ids)
+}
+
+// applyConfig folds the configuration into the engine options and the check
+// thresholds; flags given on the command line win.
+func applyConfig(cfg *config.Config, fs *flag.FlagSet, f *scoreFlags, opts *engine.Options) {
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	opts.Settings = func(doc *core.Document) engine.RuleSettings { return cfg.ForPath(doc.Source) }
+	opts.Lexicons, opts.KnowledgeBase = cfg.Lexicons, cfg.KnowledgeBase
+	if !set["reference-date"] && cfg.ReferenceDate != "" {
+		opts.ReferenceDate = cfg.ReferenceDate
+	}
+	t := cfg.Thresholds
+	if !set["min-score"] && t.MinScore != nil {
+		f.minScore = *t.MinScore
+	}
+	if !set["fail-on"] && len(t.FailOn) > 0 {
+		f.failOn = strings.Join(t.FailOn, ",")
+	}
+	if !set["max-severity"] && t.MaxSeverity != "" {
+		f.maxSeverity = t.MaxSeverity
+	}
+	if !set["fail-band"] && t.FailBands != nil {
+		f.failBands = strings.Join(t.FailBands, ",")
+	}
 }
 
 // checkPolicy is the editor's pass/fail rule set.
@@ -208,7 +260,7 @@ func (p *checkPolicy) judge(r *core.Result) *core.Verdict {
 	}
 	seen := map[string]bool{}
 	for _, f := range r.Findings {
-		if f.Quoted {
+		if f.Quoted || f.Suppressed != "" {
 			continue
 		}
 		for _, g := range p.failOn {

@@ -110,6 +110,9 @@ type Finding struct {
 	// the outlet's. Quoted findings are reported but do not count against the
 	// outlet.
 	Quoted bool `json:"quoted,omitempty"`
+	// Suppressed holds the reason given by an inline credence-ignore marker:
+	// the finding is reported but does not count.
+	Suppressed string `json:"suppressed,omitempty"`
 	// Evidence holds further spans (document-level findings point here).
 	Evidence []Span `json:"evidence,omitempty"`
 	// Weight is the finding's strength within its rule (lexicon weight); 1 if unset.
@@ -223,5 +226,3 @@ type Verdict struct {
 	Pass    bool     `json:"pass"`
 	Reasons []string `json:"reasons,omitempty"`
 }
-
-// Suppressed findings are reported as such, never dropped silently.

@@ -7,6 +7,7 @@ package kb
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -320,4 +321,20 @@ func (k *KB) Event(id string) (Event, bool) {
 		}
 	}
 	return Event{}, false
+}
+
+// Merge returns a knowledge base with the entries of extra files (read from
+// disk) added to k's, validated together.
+func (k *KB) Merge(paths ...string) (*KB, error) {
+	out := &KB{People: append([]*Person{}, k.People...), Countries: append([]Country{}, k.Countries...), Events: append([]Event{}, k.Events...)}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("knowledge base %s: %v", p, err)
+		}
+		if err := out.add(p, data); err != nil {
+			return nil, err
+		}
+	}
+	return out, out.Validate()
 }

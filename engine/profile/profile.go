@@ -79,7 +79,7 @@ func Features(p *analysis.Pass, findings []core.Finding) map[string]float64 {
 	x := map[string]float64{}
 	words := math.Max(float64(p.Words), 300)
 	for _, f := range findings {
-		if !f.Quoted {
+		if counts(f) {
 			x["cost."+dimensionOf(f.Rule)] += findingCost(f, words)
 		}
 	}
@@ -99,6 +99,10 @@ const SourcingKey = "sourcing"
 
 // FramingKey is the Pass.Data key of the framing scorer's statistics.
 const FramingKey = "framing"
+
+// counts reports whether a finding counts against the outlet: not the
+// speaker's words inside a quote, not suppressed by an inline marker.
+func counts(f core.Finding) bool { return !f.Quoted && f.Suppressed == "" }
 
 func findingCost(f core.Finding, words float64) float64 {
 	c := f.Weight * f.Confidence * severityFactor[f.Severity]
@@ -128,7 +132,7 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 	// without it.
 	var contrib []core.Contribution
 	for _, f := range findings {
-		if f.Quoted {
+		if !counts(f) {
 			continue
 		}
 		key := "cost." + dimensionOf(f.Rule)

@@ -53,6 +53,9 @@ func (t *Text) Write(w io.Writer, r core.Result) error {
 		if f.Quoted {
 			quoted = " (inside a quote: the speaker's words)"
 		}
+		if f.Suppressed != "" {
+			quoted += " (suppressed: " + f.Suppressed + ")"
+		}
 		excerpt := ""
 		if f.End > f.Start {
 			excerpt = fmt.Sprintf(" %q", clip(f.Text, 60))

@@ -31,9 +31,6 @@ var (
 		Doc:     "Finds the actors of the story (countries, capitals, governments and their officials), scores the tone of the outlet's wording around each and how each is sourced (named and quoted, or through vague and anonymous sources), and flags a marked imbalance, with the spans that make it."}
 )
 
-// loadedCategories report framing.loaded.
-var loadedCategories = map[string]bool{"pejorative": true, "intensifier": true, "emotive_verb": true, "loaded_noun": true, "euphemism": true, "evaluative": true}
-
 // StatsKey is the Pass.Data key of the *core.FramingStats this scorer leaves.
 const StatsKey = "framing"
 
@@ -59,12 +56,12 @@ func (s Scorer) Score(p *analysis.Pass) {
 	for _, m := range p.Matches {
 		cat := m.Entry.Category
 		var rule core.Rule
-		switch {
-		case loadedCategories[cat]:
+		switch m.Lexicon.Categories[cat].Rule {
+		case RuleLoaded.ID:
 			rule = RuleLoaded
-		case cat == "editorial":
+		case RuleEditorial.ID:
 			rule = RuleEditorial
-		case cat == "speculation":
+		case RuleSpeculation.ID:
 			rule = RuleSpeculation
 		default:
 			continue
@@ -83,7 +80,7 @@ func (s Scorer) Score(p *analysis.Pass) {
 		}
 		f := core.Finding{Rule: rule.ID, Start: m.Start, End: m.End, Severity: rule.Severity, Confidence: 0.8, Weight: m.Entry.Weight}
 		word := p.Text[m.Start:m.End]
-		desc := p.Matches[0].Lexicon.Categories[cat].Description
+		desc := m.Lexicon.Categories[cat].Description
 		if quoted {
 			f.Quoted, f.Severity = true, core.Info
 			speaker := q.Speaker

@@ -31,7 +31,8 @@ var (
 		Doc:     "Flags percentages, amounts of money and large counts (\"approximately 20% of the territory\", \"480 infantry vehicles per year\") in a sentence that attributes them to no one. Dates, ages, small counts and figures inside quotes are not flagged."}
 )
 
-var categoryRule = map[string]core.Rule{"anonymous": RuleAnonymous, "weasel": RuleWeasel, "hearsay": RuleHearsay, "private": RuleUnsourcedClaim}
+// ruleByID maps a lexicon category's declared rule to the rule it reports.
+var ruleByID = map[string]core.Rule{RuleAnonymous.ID: RuleAnonymous, RuleWeasel.ID: RuleWeasel, RuleHearsay.ID: RuleHearsay, RuleUnsourcedClaim.ID: RuleUnsourcedClaim}
 
 // StatsKey is the Pass.Data key of the *core.SourcingStats this scorer leaves.
 const StatsKey = "sourcing"
@@ -50,7 +51,7 @@ func (Scorer) Rules() []core.Rule {
 func (s Scorer) Score(p *analysis.Pass) {
 	stats := &core.SourcingStats{}
 	for _, m := range p.Matches {
-		rule, ok := categoryRule[m.Entry.Category]
+		rule, ok := ruleByID[m.Lexicon.Categories[m.Entry.Category].Rule]
 		if !ok || p.IsExcluded(m.Start, m.End) {
 			continue
 		}
@@ -58,14 +59,14 @@ func (s Scorer) Score(p *analysis.Pass) {
 			continue // the speaker's words, not the outlet's attribution
 		}
 		si := p.SentenceAt(m.Start)
-		switch m.Entry.Category {
-		case "anonymous":
+		switch rule.ID {
+		case RuleAnonymous.ID:
 			stats.Anonymous++
-		case "weasel":
+		case RuleWeasel.ID:
 			stats.Weasel++
-		case "hearsay":
+		case RuleHearsay.ID:
 			stats.Hearsay++
-		case "private":
+		case RuleUnsourcedClaim.ID:
 			if attributedNear(p, si, m) {
 				continue
 			}

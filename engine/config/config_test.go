@@ -1,0 +1,67 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var rules = []string{"framing.loaded", "framing.editorial", "sourcing.weasel", "factual.title", "factual.name"}
+
+func TestParseErrors(t *testing.T) {
+	cases := []struct{ yaml, want string }{
+		{"rulez: {}\n", `c.yaml:1: rulez: unknown key`},
+		{"rules:\n  disable: [framing.loaded]\n  colour: red\n", `c.yaml:3: rules.colour: unknown key`},
+		{"rules:\n  disable: [nothing.here]\n", `c.yaml:2: rules.disable: "nothing.here" matches no rule`},
+		{"rules:\n  severity: {framing.loaded: fatal}\n", `unknown severity "fatal"`},
+		{"thresholds:\n  min_score: 120\n", `c.yaml:2: thresholds.min_score: 120 is not in 0-100`},
+		{"thresholds:\n  fail_bands: [awful]\n", `thresholds.fail_bands: unknown band "awful"`},
+		{"thresholds:\n  max_severity: huge\n", `thresholds.max_severity`},
+		{"reference_date: 2025-13-01\n", `c.yaml:1: reference_date: "2025-13-01" is not YYYY-MM-DD`},
+		{"overrides:\n  - paths: [\"a/*\"]\n    rulez: {}\n", `c.yaml:3: overrides[0].rulez: unknown key`},
+		{"overrides:\n  - rules: {disable: [framing.*]}\n", `overrides[0].paths: an override needs at least one path glob`},
+		{"rules: [\n", `c.yaml`},
+	}
+	for _, c := range cases {
+		_, err := Parse("c.yaml", []byte(c.yaml), rules)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.yaml, err, c.want)
+		}
+	}
+}
+
+func TestRuleFilter(t *testing.T) {
+	dir := t.TempDir()
+	y := "rules:\n  disable: [framing.*]\n  severity: {factual.title: warning}\noverrides:\n  - paths: [\"news/**\"]\n    rules: {enable: [framing.loaded]}\n"
+	c, err := Parse(filepath.Join(dir, FileName), []byte(y), rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := c.ForPath(filepath.Join(dir, "opinion", "a.txt"))
+	if top.Enabled("framing.loaded") || !top.Enabled("sourcing.weasel") {
+		t.Error("top-level disable not applied")
+	}
+	news := c.ForPath(filepath.Join(dir, "news", "world", "b.txt"))
+	if !news.Enabled("framing.loaded") || news.Enabled("framing.editorial") {
+		t.Error("override enable not applied to news/**")
+	}
+	if s, ok := top.Severity("factual.title"); !ok || s.String() != "warning" {
+		t.Errorf("severity override = %v %v", s, ok)
+	}
+	only, _ := Parse("c.yaml", []byte("rules:\n  enable: [factual.*]\n"), rules)
+	f := only.ForPath("x.txt")
+	if !f.Enabled("factual.name") || f.Enabled("sourcing.weasel") {
+		t.Error("enable list should be the set of rules that run")
+	}
+}
+
+func TestFindWalksUp(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "a", "b"), 0o755)
+	os.WriteFile(filepath.Join(dir, FileName), []byte("rules: {}\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a", "b", "x.txt"), []byte("x"), 0o644)
+	if got := Find(filepath.Join(dir, "a", "b", "x.txt")); got != filepath.Join(dir, FileName) {
+		t.Errorf("Find = %q", got)
+	}
+}
