@@ -24,6 +24,7 @@ func commands() []command {
 		{"score", "score articles and print their findings and profiles", runScore},
 		{"check", "pre-publication check: exit 1 when an article fails the thresholds", runCheck},
 		{"rules", "list every rule with its documentation", runRules},
+		{"serve", "serve the HTTP API (score, check, rules, health, metrics)", runServe},
 		{"kb", "look up or validate the knowledge base", runKB},
 		{"eval", "measure rules and verdicts against the labelled fixtures", runEval},
 		{"fit", "refit the profile model on the labelled fixtures", runFit},
