@@ -24,6 +24,7 @@ func commands() []command {
 		{"score", "score articles and print their findings and profiles", runScore},
 		{"check", "pre-publication check: exit 1 when an article fails the thresholds", runCheck},
 		{"rules", "list every rule with its documentation", runRules},
+		{"report", "write an HTML report explaining every finding (--compare: outlets side by side)", runReport},
 		{"serve", "serve the HTTP API (score, check, rules, health, metrics)", runServe},
 		{"kb", "look up or validate the knowledge base", runKB},
 		{"eval", "measure rules and verdicts against the labelled fixtures", runEval},

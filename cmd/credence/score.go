@@ -26,10 +26,20 @@ type scoreFlags struct {
 	failOn      string
 	maxSeverity string
 	failBands   string
+	// report only
+	compare bool
+	title   string
 }
 
-func (f *scoreFlags) register(fs *flag.FlagSet, check bool) {
-	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
+func (f *scoreFlags) register(fs *flag.FlagSet, cmd string) {
+	check := cmd == "check"
+	defFormat := "text"
+	if cmd == "report" {
+		defFormat = "html"
+		fs.BoolVar(&f.compare, "compare", false, "several articles on one story: start with a side-by-side comparison")
+		fs.StringVar(&f.title, "title", "", "page title")
+	}
+	fs.StringVar(&f.format, "format", defFormat, "output format: "+strings.Join(report.Formats(), ", "))
 	fs.StringVar(&f.tokenizer, "tokenizer", "fast", "tokenizer: fast (the project's own) or bert (github.com/sugarme/tokenizer, ~100x slower)")
 	fs.StringVar(&f.output, "o", "", "write output to this file (atomically) instead of standard output")
 	fs.StringVar(&f.only, "only", "", "comma-separated rule IDs to report (default: all)")
@@ -70,14 +80,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return runDocuments("check", args, stdout, stderr)
 }
 
+func runReport(args []string, stdout, stderr io.Writer) int {
+	code := runDocuments("report", args, stdout, stderr)
+	return code
+}
+
 func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	check := cmd == "check"
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var f scoreFlags
-	f.register(fs, check)
+	f.register(fs, cmd)
 	fs.Usage = func() {
-		if check {
+		if cmd == "report" {
+			fmt.Fprintln(stderr, "Usage: credence report [flags] [paths...] -o report.html\n\nWrites one self-contained HTML page (no network) explaining every finding,\nfor readers who do not know the tool. --compare puts several outlets side by side.\n\nFlags:")
+		} else if check {
 			fmt.Fprintln(stderr, "Usage: credence check [flags] [paths...]\n\nA pre-publication check: scores each article and exits 0 when every one passes,\n1 when one fails (printing what failed and why), 2 on usage or input errors.\n\nFlags:")
 		} else {
 			fmt.Fprintln(stderr, "Usage: credence score [flags] [paths...]\n\nScores each article (.txt, .md, .json, .jsonl, .html; directories recursively; - for stdin)\nand prints its findings and reliability profile.\n\nFlags:")
@@ -116,7 +133,8 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	rep, err := report.New(f.format, report.Options{Color: f.output == "" && isTerminal(stdout), IncludeText: f.includeText, Rules: engine.Rules(), Version: version})
+	rep, err := report.New(f.format, report.Options{Color: f.output == "" && isTerminal(stdout), IncludeText: f.includeText, Rules: engine.Rules(), Version: version,
+		Compare: f.compare, Title: f.title})
 	if err != nil {
 		return fail(err)
 	}
@@ -296,6 +314,8 @@ func openOutput(path string, stdout io.Writer) (io.Writer, func(error) error, er
 			os.Remove(tmp.Name())
 			return fmt.Errorf("writing %s: %v", path, werr)
 		}
+		// CreateTemp makes the file private; a report is for reading.
+		os.Chmod(tmp.Name(), 0o644)
 		if err := os.Rename(tmp.Name(), path); err != nil {
 			os.Remove(tmp.Name())
 			return fmt.Errorf("writing %s: %v", path, err)

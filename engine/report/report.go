@@ -26,6 +26,8 @@ type Options struct {
 	IncludeText bool // json/jsonl: include the document text
 	Rules       []core.Rule
 	Version     string
+	Compare     bool   // html: side-by-side comparison first
+	Title       string // html: page title
 }
 
 // Formats lists the names New accepts.
@@ -47,6 +49,7 @@ var constructors = map[string]func(Options) Reporter{
 	"github":   func(Options) Reporter { return GitHub{} },
 	"junit":    func(Options) Reporter { return &JUnit{} },
 	"markdown": func(Options) Reporter { return &Markdown{} },
+	"html":     func(o Options) Reporter { return &HTML{Compare: o.Compare, Title: o.Title} },
 }
 
 // New returns the reporter for a format name.

@@ -152,3 +152,61 @@ func TestPosition16(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLEscapesArticleText(t *testing.T) {
+	text := "Headline <script>alert(1)</script>\n\nBody with <b>tags</b> and a \"so-called\" plan & more."
+	i := strings.Index(text, "so-called")
+	r := core.Result{ID: "x", Source: "x.txt", Title: "<script>alert(2)</script>", Doc: &core.Document{Text: text},
+		Findings: []core.Finding{{Rule: "framing.loaded", Start: i, End: i + len("so-called"), Text: "so-called", Severity: core.Warning,
+			Message: "Loaded <img src=x onerror=alert(3)>", Explanation: "Why."}},
+		Profile: core.Profile{Score: 50, Band: "medium", Dimensions: map[string]float64{}}}
+	var buf bytes.Buffer
+	h := &HTML{}
+	h.Write(&buf, r)
+	if err := h.Finish(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, bad := range []string{"<script>alert", "<b>tags", "<img src=x"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("unescaped %q in the HTML", bad)
+		}
+	}
+	for _, good := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;tags&lt;/b&gt;", `class="hl c-framing"`} {
+		if !strings.Contains(out, good) {
+			t.Errorf("missing %q", good)
+		}
+	}
+	if strings.Contains(out, "<script") || strings.Contains(out, "http://") || strings.Contains(out, "https://") {
+		t.Error("the page must be self-contained: no scripts, no network")
+	}
+}
+
+func TestHTMLCompareGolden(t *testing.T) {
+	results := sample()
+	results[1].Title = "Second outlet"
+	results[1].Doc = &core.Document{Text: "About 30 nations met. Later more than two dozen nations signed."}
+	results[0].Doc.Text += "Approximately 40 nations attended.\n"
+	var buf bytes.Buffer
+	h := &HTML{Compare: true, Title: "Compare"}
+	for _, r := range results {
+		h.Write(&buf, r)
+	}
+	if err := h.Finish(&buf); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "compare.html.golden")
+	if *update {
+		os.WriteFile(golden, buf.Bytes(), 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("compare report differs from %s", golden)
+	}
+	if !strings.Contains(buf.String(), "Where the numbers differ") {
+		t.Error("no disagreement table")
+	}
+}

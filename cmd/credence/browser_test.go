@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestReportInChromium renders the seeds' compare report (the bundled
+// examples when the seeds are absent) in headless Chromium, checks that it
+// loads with no console errors and shows the comparison, and saves
+// screenshots (desktop and phone width) to out/screenshots as artefacts.
+func TestReportInChromium(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium not installed (apt-get install chromium); skipping the browser test")
+	}
+	inputs, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	if len(inputs) == 0 {
+		inputs = []string{"../../testdata/examples"}
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	if code, _, errs := runCLI(append([]string{"report", "--compare", "-o", page}, inputs...)...); code != 0 {
+		t.Fatalf("report: exit %d %s", code, errs)
+	}
+	artefacts := filepath.Join("..", "..", "out", "screenshots")
+	if err := os.MkdirAll(artefacts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (string, string) {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+			"--disable-component-update", "--disable-sync", "--user-data-dir=" + t.TempDir(), "--enable-logging=stderr", "--v=0"}
+		cmd := exec.CommandContext(ctx, chromium, append(base, args...)...)
+		var out, errb strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("chromium %v: %v\n%s", args, err, errb.String())
+		}
+		return out.String(), errb.String()
+	}
+	dom, logs := run("--dump-dom", "file://"+page)
+	for _, want := range []string{"The same story, side by side", "Where the numbers differ", `class="hl c-`} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered page lacks %q", want)
+		}
+	}
+	for _, line := range strings.Split(logs, "\n") {
+		if strings.Contains(line, "CONSOLE") || strings.Contains(line, "Uncaught") || strings.Contains(line, "Failed to load resource") {
+			t.Errorf("console error: %s", line)
+		}
+	}
+	for _, shot := range []struct{ name, size string }{{"report-desktop.png", "1280,2400"}, {"report-phone.png", "390,2400"}} {
+		path, _ := filepath.Abs(filepath.Join(artefacts, shot.name))
+		run("--screenshot="+path, "--window-size="+shot.size, "--hide-scrollbars", "file://"+page)
+		if st, err := os.Stat(path); err != nil || st.Size() < 10_000 {
+			t.Errorf("screenshot %s missing or empty: %v", path, err)
+		}
+	}
+}
