@@ -22,6 +22,13 @@ ifneq ($(SEEDS),)
 endif
 	@echo
 	@./$(BIN) score --format table testdata/examples $(SEEDS)
+	@mkdir -p out
+	@./$(BIN) report --compare --title "Credence: bundled examples" -o out/examples-report.html testdata/examples
+	@echo "\nHTML report: out/examples-report.html"
+ifneq ($(SEEDS),)
+	@./$(BIN) report --compare --title "The Paris talks, five ways" -o out/seeds-report.html $(SEEDS)
+	@echo "HTML report (seeds, side by side): out/seeds-report.html"
+endif
 
 test: vet
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
