@@ -29,6 +29,7 @@ func commands() []command {
 		{"kb", "look up or validate the knowledge base", runKB},
 		{"eval", "measure rules and verdicts against the labelled fixtures", runEval},
 		{"fit", "refit the profile model on the labelled fixtures", runFit},
+		{"corpus", "write a deterministic corpus of generated articles as JSONL (for benchmarks)", runCorpus},
 		{"version", "print the version", func([]string, io.Writer, io.Writer) int { fmt.Println("credence", version); return 0 }},
 	}
 }

@@ -116,7 +116,6 @@ func (p *Pass) IsExcluded(s, e int) bool {
 // Exclude marks [s, e) as not the article's prose.
 func (p *Pass) Exclude(s, e int) {
 	p.Excluded = append(p.Excluded, core.Span{Start: s, End: e})
-	sort.Slice(p.Excluded, func(i, j int) bool { return p.Excluded[i].Start < p.Excluded[j].Start })
 }
 
 // QuoteAt returns the direct quote containing [s, e), if any.

@@ -131,10 +131,9 @@ func (m *Matcher) insert(seq []string, e *Entry) {
 	n.done = append(n.done, e)
 }
 
-// step follows the edges token t can take from n: its stem, its exact folded
-// form, or a wildcard.
-func (m *Matcher) step(n *node, t text.Token) []*node {
-	var out []*node
+// step appends to out the nodes token t leads to from n: by its stem, its
+// exact folded form, or a wildcard.
+func (m *Matcher) step(out []*node, n *node, t text.Token) []*node {
 	if n.next != nil {
 		if c := n.next[t.Stem]; c != nil {
 			out = append(out, c)
@@ -160,8 +159,14 @@ func (m *Matcher) Find(toks []text.Token) []Match {
 		n    *node
 		last int
 	}
+	var frontier []state
+	var next []*node
 	for i := range toks {
-		frontier := []state{{m.root, i}}
+		// Most tokens start no entry: check the root edge before any work.
+		if m.root.next[toks[i].Stem] == nil && m.root.next[exactKey+toks[i].Norm] == nil && m.root.any == nil {
+			continue
+		}
+		frontier = append(frontier[:0], state{m.root, i})
 		for len(frontier) > 0 {
 			s := frontier[len(frontier)-1]
 			frontier = frontier[:len(frontier)-1]
@@ -171,7 +176,8 @@ func (m *Matcher) Find(toks []text.Token) []Match {
 				}
 			}
 			if s.last < len(toks) {
-				for _, c := range m.step(s.n, toks[s.last]) {
+				next = m.step(next[:0], s.n, toks[s.last])
+				for _, c := range next {
 					frontier = append(frontier, state{c, s.last + 1})
 				}
 			}
@@ -180,7 +186,8 @@ func (m *Matcher) Find(toks []text.Token) []Match {
 					if k > 0 && toks[s.last+k-1].Punct && toks[s.last+k-1].Norm != "," && toks[s.last+k-1].Norm != "'" && toks[s.last+k-1].Norm != "-" {
 						break
 					}
-					for _, c := range m.step(s.n.gap, toks[s.last+k]) {
+					next = m.step(next[:0], s.n.gap, toks[s.last+k])
+					for _, c := range next {
 						frontier = append(frontier, state{c, s.last + k + 1})
 					}
 				}

@@ -7,9 +7,11 @@ package refdate
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
@@ -110,11 +112,26 @@ func (e EventMention) Event() kb.Event { return e.ev }
 // Span returns the sentence that mentions it.
 func (e EventMention) Span() core.Span { return e.span }
 
+// eventsKey caches the mentioned events in Pass.Data.
+const eventsKey = "refdate.events"
+
 // mentionedEvents returns KB events referred to in the text, in date order:
 // every word of one of an event's phrases appears (as a stem) in one sentence.
 func mentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	if k == nil {
 		return nil
+	}
+	if ev, ok := p.Data[eventsKey].([]EventMention); ok {
+		return ev
+	}
+	// Index: stem → sentences containing it.
+	where := map[string][]int{}
+	for si, s := range p.Sentences {
+		for _, t := range p.Tokens[s.First:s.Last] {
+			if l := where[t.Stem]; len(l) == 0 || l[len(l)-1] != si {
+				where[t.Stem] = append(l, si)
+			}
+		}
 	}
 	stems := &text.StemCache{}
 	var out []EventMention
@@ -122,31 +139,31 @@ func mentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	phrases:
 		for _, ph := range ev.Phrases {
 			want := text.Tokenize(ph, stems)
-			for si, s := range p.Sentences {
-				have := map[string]bool{}
-				for _, t := range p.Tokens[s.First:s.Last] {
-					have[t.Stem] = true
-				}
-				ok := true
-				for _, w := range want {
-					if !have[w.Stem] {
-						ok = false
-						break
+			if len(want) == 0 {
+				continue
+			}
+			// Candidates: the sentences of the first word, filtered by the rest.
+		candidates:
+			for _, si := range where[want[0].Stem] {
+				for _, w := range want[1:] {
+					if !contains(where[w.Stem], si) {
+						continue candidates
 					}
 				}
-				if ok {
-					out = append(out, EventMention{ev, core.Span{Start: p.Sentences[si].Start, End: p.Sentences[si].End}})
-					break phrases
-				}
+				out = append(out, EventMention{ev, core.Span{Start: p.Sentences[si].Start, End: p.Sentences[si].End}})
+				break phrases
 			}
 		}
 	}
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].ev.Date.Before(out[j-1].ev.Date.Time); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ev.Date.Before(out[j].ev.Date.Time) })
+	p.Data[eventsKey] = out
 	return out
+}
+
+// contains reports whether the sorted list holds x.
+func contains(list []int, x int) bool {
+	i := sort.SearchInts(list, x)
+	return i < len(list) && list[i] == x
 }
 
 func dateline(p *analysis.Pass, events []EventMention) (core.RefDate, bool) {
@@ -224,6 +241,17 @@ func inferYear(p *analysis.Pass, mo time.Month, d int, events []EventMention) in
 
 // latestExplicit returns the latest full date written in the text.
 func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
+	// Every full date has a four-digit year token: skip texts without one.
+	hasYear := false
+	for _, t := range p.Tokens {
+		if n := t.Norm; len(n) == 4 && (n[0] == '1' || n[0] == '2') && isDigits(n) {
+			hasYear = true
+			break
+		}
+	}
+	if !hasYear {
+		return core.RefDate{}, false
+	}
 	var best core.RefDate
 	found := false
 	consider := func(t time.Time, start, end int) {
@@ -269,51 +297,83 @@ type Anniversary struct {
 // Anniversaries finds "approaches its fourth anniversary", "enters its third
 // year", "approaches four years" next to a mention of an anniversary event.
 func Anniversaries(p *analysis.Pass, k *kb.KB, events []EventMention) []Anniversary {
-	var out []Anniversary
-	for _, m := range anniversary.FindAllStringSubmatchIndex(p.Text, -1) {
-		verb := strings.ToLower(p.Text[m[2]:m[3]])
-		numWord := strings.ToLower(p.Text[m[4]:m[5]])
-		unit := strings.ToLower(p.Text[m[6]:m[7]])
-		n, ok := ordinals[numWord]
-		if !ok {
-			n, _ = strconv.Atoi(strings.TrimRight(numWord, "stndrh"))
-		}
-		if n <= 0 || n > 80 {
-			continue
-		}
-		si := p.SentenceAt(m[0])
-		if si < 0 {
-			continue
-		}
-		ev, ok := anniversaryEvent(p, events, si)
-		if !ok {
-			continue
-		}
-		e := ev.Date.Time
-		mark := e.AddDate(n, 0, 0)
-		var from, to time.Time
-		ordinal := !isCardinal(numWord)
-		switch {
-		case unit == "anniversary" && strings.HasPrefix(verb, "approach") || strings.HasPrefix(verb, "near"):
-			from, to = mark.AddDate(0, -3, 0), mark
-		case unit == "anniversary":
-			from, to = mark.AddDate(0, 0, -7), mark.AddDate(0, 1, 0)
-		case ordinal && (strings.HasPrefix(verb, "enter") || verb == "in" || verb == "into"):
-			// "enters its fourth year": the fourth year begins at the third anniversary.
-			start := e.AddDate(n-1, 0, 0)
-			from, to = start.AddDate(0, 0, -7), start.AddDate(0, 3, 0)
-			if verb == "in" {
-				to = e.AddDate(n, 0, 0)
-			}
-		case strings.HasPrefix(verb, "approach") || strings.HasPrefix(verb, "near") || verb == "almost" || verb == "nearly":
-			from, to = mark.AddDate(0, -3, 0), mark
-		case verb == "more than" || verb == "after" || strings.HasPrefix(verb, "pass"):
-			from, to = mark, mark.AddDate(1, 0, 0)
-		default:
-			from, to = mark.AddDate(0, 0, -14), mark.AddDate(0, 3, 0)
-		}
-		out = append(out, Anniversary{Event: ev, Span: core.Span{Start: m[0], End: m[1]}, From: from, To: to, Phrase: p.Text[m[0]:m[1]]})
+	hasAnniversaryEvent := false
+	for _, e := range events {
+		hasAnniversaryEvent = hasAnniversaryEvent || e.ev.Anniversary
 	}
+	if !hasAnniversaryEvent {
+		return nil
+	}
+	var out []Anniversary
+	// The phrase ends in "anniversary", "year" or "years": run the pattern
+	// only on a short window before each such word.
+	for _, t := range p.Tokens {
+		if t.Norm != "anniversary" && t.Norm != "year" && t.Norm != "years" {
+			continue
+		}
+		from := max(0, t.Start-80)
+		for from > 0 && !utf8.RuneStart(p.Text[from]) {
+			from--
+		}
+		for _, m := range anniversary.FindAllStringSubmatchIndex(p.Text[from:t.End], -1) {
+			if from+m[1] != t.End {
+				continue
+			}
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += from
+				}
+			}
+			out = appendAnniversary(out, p, events, m)
+		}
+	}
+	return out
+}
+
+// appendAnniversary interprets one match of the anniversary pattern.
+func appendAnniversary(out []Anniversary, p *analysis.Pass, events []EventMention, m []int) []Anniversary {
+	verb := strings.ToLower(p.Text[m[2]:m[3]])
+	numWord := strings.ToLower(p.Text[m[4]:m[5]])
+	unit := strings.ToLower(p.Text[m[6]:m[7]])
+	n, ok := ordinals[numWord]
+	if !ok {
+		n, _ = strconv.Atoi(strings.TrimRight(numWord, "stndrh"))
+	}
+	if n <= 0 || n > 80 {
+		return out
+	}
+	si := p.SentenceAt(m[0])
+	if si < 0 {
+		return out
+	}
+	ev, ok := anniversaryEvent(p, events, si)
+	if !ok {
+		return out
+	}
+	e := ev.Date.Time
+	mark := e.AddDate(n, 0, 0)
+	var from, to time.Time
+	ordinal := !isCardinal(numWord)
+	switch {
+	case unit == "anniversary" && strings.HasPrefix(verb, "approach") || strings.HasPrefix(verb, "near"):
+		from, to = mark.AddDate(0, -3, 0), mark
+	case unit == "anniversary":
+		from, to = mark.AddDate(0, 0, -7), mark.AddDate(0, 1, 0)
+	case ordinal && (strings.HasPrefix(verb, "enter") || verb == "in" || verb == "into"):
+		// "enters its fourth year": the fourth year begins at the third anniversary.
+		start := e.AddDate(n-1, 0, 0)
+		from, to = start.AddDate(0, 0, -7), start.AddDate(0, 3, 0)
+		if verb == "in" {
+			to = e.AddDate(n, 0, 0)
+		}
+	case strings.HasPrefix(verb, "approach") || strings.HasPrefix(verb, "near") || verb == "almost" || verb == "nearly":
+		from, to = mark.AddDate(0, -3, 0), mark
+	case verb == "more than" || verb == "after" || strings.HasPrefix(verb, "pass"):
+		from, to = mark, mark.AddDate(1, 0, 0)
+	default:
+		from, to = mark.AddDate(0, 0, -14), mark.AddDate(0, 3, 0)
+	}
+	out = append(out, Anniversary{Event: ev, Span: core.Span{Start: m[0], End: m[1]}, From: from, To: to, Phrase: p.Text[m[0]:m[1]]})
 	return out
 }
 
@@ -385,3 +445,12 @@ func rangeDate(from, to time.Time, method, evidence string, span core.Span) core
 
 // MentionedEvents is exported for the factual scorer.
 func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention { return mentionedEvents(p, k) }
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

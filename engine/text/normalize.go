@@ -31,15 +31,26 @@ func foldRune(r rune) rune {
 // Fold returns s in the form used for matching: NFC, lower case, straight quotes
 // and apostrophes, ASCII hyphens, no invisible format characters.
 func Fold(s string) string {
-	ascii := true
+	ascii, upper := true, false
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') || c == '`' {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '`' {
 			ascii = false
 			break
 		}
+		upper = upper || (c >= 'A' && c <= 'Z')
 	}
 	if ascii {
-		return s
+		if !upper {
+			return s
+		}
+		b := []byte(s)
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
 	}
 	s = norm.NFC.String(s)
 	var b strings.Builder

@@ -41,6 +41,8 @@ const UncheckedKey = "factual_unchecked"
 type Scorer struct {
 	kb       *kb.KB
 	surnames *lexicon.Matcher
+	// single lists one-word surnames, for the misspelling check.
+	single []string
 }
 
 // New builds the factual scorer over a knowledge base.
@@ -49,7 +51,13 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 	for _, s := range k.Surnames() {
 		lx.Entries = append(lx.Entries, &lexicon.Entry{Phrase: s, Category: "surname", Exact: true, Weight: 1, Note: s})
 	}
-	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx)}
+	var single []string
+	for _, s := range k.Surnames() {
+		if !strings.Contains(s, " ") {
+			single = append(single, s)
+		}
+	}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single}
 }
 
 func (*Scorer) Name() string       { return "factual" }
@@ -424,9 +432,12 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched map[int]
 		if mi.title == "" {
 			continue
 		}
-		for _, sur := range s.kb.Surnames() {
+		for _, sur := range s.single {
+			if diff := len(sur) - len(t.Norm); diff > 2 || diff < -2 {
+				continue
+			}
 			d := editDistance(t.Norm, sur)
-			if d == 0 || d > 2 || (d == 2 && len(sur) < 8) || strings.Contains(sur, " ") {
+			if d == 0 || d > 2 || (d == 2 && len(sur) < 8) {
 				continue
 			}
 			for _, person := range s.kb.BySurname(sur) {

@@ -38,6 +38,14 @@ var (
 		Doc:     "Flags aggregator furniture (\"Articles (8)\", \"Center (3)\", \"Read both sides\", bias-distribution counts). A page made of it has no body of its own and is unscorable as an article."}
 )
 
+// maxFurnitureLine is the longest line tested against the page patterns:
+// furniture comes in short lines, and skipping paragraphs keeps this fast.
+const maxFurnitureLine = 400
+
+// maxLabelLine bounds the lines tested against whole-line label patterns
+// ("Share", "Related stories").
+const maxLabelLine = 60
+
 // MinArticleWords is the least prose an article needs to be scored.
 const MinArticleWords = 50
 
@@ -69,8 +77,12 @@ func (s *Scorer) Score(p *analysis.Pass) {
 	chromeWords := 0
 	for _, l := range lines {
 		txt := p.Text[l.start:l.end]
+		if len(txt) > maxFurnitureLine {
+			continue // a paragraph of prose, not page furniture
+		}
+		lower := strings.ToLower(txt)
 		for _, pat := range s.patterns {
-			if !pat.Match(txt) {
+			if pat.Whole && len(txt) > maxLabelLine || !pat.matchLower(txt, lower) {
 				continue
 			}
 			r := categoryRule[pat.Category]

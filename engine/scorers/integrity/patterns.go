@@ -15,12 +15,24 @@ type Pattern struct {
 	Whole    bool     `yaml:"whole"`
 	Flag     []string `yaml:"flag"`
 	Pass     []string `yaml:"pass"`
+	// Keywords: one of these lower-case strings occurs in every match.
+	Keywords []string `yaml:"keywords"`
 	re       *regexp.Regexp
 }
 
 // Match reports whether the (trimmed) line matches.
 func (p *Pattern) Match(line string) bool {
-	return p.re.MatchString(strings.TrimSpace(line))
+	return p.matchLower(strings.TrimSpace(line), strings.ToLower(line))
+}
+
+// matchLower matches line, whose lower-case form is lower, keyword first.
+func (p *Pattern) matchLower(line, lower string) bool {
+	for _, k := range p.Keywords {
+		if strings.Contains(lower, k) {
+			return p.re.MatchString(line)
+		}
+	}
+	return false
 }
 
 type patternFile struct {
@@ -59,6 +71,9 @@ func ParsePatterns(file string, data []byte) ([]*Pattern, error) {
 			return nil, fmt.Errorf("%s: pattern %d (%s): %v", file, i+1, p.Re, err)
 		}
 		p.re = re
+		if len(p.Keywords) == 0 {
+			return nil, fmt.Errorf("%s: pattern %d (%s) needs keywords", file, i+1, p.Re)
+		}
 	}
 	return f.Patterns, nil
 }

@@ -123,12 +123,24 @@ func attributedNear(p *analysis.Pass, si int, m lexicon.Match) bool {
 // ("480 infantry vehicles per year").
 var figure = regexp.MustCompile(`(?i)(?:\b(?:approximately|about|around|nearly|almost|roughly|some|more than|over|up to|at least|less than|fewer than|an estimated)\s+)?(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\b\d{1,3}(?:,\d{3}){1,}(?:\.\d+)?\b(?:\s\w+){0,3}\s(?:per|a|each|every)\s(?:year|month|week|day)\b|\b\d{2,3}(?:,\d{3})+\b|\b[1-9]\d{2,}(?:\s[\w-]+){0,3}\s(?:per|a|each|every)\s(?:year|month|week|day)\b)`)
 
+// mayHoldFigure is a cheap test before the figure pattern: a digit, or a
+// spelled-out ratio ("one in five").
+func mayHoldFigure(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return strings.Contains(s, " in ")
+}
+
 var yearLike = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
 
 // figures flags statistics with no source nearby: none in their sentence,
 // and no "said"-type attribution to an identifiable source elsewhere in
 // their paragraph. The headline is a summary of the body and is skipped.
 func figures(p *analysis.Pass) {
+	para := paragraphs(p)
 	attributed := map[int]bool{}
 	paraSourced := map[int]bool{}
 	for _, a := range p.Attributions {
@@ -136,15 +148,18 @@ func figures(p *analysis.Pass) {
 		case analysis.SourceNamedPerson, analysis.SourceNamedOrg, analysis.SourceUnnamed:
 			attributed[a.Sentence] = true
 			if saidCue[strings.ToLower(strings.Fields(a.CueText)[0])] {
-				paraSourced[paragraphOf(p, a.Sentence)] = true
+				paraSourced[para[a.Sentence]] = true
 			}
 		}
 	}
 	for si, s := range p.Sentences {
-		if attributed[si] || paraSourced[paragraphOf(p, si)] || si == 0 {
+		if attributed[si] || paraSourced[para[si]] || si == 0 {
 			continue
 		}
 		sent := p.Text[s.Start:s.End]
+		if !mayHoldFigure(sent) {
+			continue
+		}
 		for _, loc := range figure.FindAllStringIndex(sent, -1) {
 			start, end := s.Start+loc[0], s.Start+loc[1]
 			f := p.Text[start:end]
@@ -165,9 +180,16 @@ func figures(p *analysis.Pass) {
 var saidCue = map[string]bool{"said": true, "says": true, "told": true, "according": true, "stated": true, "added": true,
 	"reported": true, "reports": true, "confirmed": true, "announced": true, "in": true, "estimated": true, "estimates": true, "noted": true}
 
-// paragraphOf numbers the paragraph (blank-line separated) of sentence si.
-func paragraphOf(p *analysis.Pass, si int) int {
-	return strings.Count(p.Text[:p.Sentences[si].Start], "\n\n")
+// paragraphs numbers the paragraph (blank-line separated) of each sentence.
+func paragraphs(p *analysis.Pass) []int {
+	out := make([]int, len(p.Sentences))
+	n, from := 0, 0
+	for i, s := range p.Sentences {
+		n += strings.Count(p.Text[from:s.Start], "\n\n")
+		from = s.Start
+		out[i] = n
+	}
+	return out
 }
 
 // summarise fills the document-level sourcing statistics.

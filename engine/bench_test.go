@@ -1,0 +1,126 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/credence-news/credence/engine/analysis"
+	"github.com/credence-news/credence/engine/attribution"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/corpus"
+	"github.com/credence-news/credence/engine/refdate"
+	"github.com/credence-news/credence/engine/text"
+)
+
+// benchDocs is a generated corpus of about 2 MB (articles of 1-50 KB).
+var benchDocs = func() []*core.Document {
+	var docs []*core.Document
+	size := 0
+	for i := 0; size < 2<<20; i++ {
+		title, t := corpus.Article(1, i)
+		docs = append(docs, &core.Document{ID: title, Source: "gen", Text: t, Format: "txt"})
+		size += len(t)
+	}
+	return docs
+}()
+
+func corpusBytes() int64 {
+	n := 0
+	for _, d := range benchDocs {
+		n += len(d.Text)
+	}
+	return int64(n)
+}
+
+// BenchmarkAnalyze is the full profile, end to end, on one core.
+func BenchmarkAnalyze(b *testing.B) {
+	e := testEngine(b)
+	b.SetBytes(corpusBytes())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, d := range benchDocs {
+			if _, err := e.Analyze(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(benchDocs)*b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(b.N*len(benchDocs)), "articles")
+}
+
+// BenchmarkAnalyzeLexiconOnly is tokenizing, stemming and matching every
+// lexicon: the pass a plain word-list tool makes.
+func BenchmarkLexiconPass(b *testing.B) {
+	e := testEngine(b)
+	b.SetBytes(corpusBytes())
+	b.ResetTimer()
+	for range b.N {
+		for _, d := range benchDocs {
+			analysis.NewPass(d, e.spans, e.data.Stems, e.data.Matcher)
+		}
+	}
+}
+
+// BenchmarkStages times the analysis stages and each scorer separately.
+func BenchmarkStages(b *testing.B) {
+	e := testEngine(b)
+	passes := func() []*analysis.Pass {
+		var ps []*analysis.Pass
+		for _, d := range benchDocs {
+			p := analysis.NewPass(d, e.spans, e.data.Stems, e.data.Matcher)
+			attribution.Extract(p)
+			refdate.Find(p, e.data.KB, "")
+			ps = append(ps, p)
+		}
+		return ps
+	}
+	b.Run("tokenize", func(b *testing.B) {
+		b.SetBytes(corpusBytes())
+		for range b.N {
+			for _, d := range benchDocs {
+				text.TokenizeWith(d.Text, e.spans, e.data.Stems)
+			}
+		}
+	})
+	b.Run("match", func(b *testing.B) {
+		toks := make([][]text.Token, len(benchDocs))
+		for i, d := range benchDocs {
+			toks[i] = text.Tokenize(d.Text, e.data.Stems)
+		}
+		b.SetBytes(corpusBytes())
+		b.ResetTimer()
+		for range b.N {
+			for _, t := range toks {
+				e.data.Matcher.Find(t)
+			}
+		}
+	})
+	b.Run("attribution+refdate", func(b *testing.B) {
+		b.SetBytes(corpusBytes())
+		for range b.N {
+			b.StopTimer()
+			var ps []*analysis.Pass
+			for _, d := range benchDocs {
+				ps = append(ps, analysis.NewPass(d, e.spans, e.data.Stems, e.data.Matcher))
+			}
+			b.StartTimer()
+			for _, p := range ps {
+				attribution.Extract(p)
+				refdate.Find(p, e.data.KB, "")
+			}
+		}
+	})
+	for _, s := range e.scorers {
+		b.Run("scorer/"+s.Name(), func(b *testing.B) {
+			b.SetBytes(corpusBytes())
+			for range b.N {
+				b.StopTimer()
+				ps := passes()
+				b.StartTimer()
+				for _, p := range ps {
+					s.Score(p)
+				}
+			}
+		})
+	}
+}
