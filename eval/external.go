@@ -79,10 +79,13 @@ func analyzeText(eng *engine.Engine, id, s string) (core.Result, error) {
 	return eng.Analyze(doc)
 }
 
+// loadedSpans are the framing.loaded findings, inside quotes too: the
+// corpora label loaded wording whoever utters it, and the engine finds it
+// there (and attributes it to the speaker).
 func loadedSpans(res core.Result) [][2]int {
 	var out [][2]int
 	for _, f := range res.Findings {
-		if f.Rule == "framing.loaded" && !f.Quoted {
+		if f.Rule == "framing.loaded" {
 			out = append(out, [2]int{f.Start, f.End})
 		}
 	}
@@ -149,7 +152,7 @@ func externalBABE(eng *engine.Engine, base *wordList) (string, error) {
 		pred = append(pred, len(loadedSpans(res)) > 0)
 		predBase = append(predBase, len(base.spans(sent)) > 0)
 	}
-	return fmt.Sprintf("- **BABE** (sentence-level media bias, %d expert-labelled sentences): macro-F1 %.3f for \"any framing.loaded finding\"; word-list baseline %.3f. (Published fine-tuned BERT: 0.804.)\n",
+	return fmt.Sprintf("- **BABE** (sentence-level media bias, %d expert-labelled sentences): macro-F1 %.3f for \"any framing.loaded finding (quoted or not)\"; word-list baseline %.3f. (Published fine-tuned BERT: 0.804.)\n",
 		len(gold), macroF1(pred, gold), macroF1(predBase, gold)), nil
 }
 
