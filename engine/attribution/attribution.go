@@ -33,6 +33,10 @@ var orgWords = toSet("ministry", "agency", "office", "council", "commission", "n
 
 var pronouns = toSet("he", "she")
 
+// statementCue are the verbs that report a statement, as opposed to an
+// action ("the player asked to leave").
+var statementCue = toSet("said", "says", "told", "stated", "added", "noted", "reported", "wrote", "announced", "confirmed", "estimated")
+
 var passiveAux = toSet("is", "are", "was", "were", "be", "been", "being")
 var groupPronouns = toSet("they", "we", "it")
 
@@ -98,7 +102,8 @@ cues:
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
 		// Anonymous or vague wording right at the cue is the source.
 		for _, am := range anon {
-			if am.First <= m.Last && am.Last >= m.First-6 && am.First >= sent.First && am.Last <= sent.Last {
+			near := am.First <= m.Last+8 && am.Last >= m.First-6
+			if near && am.First >= sent.First && am.Last <= sent.Last {
 				a.Kind = analysis.SourceAnonymous
 				if am.Entry.Category == "weasel" {
 					a.Kind = analysis.SourceVague
@@ -197,8 +202,9 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		return
 	}
 	// A lowercase group: "European officials", "the ministry", "the US road
-	// safety regulator".
-	if unnamedHeads[t.Norm] {
+	// safety regulator"; or any noun right after "the" ("the chamber said").
+	afterThe := k > first && (p.Tokens[k-1].Norm == "the" || k-1 > first && p.Tokens[k-2].Norm == "the" && !p.Tokens[k-1].Punct)
+	if unnamedHeads[t.Norm] || afterThe && !t.Punct && statementCue[p.Tokens[cue].Norm] {
 		s := k
 		for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable[p.Tokens[s-1].Norm] {
 			s--

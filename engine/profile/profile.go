@@ -106,11 +106,20 @@ func counts(f core.Finding) bool { return !f.Quoted && f.Suppressed == "" }
 
 func findingCost(f core.Finding, words float64) float64 {
 	c := f.Weight * f.Confidence * severityFactor[f.Severity]
-	if f.Start == f.End && f.Start == 0 {
+	switch {
+	case f.Start == f.End && f.Start == 0:
 		return c * documentLevelCost
+	case dimensionOf(f.Rule) == "factual":
+		// A wrong name or title is as wrong in a long article as in a short
+		// one: factual errors are counted, not diluted by length.
+		return c * factualCost
 	}
 	return c * 1000 / words
 }
+
+// factualCost is the cost of one factual error (weight 1, confidence 1,
+// severity error), about what one error costs in a 600-word article.
+const factualCost = 1.5
 
 // Compute builds the profile of one analysed document from its features
 // (see Features).

@@ -198,7 +198,11 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 	direct := 0
 	attributed := map[int]bool{}
 	for _, a := range p.Attributions {
-		attributed[a.Sentence] = true
+		switch a.Kind {
+		case analysis.SourceNamedPerson, analysis.SourceNamedOrg, analysis.SourceUnnamed:
+			// Only a source the reader can identify attributes a claim.
+			attributed[a.Sentence] = true
+		}
 		switch a.Kind {
 		case analysis.SourceNamedPerson, analysis.SourceNamedOrg:
 			st.Named++
