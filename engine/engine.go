@@ -120,6 +120,9 @@ type Options struct {
 	Tokenizer string
 	// Only, when non-empty, limits scoring to rules whose ID it holds.
 	Only map[string]bool
+	// Scorers, when non-empty, runs only the scorers with these names
+	// (integrity, transparency, sourcing, framing, factual).
+	Scorers map[string]bool
 	// ReferenceDate overrides every document's reference date (YYYY-MM-DD).
 	ReferenceDate string
 	// Settings, when set, gives the rule settings for a document (from
@@ -155,7 +158,12 @@ func New(opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{data: d, scorers: Scorers(d), spans: text.Spans, opt: opt, model: opt.Model}
+	e := &Engine{data: d, spans: text.Spans, opt: opt, model: opt.Model}
+	for _, s := range Scorers(d) {
+		if len(opt.Scorers) == 0 || opt.Scorers[s.Name()] {
+			e.scorers = append(e.scorers, s)
+		}
+	}
 	if e.model == nil {
 		e.model = profile.Default
 	}

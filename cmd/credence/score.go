@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/batch"
@@ -18,9 +19,10 @@ import (
 )
 
 type scoreFlags struct {
-	format, tokenizer, output, only, refDate, config string
-	includeText                                      bool
-	maxBytes, workers                                int
+	format, tokenizer, output, only, refDate, config, scorers string
+	includeText                                               bool
+	maxBytes, workers                                         int
+	timeout                                                   time.Duration
 	// check only
 	minScore    float64
 	failOn      string
@@ -43,10 +45,12 @@ func (f *scoreFlags) register(fs *flag.FlagSet, cmd string) {
 	fs.StringVar(&f.tokenizer, "tokenizer", "fast", "tokenizer: fast (the project's own) or bert (github.com/sugarme/tokenizer, ~100x slower)")
 	fs.StringVar(&f.output, "o", "", "write output to this file (atomically) instead of standard output")
 	fs.StringVar(&f.only, "only", "", "comma-separated rule IDs to report (default: all)")
+	fs.StringVar(&f.scorers, "scorers", "", "comma-separated scorers to run: integrity, transparency, sourcing, framing, factual (default: all)")
 	fs.StringVar(&f.refDate, "reference-date", "", "score every document as of this date (YYYY-MM-DD) instead of finding its own")
 	fs.BoolVar(&f.includeText, "include-text", false, "json/jsonl: include each document's text, so spans can be checked")
 	fs.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
 	fs.IntVar(&f.workers, "workers", 0, "scoring goroutines (default: one per core)")
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time budget per document; a document over it is reported as an error and the batch goes on")
 	fs.StringVar(&f.config, "config", "", "configuration file (default: the nearest "+config.FileName+" above the first input)")
 	if check {
 		fs.Float64Var(&f.minScore, "min-score", 0, "fail a document scoring below this (0-100)")
@@ -119,7 +123,7 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	opts := engine.Options{Tokenizer: f.tokenizer, Only: ruleSet(f.only), ReferenceDate: f.refDate}
+	opts := engine.Options{Tokenizer: f.tokenizer, Only: ruleSet(f.only), ReferenceDate: f.refDate, Scorers: ruleSet(f.scorers)}
 	if cfg != nil {
 		applyConfig(cfg, fs, &f, &opts)
 	}
@@ -145,7 +149,7 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	failedInputs, failedDocs := 0, 0
 	var writeErr error
 	rep.Start(out)
-	batch.Run(eng, paths, ingest.Options{MaxBytes: f.maxBytes}, f.workers, func(o batch.Outcome) {
+	batch.Run(eng, paths, batch.Options{Ingest: ingest.Options{MaxBytes: f.maxBytes}, Workers: f.workers, Timeout: f.timeout}, func(o batch.Outcome) {
 		if o.Err != nil {
 			failedInputs++
 			fmt.Fprintln(stderr, "credence:", o.Err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/core"
@@ -20,10 +21,19 @@ type Outcome struct {
 	Bytes  int
 }
 
-// Run reads paths and scores every document with e on workers goroutines
-// (all cores if workers < 1). emit is called in input order from one
-// goroutine. A panic while scoring one document becomes that document's error.
-func Run(e *engine.Engine, paths []string, opt ingest.Options, workers int, emit func(Outcome)) {
+// Options tune a batch.
+type Options struct {
+	Ingest  ingest.Options
+	Workers int           // scoring goroutines; all cores if < 1
+	Timeout time.Duration // per-document budget; none if 0
+}
+
+// Run reads paths and scores every document with e on a pool of workers.
+// emit is called in input order from one goroutine. A panic while scoring
+// one document, or a document that exceeds the time budget, becomes that
+// document's error; the batch goes on.
+func Run(e *engine.Engine, paths []string, opt Options, emit func(Outcome)) {
+	workers := opt.Workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -45,13 +55,13 @@ func Run(e *engine.Engine, paths []string, opt ingest.Options, workers int, emit
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- done{j.seq, score(e, j.item)}
+				results <- done{j.seq, score(e, j.item, opt.Timeout)}
 			}
 		}()
 	}
 	go func() {
 		seq := 0
-		ingest.Read(paths, opt, func(it ingest.Item) bool {
+		ingest.Read(paths, opt.Ingest, func(it ingest.Item) bool {
 			window <- struct{}{}
 			jobs <- job{seq, it}
 			seq++
@@ -78,16 +88,32 @@ func Run(e *engine.Engine, paths []string, opt ingest.Options, workers int, emit
 	}
 }
 
-func score(e *engine.Engine, it ingest.Item) (out Outcome) {
+func score(e *engine.Engine, it ingest.Item, timeout time.Duration) Outcome {
 	if it.Err != nil {
 		return Outcome{Err: it.Err}
 	}
-	out.Bytes = len(it.Doc.Text)
-	defer func() {
-		if r := recover(); r != nil {
-			out = Outcome{Err: fmt.Errorf("%s: internal error while scoring (please report it): %v", it.Doc.Source, r), Bytes: out.Bytes}
-		}
+	n := len(it.Doc.Text)
+	ch := make(chan Outcome, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				ch <- Outcome{Err: fmt.Errorf("%s: internal error while scoring (please report it): %v", it.Doc.Source, r), Bytes: n}
+			}
+		}()
+		res, err := e.Analyze(it.Doc)
+		ch <- Outcome{Result: &res, Err: err, Bytes: n}
 	}()
-	res, err := e.Analyze(it.Doc)
-	return Outcome{Result: &res, Err: err, Bytes: out.Bytes}
+	if timeout <= 0 {
+		return <-ch
+	}
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	select {
+	case out := <-ch:
+		return out
+	case <-timer.C:
+		// Scoring cannot be interrupted; its goroutine finishes in the
+		// background while the batch moves on.
+		return Outcome{Err: fmt.Errorf("%s: not scored within the %s budget per document (raise it with --timeout)", it.Doc.Source, timeout), Bytes: n}
+	}
 }

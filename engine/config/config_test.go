@@ -65,3 +65,14 @@ func TestFindWalksUp(t *testing.T) {
 		t.Errorf("Find = %q", got)
 	}
 }
+
+func FuzzParseConfig(f *testing.F) {
+	f.Add("rules:\n  disable: [framing.*]\nthresholds:\n  min_score: 60\n")
+	f.Add("overrides:\n  - paths: [\"a/**\"]\n    rules: {enable: [factual.title]}\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := Parse("f.yaml", []byte(s), rules)
+		if err == nil && c == nil {
+			t.Fatal("nil config without error")
+		}
+	})
+}

@@ -110,3 +110,16 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseLexicon(f *testing.F) {
+	f.Add("name: x\nabout: {purpose: p, selection: s, sources: o}\ncategories: {c: {rule: r}}\nentries:\n  - {phrase: \"a (b|c) ... d\", category: c}\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		lx, err := Parse("f.yaml", []byte(s))
+		if err != nil {
+			return
+		}
+		// A valid lexicon compiles and matches without panicking.
+		m := Compile(&text.StemCache{}, lx)
+		m.Find(text.Tokenize("a b d and some more words", nil))
+	})
+}

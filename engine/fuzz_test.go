@@ -1,0 +1,41 @@
+package engine
+
+import (
+	"reflect"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/engine/core"
+)
+
+// FuzzAnalyze runs the whole pipeline on arbitrary text: no panic, every
+// span in range and on rune boundaries with text == input[start:end], and
+// the same result twice.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{
+		"PARIS, September 1 — A confidential source revealed that Ukrainian President Vladimir Zelenskiy will meet “European leaders”.",
+		"As the war in Ukraine approaches its fourth anniversary, former President Donald Trump said ‘no.’",
+		"\uFEFFSubscribe to unlock this story\nLeave a Reply\n\nKayla Vaughn\n\nKayla Vaughn",
+		"<!-- credence-ignore framing.*: reason --> The so-called regime slammed critics.",
+		"“unclosed quote and 20% of $5 million, said Sir Keir Starmer",
+	} {
+		f.Add(s)
+	}
+	e := testEngine(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || len(s) == 0 {
+			return
+		}
+		doc := &core.Document{ID: "fuzz", Source: "fuzz", Text: s, Format: "txt"}
+		r1, _ := e.Analyze(doc)
+		for _, fd := range r1.Findings {
+			if fd.Start < 0 || fd.End > len(s) || fd.Start > fd.End || fd.Text != s[fd.Start:fd.End] || !utf8.ValidString(fd.Text) {
+				t.Fatalf("bad span %+v in %q", fd, s)
+			}
+		}
+		r2, _ := e.Analyze(&core.Document{ID: "fuzz", Source: "fuzz", Text: s, Format: "txt"})
+		if !reflect.DeepEqual(r1.Findings, r2.Findings) || r1.Profile.Score != r2.Profile.Score {
+			t.Fatalf("not deterministic on %q", s)
+		}
+	})
+}
