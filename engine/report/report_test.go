@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"flag"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -208,5 +210,56 @@ func TestHTMLCompareGolden(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "Where the numbers differ") {
 		t.Error("no disagreement table")
+	}
+}
+
+// TestCategoryColoursContrast checks WCAG 2 contrast for every category
+// colour: its text colour on its highlight background and on white must reach
+// 4.5:1 (AA for normal text).
+func TestCategoryColoursContrast(t *testing.T) {
+	tmpl, err := templateFS.ReadFile("templates/report.html.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	css := string(tmpl)
+	colour := func(name string) [3]float64 {
+		i := strings.Index(css, "--"+name+":#")
+		if i < 0 {
+			t.Fatalf("no colour --%s", name)
+		}
+		hex := css[i+len(name)+4 : i+len(name)+10]
+		var c [3]float64
+		for k := range 3 {
+			var v int
+			fmt.Sscanf(hex[2*k:2*k+2], "%x", &v)
+			s := float64(v) / 255
+			if s <= 0.03928 {
+				c[k] = s / 12.92
+			} else {
+				c[k] = math.Pow((s+0.055)/1.055, 2.4)
+			}
+		}
+		return c
+	}
+	lum := func(c [3]float64) float64 { return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2] }
+	ratio := func(a, b [3]float64) float64 {
+		la, lb := lum(a), lum(b)
+		if la < lb {
+			la, lb = lb, la
+		}
+		return (la + 0.05) / (lb + 0.05)
+	}
+	white := [3]float64{1, 1, 1}
+	for _, c := range categories {
+		fg, bg := colour(c.Key), colour(c.Key+"-bg")
+		if r := ratio(fg, bg); r < 4.5 {
+			t.Errorf("%s on its background: contrast %.2f < 4.5", c.Key, r)
+		}
+		if r := ratio(fg, white); r < 4.5 {
+			t.Errorf("%s on white: contrast %.2f < 4.5", c.Key, r)
+		}
+		if r := ratio(colour("ink"), bg); r < 4.5 {
+			t.Errorf("text on the %s highlight: contrast %.2f < 4.5", c.Key, r)
+		}
 	}
 }

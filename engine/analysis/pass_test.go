@@ -1,0 +1,38 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/text"
+)
+
+func TestReportRejectsBadSpans(t *testing.T) {
+	doc := &core.Document{Text: "Kyiv’s plan"} // ’ is three bytes: 4..7
+	p := NewPass(doc, text.Spans, &text.StemCache{}, nil)
+	for _, c := range []struct {
+		start, end int
+		want       string
+	}{
+		{-1, 2, "out of range"},
+		{3, 100, "out of range"},
+		{6, 4, "out of range"},
+		{5, 8, "not on rune boundaries"},
+		{0, 6, "not on rune boundaries"},
+	} {
+		err := p.Report(core.Finding{Rule: "x.y", Start: c.start, End: c.end})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("[%d,%d): error %v, want %q", c.start, c.end, err, c.want)
+		}
+	}
+	if err := p.Report(core.Finding{Rule: "x.y", Start: 0, End: 7}); err != nil {
+		t.Errorf("valid span rejected: %v", err)
+	}
+	if len(p.Findings) != 1 || p.Findings[0].Text != "Kyiv’" || len(p.Errs) != 5 {
+		t.Errorf("findings %+v, errors %d", p.Findings, len(p.Errs))
+	}
+	if err := p.Report(core.Finding{Rule: "x.y", Evidence: []core.Span{{Start: 5, End: 6}}}); err == nil {
+		t.Error("invalid evidence span accepted")
+	}
+}
