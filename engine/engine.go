@@ -220,6 +220,9 @@ func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
 		ID: doc.ID, Source: doc.Source, Title: doc.Title, Byline: doc.Byline, Published: doc.Published,
 		RefDate: p.RefDate, Findings: findings, Words: p.Words, Doc: doc,
 	}
+	for _, a := range p.Attributions {
+		res.Attributions = append(res.Attributions, core.Attribution{Source: a.SourceSpan, Cue: a.Cue, Content: a.Content, Kind: a.Kind, Name: a.Name, Direct: a.Direct})
+	}
 	res.Features = profile.Features(p, findings)
 	res.Profile = e.model.Compute(p, findings, res.Features)
 	var err error

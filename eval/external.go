@@ -32,7 +32,7 @@ func External() string {
 	base := newWordListBaseline(eng)
 	var b strings.Builder
 	b.WriteString("## External corpora\n\nLabelled outside this project (`../shared/data`, read in place, never copied). Each line says what the corpus measures. The word-list baseline flags any single word of the framing lexicon's loaded categories, with no stems, context, negation or quote handling.\n\n")
-	for _, section := range []func(*engine.Engine, *wordList) (string, error){externalBABE, externalPTC, externalCoNLL} {
+	for _, section := range []func(*engine.Engine, *wordList) (string, error){externalBABE, externalPTC, externalCoNLL, externalPolNeAR} {
 		s, err := section(eng, base)
 		if err != nil {
 			fmt.Fprintf(&b, "- %v\n", err)
@@ -277,4 +277,117 @@ func externalCoNLL(eng *engine.Engine, _ *wordList) (string, error) {
 	}
 	return fmt.Sprintf("- **CoNLL-2010** (Wikipedia uncertainty, %d sentences): sourcing.weasel as an uncertainty detector P %.3f, R %.3f, F1 %.3f. Recall is low by design: the corpus counts hedges (\"may\", \"possibly\"), which this rule does not target.\n",
 		n, c.Precision(), c.Recall(), c.F1()), nil
+}
+
+// externalPolNeAR measures attribution on PolNeAR dev (brat standoff,
+// code-point offsets): recall and precision of source spans, and how often a
+// cue the engine finds with no source is one the annotators also left
+// without a source.
+func externalPolNeAR(eng *engine.Engine, _ *wordList) (string, error) {
+	dir := filepath.Join(DataDir, "polnear", "dev")
+	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	if err != nil || len(anns) == 0 {
+		return "", fmt.Errorf("PolNeAR: no dev annotations in %s", dir)
+	}
+	var srcGold, srcHit, srcPred, srcPredHit, noSrcPred, noSrcRight, docs int
+	for _, ann := range anns {
+		base := filepath.Base(ann)
+		name := strings.TrimSuffix(base, ".ann")
+		if i := strings.LastIndexByte(name, '_'); i > 0 {
+			name = name[:i]
+		}
+		raw, err := os.ReadFile(filepath.Join(dir, "text", name+".txt"))
+		if err != nil {
+			continue
+		}
+		txt := string(raw)
+		// Code point offset → byte offset.
+		byteAt := make([]int, 0, len(txt)+1)
+		for i := range txt {
+			byteAt = append(byteAt, i)
+		}
+		byteAt = append(byteAt, len(txt))
+		conv := func(cp int) int {
+			if cp < 0 || cp >= len(byteAt) {
+				return len(txt)
+			}
+			return byteAt[cp]
+		}
+		type rel struct{ source, cue [2]int }
+		spans := map[string][2]int{}
+		var rels []rel
+		annText, err := os.ReadFile(ann)
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(annText), "\n") {
+			f := strings.Split(line, "\t")
+			if len(f) < 2 {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(f[0], "T"):
+				var kind string
+				var a, b int
+				if _, err := fmt.Sscanf(f[1], "%s %d %d", &kind, &a, &b); err == nil {
+					spans[f[0]] = [2]int{conv(a), conv(b)}
+				}
+			case strings.HasPrefix(f[0], "E"):
+				r := rel{source: [2]int{-1, -1}, cue: [2]int{-1, -1}}
+				for _, arg := range strings.Fields(f[1]) {
+					role, id, _ := strings.Cut(arg, ":")
+					switch role {
+					case "Source":
+						r.source = spans[id]
+					case "Cue":
+						r.cue = spans[id]
+					}
+				}
+				rels = append(rels, r)
+			}
+		}
+		res, err := analyzeText(eng, "polnear-"+name, txt)
+		if err != nil {
+			continue
+		}
+		docs++
+		overlaps := func(a, b [2]int) bool { return a[0] < b[1] && b[0] < a[1] }
+		for _, r := range rels {
+			if r.source[0] < 0 {
+				continue
+			}
+			srcGold++
+			for _, a := range res.Attributions {
+				if a.Source.End > a.Source.Start && overlaps([2]int{a.Source.Start, a.Source.End}, r.source) {
+					srcHit++
+					break
+				}
+			}
+		}
+		for _, a := range res.Attributions {
+			if a.Source.End > a.Source.Start {
+				srcPred++
+				for _, r := range rels {
+					if r.source[0] >= 0 && overlaps([2]int{a.Source.Start, a.Source.End}, r.source) {
+						srcPredHit++
+						break
+					}
+				}
+				continue
+			}
+			// A cue with no source found: right if the gold relation at
+			// this cue has no source either.
+			for _, r := range rels {
+				if r.cue[0] >= 0 && overlaps([2]int{a.Cue.Start, a.Cue.End}, r.cue) {
+					noSrcPred++
+					if r.source[0] < 0 {
+						noSrcRight++
+					}
+					break
+				}
+			}
+		}
+	}
+	return fmt.Sprintf("- **PolNeAR** (attribution relations, dev split, %d articles, %d sourced relations): source-span recall %.3f, precision %.3f; of the cues credence finds with no source, %.3f are also source-less in the gold (%d cues).\n",
+		docs, srcGold, ratio(srcHit, srcGold), ratio(srcPredHit, srcPred), ratio(noSrcRight, noSrcPred), noSrcPred), nil
 }

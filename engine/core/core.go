@@ -217,6 +217,8 @@ type Result struct {
 	// Verdict is set by `credence check`: whether the document passes the
 	// editor's thresholds, and why not.
 	Verdict *Verdict `json:"verdict,omitempty"`
+	// Attributions are the reporting relations found (for evaluation).
+	Attributions []Attribution `json:"-"`
 	// Features are the profile model's inputs, kept for evaluation and fitting.
 	Features map[string]float64 `json:"-"`
 }
@@ -225,4 +227,11 @@ type Result struct {
 type Verdict struct {
 	Pass    bool     `json:"pass"`
 	Reasons []string `json:"reasons,omitempty"`
+}
+
+// Attribution is one reporting relation: who (Source, of Kind), by which cue.
+type Attribution struct {
+	Source, Cue, Content Span
+	Kind, Name           string
+	Direct               bool
 }
