@@ -87,7 +87,7 @@ func checkSpans(t *testing.T, res core.Result) {
 // example, seed and fixture, and on a text full of multi-byte characters.
 func TestSpansAreExact(t *testing.T) {
 	var paths []string
-	for _, pat := range []string{"../testdata/examples/*", "../testdata/fixtures/*", "../../shared/seeds/*.txt"} {
+	for _, pat := range []string{"../testdata/examples/*", "../testdata/fixtures/*", "../testdata/html/*.html", "../../shared/seeds/*.txt"} {
 		m, _ := filepath.Glob(pat)
 		paths = append(paths, m...)
 	}

@@ -19,6 +19,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	updateBaseline := fs.Bool("update-baseline", false, "record the current metrics as the new baseline")
 	folds := fs.Int("folds", 5, "cross-validation folds")
 	boot := fs.Int("bootstrap", 1000, "bootstrap resamples for confidence intervals")
+	htmlDir := fs.String("html", "testdata/html", "labelled HTML pages to measure extraction on (\"\" to skip)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: credence eval [flags] [fixtures-dir]\n\nMeasures every rule and the document verdicts against the hand-labelled fixtures\n(default testdata/fixtures), with cross-validation and bootstrap intervals.\n\nFlags:")
 		fs.PrintDefaults()
@@ -43,7 +44,12 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "credence eval:", err)
 		return 2
 	}
-	md := rep.Markdown(eval.External())
+	htmlSection, err := eval.HTMLReport(*htmlDir)
+	if err != nil {
+		fmt.Fprintln(stderr, "credence eval:", err)
+		return 2
+	}
+	md := rep.Markdown(htmlSection + "\n" + eval.External())
 	if *out != "" {
 		w, commit, err := openOutput(*out, stdout)
 		if err != nil {

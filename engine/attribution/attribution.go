@@ -53,7 +53,7 @@ var unnamedHeads = toSet("officials", "official", "diplomats", "diplomat", "lead
 	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations",
 	"regulator", "company", "firm", "ministry", "department", "agency", "council", "court", "report", "study", "survey", "data",
 	"figures", "statement", "network", "commission", "office", "service", "institute", "association", "union", "bank", "paper",
-	"group", "organisers", "organizers", "operator", "club", "team", "school", "hospital", "university", "committee", "board")
+	"group", "authority", "organisers", "organizers", "operator", "club", "team", "school", "hospital", "university", "committee", "board")
 
 // determiners before a cue word make it a noun or adjective ("an estimated
 // £2 million", "the report").

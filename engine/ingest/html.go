@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	readability "github.com/go-shiori/go-readability"
 	"golang.org/x/net/html"
@@ -55,6 +56,8 @@ func parseHTML(source string, data []byte) (doc *core.Document, err error) {
 		Title: strings.TrimSpace(art.Title), Byline: strings.TrimSpace(art.Byline)}
 	if art.PublishedTime != nil {
 		doc.Published = art.PublishedTime.Format("2006-01-02")
+	} else {
+		doc.Published = publishedFallback(root)
 	}
 	if doc.Title == "" {
 		doc.Title = firstLine(text)
@@ -136,4 +139,63 @@ var blockAtoms = map[atom.Atom]bool{
 	atom.Header: true, atom.Footer: true, atom.Nav: true, atom.Aside: true, atom.Main: true, atom.Table: true, atom.Tr: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Form: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Hr: true,
 	atom.Address: true, atom.Details: true, atom.Summary: true, atom.Time: false,
+}
+
+// dateMeta are the meta names and properties that carry a publication date
+// and that readability does not read.
+var dateMeta = map[string]bool{"date": true, "pubdate": true, "publishdate": true, "publish-date": true, "dc.date": true,
+	"dc.date.issued": true, "dcterms.date": true, "sailthru.date": true, "parsely-pub-date": true, "og:published_time": true,
+	"article:published_time": true, "datepublished": true}
+
+// publishedFallback looks for a date in meta tags and the first <time
+// datetime> when readability found none.
+func publishedFallback(root *html.Node) string {
+	var metaDate, timeDate string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				var key, content string
+				for _, a := range n.Attr {
+					switch strings.ToLower(a.Key) {
+					case "name", "property", "itemprop":
+						key = strings.ToLower(a.Val)
+					case "content":
+						content = a.Val
+					}
+				}
+				if metaDate == "" && dateMeta[key] {
+					metaDate = content
+				}
+			case atom.Time:
+				for _, a := range n.Attr {
+					if a.Key == "datetime" && timeDate == "" {
+						timeDate = a.Val
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	for _, v := range []string{metaDate, timeDate} {
+		if d := isoDay(v); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// isoDay keeps the YYYY-MM-DD of an ISO-like date, or "".
+func isoDay(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) >= 10 && v[4] == '-' && v[7] == '-' {
+		if _, err := time.Parse("2006-01-02", v[:10]); err == nil {
+			return v[:10]
+		}
+	}
+	return ""
 }
