@@ -4,7 +4,7 @@ BIN     := bin/credence
 SEEDS   := $(wildcard ../shared/seeds/*.txt)
 FUZZTIME ?= 5s
 
-.PHONY: all build run test vet lint bench eval fit fuzz clean
+.PHONY: all build run test vet lint bench eval fit fuzz beam-test clean
 
 all: build
 
@@ -56,6 +56,12 @@ fuzz:
 	    echo "fuzz $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
+
+# The Beam pipeline (its own module, cmd/credence-beam) on the embedded
+# runner: output equals `credence score --format jsonl`, bad records go to
+# the dead-letter output. Heavy: Beam's modules are ~900 MB on first use.
+beam-test:
+	cd cmd/credence-beam && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 clean:
 	rm -rf bin

@@ -217,7 +217,7 @@ func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
 		findings = []core.Finding{}
 	}
 	res := core.Result{
-		ID: doc.ID, Source: doc.Source, Title: doc.Title, Byline: doc.Byline, Published: doc.Published,
+		ID: doc.ID, Source: doc.Source, Title: doc.Title, Byline: doc.Byline, Published: doc.Published, URL: doc.URL, Outlet: doc.Meta["source"],
 		RefDate: p.RefDate, Findings: findings, Words: p.Words, Doc: doc,
 	}
 	for _, a := range p.Attributions {

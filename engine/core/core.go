@@ -202,15 +202,18 @@ type FramingStats struct {
 
 // Result is everything Credence says about one document.
 type Result struct {
-	ID        string    `json:"id"`
-	Source    string    `json:"source"`
-	Title     string    `json:"title,omitempty"`
-	Byline    string    `json:"byline,omitempty"`
-	Published string    `json:"published,omitempty"`
-	RefDate   RefDate   `json:"reference_date"`
-	Profile   Profile   `json:"profile"`
-	Findings  []Finding `json:"findings"`
-	Words     int       `json:"words"`
+	ID        string `json:"id"`
+	Source    string `json:"source"`
+	Title     string `json:"title,omitempty"`
+	Byline    string `json:"byline,omitempty"`
+	Published string `json:"published,omitempty"`
+	URL       string `json:"url,omitempty"`
+	// Outlet is the publisher named by the input's "source" field, if any.
+	Outlet   string    `json:"outlet,omitempty"`
+	RefDate  RefDate   `json:"reference_date"`
+	Profile  Profile   `json:"profile"`
+	Findings []Finding `json:"findings"`
+	Words    int       `json:"words"`
 	// Text is included on request (--include-text) so spans can be checked.
 	Text string    `json:"text,omitempty"`
 	Doc  *Document `json:"-"`
