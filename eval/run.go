@@ -17,7 +17,7 @@ import (
 // Options tune an evaluation.
 type Options struct {
 	Folds     int     // cross-validation folds (default 5)
-	Lambda    float64 // pull of the fitted weights toward the prior model (default 0.5)
+	Lambda    float64 // pull of the fitted weights toward the prior model (default 0.05)
 	Bootstrap int     // bootstrap resamples for confidence intervals (default 1000)
 }
 
@@ -26,7 +26,7 @@ func (o *Options) defaults() {
 		o.Folds = 5
 	}
 	if o.Lambda <= 0 {
-		o.Lambda = 0.5
+		o.Lambda = 0.05
 	}
 	if o.Bootstrap <= 0 {
 		o.Bootstrap = 1000
@@ -126,9 +126,17 @@ func Run(fixtures []*Fixture, opt Options) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
+		var trainDocs []DocResult
+		for j, i := range scorable {
+			if j%opt.Folds != k {
+				trainDocs = append(trainDocs, rep.Docs[i])
+			}
+		}
+		fitCuts(m, trainDocs)
 		for j, i := range scorable {
 			if j%opt.Folds == k {
 				rep.Docs[i].CVScore = m.Score(rep.Docs[i].Result.Features)
+				rep.Docs[i].CVBand = m.Band(rep.Docs[i].CVScore)
 			}
 		}
 	}
@@ -140,6 +148,11 @@ func Run(fixtures []*Fixture, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	var allDocs []DocResult
+	for _, i := range scorable {
+		allDocs = append(allDocs, rep.Docs[i])
+	}
+	fitCuts(rep.Model, allDocs)
 	rep.Model.FixturesHash = rep.Hash
 	// Bands: the integrity gate decides unscorable; the CV score the rest.
 	correct := make([]float64, len(rep.Docs))
@@ -147,10 +160,8 @@ func Run(fixtures []*Fixture, opt Options) (*Report, error) {
 		d := &rep.Docs[i]
 		if d.Result.Profile.Band == "unscorable" {
 			d.CVBand = "unscorable"
-		} else if d.Fixture.Reliability >= 0 {
-			d.CVBand = profile.Band(d.CVScore)
-		} else {
-			d.CVBand = profile.Band(d.Result.Profile.Score)
+		} else if d.Fixture.Reliability < 0 {
+			d.CVBand = d.Result.Profile.Band
 		}
 		if rep.Confusion[d.Fixture.Band] == nil {
 			rep.Confusion[d.Fixture.Band] = map[string]int{}
@@ -284,4 +295,37 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
+}
+
+// fitCuts chooses the band cut points that classify the training documents
+// best under model m (ties: the cuts nearest the defaults), so the bands are
+// calibrated on data the held-out fold never sees.
+func fitCuts(m *profile.Model, docs []DocResult) {
+	scores := make([]float64, len(docs))
+	for i, d := range docs {
+		scores[i] = m.Score(d.Result.Features)
+	}
+	best, bestMed, bestHi := -1, float64(profile.MediumAt), float64(profile.HighAt)
+	for med := 25.0; med <= 65; med++ {
+		for hi := med + 5; hi <= 90; hi++ {
+			ok := 0
+			for i, d := range docs {
+				b := "low"
+				if scores[i] >= hi {
+					b = "high"
+				} else if scores[i] >= med {
+					b = "medium"
+				}
+				if b == d.Fixture.Band {
+					ok++
+				}
+			}
+			dist := math.Abs(med-profile.MediumAt) + math.Abs(hi-profile.HighAt)
+			bestDist := math.Abs(bestMed-profile.MediumAt) + math.Abs(bestHi-profile.HighAt)
+			if ok > best || ok == best && dist < bestDist {
+				best, bestMed, bestHi = ok, med, hi
+			}
+		}
+	}
+	m.MediumAt, m.HighAt = bestMed, bestHi
 }

@@ -51,6 +51,27 @@ type Model struct {
 	FixturesHash string             `json:"fixtures_hash"`
 	Intercept    float64            `json:"intercept"`
 	Weights      map[string]float64 `json:"weights"`
+	// Band cuts: high from HighAt, medium from MediumAt (0 = the defaults).
+	HighAt   float64 `json:"high_at,omitempty"`
+	MediumAt float64 `json:"medium_at,omitempty"`
+}
+
+// Band names the band of an overall score under the model's cuts.
+func (m *Model) Band(score float64) string {
+	hi, med := m.HighAt, m.MediumAt
+	if hi == 0 {
+		hi = HighAt
+	}
+	if med == 0 {
+		med = MediumAt
+	}
+	switch {
+	case score >= hi:
+		return "high"
+	case score >= med:
+		return "medium"
+	}
+	return "low"
 }
 
 //go:embed model.json
@@ -136,7 +157,7 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 	}
 	score := m.Score(x)
 	prof.Score = round1(score)
-	prof.Band = Band(prof.Score)
+	prof.Band = m.Band(prof.Score)
 	// Each finding's contribution: the points the overall score would regain
 	// without it.
 	var contrib []core.Contribution
