@@ -24,25 +24,9 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Usage: credence eval [flags] [fixtures-dir]\n\nMeasures every rule and the document verdicts against the hand-labelled fixtures\n(default testdata/fixtures), with cross-validation and bootstrap intervals.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	dir := "testdata/fixtures"
-	if fs.NArg() > 0 {
-		dir = fs.Arg(0)
-	}
-	fixtures, err := eval.Load(dir)
-	if err != nil {
-		fmt.Fprintln(stderr, "credence eval:", err)
-		return 2
-	}
-	rep, err := eval.Run(fixtures, eval.Options{Folds: *folds, Bootstrap: *boot})
-	if err != nil {
-		fmt.Fprintln(stderr, "credence eval:", err)
-		return 2
+	rep, code := evaluate("eval", fs, args, stderr, eval.Options{Folds: *folds, Bootstrap: *boot})
+	if rep == nil {
+		return code
 	}
 	htmlSection, err := eval.HTMLReport(*htmlDir)
 	if err != nil {
@@ -102,25 +86,9 @@ func runFit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Usage: credence fit [flags] [fixtures-dir]\n\nRefits the profile model on the labelled fixtures (default testdata/fixtures)\nand writes its weights with the fixtures' hash.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	dir := "testdata/fixtures"
-	if fs.NArg() > 0 {
-		dir = fs.Arg(0)
-	}
-	fixtures, err := eval.Load(dir)
-	if err != nil {
-		fmt.Fprintln(stderr, "credence fit:", err)
-		return 2
-	}
-	rep, err := eval.Run(fixtures, eval.Options{Bootstrap: 10})
-	if err != nil {
-		fmt.Fprintln(stderr, "credence fit:", err)
-		return 2
+	rep, code := evaluate("fit", fs, args, stderr, eval.Options{Bootstrap: 10})
+	if rep == nil {
+		return code
 	}
 	b, _ := json.MarshalIndent(rep.Model, "", "  ")
 	if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
@@ -129,4 +97,28 @@ func runFit(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %s (fixtures %s, %d documents)\n", *out, rep.Hash, rep.Fixtures)
 	return 0
+}
+
+// evaluate parses the flags, loads the fixtures (default testdata/fixtures)
+// and runs the evaluation; on failure it returns nil and the exit code.
+func evaluate(cmd string, fs *flag.FlagSet, args []string, stderr io.Writer, opt eval.Options) (*eval.Report, int) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, 0
+		}
+		return nil, 2
+	}
+	dir := "testdata/fixtures"
+	if fs.NArg() > 0 {
+		dir = fs.Arg(0)
+	}
+	fixtures, err := eval.Load(dir)
+	if err == nil {
+		var rep *eval.Report
+		if rep, err = eval.Run(fixtures, opt); err == nil {
+			return rep, 0
+		}
+	}
+	fmt.Fprintf(stderr, "credence %s: %v\n", cmd, err)
+	return nil, 2
 }

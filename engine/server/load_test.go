@@ -2,7 +2,6 @@ package server
 
 import (
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"runtime"
@@ -27,14 +26,7 @@ func TestLoad(t *testing.T) {
 		n = v
 	}
 	s := newServer(t, Options{MaxConcurrent: 16})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 5 * time.Second}
-	go hs.Serve(ln)
-	defer hs.Close()
-	url := "http://" + ln.Addr().String() + "/v1/score"
+	url := serveLoopback(t, s) + "/v1/score"
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 128}}
 	body := strings.Repeat(article+" ", 8)
 

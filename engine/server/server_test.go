@@ -121,14 +121,7 @@ func TestPanicBecomes500WithRequestID(t *testing.T) {
 func TestLoopbackLimits(t *testing.T) {
 	s := newServer(t, Options{MaxBytes: 1024, MaxConcurrent: 1})
 	s.testHold = make(chan struct{})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 5 * time.Second}
-	go hs.Serve(ln)
-	defer hs.Close()
-	base := "http://" + ln.Addr().String()
+	base := serveLoopback(t, s)
 	client := &http.Client{Timeout: 10 * time.Second}
 	post := func(body string) (int, string) {
 		resp, err := client.Post(base+"/v1/score", "text/plain", strings.NewReader(body))
@@ -160,4 +153,18 @@ func TestLoopbackLimits(t *testing.T) {
 	if code, _ := post(article); code != 200 {
 		t.Errorf("after the limits: %d", code)
 	}
+}
+
+// serveLoopback serves s on a free loopback port until the test ends and
+// returns its base URL.
+func serveLoopback(t *testing.T, s *Server) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	return "http://" + ln.Addr().String()
 }
