@@ -26,10 +26,11 @@ type Match struct {
 }
 
 type node struct {
-	next map[string]*node
-	gap  *node // after a "..." element
-	any  *node // after a "*" element
-	done []*Entry
+	next  map[string]*node // by stem (and punctuation)
+	exact map[string]*node // by folded word form, for exact entries
+	gap   *node            // after a "..." element
+	any   *node            // after a "*" element
+	done  []*Entry
 }
 
 // Matcher finds every entry of a set of lexicons in a token stream.
@@ -105,6 +106,18 @@ func Expand(phrase string) []string {
 func (m *Matcher) insert(seq []string, e *Entry) {
 	n := m.root
 	for _, w := range seq {
+		if strings.HasPrefix(w, exactKey) && len(w) > len(exactKey) {
+			if n.exact == nil {
+				n.exact = map[string]*node{}
+			}
+			c := n.exact[w[len(exactKey):]]
+			if c == nil {
+				c = &node{}
+				n.exact[w[len(exactKey):]] = c
+			}
+			n = c
+			continue
+		}
 		var child **node
 		switch w {
 		case gapWord:
@@ -138,10 +151,10 @@ func (m *Matcher) step(out []*node, n *node, t text.Token) []*node {
 		if c := n.next[t.Stem]; c != nil {
 			out = append(out, c)
 		}
-		if !t.Punct {
-			if c := n.next[exactKey+t.Norm]; c != nil {
-				out = append(out, c)
-			}
+	}
+	if n.exact != nil && !t.Punct {
+		if c := n.exact[t.Norm]; c != nil {
+			out = append(out, c)
 		}
 	}
 	if n.any != nil && !t.Punct {
@@ -163,7 +176,7 @@ func (m *Matcher) Find(toks []text.Token) []Match {
 	var next []*node
 	for i := range toks {
 		// Most tokens start no entry: check the root edge before any work.
-		if m.root.next[toks[i].Stem] == nil && m.root.next[exactKey+toks[i].Norm] == nil && m.root.any == nil {
+		if m.root.next[toks[i].Stem] == nil && m.root.exact[toks[i].Norm] == nil && m.root.any == nil {
 			continue
 		}
 		frontier = append(frontier[:0], state{m.root, i})

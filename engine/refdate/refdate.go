@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -124,21 +125,23 @@ func mentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	if ev, ok := p.Data[eventsKey].([]EventMention); ok {
 		return ev
 	}
-	// Index: stem → sentences containing it.
+	phrases := eventPhrases(k)
+	// Index: stem → sentences containing it, for the stems phrases use.
 	where := map[string][]int{}
 	for si, s := range p.Sentences {
 		for _, t := range p.Tokens[s.First:s.Last] {
+			if !phrases.stems[t.Stem] {
+				continue
+			}
 			if l := where[t.Stem]; len(l) == 0 || l[len(l)-1] != si {
 				where[t.Stem] = append(l, si)
 			}
 		}
 	}
-	stems := &text.StemCache{}
 	var out []EventMention
-	for _, ev := range k.Events {
+	for ei, ev := range k.Events {
 	phrases:
-		for _, ph := range ev.Phrases {
-			want := text.Tokenize(ph, stems)
+		for _, want := range phrases.tokens[ei] {
 			if len(want) == 0 {
 				continue
 			}
@@ -158,6 +161,40 @@ func mentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ev.Date.Before(out[j].ev.Date.Time) })
 	p.Data[eventsKey] = out
 	return out
+}
+
+// phraseIndex is the events' phrases tokenized and stemmed once per KB.
+type phraseIndex struct {
+	tokens [][][]text.Token // event → phrase → tokens
+	stems  map[string]bool  // every stem any phrase uses
+}
+
+var (
+	phraseMu    sync.Mutex
+	phraseCache = map[*kb.KB]*phraseIndex{}
+)
+
+func eventPhrases(k *kb.KB) *phraseIndex {
+	phraseMu.Lock()
+	defer phraseMu.Unlock()
+	if pi, ok := phraseCache[k]; ok {
+		return pi
+	}
+	stems := &text.StemCache{}
+	pi := &phraseIndex{stems: map[string]bool{}}
+	for _, ev := range k.Events {
+		var toks [][]text.Token
+		for _, ph := range ev.Phrases {
+			t := text.Tokenize(ph, stems)
+			for _, w := range t {
+				pi.stems[w.Stem] = true
+			}
+			toks = append(toks, t)
+		}
+		pi.tokens = append(pi.tokens, toks)
+	}
+	phraseCache[k] = pi
+	return pi
 }
 
 // contains reports whether the sorted list holds x.
