@@ -176,6 +176,11 @@ func TestFactualChecks(t *testing.T) {
 		{"no date, no title check", "Former President Donald Trump spoke to reporters in Washington on Monday.", "", "factual.title", "", false},
 		{"event before it happened", "Since the full-scale invasion of Ukraine began, grain prices have doubled, traders said on Monday.", "2021-06-01", "factual.date", "Since the full-scale invasion", true},
 		{"anniversary contradicts date", "KYIV, May 3, 2024 — As the war in Ukraine enters its second year, officials met on Monday.", "", "factual.date", "enters its second year", true},
+		{"premier in term", "Chinese Premier Li Qiang met the delegation in Beijing on Monday.", "2024-05-01", "factual.title", "", false},
+		{"president after term (China)", "President Hu Jintao met the delegation in Beijing on Monday.", "2016-05-01", "factual.title", "President Hu Jintao", true},
+		{"second Rudd term", "Prime Minister Kevin Rudd called an election on Monday.", "2013-08-04", "factual.title", "", false},
+		{"between Rudd terms", "Prime Minister Kevin Rudd called an election on Monday.", "2012-03-04", "factual.title", "Prime Minister Kevin Rudd", true},
+		{"irish martin is not canada's", "Prime Minister Micheál Martin spoke in Dublin on Monday.", "2025-03-04", "factual.title", "", false},
 		{"anniversary fits date", "KYIV, March 3, 2023 — As the war in Ukraine enters its second year, officials met on Monday.", "", "factual.date", "", false},
 	}
 	for _, c := range cases {

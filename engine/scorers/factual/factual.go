@@ -120,6 +120,8 @@ func sameTitle(a, b string) bool {
 		switch s {
 		case "Foreign Secretary", "Secretary of State":
 			return "Foreign Minister"
+		case "Premier":
+			return "Prime Minister"
 		case "Defense Secretary":
 			return "Defence Minister"
 		case "Secretary-General":
