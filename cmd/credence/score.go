@@ -148,8 +148,10 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	failedInputs, failedDocs := 0, 0
 	var writeErr error
+	bar := newProgress(paths, stdout, stderr, f.output != "")
 	rep.Start(out)
 	batch.Run(eng, paths, batch.Options{Ingest: ingest.Options{MaxBytes: f.maxBytes}, Workers: f.workers, Timeout: f.timeout}, func(o batch.Outcome) {
+		bar.add(o.Bytes)
 		if o.Err != nil {
 			failedInputs++
 			fmt.Fprintln(stderr, "credence:", o.Err)
@@ -168,6 +170,7 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 			writeErr = rep.Write(out, *o.Result)
 		}
 	})
+	bar.finish()
 	if writeErr == nil {
 		writeErr = rep.Finish(out)
 	}
