@@ -138,22 +138,34 @@ var yearLike = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
 
 // figures flags statistics with no source nearby: none in their sentence,
 // and no "said"-type attribution to an identifiable source elsewhere in
-// their paragraph. The headline is a summary of the body and is skipped.
+// their paragraph or in the sentence just before. The headline is a summary
+// of the body and is skipped.
 func figures(p *analysis.Pass) {
 	para := paragraphs(p)
 	attributed := map[int]bool{}
 	paraSourced := map[int]bool{}
+	statement := map[int]bool{} // sentences with a "said"-type identifiable attribution
 	for _, a := range p.Attributions {
 		switch a.Kind {
 		case analysis.SourceNamedPerson, analysis.SourceNamedOrg, analysis.SourceUnnamed:
 			attributed[a.Sentence] = true
 			if saidCue[strings.ToLower(strings.Fields(a.CueText)[0])] {
 				paraSourced[para[a.Sentence]] = true
+				statement[a.Sentence] = true
 			}
 		}
 	}
+	// A sentence that relays hearsay or vague sources is not sourced by its
+	// neighbours: "according to reports it could reach €40 million".
+	vague := map[int]bool{}
+	for _, m := range p.Matches {
+		switch m.Lexicon.Categories[m.Entry.Category].Rule {
+		case RuleHearsay.ID, RuleWeasel.ID, RuleAnonymous.ID:
+			vague[p.SentenceAt(m.Start)] = true
+		}
+	}
 	for si, s := range p.Sentences {
-		if attributed[si] || paraSourced[para[si]] || si == 0 {
+		if si == 0 || attributed[si] || !vague[si] && (paraSourced[para[si]] || statement[si-1]) {
 			continue
 		}
 		sent := p.Text[s.Start:s.End]
