@@ -108,6 +108,9 @@ func TestSpansAreExact(t *testing.T) {
 		n++
 		return true
 	})
+	// A token made only of invisible characters folds to "" (found on PTC,
+	// whose texts keep U+FEFF): nothing may index into it.
+	checkSpans(t, analyze(t, "Lead \uFEFF \u200B 20% rise in 2024, officials said.\uFEFF", ""))
 	multi := "\uFEFFРоссия’s “regime” slammed 😁 critics — analysts note that the “so-called” plan, reportedly ‘doomed,’ failed. Ukrainian President Vladimir Zelenskiy met Ёж 🇺🇦 officials."
 	res := analyze(t, multi, "")
 	checkSpans(t, res)

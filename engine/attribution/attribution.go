@@ -53,7 +53,7 @@ var unnamedHeads = toSet("officials", "official", "diplomats", "diplomat", "lead
 	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations",
 	"regulator", "company", "firm", "ministry", "department", "agency", "council", "court", "report", "study", "survey", "data",
 	"figures", "statement", "network", "commission", "office", "service", "institute", "association", "union", "bank", "paper",
-	"group", "authority", "organisers", "organizers", "operator", "club", "team", "school", "hospital", "university", "committee", "board")
+	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "operator", "club", "team", "school", "hospital", "university", "committee", "board")
 
 // determiners before a cue word make it a noun or adjective ("an estimated
 // £2 million", "the report").
@@ -81,6 +81,10 @@ cues:
 			}
 		}
 		if m.First > 0 && determiners[p.Tokens[m.First-1].Norm] {
+			continue
+		}
+		// After a possessive the cue word is a noun: "Putin's warning that".
+		if m.First > 1 && p.Tokens[m.First-1].Norm == "s" && p.Tokens[m.First-2].Norm == "'" {
 			continue
 		}
 		// A passive cue ("is expected to", "was reported") names no source.

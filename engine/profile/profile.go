@@ -105,6 +105,7 @@ func Features(p *analysis.Pass, findings []core.Finding) map[string]float64 {
 		}
 	}
 
+	x["specificity"] = specificity(p)
 	if st, ok := p.Data[SourcingKey].(*core.SourcingStats); ok {
 		if st.ClaimSentences > 0 {
 			x["unattributed_share"] = 1 - st.AttributedShare
@@ -114,6 +115,25 @@ func Features(p *analysis.Pass, findings []core.Finding) map[string]float64 {
 	}
 	return x
 }
+
+// specificity counts checkable particulars per 100 words, capped at 3:
+// numbers and dates, direct quotes, named sources. A fluent text with none
+// of them gives the reader nothing to check.
+func specificity(p *analysis.Pass) float64 {
+	n := len(p.Quotes)
+	for _, t := range p.Tokens {
+		if !t.Punct && t.Norm != "" && t.Norm[0] >= '0' && t.Norm[0] <= '9' || monthNames[t.Norm] {
+			n++
+		}
+	}
+	if st, ok := p.Data[SourcingKey].(*core.SourcingStats); ok {
+		n += st.DistinctNamed
+	}
+	return math.Min(3, float64(n)*100/math.Max(float64(p.Words), 100))
+}
+
+var monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true}
 
 // SourcingKey is the Pass.Data key of the sourcing scorer's statistics.
 const SourcingKey = "sourcing"
