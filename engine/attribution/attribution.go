@@ -128,8 +128,11 @@ cues:
 			}
 		}
 		if a.Pronoun {
-			a.Name = lastPerson
-			if lastPerson != "" {
+			a.Name = lastNamedBefore(p, a.SourceSpan.Start, sent.First)
+			if a.Name == "" {
+				a.Name = lastPerson
+			}
+			if a.Name != "" {
 				a.Kind = analysis.SourceNamedPerson
 			}
 		}
@@ -151,6 +154,37 @@ cues:
 func isCap(p *analysis.Pass, t text.Token) bool {
 	r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
 	return unicode.IsUpper(r)
+}
+
+// lastNamedBefore finds the nearest person's name (two or more capitalised
+// words, titles stripped) before offset off, looking back at most three
+// sentences: the antecedent of "he" or "she".
+func lastNamedBefore(p *analysis.Pass, off, sentFirst int) string {
+	si := p.SentenceAt(off)
+	if si < 0 {
+		return ""
+	}
+	first := p.Sentences[max(0, si-3)].First
+	end := -1
+	for k := sentFirst - 1; k >= first; k-- {
+		t := p.Tokens[k]
+		capital := isCap(p, t) && !t.Punct && !roleWords[t.Norm] && !orgWords[t.Norm]
+		switch {
+		case capital && end < 0:
+			end = k
+		case !capital && end >= 0:
+			if end-k >= 2 && !isSentenceStart(p, k+1) {
+				return p.Text[p.Tokens[k+1].Start:p.Tokens[end].End]
+			}
+			end = -1
+		}
+	}
+	return ""
+}
+
+func isSentenceStart(p *analysis.Pass, k int) bool {
+	si := p.SentenceAt(p.Tokens[k].Start)
+	return si >= 0 && p.Sentences[si].First == k && k+1 < len(p.Tokens) && !isCap(p, p.Tokens[k+1])
 }
 
 // sourceBefore walks back from the cue over skippable words to a source

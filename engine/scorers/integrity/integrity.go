@@ -126,7 +126,9 @@ func (s *Scorer) gate(p *analysis.Pass, ls []line, counts map[string]int) {
 	if counts["paywall"] > 0 && prose < 3*MinArticleWords {
 		reasons = append(reasons, "the article is behind a paywall")
 	}
-	if prose < MinArticleWords {
+	// A short text is just short; it is unscorable only when page furniture
+	// was stripped and too little article is left.
+	if prose < MinArticleWords && len(p.Excluded) > 0 {
 		reasons = append(reasons, fmt.Sprintf("only %d words of article prose remain (at least %d are needed)", prose, MinArticleWords))
 	}
 	if len(reasons) > 0 {

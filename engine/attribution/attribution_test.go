@@ -1,0 +1,87 @@
+package attribution
+
+import (
+	"testing"
+
+	"github.com/credence-news/credence/engine/analysis"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/lexicon"
+	"github.com/credence-news/credence/engine/text"
+	"github.com/credence-news/credence/lexicons"
+)
+
+func pass(t *testing.T, s string) *analysis.Pass {
+	t.Helper()
+	lxs, err := lexicon.LoadFS(lexicons.FS, lexicons.Lexicons...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stems := &text.StemCache{}
+	p := analysis.NewPass(&core.Document{Text: s}, text.Spans, stems, lexicon.Compile(stems, lxs...))
+	Extract(p)
+	return p
+}
+
+func TestSources(t *testing.T) {
+	cases := []struct {
+		text, kind, name string
+	}{
+		{"French President Emmanuel Macron said the talks went well.", analysis.SourceNamedPerson, "Emmanuel Macron"},
+		{"“We are ready,” Lavrov stated in an interview.", analysis.SourceNamedPerson, "Lavrov"},
+		{"The plan is sound, said Keir Starmer on Tuesday.", analysis.SourceNamedPerson, "Keir Starmer"},
+		{"Keir Giles, a defence analyst and author, emphasized that only some states had rearmed.", analysis.SourceNamedPerson, "Keir Giles"},
+		{"Witkoff reported that the protocols were finished.", analysis.SourceNamedPerson, "Witkoff"},
+		{"According to the Health Ministry, 40 people were treated.", analysis.SourceNamedOrg, "Health Ministry"},
+		{"The Kremlin reiterated its position on Friday.", analysis.SourceNamedOrg, "The Kremlin"},
+		{"European officials have indicated no expectation of a deal.", analysis.SourceUnnamed, ""},
+		{"A confidential source revealed that the meeting was moved.", analysis.SourceAnonymous, ""},
+		{"Analysts note that the plan has flaws.", analysis.SourceVague, ""},
+	}
+	for _, c := range cases {
+		p := pass(t, c.text)
+		if len(p.Attributions) == 0 {
+			t.Errorf("%q: no attribution", c.text)
+			continue
+		}
+		a := p.Attributions[0]
+		if a.Kind != c.kind || c.name != "" && a.Name != c.name {
+			t.Errorf("%q: kind %s name %q, want %s %q", c.text, a.Kind, a.Name, c.kind, c.name)
+		}
+		if a.SourceSpan.End > a.SourceSpan.Start && p.Text[a.SourceSpan.Start:a.SourceSpan.End] != a.Source {
+			t.Errorf("%q: source span %v is not %q", c.text, a.SourceSpan, a.Source)
+		}
+	}
+}
+
+func TestNotAttributions(t *testing.T) {
+	for _, s := range []string{
+		"The United States and France signed the deal.",               // "States" is part of a name
+		"Putin's warning that troops would be targets was repeated.",  // a noun after a possessive
+		"The rollout is expected to take a year.",                     // passive cue
+		"Their stunt cost shops an estimated £2 million.",             // "an estimated"
+		"The president has privately signaled a willingness to help.", // the claim, not a source
+	} {
+		if p := pass(t, s); len(p.Attributions) != 0 {
+			t.Errorf("%q: unexpected attribution %+v", s, p.Attributions[0])
+		}
+	}
+}
+
+func TestPronounAndSpeaker(t *testing.T) {
+	p := pass(t, "Mayor Ana Ruiz opened the bridge. “It took ten years,” she said. Critics disagreed.")
+	var found bool
+	for _, a := range p.Attributions {
+		if a.Pronoun {
+			found = true
+			if a.Name != "Ana Ruiz" || a.Kind != analysis.SourceNamedPerson {
+				t.Errorf("pronoun resolved to %q (%s), want Ana Ruiz", a.Name, a.Kind)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no pronoun attribution")
+	}
+	if len(p.Quotes) != 1 || p.Quotes[0].Speaker != "Ana Ruiz" {
+		t.Errorf("quote speaker = %+v, want Ana Ruiz", p.Quotes)
+	}
+}
