@@ -1,0 +1,34 @@
+package sourcing
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFigurePattern(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Moscow holds approximately 20% of the territory, including 75% of the region.", []string{"approximately 20%", "75%"}},
+		{"The plan costs €2.3 billion and $5 million more.", []string{"€2.3 billion", "$5 million"}},
+		{"One in five households cannot pay.", []string{"One in five"}},
+		{"It will supply 480 infantry vehicles per year.", []string{"480 infantry vehicles per year"}},
+		{"About 12,000 people marched.", []string{"About 12,000"}},
+		{"The talks began in 2025 with 30 nations and five brigades.", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, m := range figure.FindAllString(c.text, -1) {
+			if !yearLike.MatchString(strings.TrimSpace(m)) {
+				got = append(got, m)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: figures %q, want %q", c.text, got, c.want)
+		}
+	}
+	if !mayHoldFigure("one in five") || mayHoldFigure("no numbers here") {
+		t.Error("mayHoldFigure prefilter is wrong")
+	}
+}
