@@ -84,7 +84,7 @@ func LoadData(extraLexicons, extraKB []string) (*Data, error) {
 			continue
 		}
 		for _, s := range p.Surname {
-			if _, taken := aliases[s]; !taken {
+			if _, taken := aliases[s]; !taken && len(s) >= 4 {
 				aliases[s] = p.Country
 			}
 		}

@@ -9,6 +9,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
@@ -183,6 +185,10 @@ func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
 		}
 		for _, am := range s.Actors.Find(p.Tokens[sent.First:sent.Last]) {
 			start := p.Tokens[sent.First+am.first].Start
+			// Names are capitalised: "may" the verb is not Theresa May.
+			if r, _ := utf8.DecodeRuneInString(p.Text[start:]); !unicode.IsUpper(r) {
+				continue
+			}
 			if _, q := p.QuoteAt(start, start+1); q {
 				continue
 			}
