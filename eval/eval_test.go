@@ -82,9 +82,9 @@ func TestStatistics(t *testing.T) {
 	if r := Spearman([]float64{1, 2, 3, 4}, []float64{4, 3, 2, 1}); math.Abs(r+1) > 1e-9 {
 		t.Errorf("Spearman reversed = %v", r)
 	}
-	_, ece := Calibration([]float64{0.1, 0.1, 0.9, 0.9}, []bool{false, false, true, true}, 10)
-	if math.Abs(ece-0.1) > 1e-9 {
-		t.Errorf("ECE = %v, want 0.1", ece)
+	_, ece := Calibration([]float64{0.1, 0.1, 0.9, 0.9}, []float64{0.2, 0.0, 0.9, 0.7}, 10)
+	if math.Abs(ece-0.05) > 1e-9 {
+		t.Errorf("ECE = %v, want 0.05", ece)
 	}
 	lo, hi := Bootstrap(100, 200, func(idx []int) float64 { return float64(len(idx)) })
 	if lo != 100 || hi != 100 {

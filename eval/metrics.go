@@ -140,20 +140,21 @@ type Bin struct {
 	N                  int
 }
 
-// Calibration bins predicted probabilities and reports the reliability curve
-// and the expected calibration error (count-weighted |observed − predicted|).
-func Calibration(pred []float64, outcome []bool, bins int) ([]Bin, float64) {
+// Calibration bins predicted scores (0-1) and compares each bin's mean
+// prediction with the mean observed value (0-1) of its documents: the
+// reliability curve, and the expected calibration error (count-weighted
+// |observed − predicted|). The score claims to be the article's reliability,
+// so the observed value is the labelled reliability.
+func Calibration(pred, observed []float64, bins int) ([]Bin, float64) {
 	out := make([]Bin, bins)
 	for i := range out {
 		out[i].Lo, out[i].Hi = float64(i)/float64(bins), float64(i+1)/float64(bins)
 	}
 	for i, p := range pred {
-		b := min(int(p*float64(bins)), bins-1)
+		b := max(0, min(int(p*float64(bins)), bins-1))
 		out[b].N++
 		out[b].MeanPred += p
-		if outcome[i] {
-			out[b].Observed++
-		}
+		out[b].Observed += observed[i]
 	}
 	ece := 0.0
 	for i := range out {

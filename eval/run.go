@@ -181,12 +181,12 @@ func Run(fixtures []*Fixture, opt Options) (*Report, error) {
 		return s / float64(len(idx))
 	})
 	scores, labels := make([]float64, len(scorable)), make([]float64, len(scorable))
-	outcome := make([]bool, len(scorable))
+	observed := make([]float64, len(scorable))
 	probs := make([]float64, len(scorable))
 	for j, i := range scorable {
 		scores[j], labels[j] = rep.Docs[i].CVScore, rep.Docs[i].Fixture.Reliability
 		probs[j] = scores[j] / 100
-		outcome[j] = labels[j] >= 50
+		observed[j] = labels[j] / 100
 	}
 	rep.Spearman = Spearman(scores, labels)
 	rep.SpearmanCI[0], rep.SpearmanCI[1] = Bootstrap(len(scores), opt.Bootstrap, func(idx []int) float64 {
@@ -196,7 +196,7 @@ func Run(fixtures []*Fixture, opt Options) (*Report, error) {
 		}
 		return Spearman(a, b)
 	})
-	rep.Curve, rep.ECE = Calibration(probs, outcome, 10)
+	rep.Curve, rep.ECE = Calibration(probs, observed, 10)
 	return rep, nil
 }
 
@@ -236,7 +236,7 @@ func (r *Report) Markdown(extra string) string {
 	fmt.Fprintf(&b, "## Documents\n\n| metric | value | 95%% CI |\n|---|---|---|\n")
 	fmt.Fprintf(&b, "| band accuracy | %s | %s – %s |\n", fmtF(r.BandAcc), fmtF(r.BandCI[0]), fmtF(r.BandCI[1]))
 	fmt.Fprintf(&b, "| Spearman ρ (score vs labelled reliability) | %s | %s – %s |\n", fmtF(r.Spearman), fmtF(r.SpearmanCI[0]), fmtF(r.SpearmanCI[1]))
-	fmt.Fprintf(&b, "| expected calibration error (score/100 vs reliability ≥ 50) | %s | |\n", fmtF(r.ECE))
+	fmt.Fprintf(&b, "| expected calibration error (CV score vs labelled reliability, 10 bins, 0–1 scale) | %s | |\n", fmtF(r.ECE))
 	fmt.Fprintf(&b, "| reference date exact (%d labelled) | %s | |\n\n", r.RefDateN, fmtF(r.RefDateAcc))
 	fmt.Fprintf(&b, "### Band confusion (rows: label, columns: predicted)\n\n| | %s |\n|---|---|---|---|---|\n", strings.Join(bands, " | "))
 	for _, l := range bands {
@@ -246,7 +246,7 @@ func (r *Report) Markdown(extra string) string {
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "\n### Reliability curve\n\n| predicted | mean predicted | observed share reliable | n |\n|---|---|---|---|\n")
+	fmt.Fprintf(&b, "\n### Reliability curve\n\n| predicted score | mean predicted | mean labelled reliability | n |\n|---|---|---|---|\n")
 	for _, bin := range r.Curve {
 		if bin.N > 0 {
 			fmt.Fprintf(&b, "| %.1f–%.1f | %.2f | %.2f | %d |\n", bin.Lo, bin.Hi, bin.MeanPred, bin.Observed, bin.N)
