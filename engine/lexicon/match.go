@@ -35,10 +35,9 @@ type node struct {
 
 // Matcher finds every entry of a set of lexicons in a token stream.
 type Matcher struct {
-	root    *node
-	lexOf   map[*Entry]*Lexicon
-	negates bool
-	stems   *text.StemCache
+	root  *node
+	lexOf map[*Entry]*Lexicon
+	stems *text.StemCache
 }
 
 // Compile builds one matcher over the lexicons' entries. Phrases are

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/credence-news/credence/engine"
@@ -76,7 +77,7 @@ func New(eng *engine.Engine, opt Options) *Server {
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "credence_http_request_seconds", Help: "HTTP request latency by route.", Buckets: prometheus.DefBuckets}, []string{"route"})
 	s.finds = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "credence_findings_total", Help: "Findings reported, by rule."}, []string{"rule"})
 	s.inflight = prometheus.NewGauge(prometheus.GaugeOpts{Name: "credence_requests_in_flight", Help: "Scoring requests being served."})
-	s.reg.MustRegister(s.reqs, s.latency, s.finds, s.inflight, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	s.reg.MustRegister(s.reqs, s.latency, s.finds, s.inflight, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return s
 }
 

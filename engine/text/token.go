@@ -20,11 +20,8 @@ type Token struct {
 // Text returns the token's bytes in src.
 func (t Token) Text(src string) string { return src[t.Start:t.End] }
 
-// isSpace reports the runes the BERT pre-tokenizer removes: it splits on the
-// RE2 class \s, which is ASCII only (a no-break space stays inside a word).
-func isSpace(r rune) bool {
-	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
-}
+// Spans splits on the runes the BERT pre-tokenizer removes: the RE2 class
+// \s, ASCII only (a no-break space stays inside a word).
 
 // IsPunct reports the runes the BERT pre-tokenizer isolates: ASCII symbols and
 // punctuation, and every Unicode punctuation category.
