@@ -51,11 +51,11 @@ const MinArticleWords = 50
 
 // Scorer is the integrity scorer.
 type Scorer struct {
-	patterns []*Pattern
+	patterns *Patterns
 }
 
 // New returns the integrity scorer over the given line patterns.
-func New(patterns []*Pattern) *Scorer { return &Scorer{patterns: patterns} }
+func New(patterns []*Pattern) *Scorer { return &Scorer{patterns: Compile(patterns)} }
 
 func (*Scorer) Name() string { return "integrity" }
 func (*Scorer) Rules() []core.Rule {
@@ -74,26 +74,29 @@ var explanations = map[string]string{
 func (s *Scorer) Score(p *analysis.Pass) {
 	lines := lines(p.Text)
 	counts := map[string]int{}
-	chromeWords := 0
+	k := 0 // first token of the current line
 	for _, l := range lines {
+		for k < len(p.Tokens) && p.Tokens[k].Start < l.start {
+			k++
+		}
+		end := k
+		for end < len(p.Tokens) && p.Tokens[end].End <= l.end {
+			end++
+		}
 		txt := p.Text[l.start:l.end]
 		if len(txt) > maxFurnitureLine {
 			continue // a paragraph of prose, not page furniture
 		}
-		lower := strings.ToLower(txt)
-		for _, pat := range s.patterns {
-			if pat.Whole && len(txt) > maxLabelLine || !pat.matchLower(txt, lower) {
-				continue
-			}
-			r := categoryRule[pat.Category]
-			p.Report(core.Finding{Rule: r.ID, Start: l.start, End: l.end, Severity: r.Severity, Confidence: 0.9,
-				Message:     fmt.Sprintf("%s: %q.", r.Summary[:len(r.Summary)-1], clip(txt)),
-				Explanation: explanations[pat.Category]})
-			p.Exclude(l.start, l.end)
-			counts[pat.Category]++
-			chromeWords += len(strings.Fields(txt))
-			break
+		pat := s.patterns.match(txt, p.Tokens[k:end])
+		if pat == nil {
+			continue
 		}
+		r := categoryRule[pat.Category]
+		p.Report(core.Finding{Rule: r.ID, Start: l.start, End: l.end, Severity: r.Severity, Confidence: 0.9,
+			Message:     fmt.Sprintf("%s: %q.", r.Summary[:len(r.Summary)-1], clip(txt)),
+			Explanation: explanations[pat.Category]})
+		p.Exclude(l.start, l.end)
+		counts[pat.Category]++
 	}
 	duplicates(p, lines)
 	truncated(p, lines)

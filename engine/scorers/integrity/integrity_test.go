@@ -16,6 +16,7 @@ func TestPatternExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ps := Compile(pats)
 	for i, p := range pats {
 		if len(p.Flag) == 0 || len(p.Pass) == 0 {
 			t.Errorf("pattern %d (%s) needs flag and pass examples", i+1, p.Re)
@@ -25,11 +26,14 @@ func TestPatternExamples(t *testing.T) {
 				t.Errorf("pattern %d (%s) should match %q", i+1, p.Re, s)
 			}
 		}
+		for _, s := range p.Flag {
+			if ps.Match(s) == nil {
+				t.Errorf("%q (a flag example of pattern %d) is missed by the keyword prefilter", s, i+1)
+			}
+		}
 		for _, s := range p.Pass {
-			for _, q := range pats {
-				if q.Match(s) {
-					t.Errorf("%q (a pass example of pattern %d) is matched by pattern %s", s, i+1, q.Re)
-				}
+			if q := ps.Match(s); q != nil {
+				t.Errorf("%q (a pass example of pattern %d) is matched by pattern %s", s, i+1, q.Re)
 			}
 		}
 	}

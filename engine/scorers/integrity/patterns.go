@@ -3,9 +3,16 @@ package integrity
 import (
 	"fmt"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/credence-news/credence/engine/lexicon"
+	"github.com/credence-news/credence/engine/text"
 )
 
 // Pattern is one line pattern of lexicons/integrity.yaml.
@@ -20,19 +27,75 @@ type Pattern struct {
 	re       *regexp.Regexp
 }
 
-// Match reports whether the (trimmed) line matches.
-func (p *Pattern) Match(line string) bool {
-	return p.matchLower(strings.TrimSpace(line), strings.ToLower(line))
+// Patterns is the compiled pattern set: one keyword matcher over tokens
+// picks the few patterns whose regular expressions are worth running.
+type Patterns struct {
+	list     []*Pattern
+	keywords *lexicon.Matcher
+	// symbols are one-rune keywords that are not words ("$", "£"): a
+	// currency sign is part of the word token "£5", so they are looked for
+	// in the line's bytes instead.
+	symbols map[string][]int
 }
 
-// matchLower matches line, whose lower-case form is lower, keyword first.
-func (p *Pattern) matchLower(line, lower string) bool {
-	for _, k := range p.Keywords {
-		if strings.Contains(lower, k) {
-			return p.re.MatchString(line)
+// Compile builds the keyword matcher over the patterns' keywords (exact word
+// forms, so "cookie" and "cookies" are listed apart).
+func Compile(list []*Pattern) *Patterns {
+	lx := &lexicon.Lexicon{Name: "integrity-keywords", Categories: map[string]lexicon.Category{}}
+	symbols := map[string][]int{}
+	for i, p := range list {
+		cat := strconv.Itoa(i)
+		lx.Categories[cat] = lexicon.Category{}
+		for _, k := range p.Keywords {
+			if r, size := utf8.DecodeRuneInString(k); size == len(k) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				symbols[k] = append(symbols[k], i)
+				continue
+			}
+			lx.Entries = append(lx.Entries, &lexicon.Entry{Phrase: k, Category: cat, Exact: true, Weight: 1})
 		}
 	}
-	return false
+	return &Patterns{list: list, keywords: lexicon.Compile(&text.StemCache{}, lx), symbols: symbols}
+}
+
+// match returns the first pattern that matches the line whose tokens are
+// toks, or nil. whole-line patterns are tried only on short lines.
+func (ps *Patterns) match(line string, toks []text.Token) *Pattern {
+	line = strings.TrimSpace(line)
+	var candidates []int
+	for _, m := range ps.keywords.Find(toks) {
+		i, _ := strconv.Atoi(m.Entry.Category)
+		candidates = append(candidates, i)
+	}
+	for sym, idx := range ps.symbols {
+		if strings.Contains(line, sym) {
+			candidates = append(candidates, idx...)
+		}
+	}
+	sort.Ints(candidates)
+	for k, i := range candidates {
+		if k > 0 && candidates[k-1] == i {
+			continue
+		}
+		p := ps.list[i]
+		if p.Whole && len(line) > maxLabelLine {
+			continue
+		}
+		if p.re.MatchString(line) {
+			return p
+		}
+	}
+	return nil
+}
+
+// Match returns the pattern a line matches, or nil (for tests and tools;
+// the scorer reuses the document's tokens).
+func (ps *Patterns) Match(line string) *Pattern {
+	return ps.match(line, text.Tokenize(line, nil))
+}
+
+// Match reports whether this one pattern matches the line.
+func (p *Pattern) Match(line string) bool {
+	return p.re.MatchString(strings.TrimSpace(line))
 }
 
 type patternFile struct {
