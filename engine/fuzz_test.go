@@ -13,9 +13,9 @@ import (
 // the same result twice.
 func FuzzAnalyze(f *testing.F) {
 	for _, s := range []string{
-		"PARIS, September 1 — A confidential source revealed that Ukrainian President Vladimir Zelenskiy will meet “European leaders”.",
-		"As the war in Ukraine approaches its fourth anniversary, former President Donald Trump said ‘no.’",
-		"\uFEFFSubscribe to unlock this story\nLeave a Reply\n\nKayla Vaughn\n\nKayla Vaughn",
+		"MADRID, March 3 — An unnamed official said that Ukrainian President Vladimir Zelenskiy would visit “the northern ports”.",
+		"With the war in Ukraine nearing its fourth anniversary, former President Donald Trump said ‘no.’",
+		"\uFEFFSubscribe to keep reading\nLeave a Reply\n\nJo Marsh\n\nJo Marsh",
 		"<!-- credence-ignore framing.*: reason --> The so-called regime slammed critics.",
 		"“unclosed quote and 20% of $5 million, said Sir Keir Starmer",
 	} {

@@ -164,7 +164,7 @@ func TestHTML(t *testing.T) {
 <meta name="author" content="Jane Reporter">
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Leaders meet in Paris","datePublished":"2025-09-04","author":{"@type":"Person","name":"Jane Reporter"}}</script>
 </head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
-<article><h1>Leaders meet in Paris</h1><p>PARIS — European leaders met on Thursday to discuss security guarantees for Ukraine, officials said.</p>
+<article><h1>Leaders meet in Paris</h1><p>PARIS — European leaders met on Thursday to discuss support for Ukraine, officials said.</p>
 <p>The talks, hosted by the French president, lasted four hours and ended with a joint statement on air defence and training.</p>
 <p>Another paragraph with <b>bold</b> words &amp; an <a href="/x">inline link</a> keeps the reader informed about the details.</p></article>
 <footer>Copyright</footer><script>alert(1)</script></body></html>`

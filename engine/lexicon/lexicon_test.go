@@ -73,7 +73,7 @@ func TestMatcherFeatures(t *testing.T) {
 		{"Unions slam the plan.", []string{"slam"}},
 		{"The storm slammed the coast.", nil},
 		{"They have not slammed anyone.", nil},
-		{"It drew criticism from both regional powers and independent observers.", []string{"criticism from both regional powers and independent observers"}},
+		{"The plan drew criticism from several neighbouring states and outside observers.", []string{"criticism from several neighbouring states and outside observers"}},
 		{"The ship was reportedly hit.", []string{"reportedly"}},
 		{"The reported hit was confirmed.", nil},
 		{"Some people say no.", []string{"Some people say"}},

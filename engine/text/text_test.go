@@ -42,7 +42,7 @@ func TestQuotes(t *testing.T) {
 		want []string
 	}{
 		{`He said "no deal" today.`, []string{`no deal`}},
-		{"“Such measures would be unacceptable,” Lavrov stated.", []string{"Such measures would be unacceptable,"}},
+		{"“We will not sign this,” Lavrov stated.", []string{"We will not sign this,"}},
 		{"Kyiv’s plan, the allies’ view and ‘a vital part,’ she said.", []string{"a vital part,"}},
 		{"“First sentence. Second sentence.” He left.", []string{"First sentence. Second sentence."}},
 		{"don't 'quote' it", []string{"quote"}},

@@ -24,7 +24,7 @@ var (
 		Doc:     "Flags words and phrases that carry the writer's judgement where neutral wording exists: pejorative labels (\"regime\", \"so-called\"), emotive verbs (\"slammed\", \"caved\"), loaded nouns, intensifiers, euphemisms and evaluations stated as description (\"deepening divisions\", \"landmark show of unity\"). Matches on stems, so inflections count; negated and literal uses (\"the storm slammed the coast\") do not. Inside a direct quote the words are the speaker's: they are reported as quoted and do not count against the outlet."}
 	RuleEditorial = core.Rule{ID: "framing.editorial", Dimension: "framing", Severity: core.Warning,
 		Summary: "A prescription or opinion in the news voice.",
-		Doc:     "Flags statements in which the report itself tells actors what they must do or declares what is obvious (\"The situation demands clear and decisive action\", \"it is clear that\", \"X should resign\"), when no named source is credited with the view."}
+		Doc:     "Flags statements in which the report itself tells actors what they must do or declares what is obvious (\"The situation demands urgent action\", \"it is clear that\", \"X should resign\"), when no named source is credited with the view."}
 	RuleSpeculation = core.Rule{ID: "framing.speculation", Dimension: "framing", Severity: core.Info,
 		Summary: "An unhedged prediction or speculative stakes.",
 		Doc:     "Flags predictions stated as certain (\"will significantly impact\") and speculative stakes (\"could define … for decades\", \"could make or break\") that no named source is credited with."}

@@ -25,7 +25,7 @@ var (
 		Doc:     "Flags \"reports emerged\", \"reportedly\", \"allegedly\", \"no official confirmation\": the article relays a claim it has not confirmed and does not say who made it."}
 	RuleUnsourcedClaim = core.Rule{ID: "sourcing.unsourced_claim", Dimension: "sourcing", Severity: core.Warning,
 		Summary: "A claim about someone's private intent or actions has no source.",
-		Doc:     "Flags assertions about what a third party privately thinks, signals or plans (\"has privately signaled a willingness…\") when neither the sentence nor the one before says who reported it. Such claims can only come from a source; the reader is not told which."}
+		Doc:     "Flags assertions about what a third party privately thinks, signals or plans (\"has privately signaled that it would…\") when neither the sentence nor the one before says who reported it. Such claims can only come from a source; the reader is not told which."}
 	RuleUnsourcedFigure = core.Rule{ID: "sourcing.unsourced_figure", Dimension: "sourcing", Severity: core.Info,
 		Summary: "A specific number is stated as fact with no source.",
 		Doc:     "Flags percentages, amounts of money and large counts (\"approximately 20% of the territory\", \"480 infantry vehicles per year\") in a sentence that attributes them to no one. Dates, ages, small counts and figures inside quotes are not flagged."}

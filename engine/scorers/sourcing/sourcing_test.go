@@ -10,10 +10,10 @@ func TestFigurePattern(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"Moscow holds approximately 20% of the territory, including 75% of the region.", []string{"approximately 20%", "75%"}},
+		{"The firm holds approximately 20% of the market, including 75% of the north.", []string{"approximately 20%", "75%"}},
 		{"The plan costs €2.3 billion and $5 million more.", []string{"€2.3 billion", "$5 million"}},
 		{"One in five households cannot pay.", []string{"One in five"}},
-		{"It will supply 480 infantry vehicles per year.", []string{"480 infantry vehicles per year"}},
+		{"It will build 350 rail carriages per year.", []string{"350 rail carriages per year"}},
 		{"About 12,000 people marched.", []string{"About 12,000"}},
 		{"The talks began in 2025 with 30 nations and five brigades.", nil},
 	}
