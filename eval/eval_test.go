@@ -1,7 +1,12 @@
 package eval
 
 import (
+	"flag"
+	"fmt"
 	"math"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -124,5 +129,59 @@ func TestRegressionGate(t *testing.T) {
 	}
 	for _, r := range bl.Regressions(rep.Metrics()) {
 		t.Error(r)
+	}
+}
+
+var updateMismatches = flag.Bool("update-mismatches", false, "rewrite testdata/known_mismatches.txt")
+
+// TestFixtureMismatches is the fixtures' one-line test: every finding a
+// fixture does not label, and every label nothing found, must be listed in
+// testdata/known_mismatches.txt (the known gaps, each a line). A new mismatch
+// fails, and so does a listed one that no longer occurs (then prune the list
+// with -update-mismatches).
+func TestFixtureMismatches(t *testing.T) {
+	fixtures, err := Load("../testdata/fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(fixtures, Options{Bootstrap: 1, Folds: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range rep.Mismatches {
+		kind := "unexpected"
+		if m.Missed {
+			kind = "missed"
+		}
+		got = append(got, fmt.Sprintf("%s %s %s %q", kind, m.Rule, filepath.Base(m.Path), m.Text))
+	}
+	sort.Strings(got)
+	const known = "testdata/known_mismatches.txt"
+	if *updateMismatches {
+		if err := os.WriteFile(known, []byte(strings.Join(got, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Split(strings.TrimSpace(string(b)), "\n")
+	listed := map[string]bool{}
+	for _, w := range want {
+		listed[w] = true
+	}
+	seen := map[string]bool{}
+	for _, g := range got {
+		seen[g] = true
+		if !listed[g] {
+			t.Errorf("new mismatch: %s", g)
+		}
+	}
+	for _, w := range want {
+		if !seen[w] {
+			t.Errorf("listed mismatch no longer occurs (run go test ./eval -run Mismatches -update-mismatches): %s", w)
+		}
 	}
 }
