@@ -118,7 +118,7 @@ func (s *Scorer) gate(p *analysis.Pass, ls []line, counts map[string]int) {
 		if p.IsExcluded(l.start, l.end) {
 			continue
 		}
-		if n := len(strings.Fields(p.Text[l.start:l.end])); n >= 8 {
+		if n := wordCount(p.Text[l.start:l.end]); n >= 8 {
 			prose += n
 		}
 	}
@@ -137,6 +137,19 @@ func (s *Scorer) gate(p *analysis.Pass, ls []line, counts map[string]int) {
 	if len(reasons) > 0 {
 		p.Data[profile.UnscorableKey] = "not an article: " + strings.Join(reasons, "; ")
 	}
+}
+
+// wordCount counts space-separated words without allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
 
 type line struct{ start, end int }
@@ -169,10 +182,11 @@ func lines(src string) []line {
 // (case, quotes, spacing). One-word lines ("Overview") are ignored.
 func duplicates(p *analysis.Pass, ls []line) {
 	seen := map[string]int{}
+	var buf []byte
 	for _, l := range ls {
-		key := strings.Join(strings.Fields(text.Fold(p.Text[l.start:l.end])), " ")
-		key = strings.TrimLeft(key, "-*• ")
-		if strings.Count(key, " ") < 1 || p.IsExcluded(l.start, l.end) {
+		var key string
+		key, buf = lineKey(p.Text[l.start:l.end], buf)
+		if strings.IndexByte(key, ' ') < 0 || p.IsExcluded(l.start, l.end) {
 			continue
 		}
 		if first, ok := seen[key]; ok {
@@ -184,6 +198,28 @@ func duplicates(p *analysis.Pass, ls []line) {
 		}
 		seen[key] = l.start
 	}
+}
+
+// lineKey folds a line for comparison (case, quotes, spacing, list
+// bullets) in one pass, reusing buf.
+func lineKey(line string, buf []byte) (string, []byte) {
+	buf = buf[:0]
+	space := true // drop leading spaces
+	for _, r := range text.Fold(line) {
+		if r == ' ' || r == '\t' || r == '\r' || r == '\n' {
+			space = true
+			continue
+		}
+		if len(buf) == 0 && (r == '-' || r == '*' || r == '•') {
+			continue
+		}
+		if space && len(buf) > 0 {
+			buf = append(buf, ' ')
+		}
+		space = false
+		buf = utf8.AppendRune(buf, r)
+	}
+	return string(buf), buf
 }
 
 // truncated checks the last line of prose (at least eight words, not

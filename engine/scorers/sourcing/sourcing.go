@@ -123,15 +123,29 @@ func attributedNear(p *analysis.Pass, si int, m lexicon.Match) bool {
 // ("480 infantry vehicles per year").
 var figure = regexp.MustCompile(`(?i)(?:\b(?:approximately|about|around|nearly|almost|roughly|some|more than|over|up to|at least|less than|fewer than|an estimated)\s+)?(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\b\d{1,3}(?:,\d{3}){1,}(?:\.\d+)?\b(?:\s\w+){0,3}\s(?:per|a|each|every)\s(?:year|month|week|day)\b|\b\d{2,3}(?:,\d{3})+\b|\b[1-9]\d{2,}(?:\s[\w-]+){0,3}\s(?:per|a|each|every)\s(?:year|month|week|day)\b)`)
 
-// mayHoldFigure is a cheap test before the figure pattern: a digit, or a
-// spelled-out ratio ("one in five").
+// mayHoldFigure is a cheap test before the figure pattern: a percentage,
+// money, a magnitude word, thousands separators, a three-digit number, or a
+// spelled-out ratio ("one in five"). Dates and small counts skip the pattern.
 func mayHoldFigure(s string) bool {
+	run := 0 // length of the current digit run
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= '0' && c <= '9' {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			run++
+			if run >= 3 {
+				return true
+			}
+			continue
+		case c == '%' || c == '$':
+			return true
+		case c == ',' && run > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
 			return true
 		}
+		run = 0
 	}
-	return strings.Contains(s, " in ")
+	return strings.Contains(s, "€") || strings.Contains(s, "£") || strings.Contains(s, "illion") ||
+		strings.Contains(s, "per cent") || strings.Contains(s, "percent") || strings.Contains(s, " in ")
 }
 
 var yearLike = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
