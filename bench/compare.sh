@@ -39,9 +39,10 @@ row "credence, all scorers (2 cores)" "$two"
 row "credence, loaded lexicon only" "$lex"
 row "grep -F -i -w -o -f (LC_ALL=C)" "$grep_s"
 if [ "${VALE:-0}" = 1 ]; then
+  # A throwaway module outside the repo (see ../shared/DEPENDENCIES.md for why the replace).
   mkdir -p "$WORK/valemod" && (cd "$WORK/valemod" && go mod init valebuild >/dev/null 2>&1 &&
     go mod edit -require github.com/vale-cli/vale/v3@v3.26.0 -replace github.com/andybalholm/cascadia=github.com/andybalholm/cascadia@v1.3.5 &&
-    go mod tidy >/dev/null 2>&1; go build -o "$WORK/vale" github.com/vale-cli/vale/v3/cmd/vale) || echo "vale: could not be built"
+    GOFLAGS=-mod=mod go build -o "$WORK/vale" github.com/vale-cli/vale/v3/cmd/vale) || echo "vale: could not be built"
   if [ -x "$WORK/vale" ]; then
     mkdir -p "$WORK/styles/Bench"
     { echo "extends: existence"; echo "message: \"'%s' is loaded\""; echo "ignorecase: true"; echo "level: warning"; echo "tokens:";

@@ -33,7 +33,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "credence eval:", err)
 		return 2
 	}
-	md := rep.Markdown(htmlSection + "\n" + eval.External())
+	md := rep.Markdown(htmlSection + "\n" + eval.SeedsSection(rep.Model) + "\n" + eval.External())
 	if *out != "" {
 		w, commit, err := openOutput(*out, stdout)
 		if err != nil {

@@ -1,0 +1,54 @@
+package eval
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/credence-news/credence/engine"
+	"github.com/credence-news/credence/engine/ingest"
+	"github.com/credence-news/credence/engine/profile"
+)
+
+// SeedsDir is where the five seed articles are looked for.
+var SeedsDir = filepath.Join("..", "shared", "seeds")
+
+// SeedsSection scores the seed articles with the shipped model and with the
+// model fitted on the fixtures, and checks each against LABELS.md's reading:
+// 002 > 001 > 003 > 000 by score, 004 unscorable. "" when the seeds are absent.
+func SeedsSection(fitted *profile.Model) string {
+	paths, _ := filepath.Glob(filepath.Join(SeedsDir, "*.txt"))
+	if len(paths) != 5 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("## Seed articles\n\nThe five seeds, scored by the shipped model (`engine/profile/model.json`) and by the model fitted on the fixtures above. LABELS.md expects 002 > 001 > 003 > 000 and 004 unscorable.\n\n| seed | shipped score | band | fitted score | band |\n|---|---|---|---|---|\n")
+	shipped, err1 := engine.New(engine.Options{})
+	fit, err2 := engine.New(engine.Options{Model: fitted})
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	scores := map[string][2]float64{}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		doc, err := ingest.Parse(p, "txt", data)
+		if err != nil {
+			continue
+		}
+		a, _ := shipped.Analyze(doc)
+		f, _ := fit.Analyze(doc)
+		id := filepath.Base(p)[:3]
+		scores[id] = [2]float64{a.Profile.Score, f.Profile.Score}
+		fmt.Fprintf(&b, "| %s | %.1f | %s | %.1f | %s |\n", id, a.Profile.Score, a.Profile.Band, f.Profile.Score, f.Profile.Band)
+	}
+	order := func(k int) bool {
+		s := func(id string) float64 { return scores[id][k] }
+		return s("002") > s("001") && s("001") > s("003") && s("003") > s("000")
+	}
+	fmt.Fprintf(&b, "\nExpected order holds: shipped %v, fitted %v.\n", order(0), order(1))
+	return b.String()
+}
