@@ -235,7 +235,7 @@ func readJSONL(source string, r io.Reader, opt Options, emit func(Item) bool) bo
 				return false
 			}
 		case len(bytes.TrimSpace(buf)) > 0:
-			if line == 1 && !bytes.HasSuffix(bytes.TrimSpace(buf), []byte("}")) {
+			if line == 1 && looksPretty(buf) {
 				// Not line-delimited: a single (pretty-printed) object.
 				rest, rerr := readLimited(br, limit-len(buf))
 				if rerr != nil {
@@ -260,6 +260,14 @@ func readJSONL(source string, r io.Reader, opt Options, emit func(Item) bool) bo
 			return true
 		}
 	}
+}
+
+// looksPretty reports whether a first line opens a pretty-printed JSON
+// object ("{" alone, or ending in a way no complete JSONL record does) rather
+// than a JSONL record, which a broken first line must not be taken for.
+func looksPretty(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	return bytes.Equal(t, []byte("{")) || len(t) > 0 && t[0] == '{' && bytes.ContainsAny(t[len(t)-1:], ",{[:")
 }
 
 // Parse reads one document of the given format ("txt", "md", "json", "html").

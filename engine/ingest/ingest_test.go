@@ -143,6 +143,10 @@ func TestStdinAndLimits(t *testing.T) {
 	if len(errs) > 0 || len(docs) != 2 || docs[1].Doc.Source != "-:2" {
 		t.Errorf("stdin jsonl: %v %v", docs, errs)
 	}
+	docs, errs = readAll([]string{"-"}, Options{Stdin: strings.NewReader("{\"text\": \"broken first line\n{\"text\":\"second\"}\n")})
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "-:1: malformed JSON") || len(docs) != 1 || docs[0].Doc.Text != "second" {
+		t.Errorf("broken first JSONL line must not lose the rest: %v %v", docs, errs)
+	}
 	docs, errs = readAll([]string{"-"}, Options{Stdin: strings.NewReader("{\n  \"text\": \"pretty\"\n}\n")})
 	if len(errs) > 0 || len(docs) != 1 || docs[0].Doc.Text != "pretty" {
 		t.Errorf("stdin pretty json: %v %v", docs, errs)
