@@ -205,6 +205,9 @@ func TestReferenceDates(t *testing.T) {
 		text, published, value, precision, method string
 	}{
 		{"Body.\n", "2025-09-04T10:00:00Z", "2025-09-04", "day", "metadata"},
+		{"Body.\n", "Thursday, 4 September 2025", "2025-09-04", "day", "metadata"},
+		{"Body.\n", "4 Sep 2025", "2025-09-04", "day", "metadata"},
+		{"Body.\n", "2025-09", "2025-09", "month", "metadata"},
 		{"Headline\nPARIS, September 4, 2025 — Leaders met.", "", "2025-09-04", "day", "dateline"},
 		{"LONDON, 4 September 2025 (Reuters) - Leaders met.", "", "2025-09-04", "day", "dateline"},
 		{"PARIS, September 1 — Leaders will meet in Paris on September 4 to discuss security guarantees for Ukraine with European leaders.", "", "2025-09-01", "day", "dateline"},

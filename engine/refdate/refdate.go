@@ -86,7 +86,8 @@ func find(p *analysis.Pass, k *kb.KB, override string) core.RefDate {
 // parseValue reads metadata dates in the common forms.
 func parseValue(s, method, evidence string) (core.RefDate, bool) {
 	s = strings.TrimSpace(s)
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", "January 2, 2006", "2 January 2006", "Jan 2, 2006", "Mon, 02 Jan 2006 15:04:05 -0700", time.RFC1123} {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", "2006/01/02", "January 2, 2006",
+		"2 January 2006", "Jan 2, 2006", "2 Jan 2006", "Monday, January 2, 2006", "Monday, 2 January 2006", "Mon, 02 Jan 2006 15:04:05 -0700", time.RFC1123, time.RFC1123Z} {
 		if t, err := time.Parse(layout, s); err == nil {
 			d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 			return core.RefDate{Value: d.Format("2006-01-02"), Precision: core.PrecisionDay, Method: method, Evidence: evidence, Time: d, Latest: d.AddDate(0, 0, 1)}, true
