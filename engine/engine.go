@@ -221,7 +221,7 @@ func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
 		RefDate: p.RefDate, Findings: findings, Words: p.Words, Doc: doc,
 	}
 	for _, a := range p.Attributions {
-		res.Attributions = append(res.Attributions, core.Attribution{Source: a.SourceSpan, Cue: a.Cue, Content: a.Content, Kind: a.Kind, Name: a.Name, Direct: a.Direct})
+		res.Attributions = append(res.Attributions, core.Attribution{Source: a.SourceSpan, Cue: a.Cue, Content: a.Content, Kind: a.Kind, Name: a.Name, Direct: a.Direct, Impersonal: a.Impersonal})
 	}
 	res.Features = profile.Features(p, findings)
 	res.Profile = e.model.Compute(p, findings, res.Features)

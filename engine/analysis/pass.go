@@ -174,8 +174,11 @@ type Attribution struct {
 	Kind       string
 	// Pronoun is set when the source was "he"/"she" resolved to Name.
 	Pronoun bool
-	Content core.Span
-	Direct  bool // the content is a direct quote
+	// Impersonal marks a construction that has no source by design ("it is
+	// said that…"), as opposed to a source the extractor could not find.
+	Impersonal bool
+	Content    core.Span
+	Direct     bool // the content is a direct quote
 }
 
 // MatchesOf returns the matches of one lexicon category.

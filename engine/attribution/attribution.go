@@ -87,8 +87,13 @@ cues:
 		if m.First > 1 && p.Tokens[m.First-1].Norm == "s" && p.Tokens[m.First-2].Norm == "'" {
 			continue
 		}
-		// A passive cue ("is expected to", "was reported") names no source.
+		// A passive cue ("is expected to", "it is said that") names no source
+		// by construction: it is recorded as an impersonal attribution.
 		if m.First > 0 && passiveAux[p.Tokens[m.First-1].Norm] && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") {
+			if si := p.SentenceAt(m.Start); si >= 0 {
+				p.Attributions = append(p.Attributions, analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End},
+					CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone, Impersonal: true})
+			}
 			continue
 		}
 		if _, inQuote := p.QuoteAt(m.Start, m.End); inQuote {

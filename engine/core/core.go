@@ -236,5 +236,5 @@ type Verdict struct {
 type Attribution struct {
 	Source, Cue, Content Span
 	Kind, Name           string
-	Direct               bool
+	Direct, Impersonal   bool
 }

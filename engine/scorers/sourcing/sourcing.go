@@ -107,7 +107,7 @@ func explain(r core.Rule, m lexicon.Match) string {
 // attribution other than the private-intent phrase itself.
 func attributedNear(p *analysis.Pass, si int, m lexicon.Match) bool {
 	for _, a := range p.Attributions {
-		if a.Sentence != si && a.Sentence != si-1 {
+		if a.Sentence != si && a.Sentence != si-1 || a.Impersonal {
 			continue
 		}
 		if a.Cue.Start >= m.Start && a.Cue.End <= m.End {
@@ -247,7 +247,13 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 	names := map[string]bool{}
 	direct := 0
 	attributed := map[int]bool{}
+	var rels []analysis.Attribution
 	for _, a := range p.Attributions {
+		if !a.Impersonal {
+			rels = append(rels, a)
+		}
+	}
+	for _, a := range rels {
 		switch a.Kind {
 		case analysis.SourceNamedPerson, analysis.SourceNamedOrg, analysis.SourceUnnamed:
 			// Only a source the reader can identify attributes a claim.
@@ -288,8 +294,8 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 	if st.ClaimSentences > 0 {
 		st.AttributedShare = round2(float64(claimsAttributed) / float64(st.ClaimSentences))
 	}
-	if len(p.Attributions) > 0 {
-		st.DirectQuoteShare = round2(float64(direct) / float64(len(p.Attributions)))
+	if len(rels) > 0 {
+		st.DirectQuoteShare = round2(float64(direct) / float64(len(rels)))
 	}
 	st.DirectQuotes = direct
 }
