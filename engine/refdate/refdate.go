@@ -66,14 +66,14 @@ func find(p *analysis.Pass, k *kb.KB, override string) core.RefDate {
 			return r
 		}
 	}
-	events := mentionedEvents(p, k)
+	events := MentionedEvents(p, k)
 	if r, ok := dateline(p, events); ok {
 		return r
 	}
 	if r, ok := latestExplicit(p); ok {
 		return r
 	}
-	if r, ok := fromAnniversary(p, k, events); ok {
+	if r, ok := fromAnniversary(p, events); ok {
 		return r
 	}
 	if len(events) > 0 {
@@ -117,9 +117,9 @@ func (e EventMention) Span() core.Span { return e.span }
 // eventsKey caches the mentioned events in Pass.Data.
 const eventsKey = "refdate.events"
 
-// mentionedEvents returns KB events referred to in the text, in date order:
+// MentionedEvents returns KB events referred to in the text, in date order:
 // every word of one of an event's phrases appears (as a stem) in one sentence.
-func mentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
+func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	if k == nil {
 		return nil
 	}
@@ -334,7 +334,7 @@ type Anniversary struct {
 
 // Anniversaries finds "approaches its fourth anniversary", "enters its third
 // year", "approaches four years" next to a mention of an anniversary event.
-func Anniversaries(p *analysis.Pass, k *kb.KB, events []EventMention) []Anniversary {
+func Anniversaries(p *analysis.Pass, events []EventMention) []Anniversary {
 	hasAnniversaryEvent := false
 	for _, e := range events {
 		hasAnniversaryEvent = hasAnniversaryEvent || e.ev.Anniversary
@@ -445,8 +445,8 @@ func anniversaryEvent(p *analysis.Pass, events []EventMention, si int) (kb.Event
 	return kb.Event{}, false
 }
 
-func fromAnniversary(p *analysis.Pass, k *kb.KB, events []EventMention) (core.RefDate, bool) {
-	anns := Anniversaries(p, k, events)
+func fromAnniversary(p *analysis.Pass, events []EventMention) (core.RefDate, bool) {
+	anns := Anniversaries(p, events)
 	if len(anns) == 0 {
 		return core.RefDate{}, false
 	}
@@ -480,9 +480,6 @@ func rangeDate(from, to time.Time, method, evidence string, span core.Span) core
 	}
 	return r
 }
-
-// MentionedEvents is exported for the factual scorer.
-func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention { return mentionedEvents(p, k) }
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

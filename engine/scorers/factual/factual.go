@@ -525,7 +525,7 @@ func (s *Scorer) dates(p *analysis.Pass) {
 	default:
 		return
 	}
-	for _, a := range refdate.Anniversaries(p, s.kb, events) {
+	for _, a := range refdate.Anniversaries(p, events) {
 		slack := 31 * 24 * time.Hour
 		if p.RefDate.Time.After(a.From.Add(-slack)) && p.RefDate.Time.Before(a.To.Add(slack)) {
 			continue
