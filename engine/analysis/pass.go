@@ -7,6 +7,8 @@ package analysis
 import (
 	"fmt"
 	"sort"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/lexicon"
@@ -190,4 +192,11 @@ func (p *Pass) MatchesOf(category string) []lexicon.Match {
 		}
 	}
 	return out
+}
+
+// Capitalized reports whether token t starts with an upper-case letter in
+// the text (names, titles, sentence starts).
+func (p *Pass) Capitalized(t text.Token) bool {
+	r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
+	return unicode.IsUpper(r)
 }

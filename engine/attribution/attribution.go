@@ -7,8 +7,6 @@ package attribution
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
@@ -105,7 +103,7 @@ cues:
 		}
 		sent := p.Sentences[si]
 		// A capitalised cue word mid-sentence is part of a name ("United States").
-		if m.First > sent.First && isCap(p, p.Tokens[m.First]) {
+		if m.First > sent.First && p.Capitalized(p.Tokens[m.First]) {
 			continue
 		}
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
@@ -156,11 +154,6 @@ cues:
 	assignSpeakers(p)
 }
 
-func isCap(p *analysis.Pass, t text.Token) bool {
-	r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
-	return unicode.IsUpper(r)
-}
-
 // lastNamedBefore finds the nearest person's name (two or more capitalised
 // words, titles stripped) before offset off, looking back at most three
 // sentences: the antecedent of "he" or "she".
@@ -173,7 +166,7 @@ func lastNamedBefore(p *analysis.Pass, off, sentFirst int) string {
 	end := -1
 	for k := sentFirst - 1; k >= first; k-- {
 		t := p.Tokens[k]
-		capital := isCap(p, t) && !t.Punct && !roleWords[t.Norm] && !orgWords[t.Norm]
+		capital := p.Capitalized(t) && !t.Punct && !roleWords[t.Norm] && !orgWords[t.Norm]
 		switch {
 		case capital && end < 0:
 			end = k
@@ -189,7 +182,7 @@ func lastNamedBefore(p *analysis.Pass, off, sentFirst int) string {
 
 func isSentenceStart(p *analysis.Pass, k int) bool {
 	si := p.SentenceAt(p.Tokens[k].Start)
-	return si >= 0 && p.Sentences[si].First == k && k+1 < len(p.Tokens) && !isCap(p, p.Tokens[k+1])
+	return si >= 0 && p.Sentences[si].First == k && k+1 < len(p.Tokens) && !p.Capitalized(p.Tokens[k+1])
 }
 
 // sourceBefore walks back from the cue over skippable words to a source
@@ -229,11 +222,11 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	j := k
 	for j >= first {
 		tj := p.Tokens[j]
-		if isCap(p, tj) && !tj.Punct {
+		if p.Capitalized(tj) && !tj.Punct {
 			j--
 			continue
 		}
-		if (tj.Norm == "-" || tj.Norm == ".") && j > first && isCap(p, p.Tokens[j-1]) {
+		if (tj.Norm == "-" || tj.Norm == ".") && j > first && p.Capitalized(p.Tokens[j-1]) {
 			j--
 			continue
 		}
@@ -265,7 +258,7 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 		k++
 	}
 	s := k
-	for k < last && !p.Tokens[k].Punct && isCap(p, p.Tokens[k]) {
+	for k < last && !p.Tokens[k].Punct && p.Capitalized(p.Tokens[k]) {
 		k++
 	}
 	if k > s {
@@ -296,7 +289,7 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 	}
 	// Strip titles, nationality adjectives and honorifics from the front.
 	n := 0
-	for n < len(toks)-1 && (roleWords[toks[n].Norm] || isNationality(toks[n].Norm) || toks[n].Punct) {
+	for n < len(toks)-1 && (roleWords[toks[n].Norm] || text.LooksLikeDemonym(toks[n].Norm) || toks[n].Punct) {
 		n++
 	}
 	name := toks[n:]
@@ -315,15 +308,6 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 		return
 	}
 	a.Kind = analysis.SourceNamedPerson
-}
-
-func isNationality(w string) bool {
-	for _, suf := range []string{"ian", "ese", "ish", "ch", "can", "ean"} {
-		if strings.HasSuffix(w, suf) && len(w) > 4 {
-			return true
-		}
-	}
-	return false
 }
 
 // assignSpeakers gives each direct quote the source of the attribution in its

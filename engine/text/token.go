@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -107,4 +108,19 @@ func TokenizeWith(src string, cut func(string) [][2]int, stems *StemCache) []Tok
 		toks[i] = t
 	}
 	return toks
+}
+
+// LooksLikeDemonym reports whether a folded word has the shape of a
+// nationality adjective ("russian", "chinese", "british", "french"), the
+// words that qualify a title ("French President") without being a name.
+func LooksLikeDemonym(w string) bool {
+	if len(w) <= 4 {
+		return false
+	}
+	for _, suf := range []string{"ian", "ese", "ish", "ch", "can", "ean"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

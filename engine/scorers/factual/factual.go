@@ -69,7 +69,7 @@ func (s *Scorer) Score(p *analysis.Pass) {
 		matched := map[int]bool{}
 		for _, m := range s.surnames.Find(toks) {
 			first, last := sent.First+m.First, sent.First+m.Last
-			if !isCap(p, p.Tokens[first]) || p.IsExcluded(p.Tokens[first].Start, p.Tokens[last-1].End) {
+			if !p.Capitalized(p.Tokens[first]) || p.IsExcluded(p.Tokens[first].Start, p.Tokens[last-1].End) {
 				continue
 			}
 			for k := first; k < last; k++ {
@@ -80,11 +80,6 @@ func (s *Scorer) Score(p *analysis.Pass) {
 		s.misspelt(p, sent, matched)
 	}
 	s.dates(p)
-}
-
-func isCap(p *analysis.Pass, t text.Token) bool {
-	r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
-	return unicode.IsUpper(r)
 }
 
 // titleWords are the words of office titles, with the canonical title each
@@ -156,7 +151,7 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 	for n := 0; n < 2 && k >= sentFirst; n++ {
 		t := p.Tokens[k]
 		w := t.Norm
-		if t.Punct || !isCap(p, t) || isTitleWord(w) || honorificWords[w] || isNationality(w) {
+		if t.Punct || !p.Capitalized(t) || isTitleWord(w) || honorificWords[w] || text.LooksLikeDemonym(w) {
 			break
 		}
 		k--
@@ -166,7 +161,7 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 		mi.given = p.Text[mi.givenStart:mi.givenEnd]
 		mi.start = k + 1
 	}
-	if k >= sentFirst && honorificWords[p.Tokens[k].Norm] && isCap(p, p.Tokens[k]) {
+	if k >= sentFirst && honorificWords[p.Tokens[k].Norm] && p.Capitalized(p.Tokens[k]) {
 		mi.honorific = p.Text[p.Tokens[k].Start:p.Tokens[k].End]
 		mi.honorStart = k
 		mi.start = k
@@ -185,7 +180,7 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 				break
 			}
 		}
-		if ok && isCap(p, p.Tokens[k-n+1]) {
+		if ok && p.Capitalized(p.Tokens[k-n+1]) {
 			mi.title = t.title
 			mi.titleStart = k - n + 1
 			mi.start = k - n + 1
@@ -207,7 +202,7 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 			mi.start = j
 			break
 		}
-		if !(isCap(p, p.Tokens[j]) || p.Tokens[j].Punct) {
+		if !(p.Capitalized(p.Tokens[j]) || p.Tokens[j].Punct) {
 			break
 		}
 	}
@@ -229,22 +224,13 @@ func isTitleWord(w string) bool {
 	return false
 }
 
-func isNationality(w string) bool {
-	for _, suf := range []string{"ian", "ese", "ish", "ch", "can", "ean"} {
-		if strings.HasSuffix(w, suf) && len(w) > 4 {
-			return true
-		}
-	}
-	return false
-}
-
 // mention checks one surname occurrence.
 func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, sentFirst int) {
 	if len(cands) == 0 {
 		return
 	}
 	// Skip a surname inside a longer capitalised name we do not know ("Trump Tower").
-	if last < len(p.Tokens) && isCap(p, p.Tokens[last]) && !p.Tokens[last].Punct && p.Tokens[last].Start == p.Tokens[last-1].End+1 {
+	if last < len(p.Tokens) && p.Capitalized(p.Tokens[last]) && !p.Tokens[last].Punct && p.Tokens[last].Start == p.Tokens[last-1].End+1 {
 		if r, _ := utf8.DecodeRuneInString(p.Text[p.Tokens[last].Start:]); unicode.IsUpper(r) && !isTitleWord(p.Tokens[last].Norm) {
 			return
 		}
@@ -427,7 +413,7 @@ func intOf(v any) int {
 func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched map[int]bool) {
 	for k := sent.First; k < sent.Last; k++ {
 		t := p.Tokens[k]
-		if matched[k] || t.Punct || !isCap(p, t) || len(t.Norm) < 5 || p.IsExcluded(t.Start, t.End) {
+		if matched[k] || t.Punct || !p.Capitalized(t) || len(t.Norm) < 5 || p.IsExcluded(t.Start, t.End) {
 			continue
 		}
 		mi := parseMention(p, k, sent.First)

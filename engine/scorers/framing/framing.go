@@ -9,8 +9,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
@@ -184,9 +182,10 @@ func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
 			continue
 		}
 		for _, am := range s.Actors.Find(p.Tokens[sent.First:sent.Last]) {
-			start := p.Tokens[sent.First+am.first].Start
+			tok := p.Tokens[sent.First+am.first]
+			start := tok.Start
 			// Names are capitalised: "may" the verb is not Theresa May.
-			if r, _ := utf8.DecodeRuneInString(p.Text[start:]); !unicode.IsUpper(r) {
+			if !p.Capitalized(tok) {
 				continue
 			}
 			if _, q := p.QuoteAt(start, start+1); q {
