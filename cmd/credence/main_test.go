@@ -225,3 +225,29 @@ entries:
 		t.Errorf("bad config: exit %d %s", code, errs)
 	}
 }
+
+func TestIncludeTextForHTML(t *testing.T) {
+	code, out, errs := runCLI("score", "--format", "json", "--include-text", "../../testdata/html/09-truncated.html")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var results []struct {
+		Text     string `json:"text"`
+		Findings []struct {
+			Start, End int
+			Text       string
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &results); err != nil || len(results) != 1 {
+		t.Fatalf("%v %s", err, out)
+	}
+	r := results[0]
+	if !strings.Contains(r.Text, "The port expansion at Kettering Bay was approved on appeal") {
+		t.Errorf("extracted text missing: %q", r.Text)
+	}
+	for _, f := range r.Findings {
+		if f.End > f.Start && r.Text[f.Start:f.End] != f.Text {
+			t.Errorf("span [%d,%d) is %q in the printed text, finding says %q", f.Start, f.End, r.Text[f.Start:f.End], f.Text)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -212,4 +213,19 @@ func FuzzParseHTML(f *testing.F) {
 			t.Fatalf("no error but empty text for %q", data)
 		}
 	})
+}
+
+func TestJSONWithHTML(t *testing.T) {
+	page := `<html><head><title>Ferry returns</title><meta name="author" content="Ruth Okoye"></head><body><article><h1>Ferry returns</h1><p>The ferry between the two towns resumed on Monday after two years, the transport authority said in a statement on its website.</p><p>Tickets cost the same as before, the authority said.</p></article></body></html>`
+	b, _ := json.Marshal(map[string]string{"id": "f1", "html": page, "published": "2025-03-04"})
+	doc, err := Parse("x.json", "json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.ID != "f1" || doc.Format != "json+html" || doc.Published != "2025-03-04" || doc.Byline != "Ruth Okoye" || doc.Title != "Ferry returns" {
+		t.Errorf("metadata: %+v", doc)
+	}
+	if !strings.Contains(doc.Text, "The ferry between the two towns resumed") || strings.Contains(doc.Text, "<p>") {
+		t.Errorf("text = %q", doc.Text)
+	}
 }
