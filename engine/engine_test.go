@@ -200,6 +200,16 @@ func TestFactualChecks(t *testing.T) {
 	}
 }
 
+func TestUncheckedFactualIsReported(t *testing.T) {
+	res := analyze(t, "Former President Donald Trump spoke to reporters in Washington on Monday.", "")
+	if res.Profile.FactualUnchecked != 1 {
+		t.Errorf("factual_unchecked = %d, want 1 (no reference date, one title skipped)", res.Profile.FactualUnchecked)
+	}
+	if res2 := analyze(t, "Former President Donald Trump spoke to reporters in Washington on Monday.", "2026-02-01"); res2.Profile.FactualUnchecked != 0 || res2.Profile.Confidence <= res.Profile.Confidence {
+		t.Errorf("with a date: unchecked %d, confidence %.2f vs %.2f without", res2.Profile.FactualUnchecked, res2.Profile.Confidence, res.Profile.Confidence)
+	}
+}
+
 func TestReferenceDates(t *testing.T) {
 	cases := []struct {
 		text, published, value, precision, method string

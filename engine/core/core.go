@@ -171,8 +171,11 @@ type Profile struct {
 	Confidence float64            `json:"confidence"`
 	Dimensions map[string]float64 `json:"dimensions"`
 	// Reason explains an unscorable band.
-	Reason string         `json:"reason,omitempty"`
-	Top    []Contribution `json:"top_findings,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	// FactualUnchecked counts date-dependent checks (titles) skipped because
+	// the reference date is unknown: the factual dimension is not vouched for.
+	FactualUnchecked int            `json:"factual_unchecked,omitempty"`
+	Top              []Contribution `json:"top_findings,omitempty"`
 	// Sourcing holds the attribution statistics when a sourcing scorer ran.
 	Sourcing *SourcingStats `json:"sourcing,omitempty"`
 	// Framing holds per-category densities.

@@ -135,6 +135,10 @@ func specificity(p *analysis.Pass) float64 {
 var monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true}
 
+// UncheckedKey is the Pass.Data key under which the factual scorer counts
+// the date-dependent checks it skipped for want of a reference date.
+const UncheckedKey = "factual_unchecked"
+
 // SourcingKey is the Pass.Data key of the sourcing scorer's statistics.
 const SourcingKey = "sourcing"
 
@@ -204,6 +208,11 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 		conf *= 0.85
 	}
 	prof.Confidence = round2(conf)
+	if n, ok := p.Data[UncheckedKey].(int); ok && n > 0 {
+		prof.FactualUnchecked = n
+		conf *= 0.9 // the factual dimension is not vouched for
+		prof.Confidence = round2(conf)
+	}
 	if st, ok := p.Data[SourcingKey].(*core.SourcingStats); ok {
 		prof.Sourcing = st
 	}

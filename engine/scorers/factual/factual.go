@@ -17,6 +17,7 @@ import (
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/kb"
 	"github.com/credence-news/credence/engine/lexicon"
+	"github.com/credence-news/credence/engine/profile"
 	"github.com/credence-news/credence/engine/refdate"
 	"github.com/credence-news/credence/engine/text"
 )
@@ -32,10 +33,6 @@ var (
 		Summary: "A date or event contradicts the article's reference date.",
 		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, and dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\")."}
 )
-
-// UncheckedKey is the Pass.Data key counting date-dependent checks skipped
-// because the reference date was unknown.
-const UncheckedKey = "factual_unchecked"
 
 // Scorer is the factual scorer.
 type Scorer struct {
@@ -354,7 +351,7 @@ func status(person *kb.Person, title string, from, to time.Time) (allIn, noneIn,
 
 func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo, start, end int) {
 	if !p.RefDate.Known() {
-		p.Data[UncheckedKey] = intOf(p.Data[UncheckedKey]) + 1
+		p.Data[profile.UncheckedKey] = intOf(p.Data[profile.UncheckedKey]) + 1
 		return
 	}
 	from, to := p.RefDate.Time, p.RefDate.Latest
