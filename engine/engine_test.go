@@ -200,6 +200,17 @@ func TestFactualChecks(t *testing.T) {
 	}
 }
 
+func TestChromeIsNotScoredAsProse(t *testing.T) {
+	text := "Council votes on bridge\n\nSubscribe to unlock this shocking, disastrous story\nShare\n\nThe council voted on Tuesday to repair the bridge over the river, the mayor said, after engineers found rust in two beams last winter. Work starts in June and will take three months, the council said.\n"
+	res := analyze(t, text, "2025-03-01")
+	if n := count(res, "framing."); n != 0 {
+		t.Errorf("%d framing findings, want 0: the paywall line is furniture, not the outlet's voice: %v", n, res.Findings)
+	}
+	if count(res, "integrity.paywall") != 1 || count(res, "integrity.chrome") != 1 {
+		t.Errorf("paywall and chrome lines not reported: %v", res.Findings)
+	}
+}
+
 func TestUncheckedFactualIsReported(t *testing.T) {
 	res := analyze(t, "Former President Donald Trump spoke to reporters in Washington on Monday.", "")
 	if res.Profile.FactualUnchecked != 1 {
