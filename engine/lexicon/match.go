@@ -209,25 +209,38 @@ func (m *Matcher) Find(toks []text.Token) []Match {
 	return dedupe(out)
 }
 
-// dedupe keeps, for each entry category, the longest match among overlapping ones.
+// dedupe keeps, for each entry category, the longest match among overlapping
+// ones, and drops exact repeats. ms is in order of First (Find appends so), so
+// a covering match lies within the longest span before or at the same start:
+// the scan is linear in the matches, not quadratic (long articles have
+// thousands).
 func dedupe(ms []Match) []Match {
+	span := 0
+	for _, m := range ms {
+		span = max(span, m.Last-m.First)
+	}
+	covered := func(a Match, b Match) bool {
+		return a.Entry.Category == b.Entry.Category && b.First <= a.First && b.Last >= a.Last && (b.Last-b.First) > (a.Last-a.First)
+	}
 	var out []Match
-	for _, a := range ms {
-		keep := true
-		for _, b := range ms {
-			if a.Entry.Category == b.Entry.Category && b.First <= a.First && b.Last >= a.Last && (b.Last-b.First) > (a.Last-a.First) {
-				keep = false
-				break
+next:
+	for i, a := range ms {
+		for j := i - 1; j >= 0 && ms[j].First >= a.Last-span; j-- {
+			if covered(a, ms[j]) {
+				continue next
 			}
 		}
-		for _, o := range out {
-			if o.Entry == a.Entry && o.First == a.First && o.Last == a.Last {
-				keep = false
+		for j := i + 1; j < len(ms) && ms[j].First == a.First; j++ {
+			if covered(a, ms[j]) {
+				continue next
 			}
 		}
-		if keep {
-			out = append(out, a)
+		for k := len(out) - 1; k >= 0 && out[k].First == a.First; k-- {
+			if o := out[k]; o.Entry == a.Entry && o.Last == a.Last {
+				continue next
+			}
 		}
+		out = append(out, a)
 	}
 	return out
 }

@@ -145,7 +145,48 @@ func mayHoldFigure(s string) bool {
 		run = 0
 	}
 	return strings.Contains(s, "€") || strings.Contains(s, "£") || strings.Contains(s, "illion") ||
-		strings.Contains(s, "per cent") || strings.Contains(s, "percent") || strings.Contains(s, " in ")
+		strings.Contains(s, "per cent") || strings.Contains(s, "percent") || hasRatio(s)
+}
+
+var ratioWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true}
+
+// hasRatio reports whether s may hold "<number> in <number>" ("one in five",
+// "3 in 10"). Nearly every sentence has " in ", so testing for that alone
+// would send every sentence through the figure pattern.
+func hasRatio(s string) bool {
+	isWord := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+	}
+	isNumber := func(w string) bool {
+		if w == "" {
+			return false
+		}
+		if ratioWords[strings.ToLower(w)] {
+			return true
+		}
+		return strings.Trim(w, "0123456789") == ""
+	}
+	for off := 0; ; {
+		i := strings.Index(s[off:], " in ")
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i
+		for j > 0 && isWord(s[j-1]) {
+			j--
+		}
+		k := i + len(" in ")
+		e := k
+		for e < len(s) && isWord(s[e]) {
+			e++
+		}
+		if isNumber(s[j:i]) && isNumber(s[k:e]) {
+			return true
+		}
+		off = i + 1
+	}
 }
 
 var yearLike = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
