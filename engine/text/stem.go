@@ -7,7 +7,7 @@ import (
 )
 
 // StemCache memoises Snowball English stems. News text repeats a small
-// vocabulary, so a per-process cache makes stemming ~30x faster. It is safe for
+// vocabulary, so a per-process cache makes stemming about 12x faster (BenchmarkStemCached). It is safe for
 // concurrent use.
 type StemCache struct {
 	m sync.Map
