@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,10 +17,7 @@ func runCorpus(args []string, stdout, stderr io.Writer) int {
 	n := fs.Int("n", 10000, "number of articles")
 	seed := fs.Int64("seed", 1, "seed (the same seed gives the same corpus)")
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+		return flagExit(err)
 	}
 	w := bufio.NewWriterSize(stdout, 1<<20)
 	enc := json.NewEncoder(w)

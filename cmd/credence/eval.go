@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -103,10 +102,7 @@ func runFit(args []string, stdout, stderr io.Writer) int {
 // and runs the evaluation; on failure it returns nil and the exit code.
 func evaluate(cmd string, fs *flag.FlagSet, args []string, stderr io.Writer, opt eval.Options) (*eval.Report, int) {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, 0
-		}
-		return nil, 2
+		return nil, flagExit(err)
 	}
 	dir := "testdata/fixtures"
 	if fs.NArg() > 0 {

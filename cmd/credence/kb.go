@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -41,20 +40,9 @@ func runKB(args []string, stdout, stderr io.Writer) int {
 		fs.SetOutput(stderr)
 		date := fs.String("date", "", "show the offices held on this day (YYYY-MM-DD)")
 		// Accept the name before or after the flags.
-		var name []string
-		rest := args[1:]
-		for len(rest) > 0 {
-			if err := fs.Parse(rest); err != nil {
-				if errors.Is(err, flag.ErrHelp) {
-					return 0
-				}
-				return 2
-			}
-			if fs.NArg() == 0 {
-				break
-			}
-			name = append(name, fs.Arg(0))
-			rest = fs.Args()[1:]
+		name, err := parseInterspersed(fs, args[1:])
+		if err != nil {
+			return flagExit(err)
 		}
 		if len(name) == 0 {
 			usage()

@@ -17,10 +17,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	words := fs.String("words", "", "print the single words and phrases of the lexicon entries behind this rule, one per line (e.g. framing.loaded), for comparisons with word-list tools")
 	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+		return flagExit(err)
 	}
 	if *words != "" {
 		d, err := engine.LoadData(nil, nil)

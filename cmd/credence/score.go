@@ -76,6 +76,15 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// flagExit is the exit status for a flag-parsing error: 0 after --help
+// (the usage was asked for), 2 for a bad flag (the flag package printed why).
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
 func runScore(args []string, stdout, stderr io.Writer) int {
 	return runDocuments("score", args, stdout, stderr)
 }
@@ -107,10 +116,7 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+		return flagExit(err)
 	}
 	fail := func(err any) int {
 		fmt.Fprintf(stderr, "credence %s: %v\n", cmd, err)
