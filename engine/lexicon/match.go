@@ -219,7 +219,7 @@ func dedupe(ms []Match) []Match {
 	for _, m := range ms {
 		span = max(span, m.Last-m.First)
 	}
-	covered := func(a Match, b Match) bool {
+	covered := func(a, b Match) bool {
 		return a.Entry.Category == b.Entry.Category && b.First <= a.First && b.Last >= a.Last && (b.Last-b.First) > (a.Last-a.First)
 	}
 	var out []Match
