@@ -26,18 +26,21 @@ type Match struct {
 }
 
 type node struct {
-	next  map[string]*node // by stem (and punctuation)
-	exact map[string]*node // by folded word form, for exact entries
-	gap   *node            // after a "..." element
-	any   *node            // after a "*" element
+	next  map[int32]*node // by stem id (and punctuation)
+	exact map[int32]*node // by folded word form id, for exact entries
+	gap   *node           // after a "..." element
+	any   *node           // after a "*" element
 	done  []*Entry
 }
 
 // Matcher finds every entry of a set of lexicons in a token stream.
 type Matcher struct {
-	root  *node
-	lexOf map[*Entry]*Lexicon
-	stems *text.StemCache
+	root *node
+	// rootNext and rootExact are the root's edges as tables indexed by id:
+	// most tokens start no entry, and this says so with one array read.
+	rootNext, rootExact []*node
+	lexOf               map[*Entry]*Lexicon
+	stems               *text.StemCache
 }
 
 // Compile builds one matcher over the lexicons' entries. Phrases are
@@ -58,7 +61,20 @@ func Compile(stems *text.StemCache, lexicons ...*Lexicon) *Matcher {
 			}
 		}
 	}
+	m.rootNext, m.rootExact = table(m.root.next), table(m.root.exact)
 	return m
+}
+
+func table(edges map[int32]*node) []*node {
+	var n int32
+	for id := range edges {
+		n = max(n, id+1)
+	}
+	t := make([]*node, n)
+	for id, c := range edges {
+		t[id] = c
+	}
+	return t
 }
 
 // sequence turns a phrase into trie keys: stems (folded forms if exact),
@@ -105,54 +121,52 @@ func Expand(phrase string) []string {
 func (m *Matcher) insert(seq []string, e *Entry) {
 	n := m.root
 	for _, w := range seq {
-		if strings.HasPrefix(w, exactKey) && len(w) > len(exactKey) {
-			if n.exact == nil {
-				n.exact = map[string]*node{}
-			}
-			c := n.exact[w[len(exactKey):]]
-			if c == nil {
-				c = &node{}
-				n.exact[w[len(exactKey):]] = c
-			}
-			n = c
+		var edges *map[int32]*node
+		switch {
+		case w == gapWord:
+			n.gap = orNew(n.gap)
+			n = n.gap
 			continue
-		}
-		var child **node
-		switch w {
-		case gapWord:
-			child = &n.gap
-		case anyWord:
-			child = &n.any
+		case w == anyWord:
+			n.any = orNew(n.any)
+			n = n.any
+			continue
+		case strings.HasPrefix(w, exactKey) && len(w) > len(exactKey):
+			edges, w = &n.exact, w[len(exactKey):]
 		default:
-			if n.next == nil {
-				n.next = map[string]*node{}
-			}
-			c := n.next[w]
-			if c == nil {
-				c = &node{}
-				n.next[w] = c
-			}
-			n = c
-			continue
+			edges = &n.next
 		}
-		if *child == nil {
-			*child = &node{}
+		if *edges == nil {
+			*edges = map[int32]*node{}
 		}
-		n = *child
+		id := text.Intern(w)
+		c := (*edges)[id]
+		if c == nil {
+			c = &node{}
+			(*edges)[id] = c
+		}
+		n = c
 	}
 	n.done = append(n.done, e)
+}
+
+func orNew(n *node) *node {
+	if n == nil {
+		return &node{}
+	}
+	return n
 }
 
 // step appends to out the nodes token t leads to from n: by its stem, its
 // exact folded form, or a wildcard.
 func (m *Matcher) step(out []*node, n *node, t text.Token) []*node {
 	if n.next != nil {
-		if c := n.next[t.Stem]; c != nil {
+		if c := n.next[t.StemID]; c != nil {
 			out = append(out, c)
 		}
 	}
 	if n.exact != nil && !t.Punct {
-		if c := n.exact[t.Norm]; c != nil {
+		if c := n.exact[t.NormID]; c != nil {
 			out = append(out, c)
 		}
 	}
@@ -160,6 +174,13 @@ func (m *Matcher) step(out []*node, n *node, t text.Token) []*node {
 		out = append(out, n.any)
 	}
 	return out
+}
+
+// starts reports whether token t can begin an entry.
+func (m *Matcher) starts(t *text.Token) bool {
+	return m.root.any != nil ||
+		int(t.StemID) < len(m.rootNext) && m.rootNext[t.StemID] != nil ||
+		int(t.NormID) < len(m.rootExact) && m.rootExact[t.NormID] != nil && !t.Punct
 }
 
 // Find returns every match in toks, longest first at each start, keeping
@@ -174,8 +195,7 @@ func (m *Matcher) Find(toks []text.Token) []Match {
 	var frontier []state
 	var next []*node
 	for i := range toks {
-		// Most tokens start no entry: check the root edge before any work.
-		if m.root.next[toks[i].Stem] == nil && m.root.exact[toks[i].Norm] == nil && m.root.any == nil {
+		if !m.starts(&toks[i]) {
 			continue
 		}
 		frontier = append(frontier[:0], state{m.root, i})

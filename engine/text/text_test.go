@@ -1,9 +1,13 @@
 package text
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 )
 
 func sentenceTexts(src string) []string {
@@ -137,4 +141,40 @@ func FuzzSentencesAndQuotes(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStemCacheConcurrent looks words up from several goroutines while the
+// cache merges its pending words: every answer must be the word's own fold,
+// stem and ids, whichever map it came from.
+func TestStemCacheConcurrent(t *testing.T) {
+	var c StemCache
+	words := make([]string, 5000)
+	for i := range words {
+		words[i] = fmt.Sprintf("Report%dings", i%1700) // repeats, and capitals to fold
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, w := range words {
+				got := c.Lookup(w)
+				norm := strings.ToLower(w)
+				stem := english.Stem(norm, false)
+				if got.Norm != norm || got.Stem != stem || got.NormID != Intern(norm) || got.StemID != Intern(stem) {
+					errs <- fmt.Sprintf("Lookup(%q) = %+v", w, *got)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if Intern("reporting") == Intern("report") || Intern("report") == 0 {
+		t.Error("distinct strings must get distinct, non-zero ids")
+	}
 }

@@ -14,6 +14,9 @@ type Token struct {
 	// stem (for punctuation, Norm again).
 	Norm string
 	Stem string
+	// NormID and StemID are Norm and Stem interned (see Intern): matchers
+	// compare them instead of strings.
+	NormID, StemID int32
 	// Punct is true for a single punctuation rune.
 	Punct bool
 }
@@ -91,19 +94,25 @@ var asciiPunct = func() (t [utf8.RuneSelf]bool) {
 func Tokenize(src string, stems *StemCache) []Token { return TokenizeWith(src, Spans, stems) }
 
 // TokenizeWith is Tokenize with a chosen span function (Spans or BertSpans).
+// Without a cache, words are folded but not stemmed (Stem is Norm).
 func TokenizeWith(src string, cut func(string) [][2]int, stems *StemCache) []Token {
 	spans := cut(src)
 	toks := make([]Token, len(spans))
 	for i, sp := range spans {
 		s := src[sp[0]:sp[1]]
-		t := Token{Start: sp[0], End: sp[1], Norm: Fold(s)}
-		if r, _ := utf8.DecodeRuneInString(s); sp[1]-sp[0] == utf8.RuneLen(r) && IsPunct(r) {
-			t.Punct = true
-			t.Stem = t.Norm
-		} else if stems != nil {
-			t.Stem = stems.Stem(t.Norm)
+		t := Token{Start: sp[0], End: sp[1]}
+		r, size := utf8.DecodeRuneInString(s)
+		t.Punct = size == len(s) && IsPunct(r)
+		if stems != nil {
+			w := stems.Lookup(s)
+			t.Norm, t.Stem, t.NormID, t.StemID = w.Norm, w.Stem, w.NormID, w.StemID
 		} else {
-			t.Stem = t.Norm
+			t.Norm = Fold(s)
+			t.Stem, t.NormID = t.Norm, Intern(t.Norm)
+			t.StemID = t.NormID
+		}
+		if t.Punct {
+			t.Stem, t.StemID = t.Norm, t.NormID
 		}
 		toks[i] = t
 	}

@@ -75,7 +75,8 @@ func (s *Scorer) Score(p *analysis.Pass) {
 	lines := lines(p.Text)
 	counts := map[string]int{}
 	k := 0 // first token of the current line
-	for _, l := range lines {
+	for i := range lines {
+		l := &lines[i]
 		for k < len(p.Tokens) && p.Tokens[k].Start < l.start {
 			k++
 		}
@@ -83,11 +84,12 @@ func (s *Scorer) Score(p *analysis.Pass) {
 		for end < len(p.Tokens) && p.Tokens[end].End <= l.end {
 			end++
 		}
+		l.toks = p.Tokens[k:end]
 		txt := p.Text[l.start:l.end]
 		if len(txt) > maxFurnitureLine {
 			continue // a paragraph of prose, not page furniture
 		}
-		pat := s.patterns.match(txt, p.Tokens[k:end])
+		pat := s.patterns.match(txt, l.toks)
 		if pat == nil {
 			continue
 		}
@@ -152,7 +154,10 @@ func wordCount(s string) int {
 	return n
 }
 
-type line struct{ start, end int }
+type line struct {
+	start, end int
+	toks       []text.Token
+}
 
 func lines(src string) []line {
 	var out []line
@@ -171,55 +176,64 @@ func lines(src string) []line {
 			e--
 		}
 		if e > s {
-			out = append(out, line{s, e})
+			out = append(out, line{start: s, end: e})
 		}
 		start = end + 1
 	}
 	return out
 }
 
-// duplicates flags every repeat of a line seen before, compared after folding
-// (case, quotes, spacing). One-word lines ("Overview") are ignored.
+// duplicates flags every repeat of a line seen before, compared by folded
+// tokens (so case, quotes and spacing do not matter) after any list bullet.
+// Lines of one word ("Overview") are ignored.
 func duplicates(p *analysis.Pass, ls []line) {
-	seen := map[string]int{}
-	var buf []byte
-	for _, l := range ls {
-		var key string
-		key, buf = lineKey(p.Text[l.start:l.end], buf)
-		if strings.IndexByte(key, ' ') < 0 || p.IsExcluded(l.start, l.end) {
+	seen := map[uint64]int{} // key hash → index in ls
+	for i, l := range ls {
+		toks := key(l.toks)
+		words := 0
+		for _, t := range toks {
+			if !t.Punct {
+				words++
+			}
+		}
+		if words < 2 || p.IsExcluded(l.start, l.end) {
 			continue
 		}
-		if first, ok := seen[key]; ok {
+		sum := uint64(14695981039346656037) // FNV-1a over the token ids
+		for _, t := range toks {
+			sum = (sum ^ uint64(t.NormID)) * 1099511628211
+		}
+		if first, ok := seen[sum]; ok && sameKey(toks, key(ls[first].toks)) {
 			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95,
 				Message:     "This line repeats an earlier line verbatim.",
-				Explanation: "The same line already appears at byte " + strconv.Itoa(first) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
+				Explanation: "The same line already appears at byte " + strconv.Itoa(ls[first].start) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
 			p.Exclude(l.start, l.end)
 			continue
 		}
-		seen[key] = l.start
+		if _, ok := seen[sum]; !ok {
+			seen[sum] = i
+		}
 	}
 }
 
-// lineKey folds a line for comparison (case, quotes, spacing, list
-// bullets) in one pass, reusing buf.
-func lineKey(line string, buf []byte) (string, []byte) {
-	buf = buf[:0]
-	space := true // drop leading spaces
-	for _, r := range text.Fold(line) {
-		if r == ' ' || r == '\t' || r == '\r' || r == '\n' {
-			space = true
-			continue
-		}
-		if len(buf) == 0 && (r == '-' || r == '*' || r == '•') {
-			continue
-		}
-		if space && len(buf) > 0 {
-			buf = append(buf, ' ')
-		}
-		space = false
-		buf = utf8.AppendRune(buf, r)
+// key is a line's tokens without a leading list bullet.
+func key(toks []text.Token) []text.Token {
+	for len(toks) > 0 && toks[0].Punct && (toks[0].Norm == "-" || toks[0].Norm == "*" || toks[0].Norm == "•") {
+		toks = toks[1:]
 	}
-	return string(buf), buf
+	return toks
+}
+
+func sameKey(a, b []text.Token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].NormID != b[i].NormID {
+			return false
+		}
+	}
+	return true
 }
 
 // truncated checks the last line of prose (at least eight words, not

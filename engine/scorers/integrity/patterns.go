@@ -3,7 +3,6 @@ package integrity
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -24,6 +23,9 @@ type Pattern struct {
 	Pass     []string `yaml:"pass"`
 	// Keywords: one of these lower-case strings occurs in every match.
 	Keywords []string `yaml:"keywords"`
+	// Requires, when set: one of these occurs in every match as well (a
+	// price needs a currency sign and a period: "$4/month", "£1 a week").
+	Requires []string `yaml:"requires"`
 	re       *regexp.Regexp
 }
 
@@ -32,11 +34,14 @@ type Pattern struct {
 type Patterns struct {
 	list     []*Pattern
 	keywords *lexicon.Matcher
-	// symbols are one-rune keywords that are not words ("$", "£"): a
+	// symbols are one-rune keywords that are not words ("$", "/"): a
 	// currency sign is part of the word token "£5", so they are looked for
-	// in the line's bytes instead.
+	// in the line's bytes instead. Values are keyword groups, as below.
 	symbols map[string][]int
 }
+
+// A keyword group is 2*i for pattern i's keywords and 2*i+1 for its
+// requirements; the matcher's categories are the groups as strings.
 
 // Compile builds the keyword matcher over the patterns' keywords (exact word
 // forms, so "cookie" and "cookies" are listed apart).
@@ -44,14 +49,17 @@ func Compile(list []*Pattern) *Patterns {
 	lx := &lexicon.Lexicon{Name: "integrity-keywords", Categories: map[string]lexicon.Category{}}
 	symbols := map[string][]int{}
 	for i, p := range list {
-		cat := strconv.Itoa(i)
-		lx.Categories[cat] = lexicon.Category{}
-		for _, k := range p.Keywords {
-			if r, size := utf8.DecodeRuneInString(k); size == len(k) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				symbols[k] = append(symbols[k], i)
-				continue
+		for g, words := range [][]string{p.Keywords, p.Requires} {
+			group := 2*i + g
+			cat := strconv.Itoa(group)
+			lx.Categories[cat] = lexicon.Category{}
+			for _, k := range words {
+				if r, size := utf8.DecodeRuneInString(k); size == len(k) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					symbols[k] = append(symbols[k], group)
+					continue
+				}
+				lx.Entries = append(lx.Entries, &lexicon.Entry{Phrase: k, Category: cat, Exact: true, Weight: 1})
 			}
-			lx.Entries = append(lx.Entries, &lexicon.Entry{Phrase: k, Category: cat, Exact: true, Weight: 1})
 		}
 	}
 	return &Patterns{list: list, keywords: lexicon.Compile(&text.StemCache{}, lx), symbols: symbols}
@@ -61,23 +69,29 @@ func Compile(list []*Pattern) *Patterns {
 // toks, or nil. whole-line patterns are tried only on short lines.
 func (ps *Patterns) match(line string, toks []text.Token) *Pattern {
 	line = strings.TrimSpace(line)
-	var candidates []int
+	var hit []bool
+	mark := func(group int) {
+		if hit == nil {
+			hit = make([]bool, 2*len(ps.list))
+		}
+		hit[group] = true
+	}
 	for _, m := range ps.keywords.Find(toks) {
-		i, _ := strconv.Atoi(m.Entry.Category)
-		candidates = append(candidates, i)
+		g, _ := strconv.Atoi(m.Entry.Category)
+		mark(g)
 	}
-	for sym, idx := range ps.symbols {
+	for sym, groups := range ps.symbols {
 		if strings.Contains(line, sym) {
-			candidates = append(candidates, idx...)
+			for _, g := range groups {
+				mark(g)
+			}
 		}
 	}
-	sort.Ints(candidates)
-	for k, i := range candidates {
-		if k > 0 && candidates[k-1] == i {
-			continue
-		}
-		p := ps.list[i]
-		if p.Whole && len(line) > maxLabelLine {
+	if hit == nil {
+		return nil
+	}
+	for i, p := range ps.list {
+		if !hit[2*i] || len(p.Requires) > 0 && !hit[2*i+1] || p.Whole && len(line) > maxLabelLine {
 			continue
 		}
 		if p.re.MatchString(line) {
