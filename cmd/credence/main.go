@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -43,6 +44,13 @@ func usage(w io.Writer) {
 }
 
 func main() {
+	// Scoring allocates a lot of short-lived data per document while the live
+	// heap (lexicons, knowledge base, documents in flight) stays small, so
+	// collecting at 4x live rather than 2x saves ~20% of the time for a few
+	// tens of MB. GOGC in the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

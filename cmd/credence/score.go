@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 
 type scoreFlags struct {
 	format, tokenizer, output, only, refDate, config, scorers string
+	cpuProfile                                                string
 	includeText                                               bool
 	maxBytes, workers                                         int
 	timeout                                                   time.Duration
@@ -51,6 +53,7 @@ func (f *scoreFlags) register(fs *flag.FlagSet, cmd string) {
 	fs.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest document accepted, in bytes")
 	fs.IntVar(&f.workers, "workers", 0, "scoring goroutines (default: one per core)")
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time budget per document; a document over it is reported as an error and the batch goes on")
+	fs.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (for go tool pprof)")
 	fs.StringVar(&f.config, "config", "", "configuration file (default: the nearest "+config.FileName+" above the first input)")
 	if check {
 		fs.Float64Var(&f.minScore, "min-score", 0, "fail a document scoring below this (0-100)")
@@ -151,6 +154,17 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	out, commit, err := openOutput(f.output, stdout)
 	if err != nil {
 		return fail(err)
+	}
+	if f.cpuProfile != "" {
+		pf, err := os.Create(f.cpuProfile)
+		if err != nil {
+			return fail(err)
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return fail(err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	failedInputs, failedDocs := 0, 0
 	var writeErr error

@@ -45,6 +45,9 @@ type Pass struct {
 	// Errs collects findings a scorer tried to report with an invalid span:
 	// a bug, surfaced rather than printed or silently dropped.
 	Errs []error
+	// Only, when set, holds the only rules whose findings will be kept:
+	// scorers may skip work for the others (see Wants).
+	Only map[string]bool
 	// Data is scratch space scorers share through the pass, keyed by name
 	// (e.g. "attributions"), filled by the analysis stage.
 	Data map[string]any
@@ -74,6 +77,9 @@ func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCa
 	}
 	return p
 }
+
+// Wants reports whether findings of rule id will be kept.
+func (p *Pass) Wants(id string) bool { return p.Only == nil || p.Only[id] }
 
 // Report adds a finding after checking its span against the document text.
 func (p *Pass) Report(f core.Finding) error {
@@ -183,9 +189,16 @@ type Attribution struct {
 	Direct     bool // the content is a direct quote
 }
 
-// MatchesOf returns the matches of one lexicon category.
+// MatchesOf returns the matches of one lexicon category (counted first, so
+// the result is allocated once).
 func (p *Pass) MatchesOf(category string) []lexicon.Match {
-	var out []lexicon.Match
+	n := 0
+	for i := range p.Matches {
+		if p.Matches[i].Entry.Category == category {
+			n++
+		}
+	}
+	out := make([]lexicon.Match, 0, n)
 	for _, m := range p.Matches {
 		if m.Entry.Category == category {
 			out = append(out, m)

@@ -70,8 +70,10 @@ func Extract(p *analysis.Pass) {
 	lastPerson := ""
 	anon := append(p.MatchesOf("anonymous"), p.MatchesOf("weasel")...)
 	private := p.MatchesOf("private")
+	cueMatches := p.MatchesOf("cue")
+	p.Attributions = make([]analysis.Attribution, 0, len(cueMatches))
 cues:
-	for _, m := range p.MatchesOf("cue") {
+	for _, m := range cueMatches {
 		// "privately signaled" is the claim itself, not its source.
 		for _, pm := range private {
 			if m.Start >= pm.Start && m.End <= pm.End {

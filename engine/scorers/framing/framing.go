@@ -52,7 +52,11 @@ func (s Scorer) Score(p *analysis.Pass) {
 	stats := &core.FramingStats{Densities: map[string]float64{}}
 	sentenceWeight := map[int]float64{}
 	var own []lexicon.Match
-	reported := map[[3]any]bool{}
+	type spanKey struct {
+		rule       string
+		start, end int
+	}
+	reported := map[spanKey]bool{}
 	for _, m := range p.Matches {
 		cat := m.Entry.Category
 		var rule core.Rule
@@ -66,10 +70,10 @@ func (s Scorer) Score(p *analysis.Pass) {
 		default:
 			continue
 		}
-		if p.IsExcluded(m.Start, m.End) || reported[[3]any{rule.ID, m.Start, m.End}] {
+		if p.IsExcluded(m.Start, m.End) || reported[spanKey{rule.ID, m.Start, m.End}] {
 			continue // one finding per span and rule, whichever entries matched
 		}
-		reported[[3]any{rule.ID, m.Start, m.End}] = true
+		reported[spanKey{rule.ID, m.Start, m.End}] = true
 		si := p.SentenceAt(m.Start)
 		q, quoted := p.QuoteAt(m.Start, m.End)
 		if quoted && rule.ID != RuleLoaded.ID {
@@ -106,7 +110,7 @@ func (s Scorer) Score(p *analysis.Pass) {
 	}
 	stats.MostLoaded = mostLoaded(p, sentenceWeight)
 	p.Data[StatsKey] = stats
-	if s.Actors != nil {
+	if s.Actors != nil && p.Wants(RuleAsymmetry.ID) {
 		s.asymmetry(p, own)
 	}
 }

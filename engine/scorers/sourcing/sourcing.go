@@ -288,13 +288,13 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 	names := map[string]bool{}
 	direct := 0
 	attributed := map[int]bool{}
-	var rels []analysis.Attribution
-	for _, a := range p.Attributions {
-		if !a.Impersonal {
-			rels = append(rels, a)
+	rels := 0
+	for i := range p.Attributions {
+		a := &p.Attributions[i]
+		if a.Impersonal {
+			continue
 		}
-	}
-	for _, a := range rels {
+		rels++
 		switch a.Kind {
 		case analysis.SourceNamedPerson, analysis.SourceNamedOrg, analysis.SourceUnnamed:
 			// Only a source the reader can identify attributes a claim.
@@ -335,8 +335,8 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 	if st.ClaimSentences > 0 {
 		st.AttributedShare = round2(float64(claimsAttributed) / float64(st.ClaimSentences))
 	}
-	if len(rels) > 0 {
-		st.DirectQuoteShare = round2(float64(direct) / float64(len(rels)))
+	if rels > 0 {
+		st.DirectQuoteShare = round2(float64(direct) / float64(rels))
 	}
 	st.DirectQuotes = direct
 }
