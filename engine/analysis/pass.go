@@ -126,15 +126,12 @@ func (p *Pass) Exclude(s, e int) {
 	p.Excluded = append(p.Excluded, core.Span{Start: s, End: e})
 }
 
-// QuoteAt returns the direct quote containing [s, e), if any.
+// QuoteAt returns the direct quote containing [s, e), if any. Quotes do not
+// overlap, so the first one ending at or after e is the only candidate.
 func (p *Pass) QuoteAt(s, e int) (text.Quote, bool) {
-	for _, q := range p.Quotes {
-		if q.Inside(s, e) {
-			return q, true
-		}
-		if q.InnerStart > e {
-			break
-		}
+	i := sort.Search(len(p.Quotes), func(i int) bool { return p.Quotes[i].InnerEnd >= e })
+	if i < len(p.Quotes) && p.Quotes[i].Inside(s, e) {
+		return p.Quotes[i], true
 	}
 	return text.Quote{}, false
 }

@@ -36,3 +36,29 @@ func TestReportRejectsBadSpans(t *testing.T) {
 		t.Error("invalid evidence span accepted")
 	}
 }
+
+// TestQuoteAt checks the binary search against the definition: the quote
+// whose inner span holds [s, e), tried at every span of a text with several.
+func TestQuoteAt(t *testing.T) {
+	src := `He said "one two" and then 'three' — "four, five" and "six" at the end.`
+	p := NewPass(&core.Document{Text: src}, text.Spans, nil, nil)
+	if len(p.Quotes) < 3 {
+		t.Fatalf("want several quotes, got %d", len(p.Quotes))
+	}
+	for s := 0; s <= len(src); s++ {
+		for e := s; e <= len(src); e++ {
+			var want text.Quote
+			found := false
+			for _, q := range p.Quotes {
+				if q.Inside(s, e) {
+					want, found = q, true
+					break
+				}
+			}
+			got, ok := p.QuoteAt(s, e)
+			if ok != found || got != want {
+				t.Fatalf("QuoteAt(%d, %d) = %v, %v; want %v, %v", s, e, got, ok, want, found)
+			}
+		}
+	}
+}
