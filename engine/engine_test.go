@@ -185,6 +185,14 @@ func TestFactualChecks(t *testing.T) {
 		{"between Rudd terms", "Prime Minister Kevin Rudd called an election on Monday.", "2012-03-04", "factual.title", "Prime Minister Kevin Rudd", true},
 		{"irish martin is not canada's", "Prime Minister Micheál Martin spoke in Dublin on Monday.", "2025-03-04", "factual.title", "", false},
 		{"anniversary fits date", "KYIV, March 3, 2023 — As the war in Ukraine enters its second year, officials met on Monday.", "", "factual.date", "", false},
+		{"another given name is another person", "Prime Minister Michael Fischer of the province said on Monday that roads would reopen.", "2020-05-01", "factual.title", "", false},
+		{"a given name is not a misspelt surname", "Prime Minister Michael Fischer of the province said on Monday that roads would reopen.", "2020-05-01", "factual.name", "", false},
+		{"surname alone resolves by title", "Prime Minister Kenny met union leaders in Dublin on Monday.", "2019-05-01", "factual.title", "Prime Minister Kenny", true},
+		{"estonian prime minister before term", "Estonian Prime Minister Kaja Kallas spoke in Tallinn on Monday.", "2018-05-01", "factual.title", "Prime Minister Kaja Kallas", true},
+		{"estonian prime minister in term", "Estonian Prime Minister Kaja Kallas spoke in Tallinn on Monday.", "2022-05-01", "factual.title", "", false},
+		{"romanian president after term", "Romanian President Klaus Iohannis met the delegation in Bucharest on Monday.", "2025-09-01", "factual.title", "President Klaus Iohannis", true},
+		{"taoiseach in term", "Taoiseach Leo Varadkar said the budget was fair on Monday.", "2018-10-01", "factual.title", "", false},
+		{"taoiseach between terms", "Taoiseach Leo Varadkar said the budget was fair on Monday.", "2021-10-01", "factual.title", "Taoiseach Leo Varadkar", true},
 	}
 	for _, c := range cases {
 		res := analyze(t, c.text, c.published)

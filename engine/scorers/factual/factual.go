@@ -90,6 +90,7 @@ var titles = []struct {
 	{[]string{"prime", "minister"}, "Prime Minister"},
 	{[]string{"premier"}, "Prime Minister"},
 	{[]string{"pm"}, "Prime Minister"},
+	{[]string{"taoiseach"}, "Prime Minister"}, // Ireland's
 	{[]string{"chancellor"}, "Chancellor"},
 	{[]string{"foreign", "minister"}, "Foreign Minister"},
 	{[]string{"foreign", "secretary"}, "Foreign Secretary"},
@@ -275,6 +276,13 @@ func resolve(cands []*kb.Person, mi mentionInfo) *kb.Person {
 				return c
 			}
 		}
+		// Another given name is another person ("Prime Minister Michael
+		// Fischer" is not Jan Fischer), unless it is a near-spelling of an
+		// accepted one ("Petr"/"Peter").
+		cands = nearGiven(cands, strings.Fields(mi.given)[0])
+		if len(cands) == 0 {
+			return nil
+		}
 	}
 	if mi.title != "" {
 		var hit []*kb.Person
@@ -413,6 +421,11 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched map[int]
 		if matched[k] || t.Punct || !p.Capitalized(t) || len(t.Norm) < 5 || p.IsExcluded(t.Start, t.End) {
 			continue
 		}
+		// A surname ends a name: a capitalised word right after this one
+		// makes this one a given name ("Prime Minister Michael Fischer").
+		if n := k + 1; n < sent.Last && !p.Tokens[n].Punct && p.Capitalized(p.Tokens[n]) && p.Tokens[n].Start == t.End+1 {
+			continue
+		}
 		mi := parseMention(p, k, sent.First)
 		if mi.title == "" {
 			continue
@@ -447,6 +460,27 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched map[int]
 		}
 	next:
 	}
+}
+
+// nearGiven keeps the people with an accepted given name within two edits
+// (one for names of four letters or fewer) of g.
+func nearGiven(cands []*kb.Person, g string) []*kb.Person {
+	g = text.Fold(g)
+	var out []*kb.Person
+	for _, c := range cands {
+		for _, cg := range c.Given {
+			f := text.Fold(strings.Fields(cg)[0])
+			limit := 2
+			if min(len(f), len(g)) <= 4 {
+				limit = 1
+			}
+			if editDistance(f, g) <= limit {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // editDistance is the Levenshtein distance between two short words.
