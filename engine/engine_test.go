@@ -191,6 +191,8 @@ func TestFactualChecks(t *testing.T) {
 		{"estonian prime minister before term", "Estonian Prime Minister Kaja Kallas spoke in Tallinn on Monday.", "2018-05-01", "factual.title", "Prime Minister Kaja Kallas", true},
 		{"estonian prime minister in term", "Estonian Prime Minister Kaja Kallas spoke in Tallinn on Monday.", "2022-05-01", "factual.title", "", false},
 		{"romanian president after term", "Romanian President Klaus Iohannis met the delegation in Bucharest on Monday.", "2025-09-01", "factual.title", "President Klaus Iohannis", true},
+		{"defence secretary in term", "Defence Secretary Ben Wallace visited the base on Monday.", "2021-05-01", "factual.title", "", false},
+		{"defence secretary after term", "Defence Secretary Ben Wallace visited the base on Monday.", "2024-05-01", "factual.title", "Defence Secretary Ben Wallace", true},
 		{"taoiseach in term", "Taoiseach Leo Varadkar said the budget was fair on Monday.", "2018-10-01", "factual.title", "", false},
 		{"taoiseach between terms", "Taoiseach Leo Varadkar said the budget was fair on Monday.", "2021-10-01", "factual.title", "Taoiseach Leo Varadkar", true},
 	}

@@ -115,7 +115,7 @@ func sameTitle(a, b string) bool {
 			return "Foreign Minister"
 		case "Premier":
 			return "Prime Minister"
-		case "Defense Secretary":
+		case "Defense Secretary", "Defence Secretary":
 			return "Defence Minister"
 		case "Secretary-General":
 			return "Secretary General"
