@@ -193,6 +193,8 @@ func TestFactualChecks(t *testing.T) {
 		{"romanian president after term", "Romanian President Klaus Iohannis met the delegation in Bucharest on Monday.", "2025-09-01", "factual.title", "President Klaus Iohannis", true},
 		{"defence secretary in term", "Defence Secretary Ben Wallace visited the base on Monday.", "2021-05-01", "factual.title", "", false},
 		{"defence secretary after term", "Defence Secretary Ben Wallace visited the base on Monday.", "2024-05-01", "factual.title", "Defence Secretary Ben Wallace", true},
+		{"queen after abdication", "Queen Margrethe opened the exhibition in Copenhagen on Monday.", "2025-02-01", "factual.title", "Queen Margrethe", true},
+		{"king in reign", "King Frederik opened the exhibition in Copenhagen on Monday.", "2025-02-01", "factual.title", "", false},
 		{"taoiseach in term", "Taoiseach Leo Varadkar said the budget was fair on Monday.", "2018-10-01", "factual.title", "", false},
 		{"taoiseach between terms", "Taoiseach Leo Varadkar said the budget was fair on Monday.", "2021-10-01", "factual.title", "Taoiseach Leo Varadkar", true},
 	}
