@@ -373,3 +373,29 @@ func TestSeeds(t *testing.T) {
 		t.Errorf("bands 004 %q (want unscorable), 000 %q (want low)", s4.Profile.Band, s0.Profile.Band)
 	}
 }
+
+// TestKnowledgeHorizon: past the day the knowledge base was last checked, a
+// title finding still stands but says so and weighs less.
+func TestKnowledgeHorizon(t *testing.T) {
+	const text = "Former President Donald Trump spoke to reporters in Washington on Monday about trade."
+	checked := testEngine(t).Data().KB.CheckedThrough
+	if checked.IsZero() {
+		t.Fatal("the knowledge base should say when it was last checked")
+	}
+	title := func(published string) core.Finding {
+		for _, f := range analyze(t, text, published).Findings {
+			if f.Rule == "factual.title" {
+				return f
+			}
+		}
+		t.Fatalf("%s: no factual.title finding", published)
+		return core.Finding{}
+	}
+	before, after := title(checked.AddDate(0, -6, 0).Format("2006-01-02")), title(checked.AddDate(0, 1, 0).Format("2006-01-02"))
+	if strings.Contains(before.Explanation, "last checked") || !strings.Contains(after.Explanation, "last checked") {
+		t.Errorf("only the later finding should mention the check date:\nbefore: %s\nafter: %s", before.Explanation, after.Explanation)
+	}
+	if after.Confidence >= before.Confidence {
+		t.Errorf("confidence after the horizon %.2f, before %.2f", after.Confidence, before.Confidence)
+	}
+}

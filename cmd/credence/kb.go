@@ -78,6 +78,9 @@ func runKB(args []string, stdout, stderr io.Writer) int {
 			}
 			for _, o := range p.Offices {
 				end := "present"
+				if c := d.KB.CheckedThrough; !c.IsZero() {
+					end = "present (checked through " + c.Format("2006-01-02") + ")"
+				}
 				if o.End != nil {
 					end = o.End.Format("2006-01-02")
 				}

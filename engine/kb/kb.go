@@ -92,6 +92,9 @@ type about struct {
 	Selection string `yaml:"selection"`
 	Sources   string `yaml:"sources"`
 	Adding    string `yaml:"adding"`
+	// CheckedThrough is the last day the file's facts were checked: who held
+	// which office after it is not known.
+	CheckedThrough *Date `yaml:"checked_through"`
 }
 
 type file struct {
@@ -103,10 +106,14 @@ type file struct {
 
 // KB is the loaded knowledge base.
 type KB struct {
-	People    []*Person
-	Countries []Country
-	Events    []Event
-	bySurname map[string][]*Person // folded surname → people
+	// CheckedThrough is the earliest checked_through of the loaded files
+	// (zero when none says): after it, an office may have changed hands
+	// without the knowledge base knowing.
+	CheckedThrough time.Time
+	People         []*Person
+	Countries      []Country
+	Events         []Event
+	bySurname      map[string][]*Person // folded surname → people
 }
 
 // Load reads the named files from fsys.
@@ -150,6 +157,9 @@ func (k *KB) add(name string, data []byte) error {
 	}
 	k.Countries = append(k.Countries, f.Countries...)
 	k.Events = append(k.Events, f.Events...)
+	if c := f.About.CheckedThrough; c != nil && (k.CheckedThrough.IsZero() || c.Before(k.CheckedThrough)) {
+		k.CheckedThrough = c.Time
+	}
 	return nil
 }
 

@@ -366,26 +366,37 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 	allIn, noneIn, everBefore, everAfter := status(person, mi.title, from, to)
 	phrase := p.Text[start:end]
 	when := describeRef(p.RefDate)
+	var f core.Finding
 	switch {
 	case mi.former && allIn:
-		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.9,
+		f = core.Finding{Confidence: 0.9,
 			Message: fmt.Sprintf("%q: %s is the sitting %s on the article's date, not a former one.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s then (%s), so \"former\" is wrong.",
-				when, person.Name(), mi.title, describeOffices(person))})
+				when, person.Name(), mi.title, describeOffices(person))}
 	case !mi.former && noneIn && everBefore:
-		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.85,
+		f = core.Finding{Confidence: 0.85,
 			Message: fmt.Sprintf("%q: %s no longer held the office of %s on the article's date.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s, but %s's term as %s had ended by then (%s); the title should say \"former\".",
-				when, person.Name(), mi.title, describeOffices(person))})
+				when, person.Name(), mi.title, describeOffices(person))}
 	case !mi.former && noneIn && everAfter:
-		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.85,
+		f = core.Finding{Confidence: 0.85,
 			Message:     fmt.Sprintf("%q: %s did not yet hold the office of %s on the article's date.", phrase, person.Name(), mi.title),
-			Explanation: fmt.Sprintf("The article dates itself to %s, before %s took office as %s (%s).", when, person.Name(), mi.title, describeOffices(person))})
+			Explanation: fmt.Sprintf("The article dates itself to %s, before %s took office as %s (%s).", when, person.Name(), mi.title, describeOffices(person))}
 	case noneIn && !everBefore && !everAfter:
-		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.75,
+		f = core.Finding{Confidence: 0.75,
 			Message:     fmt.Sprintf("%q: %s never held an office titled %s.", phrase, person.Name(), mi.title),
-			Explanation: fmt.Sprintf("The knowledge base records these offices for %s: %s. None is %s.", person.Name(), describeOffices(person), mi.title)})
+			Explanation: fmt.Sprintf("The knowledge base records these offices for %s: %s. None is %s.", person.Name(), describeOffices(person), mi.title)}
+	default:
+		return
 	}
+	// Past the day the knowledge base was last checked, an office may have
+	// changed hands without it knowing: still say so, with less confidence.
+	if c := s.kb.CheckedThrough; !c.IsZero() && to.After(c) {
+		f.Confidence *= 0.7
+		f.Explanation += fmt.Sprintf(" The knowledge base was last checked on %s, before the article's date: a change of office since then would not be in it.", c.Format("2 January 2006"))
+	}
+	f.Rule, f.Start, f.End, f.Severity = RuleTitle.ID, start, end, RuleTitle.Severity
+	p.Report(f)
 }
 
 func (s *Scorer) checkHonorific(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) {
