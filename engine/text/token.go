@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -97,7 +98,7 @@ func Tokenize(src string, stems *StemCache) []Token { return TokenizeWith(src, S
 // Without a cache, words are folded but not stemmed (Stem is Norm).
 func TokenizeWith(src string, cut func(string) [][2]int, stems *StemCache) []Token {
 	spans := cut(src)
-	toks := make([]Token, len(spans))
+	toks := newTokens(len(spans))
 	for i, sp := range spans {
 		s := src[sp[0]:sp[1]]
 		t := Token{Start: sp[0], End: sp[1]}
@@ -117,6 +118,24 @@ func TokenizeWith(src string, cut func(string) [][2]int, stems *StemCache) []Tok
 		toks[i] = t
 	}
 	return toks
+}
+
+// tokenPool recycles token slices: a long article's tokens are a few
+// hundred kilobytes, the largest allocation of an analysis.
+var tokenPool sync.Pool
+
+func newTokens(n int) []Token {
+	if v, ok := tokenPool.Get().(*[]Token); ok && cap(*v) >= n {
+		return (*v)[:n]
+	}
+	return make([]Token, n)
+}
+
+// Release returns a token slice for reuse by later calls to Tokenize. The
+// caller must not use toks, or anything sliced from it, afterwards.
+func Release(toks []Token) {
+	toks = toks[:0]
+	tokenPool.Put(&toks)
 }
 
 // LooksLikeDemonym reports whether a folded word has the shape of a
