@@ -122,7 +122,10 @@ func Features(p *analysis.Pass, findings []core.Finding) map[string]float64 {
 func specificity(p *analysis.Pass) float64 {
 	n := len(p.Quotes)
 	for _, t := range p.Tokens {
-		if !t.Punct && t.Norm != "" && t.Norm[0] >= '0' && t.Norm[0] <= '9' || monthNames[t.Norm] {
+		if t.Punct || t.Norm == "" {
+			continue
+		}
+		if c := t.Norm[0]; c >= '0' && c <= '9' || len(t.Norm) >= 4 && len(t.Norm) <= 9 && monthNames[t.Norm] {
 			n++
 		}
 	}

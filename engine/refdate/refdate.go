@@ -128,14 +128,14 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	}
 	phrases := eventPhrases(k)
 	// Index: stem → sentences containing it, for the stems phrases use.
-	where := map[string][]int{}
+	where := map[int32][]int{}
 	for si, s := range p.Sentences {
 		for _, t := range p.Tokens[s.First:s.Last] {
-			if !phrases.stems[t.Stem] {
+			if !phrases.stems[t.StemID] {
 				continue
 			}
-			if l := where[t.Stem]; len(l) == 0 || l[len(l)-1] != si {
-				where[t.Stem] = append(l, si)
+			if l := where[t.StemID]; len(l) == 0 || l[len(l)-1] != si {
+				where[t.StemID] = append(l, si)
 			}
 		}
 	}
@@ -148,9 +148,9 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 			}
 			// Candidates: the sentences of the first word, filtered by the rest.
 		candidates:
-			for _, si := range where[want[0].Stem] {
+			for _, si := range where[want[0].StemID] {
 				for _, w := range want[1:] {
-					if !contains(where[w.Stem], si) {
+					if !contains(where[w.StemID], si) {
 						continue candidates
 					}
 				}
@@ -167,7 +167,7 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 // phraseIndex is the events' phrases tokenized and stemmed once per KB.
 type phraseIndex struct {
 	tokens [][][]text.Token // event → phrase → tokens
-	stems  map[string]bool  // every stem any phrase uses
+	stems  map[int32]bool   // the id of every stem any phrase uses
 }
 
 var (
@@ -182,13 +182,13 @@ func eventPhrases(k *kb.KB) *phraseIndex {
 		return pi
 	}
 	stems := &text.StemCache{}
-	pi := &phraseIndex{stems: map[string]bool{}}
+	pi := &phraseIndex{stems: map[int32]bool{}}
 	for _, ev := range k.Events {
 		var toks [][]text.Token
 		for _, ph := range ev.Phrases {
 			t := text.Tokenize(ph, stems)
 			for _, w := range t {
-				pi.stems[w.Stem] = true
+				pi.stems[w.StemID] = true
 			}
 			toks = append(toks, t)
 		}
