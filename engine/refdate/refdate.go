@@ -187,8 +187,11 @@ func eventPhrases(k *kb.KB) *phraseIndex {
 		var toks [][]text.Token
 		for _, ph := range ev.Phrases {
 			t := text.Tokenize(ph, stems)
-			for _, w := range t {
-				pi.stems[w.StemID] = true
+			for i := range t {
+				// Interned here: a phrase word with a digit ("2024") is not
+				// cached, and an id of 0 would match every such word.
+				t[i].StemID = text.Intern(t[i].Stem)
+				pi.stems[t[i].StemID] = true
 			}
 			toks = append(toks, t)
 		}

@@ -22,11 +22,23 @@ type Word struct {
 // concurrent use: reads go to an immutable map without locking; new words
 // wait in a small locked map that is merged into a fresh immutable one when
 // it grows, so the cost of copying is amortised over the words added.
+//
+// Memory stays bounded however much text goes through: spellings with a
+// digit ("2,300", "12:30", mostly one-offs) are never cached, and after
+// MaxCachedWords spellings new ones are looked up without being kept. An
+// uncached word has the ids of its forms only if they are already interned
+// (every lexicon and knowledge-base word is, when it is compiled), else 0,
+// which no matcher edge uses.
 type StemCache struct {
 	read    atomic.Pointer[map[string]*Word]
 	mu      sync.Mutex
 	pending map[string]*Word
+	size    int // cached spellings, read and pending
+	limit   int // MaxCachedWords when 0 (tests set a small one)
 }
+
+// MaxCachedWords bounds a StemCache (about 200 bytes a spelling).
+const MaxCachedWords = 1 << 20
 
 // Lookup returns the Word for a raw token spelling (folded and stemmed on
 // first sight).
@@ -35,6 +47,9 @@ func (c *StemCache) Lookup(raw string) *Word {
 		if w := (*m)[raw]; w != nil {
 			return w
 		}
+	}
+	if hasDigit(raw) {
+		return uncached(raw)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -48,6 +63,13 @@ func (c *StemCache) Lookup(raw string) *Word {
 			return w
 		}
 	}
+	limit := c.limit
+	if limit == 0 {
+		limit = MaxCachedWords
+	}
+	if c.size >= limit {
+		return uncached(raw)
+	}
 	norm := strings.Clone(Fold(raw)) // clone: raw is a slice of a whole document
 	w := &Word{Norm: norm, Stem: english.Stem(norm, false)}
 	w.NormID, w.StemID = Intern(w.Norm), Intern(w.Stem)
@@ -55,6 +77,7 @@ func (c *StemCache) Lookup(raw string) *Word {
 		c.pending = map[string]*Word{}
 	}
 	c.pending[strings.Clone(raw)] = w
+	c.size++
 	if len(c.pending) >= 64+len(old)/4 {
 		merged := make(map[string]*Word, len(old)+len(c.pending))
 		for k, v := range old {
@@ -69,6 +92,23 @@ func (c *StemCache) Lookup(raw string) *Word {
 	return w
 }
 
+// uncached folds and stems a word without keeping it.
+func uncached(raw string) *Word {
+	norm := Fold(raw)
+	w := &Word{Norm: norm, Stem: english.Stem(norm, false)}
+	w.NormID, w.StemID = known(w.Norm), known(w.Stem)
+	return w
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // Stem returns the stem of a folded word.
 func (c *StemCache) Stem(word string) string { return c.Lookup(word).Stem }
 
@@ -79,12 +119,11 @@ var vocab struct {
 	ids map[string]int32
 }
 
-// Intern returns s's id; ids start at 1, so 0 means "no word".
+// Intern returns s's id, giving it one if it has none; ids start at 1, so 0
+// means "no word". Compiled data (lexicons, the knowledge base) interns its
+// words; document words are interned through a StemCache, within its bound.
 func Intern(s string) int32 {
-	vocab.RLock()
-	id, ok := vocab.ids[s]
-	vocab.RUnlock()
-	if ok {
+	if id := known(s); id != 0 {
 		return id
 	}
 	vocab.Lock()
@@ -95,7 +134,14 @@ func Intern(s string) int32 {
 	if vocab.ids == nil {
 		vocab.ids = map[string]int32{}
 	}
-	id = int32(len(vocab.ids) + 1)
+	id := int32(len(vocab.ids) + 1)
 	vocab.ids[strings.Clone(s)] = id
 	return id
+}
+
+// known returns s's id, or 0 if it has none.
+func known(s string) int32 {
+	vocab.RLock()
+	defer vocab.RUnlock()
+	return vocab.ids[s]
 }

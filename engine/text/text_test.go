@@ -150,7 +150,8 @@ func TestStemCacheConcurrent(t *testing.T) {
 	var c StemCache
 	words := make([]string, 5000)
 	for i := range words {
-		words[i] = fmt.Sprintf("Report%dings", i%1700) // repeats, and capitals to fold
+		n := i % 1700 // repeats, and capitals to fold
+		words[i] = "Report" + string(rune('a'+n%26)) + string(rune('a'+n/26%26)) + string(rune('a'+n/676)) + "ings"
 	}
 	var wg sync.WaitGroup
 	errs := make(chan string, 4)
@@ -176,5 +177,26 @@ func TestStemCacheConcurrent(t *testing.T) {
 	}
 	if Intern("reporting") == Intern("report") || Intern("report") == 0 {
 		t.Error("distinct strings must get distinct, non-zero ids")
+	}
+	// A spelling with a digit is not cached and gets no new id.
+	w := c.Lookup("Tallied2,347votes")
+	if w.Norm != "tallied2,347votes" || w.NormID != 0 || c.Lookup("Tallied2,347votes") == w {
+		t.Errorf("a word with a digit should be looked up uncached with id 0: %+v", *w)
+	}
+}
+
+// TestStemCacheBound: past its bound the cache answers without growing, and
+// a word it does not keep still matches if compiled data interned it.
+func TestStemCacheBound(t *testing.T) {
+	c := StemCache{limit: 10}
+	for i := 0; i < 50; i++ {
+		c.Lookup("Word" + string(rune('a'+i%26)) + string(rune('a'+i/26)))
+	}
+	if c.size != 10 {
+		t.Errorf("cache holds %d spellings, want 10", c.size)
+	}
+	lexiconWord := Intern("stonewalling")
+	if w := c.Lookup("Stonewalling"); w.NormID != lexiconWord || w.Stem != "stonewal" {
+		t.Errorf("uncached lexicon word: %+v", *w)
 	}
 }

@@ -109,7 +109,7 @@ func TokenizeWith(src string, cut func(string) [][2]int, stems *StemCache) []Tok
 			t.Norm, t.Stem, t.NormID, t.StemID = w.Norm, w.Stem, w.NormID, w.StemID
 		} else {
 			t.Norm = Fold(s)
-			t.Stem, t.NormID = t.Norm, Intern(t.Norm)
+			t.Stem, t.NormID = t.Norm, known(t.Norm)
 			t.StemID = t.NormID
 		}
 		if t.Punct {

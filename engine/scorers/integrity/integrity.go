@@ -229,7 +229,7 @@ func sameKey(a, b []text.Token) bool {
 		return false
 	}
 	for i := range a {
-		if a[i].NormID != b[i].NormID {
+		if a[i].Norm != b[i].Norm { // not ids: numbers and rare words share id 0
 			return false
 		}
 	}
