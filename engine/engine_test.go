@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -397,5 +398,22 @@ func TestKnowledgeHorizon(t *testing.T) {
 	}
 	if after.Confidence >= before.Confidence {
 		t.Errorf("confidence after the horizon %.2f, before %.2f", after.Confidence, before.Confidence)
+	}
+}
+
+// TestDuplicateLinesWithNumbers: lines that differ only in numbers share a
+// hash (numbers have no word id) but are not repeats; a true repeat after
+// them still is.
+func TestDuplicateLinesWithNumbers(t *testing.T) {
+	text := "Markets closed higher on Monday after a quiet session in Asia and Europe, traders said.\n\nUpdated 12:30 GMT\n\nUpdated 14:45 GMT\n\nUpdated 14:45 GMT\n\nThe index rose 1.2% and the currency held steady against the dollar in late trading."
+	var got []string
+	for _, f := range analyze(t, text, "").Findings {
+		if f.Rule == "integrity.duplicate" {
+			got = append(got, fmt.Sprintf("%s@%d", f.Text, f.Start))
+		}
+	}
+	want := fmt.Sprintf("Updated 14:45 GMT@%d", strings.LastIndex(text, "Updated 14:45 GMT"))
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("duplicates %v, want [%s]", got, want)
 	}
 }

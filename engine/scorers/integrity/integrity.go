@@ -187,7 +187,9 @@ func lines(src string) []line {
 // tokens (so case, quotes and spacing do not matter) after any list bullet.
 // Lines of one word ("Overview") are ignored.
 func duplicates(p *analysis.Pass, ls []line) {
-	seen := map[uint64]int{} // key hash → index in ls
+	// Key hash → indices in ls of the distinct lines with it. Hashes collide
+	// by design: numbers and rare words share id 0, so lines are compared too.
+	seen := map[uint64][]int{}
 	for i, l := range ls {
 		toks := key(l.toks)
 		words := 0
@@ -203,16 +205,21 @@ func duplicates(p *analysis.Pass, ls []line) {
 		for _, t := range toks {
 			sum = (sum ^ uint64(t.NormID)) * 1099511628211
 		}
-		if first, ok := seen[sum]; ok && sameKey(toks, key(ls[first].toks)) {
+		first := -1
+		for _, j := range seen[sum] {
+			if sameKey(toks, key(ls[j].toks)) {
+				first = j
+				break
+			}
+		}
+		if first >= 0 {
 			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95,
 				Message:     "This line repeats an earlier line verbatim.",
 				Explanation: "The same line already appears at byte " + strconv.Itoa(ls[first].start) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
 			p.Exclude(l.start, l.end)
 			continue
 		}
-		if _, ok := seen[sum]; !ok {
-			seen[sum] = i
-		}
+		seen[sum] = append(seen[sum], i)
 	}
 }
 
