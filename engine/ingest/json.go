@@ -2,7 +2,7 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/json"
+	json "github.com/goccy/go-json"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +20,10 @@ func parseJSON(source string, data []byte) (*core.Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty input")
 	}
-	var raw map[string]json.RawMessage
+	// One decoding pass into generic values: every string field is needed
+	// (unknown ones become metadata), and a known field of another type gets
+	// an error naming what it is.
+	var raw map[string]any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&raw); err != nil {
 		return nil, fmt.Errorf("malformed JSON: %s", jsonErr(err, data))
@@ -32,15 +35,14 @@ func parseJSON(source string, data []byte) (*core.Document, error) {
 		return nil, errors.New("malformed JSON: want an object with a \"text\" field")
 	}
 	str := func(key string) (string, error) {
-		v, ok := raw[key]
-		if !ok || string(v) == "null" {
+		switch v := raw[key].(type) {
+		case nil:
 			return "", nil
-		}
-		var s string
-		if err := json.Unmarshal(v, &s); err != nil {
+		case string:
+			return v, nil
+		default:
 			return "", fmt.Errorf("field %q: want a string, got %s", key, jsonKind(v))
 		}
-		return s, nil
 	}
 	doc := &core.Document{Source: source, Format: "json"}
 	fields := []struct {
@@ -89,8 +91,7 @@ func parseJSON(source string, data []byte) (*core.Document, error) {
 		case "id", "title", "byline", "published", "url", "text", "html", "source":
 			continue
 		}
-		var s string
-		if json.Unmarshal(raw[k], &s) == nil {
+		if s, ok := raw[k].(string); ok {
 			if doc.Meta == nil {
 				doc.Meta = map[string]string{}
 			}
@@ -124,17 +125,14 @@ func jsonErr(err error, data []byte) string {
 	return err.Error()
 }
 
-func jsonKind(v json.RawMessage) string {
-	s := strings.TrimSpace(string(v))
-	switch {
-	case s == "true" || s == "false":
+func jsonKind(v any) string {
+	switch v.(type) {
+	case bool:
 		return "a boolean"
-	case strings.HasPrefix(s, "{"):
+	case map[string]any:
 		return "an object"
-	case strings.HasPrefix(s, "["):
+	case []any:
 		return "an array"
-	case strings.HasPrefix(s, "\""):
-		return "a string"
 	default:
 		return "a number"
 	}
