@@ -158,7 +158,7 @@ func New(opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{data: d, spans: text.Spans, opt: opt, model: opt.Model}
+	e := &Engine{data: d, opt: opt, model: opt.Model} // spans nil: the fast tokenizer
 	for _, s := range Scorers(d) {
 		if len(opt.Scorers) == 0 || opt.Scorers[s.Name()] {
 			e.scorers = append(e.scorers, s)

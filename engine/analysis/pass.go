@@ -53,12 +53,17 @@ type Pass struct {
 	Data map[string]any
 }
 
-// NewPass analyses doc's text with the given tokenizer and finds the
-// matcher's entries in each sentence.
+// NewPass analyses doc's text with the given span function (nil: the fused
+// fast tokenizer, text.Tokenize) and finds the matcher's entries in each
+// sentence.
 func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
 	src := doc.Prose()
 	p := &Pass{Doc: doc, Text: src, Data: map[string]any{}}
-	p.Tokens = text.TokenizeWith(src, spans, stems)
+	if spans == nil {
+		p.Tokens = text.Tokenize(src, stems)
+	} else {
+		p.Tokens = text.TokenizeWith(src, spans, stems)
+	}
 	for _, t := range p.Tokens {
 		if !t.Punct {
 			p.Words++

@@ -23,8 +23,10 @@ type Word struct {
 // wait in a small locked map that is merged into a fresh immutable one when
 // it grows, so the cost of copying is amortised over the words added.
 //
-// Memory stays bounded however much text goes through: spellings with a
-// digit ("2,300", "12:30", mostly one-offs) are never cached, and after
+// Memory stays bounded however much text goes through: spellings longer than
+// four bytes with a digit ("12345", "COVID19", mostly one-offs) are never
+// cached (punctuation splits "2,300" and "12:30", so years, numbers and
+// "G20" stay short and are kept), and after
 // MaxCachedWords spellings new ones are looked up without being kept. An
 // uncached word has the ids of its forms only if they are already interned
 // (every lexicon and knowledge-base word is, when it is compiled), else 0,
@@ -48,7 +50,7 @@ func (c *StemCache) Lookup(raw string) *Word {
 			return w
 		}
 	}
-	if hasDigit(raw) {
+	if len(raw) > 4 && hasDigit(raw) {
 		return uncached(raw)
 	}
 	c.mu.Lock()

@@ -195,6 +195,12 @@ func TestStemCacheBound(t *testing.T) {
 	if c.size != 10 {
 		t.Errorf("cache holds %d spellings, want 10", c.size)
 	}
+	d := StemCache{}
+	d.Lookup("2025")
+	d.Lookup("123456")
+	if d.size != 1 {
+		t.Errorf("short numbers are kept and long ones not: %d kept, want 1", d.size)
+	}
 	lexiconWord := Intern("stonewalling")
 	if w := c.Lookup("Stonewalling"); w.NormID != lexiconWord || w.Stem != "stonewal" {
 		t.Errorf("uncached lexicon word: %+v", *w)

@@ -42,6 +42,14 @@ func IsPunct(r rune) bool {
 // over the bytes. It is the hot path; BertSpans is its reference.
 func Spans(src string) [][2]int {
 	spans := make([][2]int, 0, len(src)/5+1)
+	scan(src, func(start, end int, _ bool) { spans = append(spans, [2]int{start, end}) })
+	return spans
+}
+
+// scan calls emit for each token of src in order, with whether it is a
+// punctuation rune. Spans and Tokenize share it, so the tokenizer tested
+// against BERT is the one that runs.
+func scan(src string, emit func(start, end int, punct bool)) {
 	start := -1
 	for i := 0; i < len(src); {
 		c := src[i]
@@ -49,15 +57,15 @@ func Spans(src string) [][2]int {
 			switch {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
 				if start >= 0 {
-					spans = append(spans, [2]int{start, i})
+					emit(start, i, false)
 					start = -1
 				}
 			case asciiPunct[c]:
 				if start >= 0 {
-					spans = append(spans, [2]int{start, i})
+					emit(start, i, false)
 					start = -1
 				}
-				spans = append(spans, [2]int{i, i + 1})
+				emit(i, i+1, true)
 			default:
 				if start < 0 {
 					start = i
@@ -69,19 +77,18 @@ func Spans(src string) [][2]int {
 		r, size := utf8.DecodeRuneInString(src[i:])
 		if unicode.IsPunct(r) {
 			if start >= 0 {
-				spans = append(spans, [2]int{start, i})
+				emit(start, i, false)
 				start = -1
 			}
-			spans = append(spans, [2]int{i, i + size})
+			emit(i, i+size, true)
 		} else if start < 0 {
 			start = i
 		}
 		i += size
 	}
 	if start >= 0 {
-		spans = append(spans, [2]int{start, len(src)})
+		emit(start, len(src), false)
 	}
-	return spans
 }
 
 var asciiPunct = func() (t [utf8.RuneSelf]bool) {
@@ -91,34 +98,62 @@ var asciiPunct = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// Tokenize cuts src into tokens with their folded form and stem.
-func Tokenize(src string, stems *StemCache) []Token { return TokenizeWith(src, Spans, stems) }
+// Tokenize cuts src into tokens with their folded form and stem, in one
+// pass (no span slice). Without a cache, words are folded but not stemmed
+// (Stem is Norm).
+func Tokenize(src string, stems *StemCache) []Token {
+	toks := newTokens(len(src)/5 + 1)[:0]
+	scan(src, func(start, end int, punct bool) { toks = append(toks, token(src, start, end, punct, stems)) })
+	return toks
+}
 
 // TokenizeWith is Tokenize with a chosen span function (Spans or BertSpans).
-// Without a cache, words are folded but not stemmed (Stem is Norm).
 func TokenizeWith(src string, cut func(string) [][2]int, stems *StemCache) []Token {
 	spans := cut(src)
 	toks := newTokens(len(spans))
 	for i, sp := range spans {
 		s := src[sp[0]:sp[1]]
-		t := Token{Start: sp[0], End: sp[1]}
 		r, size := utf8.DecodeRuneInString(s)
-		t.Punct = size == len(s) && IsPunct(r)
-		if stems != nil {
-			w := stems.Lookup(s)
-			t.Norm, t.Stem, t.NormID, t.StemID = w.Norm, w.Stem, w.NormID, w.StemID
-		} else {
-			t.Norm = Fold(s)
-			t.Stem, t.NormID = t.Norm, known(t.Norm)
-			t.StemID = t.NormID
-		}
-		if t.Punct {
-			t.Stem, t.StemID = t.Norm, t.NormID
-		}
-		toks[i] = t
+		toks[i] = token(src, sp[0], sp[1], size == len(s) && IsPunct(r), stems)
 	}
 	return toks
 }
+
+// token builds the token src[start:end].
+func token(src string, start, end int, punct bool, stems *StemCache) Token {
+	s := src[start:end]
+	t := Token{Start: start, End: end, Punct: punct}
+	var w *Word
+	switch {
+	case punct && end-start == 1:
+		w = asciiPunctWords[s[0]]
+	case stems != nil:
+		w = stems.Lookup(s)
+	default:
+		t.Norm = Fold(s)
+		t.Stem, t.NormID = t.Norm, known(t.Norm)
+		t.StemID = t.NormID
+		return t
+	}
+	t.Norm, t.Stem, t.NormID, t.StemID = w.Norm, w.Stem, w.NormID, w.StemID
+	if punct {
+		t.Stem, t.StemID = t.Norm, t.NormID
+	}
+	return t
+}
+
+// asciiPunctWords are the Words of the ASCII punctuation marks, a sixth of
+// all tokens, so they cost no lookup.
+var asciiPunctWords = func() (t [utf8.RuneSelf]*Word) {
+	for c := range t {
+		if asciiPunct[c] {
+			s := Fold(string(rune(c)))
+			id := Intern(s)
+			t[c] = &Word{Norm: s, Stem: s, NormID: id, StemID: id}
+		}
+	}
+	return t
+}()
 
 // tokenPool recycles token slices: a long article's tokens are a few
 // hundred kilobytes, the largest allocation of an analysis.

@@ -33,11 +33,20 @@ func TestSpansTable(t *testing.T) {
 	}
 }
 
+var differentialStems StemCache
+
 // differential checks that the fast tokenizer agrees with the BERT
 // pre-tokenizer of github.com/sugarme/tokenizer, byte for byte.
 func differential(t *testing.T, name, src string) {
 	t.Helper()
 	fast, ref := Spans(src), BertSpans(src)
+	// The fused tokenizer must cut exactly what Spans cuts, with the same
+	// words, with and without a stem cache.
+	for _, c := range []*StemCache{nil, &differentialStems} {
+		if got, want := Tokenize(src, c), TokenizeWith(src, Spans, c); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Fatalf("%s: Tokenize and TokenizeWith(Spans) differ:\n%+v\n%+v", name, got, want)
+		}
+	}
 	if len(fast) == 0 && len(ref) == 0 {
 		return
 	}
