@@ -318,6 +318,8 @@ func assignSpeakers(p *analysis.Pass) {
 	for i := range p.Quotes {
 		q := &p.Quotes[i]
 		best := -1
+		si := p.SentenceAt(q.Start)
+		alone := si >= 0 && float64(q.End-q.Start) >= 0.8*float64(p.Sentences[si].End-p.Sentences[si].Start)
 		for j, a := range p.Attributions {
 			if a.Name == "" && a.Source == "" {
 				continue
@@ -326,8 +328,6 @@ func assignSpeakers(p *analysis.Pass) {
 				best = j
 				break
 			}
-			si := p.SentenceAt(q.Start)
-			alone := si >= 0 && float64(q.End-q.Start) >= 0.8*float64(p.Sentences[si].End-p.Sentences[si].Start)
 			if a.Sentence == si || alone && (a.Sentence == si+1 || a.Sentence == si-1) && best < 0 {
 				best = j
 			}

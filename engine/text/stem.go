@@ -1,9 +1,12 @@
 package text
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -14,6 +17,7 @@ import (
 type Word struct {
 	Norm, Stem     string
 	NormID, StemID int32
+	raw            string // the spelling it is cached under
 }
 
 // StemCache memoises words by their spelling in the text (before folding),
@@ -32,7 +36,7 @@ type Word struct {
 // (every lexicon and knowledge-base word is, when it is compiled), else 0,
 // which no matcher edge uses.
 type StemCache struct {
-	read    atomic.Pointer[map[string]*Word]
+	read    atomic.Pointer[wordTable]
 	mu      sync.Mutex
 	pending map[string]*Word
 	size    int // cached spellings, read and pending
@@ -45,10 +49,9 @@ const MaxCachedWords = 1 << 20
 // Lookup returns the Word for a raw token spelling (folded and stemmed on
 // first sight).
 func (c *StemCache) Lookup(raw string) *Word {
-	if m := c.read.Load(); m != nil {
-		if w := (*m)[raw]; w != nil {
-			return w
-		}
+	h := maphash.String(wordSeed, raw)
+	if w := c.read.Load().find(raw, h); w != nil {
+		return w
 	}
 	if len(raw) > 4 && hasDigit(raw) {
 		return uncached(raw)
@@ -58,12 +61,9 @@ func (c *StemCache) Lookup(raw string) *Word {
 	if w := c.pending[raw]; w != nil {
 		return w
 	}
-	var old map[string]*Word
-	if m := c.read.Load(); m != nil {
-		old = *m
-		if w := old[raw]; w != nil { // merged while we waited for the lock
-			return w
-		}
+	old := c.read.Load()
+	if w := old.find(raw, h); w != nil { // merged while we waited for the lock
+		return w
 	}
 	limit := c.limit
 	if limit == 0 {
@@ -73,33 +73,106 @@ func (c *StemCache) Lookup(raw string) *Word {
 		return uncached(raw)
 	}
 	norm := strings.Clone(Fold(raw)) // clone: raw is a slice of a whole document
-	w := &Word{Norm: norm, Stem: english.Stem(norm, false)}
+	w := &Word{Norm: norm, Stem: english.Stem(norm, false), raw: strings.Clone(raw)}
 	w.NormID, w.StemID = Intern(w.Norm), Intern(w.Stem)
 	if c.pending == nil {
 		c.pending = map[string]*Word{}
 	}
-	c.pending[strings.Clone(raw)] = w
+	c.pending[w.raw] = w
 	c.size++
-	if len(c.pending) >= 64+len(old)/4 {
-		merged := make(map[string]*Word, len(old)+len(c.pending))
-		for k, v := range old {
-			merged[k] = v
-		}
-		for k, v := range c.pending {
-			merged[k] = v
-		}
-		c.read.Store(&merged)
+	if len(c.pending) >= 64+old.len()/4 {
+		c.read.Store(old.with(c.pending))
 		c.pending = nil
 	}
 	return w
 }
 
+// wordTable is the cache's immutable read side: open addressing with linear
+// probing over a power-of-two array at most half full. It is here, not a Go
+// map, because it is looked up once per token: a slot holds the spelling's
+// hash, so a probe compares strings only when the hashes agree.
+type wordTable struct {
+	slots []wordSlot
+	n     int
+}
+
+type wordSlot struct {
+	hash uint64
+	w    *Word
+}
+
+var wordSeed = maphash.MakeSeed()
+
+func (t *wordTable) find(raw string, h uint64) *Word {
+	if t == nil {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.w == nil {
+			return nil
+		}
+		if s.hash == h && s.w.raw == raw {
+			return s.w
+		}
+	}
+}
+
+func (t *wordTable) len() int {
+	if t == nil {
+		return 0
+	}
+	return t.n
+}
+
+// with returns a new table holding t's words and the added ones.
+func (t *wordTable) with(added map[string]*Word) *wordTable {
+	n := t.len() + len(added)
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	u := &wordTable{slots: make([]wordSlot, size), n: n}
+	put := func(w *Word) {
+		h := maphash.String(wordSeed, w.raw)
+		i := h & uint64(size-1)
+		for u.slots[i].w != nil {
+			i = (i + 1) & uint64(size-1)
+		}
+		u.slots[i] = wordSlot{h, w}
+	}
+	if t != nil {
+		for _, s := range t.slots {
+			if s.w != nil {
+				put(s.w)
+			}
+		}
+	}
+	for _, w := range added {
+		put(w)
+	}
+	return u
+}
+
 // uncached folds and stems a word without keeping it.
 func uncached(raw string) *Word {
 	norm := Fold(raw)
-	w := &Word{Norm: norm, Stem: english.Stem(norm, false)}
+	w := &Word{Norm: norm, Stem: norm}
+	if hasLetter(norm) { // amounts like "€190" have nothing to stem
+		w.Stem = english.Stem(norm, false)
+	}
 	w.NormID, w.StemID = known(w.Norm), known(w.Stem)
 	return w
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDigit(s string) bool {
