@@ -160,6 +160,18 @@ func orNew(n *node) *node {
 // step appends to out the nodes token t leads to from n: by its stem, its
 // exact folded form, or a wildcard.
 func (m *Matcher) step(out []*node, n *node, t text.Token) []*node {
+	if n == m.root { // every match starts here: the tables, not the maps
+		if int(t.StemID) < len(m.rootNext) && m.rootNext[t.StemID] != nil {
+			out = append(out, m.rootNext[t.StemID])
+		}
+		if !t.Punct && int(t.NormID) < len(m.rootExact) && m.rootExact[t.NormID] != nil {
+			out = append(out, m.rootExact[t.NormID])
+		}
+		if n.any != nil && !t.Punct {
+			out = append(out, n.any)
+		}
+		return out
+	}
 	if n.next != nil {
 		if c := n.next[t.StemID]; c != nil {
 			out = append(out, c)

@@ -27,6 +27,10 @@ func (q Quote) Inside(s, e int) bool { return s >= q.InnerStart && e <= q.InnerE
 func Quotes(src string) []Quote {
 	var out []Quote
 	for i := 0; i < len(src); {
+		if c := src[i]; c < utf8.RuneSelf && c != '"' && c != '\'' { // most bytes: nothing to decode
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(src[i:])
 		switch {
 		case r == '"' || r == '\u201C' || r == '\u201E' || r == '\u00AB':
@@ -49,6 +53,10 @@ func Quotes(src string) []Quote {
 
 func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 	for j := at + size; j < len(src); {
+		if c := src[j]; c < utf8.RuneSelf && c != '"' {
+			j++
+			continue
+		}
 		r, sz := utf8.DecodeRuneInString(src[j:])
 		var closes bool
 		switch open {
@@ -84,6 +92,10 @@ func opensSingle(src string, at int) bool {
 // closeSingle looks for the closing single quote within the paragraph.
 func closeSingle(src string, at, size int) (Quote, bool) {
 	for j := at + size; j < len(src); {
+		if c := src[j]; c < utf8.RuneSelf && c != '\'' && c != '\n' {
+			j++
+			continue
+		}
 		r, sz := utf8.DecodeRuneInString(src[j:])
 		if r == '\n' {
 			return Quote{}, false
