@@ -6,10 +6,12 @@
 package attribution
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/lexicon"
 	"github.com/credence-news/credence/engine/text"
 )
 
@@ -68,7 +70,13 @@ func toSet(ws ...string) map[string]bool {
 // Extract fills p.Attributions and the Speaker of p.Quotes.
 func Extract(p *analysis.Pass) {
 	lastPerson := ""
-	anon := append(p.MatchesOf("anonymous"), p.MatchesOf("weasel")...)
+	// Anonymous and vague sources by sentence, in the order they are
+	// consulted (the last one near a cue wins).
+	anonBySentence := map[int][]lexicon.Match{}
+	for _, am := range append(p.MatchesOf("anonymous"), p.MatchesOf("weasel")...) {
+		si := p.SentenceAt(am.Start)
+		anonBySentence[si] = append(anonBySentence[si], am)
+	}
 	private := p.MatchesOf("private")
 	cueMatches := p.MatchesOf("cue")
 	p.Attributions = make([]analysis.Attribution, 0, len(cueMatches))
@@ -110,7 +118,7 @@ cues:
 		}
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
 		// Anonymous or vague wording right at the cue is the source.
-		for _, am := range anon {
+		for _, am := range anonBySentence[si] {
 			near := am.First <= m.Last+8 && am.Last >= m.First-6
 			if near && am.First >= sent.First && am.Last <= sent.Last {
 				a.Kind = analysis.SourceAnonymous
@@ -145,10 +153,12 @@ cues:
 			lastPerson = a.Name
 		}
 		a.Content = core.Span{Start: m.End, End: sent.End}
-		for _, q := range p.Quotes {
-			if q.Start < sent.End && q.End > sent.Start || (q.End <= sent.Start && q.End >= sent.Start-2) {
+		// The quote in the sentence or ending just before it: quotes are in
+		// order and never overlap, so only the first to end at or after
+		// sent.Start-2 can be it.
+		if k := sort.Search(len(p.Quotes), func(k int) bool { return p.Quotes[k].End >= sent.Start-2 }); k < len(p.Quotes) {
+			if q := p.Quotes[k]; q.Start < sent.End || q.End <= sent.Start {
 				a.Content, a.Direct = core.Span{Start: q.InnerStart, End: q.InnerEnd}, true
-				break
 			}
 		}
 		p.Attributions = append(p.Attributions, a)
