@@ -54,13 +54,13 @@ func scan(src string, emit func(start, end int, punct bool)) {
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			switch asciiClass[c] {
+			case classSpace:
 				if start >= 0 {
 					emit(start, i, false)
 					start = -1
 				}
-			case asciiPunct[c]:
+			case classPunct:
 				if start >= 0 {
 					emit(start, i, false)
 					start = -1
@@ -94,6 +94,25 @@ func scan(src string, emit func(start, end int, punct bool)) {
 var asciiPunct = func() (t [utf8.RuneSelf]bool) {
 	for c := rune(0); c < utf8.RuneSelf; c++ {
 		t[c] = IsPunct(c)
+	}
+	return t
+}()
+
+// asciiClass sorts ASCII bytes for scan with one table read.
+const (
+	classWord = iota
+	classSpace
+	classPunct
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			t[c] = classSpace
+		case asciiPunct[c]:
+			t[c] = classPunct
+		}
 	}
 	return t
 }()
