@@ -45,11 +45,15 @@ func usage(w io.Writer) {
 
 func main() {
 	// Scoring allocates a lot of short-lived data per document while the live
-	// heap (lexicons, knowledge base, documents in flight) stays small, so
-	// collecting at 4x live rather than 2x saves ~20% of the time for a few
-	// tens of MB. GOGC in the environment still wins.
+	// heap (lexicons, knowledge base, documents in flight) stays at tens of
+	// MB, so the collector runs at 10x the live heap rather than 2x (about a
+	// fifth of the CPU time saved), and a soft limit of 320 MiB caps what
+	// that lets the heap grow to. GOGC and GOMEMLIMIT in the environment win.
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(1000)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(320 << 20)
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
