@@ -93,6 +93,8 @@ var titles = []struct {
 	{[]string{"taoiseach"}, "Prime Minister"}, // Ireland's
 	{[]string{"chancellor"}, "Chancellor"},
 	{[]string{"foreign", "minister"}, "Foreign Minister"},
+	{[]string{"foreign", "affairs", "minister"}, "Foreign Minister"},
+	{[]string{"external", "affairs", "minister"}, "Foreign Minister"}, // India's
 	{[]string{"foreign", "secretary"}, "Foreign Secretary"},
 	{[]string{"secretary", "of", "state"}, "Secretary of State"},
 	{[]string{"defence", "minister"}, "Defence Minister"},
