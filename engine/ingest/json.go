@@ -2,9 +2,9 @@ package ingest
 
 import (
 	"bytes"
-	json "github.com/goccy/go-json"
 	"errors"
 	"fmt"
+	json "github.com/goccy/go-json"
 	"io"
 	"sort"
 	"strings"
