@@ -81,6 +81,12 @@ type Event struct {
 	Date Date   `yaml:"date"`
 	// Phrases that refer to the event; all words of one of them must appear.
 	Phrases []string `yaml:"phrases"`
+	// Loose phrases ("the war") refer to the event only in a text that
+	// contains one of the Context words ("Ukraine"). They date a text that
+	// has no other date, but in a text dated before the event they mean
+	// something else: "the war in Ukraine" in 2019 is the war in Donbas.
+	Loose   []string `yaml:"loose"`
+	Context []string `yaml:"context"`
 	// Anniversary is set for events whose anniversaries and durations date a
 	// text ("the war enters its fourth year").
 	Anniversary bool   `yaml:"anniversary"`

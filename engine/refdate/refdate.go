@@ -106,6 +106,8 @@ func parseValue(s, method, evidence string) (core.RefDate, bool) {
 type EventMention struct {
 	ev   kb.Event
 	span core.Span
+	// Loose is set when only a loose phrase refers to the event.
+	Loose bool
 }
 
 // Event returns the mentioned event.
@@ -139,24 +141,42 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 			}
 		}
 	}
+	// in returns the first sentence holding every word of a phrase.
+	in := func(want []text.Token) (int, bool) {
+		if len(want) == 0 {
+			return 0, false
+		}
+		// Candidates: the sentences of the first word, filtered by the rest.
+	candidates:
+		for _, si := range where[want[0].StemID] {
+			for _, w := range want[1:] {
+				if !contains(where[w.StemID], si) {
+					continue candidates
+				}
+			}
+			return si, true
+		}
+		return 0, false
+	}
 	var out []EventMention
 	for ei, ev := range k.Events {
-	phrases:
+		found, loose := -1, false
 		for _, want := range phrases.tokens[ei] {
-			if len(want) == 0 {
-				continue
+			if si, ok := in(want); ok {
+				found = si
+				break
 			}
-			// Candidates: the sentences of the first word, filtered by the rest.
-		candidates:
-			for _, si := range where[want[0].StemID] {
-				for _, w := range want[1:] {
-					if !contains(where[w.StemID], si) {
-						continue candidates
-					}
+		}
+		if found < 0 && phrases.context[ei] != nil && hasAny(p, phrases.context[ei]) {
+			for _, want := range phrases.loose[ei] {
+				if si, ok := in(want); ok {
+					found, loose = si, true
+					break
 				}
-				out = append(out, EventMention{ev, core.Span{Start: p.Sentences[si].Start, End: p.Sentences[si].End}})
-				break phrases
 			}
+		}
+		if found >= 0 {
+			out = append(out, EventMention{ev, core.Span{Start: p.Sentences[found].Start, End: p.Sentences[found].End}, loose})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ev.Date.Before(out[j].ev.Date.Time) })
@@ -166,8 +186,10 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 
 // phraseIndex is the events' phrases tokenized and stemmed once per KB.
 type phraseIndex struct {
-	tokens [][][]text.Token // event → phrase → tokens
-	stems  map[int32]bool   // the id of every stem any phrase uses
+	tokens  [][][]text.Token // event → phrase → tokens
+	loose   [][][]text.Token // event → loose phrase → tokens
+	context []map[int32]bool // event → stems of its context words
+	stems   map[int32]bool   // the id of every stem any phrase uses
 }
 
 var (
@@ -183,9 +205,9 @@ func eventPhrases(k *kb.KB) *phraseIndex {
 	}
 	stems := &text.StemCache{}
 	pi := &phraseIndex{stems: map[int32]bool{}}
-	for _, ev := range k.Events {
+	tokenize := func(phrases []string) [][]text.Token {
 		var toks [][]text.Token
-		for _, ph := range ev.Phrases {
+		for _, ph := range phrases {
 			t := text.Tokenize(ph, stems)
 			for i := range t {
 				// Interned here: a phrase word with a digit ("2024") is not
@@ -195,10 +217,32 @@ func eventPhrases(k *kb.KB) *phraseIndex {
 			}
 			toks = append(toks, t)
 		}
-		pi.tokens = append(pi.tokens, toks)
+		return toks
+	}
+	for _, ev := range k.Events {
+		pi.tokens = append(pi.tokens, tokenize(ev.Phrases))
+		pi.loose = append(pi.loose, tokenize(ev.Loose))
+		var ctx map[int32]bool
+		for _, w := range ev.Context {
+			if ctx == nil {
+				ctx = map[int32]bool{}
+			}
+			ctx[text.Intern(stems.Stem(text.Fold(w)))] = true
+		}
+		pi.context = append(pi.context, ctx)
 	}
 	phraseCache[k] = pi
 	return pi
+}
+
+// hasAny reports whether any token of the text has one of the stems.
+func hasAny(p *analysis.Pass, stems map[int32]bool) bool {
+	for _, t := range p.Tokens {
+		if stems[t.StemID] {
+			return true
+		}
+	}
+	return false
 }
 
 // contains reports whether the sorted list holds x.

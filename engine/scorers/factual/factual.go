@@ -8,6 +8,7 @@ package factual
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -109,23 +110,23 @@ var titles = []struct {
 	{[]string{"senator"}, "Senator"},
 }
 
-// sameTitle treats the names different countries give one kind of office alike.
-func sameTitle(a, b string) bool {
-	norm := func(s string) string {
-		switch s {
-		case "Foreign Secretary", "Secretary of State":
-			return "Foreign Minister"
-		case "Premier":
-			return "Prime Minister"
-		case "Defense Secretary", "Defence Secretary":
-			return "Defence Minister"
-		case "Secretary-General":
-			return "Secretary General"
-		}
-		return s
+// canonical names the kind of office a title is, whatever a country calls it.
+func canonical(title string) string {
+	switch title {
+	case "Foreign Secretary", "Secretary of State":
+		return "Foreign Minister"
+	case "Premier":
+		return "Prime Minister"
+	case "Defense Secretary", "Defence Secretary":
+		return "Defence Minister"
+	case "Secretary-General":
+		return "Secretary General"
 	}
-	return norm(a) == norm(b)
+	return title
 }
+
+// sameTitle treats the names different countries give one kind of office alike.
+func sameTitle(a, b string) bool { return canonical(a) == canonical(b) }
 
 // honorifics precede a name without being part of it.
 var honorificWords = map[string]bool{"sir": true, "dame": true, "lord": true}
@@ -375,16 +376,16 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 			Message: fmt.Sprintf("%q: %s is the sitting %s on the article's date, not a former one.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s then (%s), so \"former\" is wrong.",
 				when, person.Name(), mi.title, describeOffices(person))}
-	case !mi.former && noneIn && everBefore:
+	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end):
 		f = core.Finding{Confidence: 0.85,
 			Message: fmt.Sprintf("%q: %s no longer held the office of %s on the article's date.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s, but %s's term as %s had ended by then (%s); the title should say \"former\".",
 				when, person.Name(), mi.title, describeOffices(person))}
-	case !mi.former && noneIn && everAfter:
+	case !mi.former && noneIn && everAfter && !designate(person, mi.title, to):
 		f = core.Finding{Confidence: 0.85,
 			Message:     fmt.Sprintf("%q: %s did not yet hold the office of %s on the article's date.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s, before %s took office as %s (%s).", when, person.Name(), mi.title, describeOffices(person))}
-	case noneIn && !everBefore && !everAfter:
+	case noneIn && !everBefore && !everAfter && completeTitles[canonical(mi.title)]:
 		f = core.Finding{Confidence: 0.75,
 			Message:     fmt.Sprintf("%q: %s never held an office titled %s.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The knowledge base records these offices for %s: %s. None is %s.", person.Name(), describeOffices(person), mi.title)}
@@ -399,6 +400,55 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 	}
 	f.Rule, f.Start, f.End, f.Severity = RuleTitle.ID, start, end, RuleTitle.Severity
 	p.Report(f)
+}
+
+// completeTitles are the offices the knowledge base records in full for
+// everyone it lists, so "never held" can be said of them. Ministries and
+// Senate seats before 2015, or outside its countries, may be missing.
+var completeTitles = map[string]bool{"President": true, "Vice President": true, "Prime Minister": true,
+	"Chancellor": true, "King": true, "Queen": true, "Pope": true}
+
+// historical reports whether a title the person no longer held is used of
+// the time they held it, as news style wants: "chief of staff to President
+// Bill Clinton", "rates under President Clinton", "the law President
+// Clinton signed in 1993", "the President Clinton era".
+func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bool {
+	if mi.start > 0 {
+		switch p.Tokens[mi.start-1].Norm {
+		case "under", "to", "by", "during":
+			return true
+		}
+	}
+	si := p.SentenceAt(p.Tokens[mi.start].Start)
+	for _, t := range p.SentenceTokens(si) {
+		if t.Start > end && t.Start <= end+1 && (t.Norm == "era" || t.Norm == "administration" || t.Norm == "presidency") {
+			return true
+		}
+		if len(t.Norm) != 4 || t.Norm[0] != '1' && t.Norm[0] != '2' {
+			continue
+		}
+		y, err := strconv.Atoi(t.Norm)
+		if err != nil {
+			continue
+		}
+		for _, o := range person.Offices {
+			if sameTitle(o.Title, mi.title) && o.Start.Year() <= y && (o.End == nil || o.End.Year() >= y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// designate reports whether the person took this office within a week after
+// the date: a confirmed appointee is often given the title early.
+func designate(person *kb.Person, title string, date time.Time) bool {
+	for _, o := range person.Offices {
+		if sameTitle(o.Title, title) && o.Start.After(date) && o.Start.Sub(date) <= 7*24*time.Hour {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Scorer) checkHonorific(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) {
@@ -529,7 +579,14 @@ func (s *Scorer) dates(p *analysis.Pass) {
 	if !p.RefDate.Known() {
 		return
 	}
-	events := refdate.MentionedEvents(p, s.kb)
+	// A loose mention ("the war in Ukraine") means the event only in a text
+	// written after it; before, it is another war (Donbas in 2019).
+	var events []refdate.EventMention
+	for _, em := range refdate.MentionedEvents(p, s.kb) {
+		if !em.Loose || em.Event().Date.Before(p.RefDate.Time) {
+			events = append(events, em)
+		}
+	}
 	for _, em := range events {
 		ev := em.Event()
 		if !ev.Date.After(p.RefDate.Latest) {
