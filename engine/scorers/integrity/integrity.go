@@ -94,7 +94,7 @@ func (s *Scorer) Score(p *analysis.Pass) {
 			continue
 		}
 		r := categoryRule[pat.Category]
-		p.Report(core.Finding{Rule: r.ID, Start: l.start, End: l.end, Severity: r.Severity, Confidence: 0.9,
+		p.Report(core.Finding{Rule: r.ID, Start: l.start, End: l.end, Severity: r.Severity, Confidence: 0.9, Weight: furnitureWeight,
 			Message:     fmt.Sprintf("%s: %q.", r.Summary[:len(r.Summary)-1], clip(txt)),
 			Explanation: explanations[pat.Category]})
 		p.Exclude(l.start, l.end)
@@ -112,6 +112,15 @@ func clip(s string) string {
 	r := []rune(s)
 	return string(r[:59]) + "…"
 }
+
+// Page furniture (a cookie banner, share buttons, a comment footer) is
+// stripped and says little about the article, so it costs a quarter of a
+// finding; text that is cut off or pasted twice is the article itself
+// damaged, and costs twice.
+const (
+	furnitureWeight = 0.25
+	damageWeight    = 2
+)
 
 // gate decides whether enough article remains to score.
 func (s *Scorer) gate(p *analysis.Pass, ls []line, counts map[string]int) {
@@ -213,7 +222,7 @@ func duplicates(p *analysis.Pass, ls []line) {
 			}
 		}
 		if first >= 0 {
-			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95,
+			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: damageWeight,
 				Message:     "This line repeats an earlier line verbatim.",
 				Explanation: "The same line already appears at byte " + strconv.Itoa(ls[first].start) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
 			p.Exclude(l.start, l.end)
@@ -259,7 +268,7 @@ func truncated(p *analysis.Pass, ls []line) {
 		}
 		// Span: the last word (or the ellipsis), where the text breaks off.
 		start := strings.LastIndexAny(txt[:len(txt)-size], " \t") + 1
-		p.Report(core.Finding{Rule: RuleTruncated.ID, Start: l.start + start, End: l.end, Severity: RuleTruncated.Severity, Confidence: 0.75,
+		p.Report(core.Finding{Rule: RuleTruncated.ID, Start: l.start + start, End: l.end, Severity: RuleTruncated.Severity, Confidence: 0.75, Weight: damageWeight,
 			Message:     fmt.Sprintf("The text stops mid-sentence at %q.", txt[start:]),
 			Explanation: "The last paragraph ends without closing punctuation (or with an ellipsis), so the article was probably cut off when it was copied and the rest of it is missing."})
 		return
