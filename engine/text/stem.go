@@ -23,7 +23,7 @@ type Word struct {
 // StemCache memoises words by their spelling in the text (before folding),
 // so a word seen before costs one map lookup: no folding, no stemming, no
 // allocation. News text repeats a small vocabulary. It is safe for
-// concurrent use: reads go to an immutable map without locking; new words
+// concurrent use: reads go to an immutable table without locking; new words
 // wait in a small locked map that is merged into a fresh immutable one when
 // it grows, so the cost of copying is amortised over the words added.
 //
