@@ -44,7 +44,10 @@ var groupPronouns = toSet("they", "we", "it")
 // suggested", "Lavrov has stated").
 var skippable = toSet("has", "have", "had", "was", "were", "is", "are", "also", "further", "later", "again", "then", "once",
 	"previously", "repeatedly", "publicly", "recently", "earlier", "reportedly", "separately", "already", "would", "will",
-	"could", "may", "might", "did", "does", "do", "firmly", "openly", "privately")
+	"could", "may", "might", "did", "does", "do", "firmly", "openly", "privately",
+	// A time between subject and cue: "The AARP on Thursday said", "last week".
+	"on", "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "week", "weekend")
 
 // unnamedHeads are lowercase heads of a source phrase that names a group
 // without a person ("European officials").
@@ -153,11 +156,16 @@ cues:
 			lastPerson = a.Name
 		}
 		a.Content = core.Span{Start: m.End, End: sent.End}
-		// The quote in the sentence or ending just before it: quotes are in
-		// order and never overlap, so only the first to end at or after
-		// sent.Start-2 can be it.
+		// The quote in the sentence, else one ending just before it in the
+		// same paragraph ("'We will win.' The minister said so."). Quotes are
+		// in order and never overlap: only the first two to end at or after
+		// sent.Start-2 can be either.
 		if k := sort.Search(len(p.Quotes), func(k int) bool { return p.Quotes[k].End >= sent.Start-2 }); k < len(p.Quotes) {
-			if q := p.Quotes[k]; q.Start < sent.End || q.End <= sent.Start {
+			q := p.Quotes[k]
+			if q.End <= sent.Start && k+1 < len(p.Quotes) && p.Quotes[k+1].Start < sent.End {
+				q = p.Quotes[k+1] // the sentence has a quote of its own
+			}
+			if q.Start < sent.End && q.End > sent.Start || q.End <= sent.Start && !strings.Contains(p.Text[q.End:sent.Start], "\n") {
 				a.Content, a.Direct = core.Span{Start: q.InnerStart, End: q.InnerEnd}, true
 			}
 		}
@@ -245,6 +253,17 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		break
 	}
 	start := j + 1
+	// "Sen. Kay Bailey Hutchison, R-Texas, said": the party-and-state tag
+	// is an appositive too; the name is before it.
+	if start+2 < end && (p.Tokens[start].Norm == "r" || p.Tokens[start].Norm == "d" || p.Tokens[start].Norm == "i") &&
+		p.Tokens[start+1].Norm == "-" && start-1 > first && p.Tokens[start-1].Norm == "," {
+		end = start - 1
+		j = end - 1
+		for j >= first && (p.Capitalized(p.Tokens[j]) && !p.Tokens[j].Punct || p.Tokens[j].Norm == "." && j > first && p.Capitalized(p.Tokens[j-1])) {
+			j--
+		}
+		start = j + 1
+	}
 	if start < end {
 		classifyCapitalised(p, start, end, first, a)
 		return

@@ -36,6 +36,9 @@ func TestSources(t *testing.T) {
 		{"Regional officials have indicated they expect no deal.", analysis.SourceUnnamed, ""},
 		{"A confidential source revealed that the meeting was moved.", analysis.SourceAnonymous, ""},
 		{"Analysts note that the plan has flaws.", analysis.SourceVague, ""},
+		// Found in real news (BASIL): a time or a party tag between the name and the cue.
+		{"The Kremlin on Thursday said the plan went too far.", analysis.SourceNamedOrg, "The Kremlin"},
+		{"Sen. Kay Bailey Hutchison, R-Texas, who on Thursday unveiled a plan, said the age would rise.", analysis.SourceNamedPerson, "Kay Bailey Hutchison"},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)
@@ -83,5 +86,20 @@ func TestPronounAndSpeaker(t *testing.T) {
 	}
 	if len(p.Quotes) != 1 || p.Quotes[0].Speaker != "Ana Ruiz" {
 		t.Errorf("quote speaker = %+v, want Ana Ruiz", p.Quotes)
+	}
+}
+
+// TestQuoteOfItsOwnSentence: a sentence with a quote of its own takes that
+// one, not the quote that ends the paragraph before it (found in BASIL).
+func TestQuoteOfItsOwnSentence(t *testing.T) {
+	p := pass(t, "Senate leaders on Tuesday said the bill was \"a cynical move.\"\n\nIn a letter, members of the Judiciary Committee said it was \"a divisive claim.\"")
+	if len(p.Quotes) != 2 {
+		t.Fatalf("quotes: %+v", p.Quotes)
+	}
+	if p.Quotes[0].Speaker != "Senate" && p.Quotes[0].Speaker != "Senate leaders" {
+		t.Errorf("first quote's speaker = %q, want the Senate leaders", p.Quotes[0].Speaker)
+	}
+	if p.Quotes[1].Speaker != "Judiciary Committee" {
+		t.Errorf("second quote's speaker = %q, want the Judiciary Committee", p.Quotes[1].Speaker)
 	}
 }

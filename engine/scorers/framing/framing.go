@@ -9,6 +9,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
@@ -91,7 +92,7 @@ func (s Scorer) Score(p *analysis.Pass) {
 			if speaker == "" {
 				speaker = "the quoted speaker"
 			}
-			f.Message = fmt.Sprintf("Loaded wording inside a quote (%s's words, not the outlet's): %q.", speaker, word)
+			f.Message = fmt.Sprintf("Loaded wording inside a quote (%s words, not the outlet's): %q.", possessive(speaker), word)
 			f.Explanation = fmt.Sprintf("%q is %s, but it sits inside a direct quote, so it is reported as the speaker's wording and does not count against the outlet.", word, desc)
 			stats.QuotedLoaded++
 		} else {
@@ -349,4 +350,14 @@ func (a *Actors) SideOf(source string) string {
 		}
 	}
 	return ""
+}
+
+// possessive writes "Reid's", "the officials'" (a plural noun takes the
+// apostrophe alone; a name ending in s keeps 's: "Giles's").
+func possessive(name string) string {
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	if strings.HasSuffix(last, "s") && last != "" && unicode.IsLower(rune(last[0])) {
+		return name + "'"
+	}
+	return name + "'s"
 }
