@@ -23,7 +23,10 @@ func (q Quote) Inside(s, e int) bool { return s >= q.InnerStart && e <= q.InnerE
 // guillemets) or by single quotes. A single quote opens only after a space or
 // opening bracket and closes only before a non-letter, so apostrophes
 // ("Kyiv’s", "don't") are never taken for quote marks. A double-quoted
-// quotation may span sentences and paragraphs; an unclosed one is dropped.
+// quotation may span sentences, and paragraphs when each new one opens with a
+// quote mark (the news convention for long quotes); one still open at the end
+// of a paragraph that the next does not continue is dropped, so one stray
+// mark cannot pair every later quote the wrong way round.
 func Quotes(src string) []Quote {
 	var out []Quote
 	for i := 0; i < len(src); {
@@ -53,7 +56,20 @@ func Quotes(src string) []Quote {
 
 func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 	for j := at + size; j < len(src); {
-		if c := src[j]; c < utf8.RuneSelf && c != '"' {
+		c := src[j]
+		if c == '\n' {
+			if k, ok := paragraphBreak(src, j); ok {
+				// A quotation runs on into the next paragraph only when that
+				// paragraph opens with a quote mark (news style leaves the
+				// first paragraph unclosed); otherwise it was never closed.
+				if r, sz := utf8.DecodeRuneInString(src[k:]); k < len(src) && continues(open, r) {
+					j = k + sz
+					continue
+				}
+				return Quote{}, false
+			}
+		}
+		if c < utf8.RuneSelf && c != '"' {
 			j++
 			continue
 		}
@@ -76,6 +92,35 @@ func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 		j += sz
 	}
 	return Quote{}, false
+}
+
+// paragraphBreak reports whether the newline at j starts a blank line, and
+// where the next paragraph's text begins.
+func paragraphBreak(src string, j int) (int, bool) {
+	k := j + 1
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\r') {
+		k++
+	}
+	if k >= len(src) || src[k] != '\n' {
+		return 0, false
+	}
+	for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\r' || src[k] == '\n') {
+		k++
+	}
+	return k, true
+}
+
+// continues reports whether r, opening a paragraph, continues a quotation
+// opened with open.
+func continues(open, r rune) bool {
+	switch open {
+	case '"':
+		return r == '"'
+	case '\u00AB':
+		return r == '\u00AB'
+	default:
+		return r == '\u201C' || r == '"'
+	}
 }
 
 func opensSingle(src string, at int) bool {

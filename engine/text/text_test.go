@@ -51,6 +51,12 @@ func TestQuotes(t *testing.T) {
 		{"“First sentence. Second sentence.” He left.", []string{"First sentence. Second sentence."}},
 		{"don't 'quote' it", []string{"quote"}},
 		{"an “unclosed quote", nil},
+		// A long quote runs on: the first paragraph is left open and the next
+		// opens with a mark (found in BASIL, where pairing the marks across
+		// paragraphs turned every later quote inside out).
+		{"\"First paragraph.\n\n\"Second paragraph,\" he said. Then \"a third\".", []string{"First paragraph.\n\n\"Second paragraph,", "a third"}},
+		{"“One,” he said. “Two\n\nThe reporter writes. “Three,” she said.", []string{"One,", "Three,"}},
+		{"\"A quote wrapped\nat a line end,\" he said.", []string{"A quote wrapped\nat a line end,"}},
 	}
 	for _, c := range cases {
 		var got []string
