@@ -187,12 +187,18 @@ func entryLines(root *yaml.Node, key string) []int {
 }
 
 // Validate rejects terms that end before they start, overlapping terms of
-// one person in one office, and one alias claimed by two people's full names.
+// one person in one office, two people in one single-holder office at once,
+// and one alias claimed by two people's full names.
 func (k *KB) Validate() error {
 	var errs []string
 	fullNames := map[string]string{}
 	ids := map[string]bool{}
 	k.bySurname = map[string][]*Person{}
+	type holder struct {
+		o  Office
+		id string
+	}
+	holders := map[[2]string][]holder{} // single-holder offices: title, of
 	for _, p := range k.People {
 		where := fmt.Sprintf("%s (%s)", p.ID, strings.SplitN(p.Source, " ", 2)[0])
 		if p.ID == "" || len(p.Given) == 0 || len(p.Surname) == 0 {
@@ -231,6 +237,15 @@ func (k *KB) Validate() error {
 					errs = append(errs, fmt.Sprintf("%s: overlapping terms as %s of %s", where, o.Title, o.Of))
 				}
 			}
+			if singleHolder[o.Title] {
+				key := [2]string{o.Title, o.Of}
+				for _, h := range holders[key] {
+					if h.id != p.ID && overlaps(o, h.o) {
+						errs = append(errs, fmt.Sprintf("%s: %s of %s at the same time as %s (from %s)", where, o.Title, o.Of, h.id, later(o, h.o).Format("2006-01-02")))
+					}
+				}
+				holders[key] = append(holders[key], holder{o, p.ID})
+			}
 		}
 		for _, s := range p.Surname {
 			key := text.Fold(s)
@@ -242,6 +257,22 @@ func (k *KB) Validate() error {
 		return fmt.Errorf("knowledge base invalid:\n  %s", strings.Join(errs, "\n  "))
 	}
 	return nil
+}
+
+// singleHolder are the offices one person holds at a time, so two people's
+// terms in one of them cannot overlap: the check that catches a mistyped
+// handover date. (Senators, say, come in pairs and are not listed.)
+var singleHolder = map[string]bool{"President": true, "Vice President": true, "Prime Minister": true, "Chancellor": true,
+	"King": true, "Queen": true, "Pope": true, "Foreign Minister": true, "Foreign Secretary": true, "Secretary of State": true,
+	"Defence Minister": true, "Defence Secretary": true, "Defense Secretary": true, "Secretary General": true,
+	"Secretary-General": true, "High Representative": true, "Crown Prince": true}
+
+// later returns the later of two offices' starts.
+func later(a, b Office) time.Time {
+	if a.Start.After(b.Start.Time) {
+		return a.Start.Time
+	}
+	return b.Start.Time
 }
 
 func overlaps(a, b Office) bool {

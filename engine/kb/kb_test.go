@@ -44,6 +44,7 @@ func TestValidateRejects(t *testing.T) {
 		{head + "people:\n  - {id: a, given: [A], surname: [B], colour: red}\n", "field colour not found"},
 		{head + "people:\n  - {id: a, given: [A], surname: [B], offices: [{title: P, of: X, start: 2020-13-01}]}\n", "bad date"},
 		{"people: []\n", "about needs"},
+		{head + "people:\n  - {id: a, given: [A], surname: [B], offices: [{title: Prime Minister, of: X, start: 2020-01-01, end: 2022-06-01}]}\n  - {id: c, given: [C], surname: [D], offices: [{title: Prime Minister, of: X, start: 2022-05-01}]}\n", "Prime Minister of X at the same time as a (from 2022-05-01)"},
 	}
 	for _, c := range cases {
 		k := &KB{}
