@@ -383,5 +383,43 @@ func (k *KB) Merge(paths ...string) (*KB, error) {
 			return nil, err
 		}
 	}
+	out.closeOpenTerms()
 	return out, out.Validate()
+}
+
+// closeOpenTerms ends a term still open in the knowledge base where a later
+// holder of the same single-holder office starts, so a house file can add a
+// successor (after checked_through, say) without editing the built-in files.
+// People are copied before they change: the built-in KB is shared.
+func (k *KB) closeOpenTerms() {
+	starts := map[[2]string][]Office{}
+	for _, p := range k.People {
+		for _, o := range p.Offices {
+			if singleHolder[o.Title] {
+				key := [2]string{o.Title, o.Of}
+				starts[key] = append(starts[key], o)
+			}
+		}
+	}
+	for pi, p := range k.People {
+		for oi, o := range p.Offices {
+			if o.End != nil || !singleHolder[o.Title] {
+				continue
+			}
+			var next *Date
+			for _, other := range starts[[2]string{o.Title, o.Of}] {
+				if other.Start.After(o.Start.Time) && (next == nil || other.Start.Before(next.Time)) {
+					d := other.Start
+					next = &d
+				}
+			}
+			if next == nil {
+				continue
+			}
+			cp := *p
+			cp.Offices = append([]Office(nil), p.Offices...)
+			cp.Offices[oi].End = next
+			k.People[pi], p = &cp, &cp
+		}
+	}
 }

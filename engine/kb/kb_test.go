@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -55,5 +56,31 @@ func TestValidateRejects(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: error %v, want %q", c.yaml, err, c.want)
 		}
+	}
+}
+
+// TestMergeAddsSuccessor: a house file that records a successor in a
+// single-holder office ends the built-in holder's open term there, and
+// leaves the built-in KB as it was.
+func TestMergeAddsSuccessor(t *testing.T) {
+	base, err := Load(lexicons.FS, lexicons.KnowledgeBase...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/house.yaml"
+	house := "about: {purpose: p, selection: s, sources: o, adding: a}\npeople:\n  - {id: next-pm, given: [Ada], surname: [Quill], offices: [{title: Prime Minister, of: Denmark, start: 2027-02-01}]}\n"
+	if err := os.WriteFile(path, []byte(house), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	merged, err := base.Merge(path)
+	if err != nil {
+		t.Fatalf("merge: %v", err)
+	}
+	at := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	if got := merged.Lookup("Mette Frederiksen")[0].OfficesAt(at("2027-03-01")); len(got) != 0 {
+		t.Errorf("after the successor took office the merged KB still has Frederiksen in office: %+v", got)
+	}
+	if got := base.Lookup("Mette Frederiksen")[0].OfficesAt(at("2027-03-01")); len(got) != 1 {
+		t.Error("merging changed the built-in knowledge base")
 	}
 }
