@@ -554,17 +554,14 @@ func externalBASIL(eng *engine.Engine, base *wordList) (string, error) {
 		articles, sentences, ours.gold, ours.precision(), ours.recall(), ours.f1(), baseline.precision(), baseline.recall(), baseline.f1()), nil
 }
 
-// externalFactual runs the factual checks over BASIL's whole articles with
-// their publication dates. The articles are professionally edited copy from
-// 2010–2019, so each finding is a likely false alarm: the count, and the
-// findings themselves, measure what a correct article costs in noise.
+// externalFactual runs the factual checks over real, dated news: BASIL's
+// articles (2010–2019) and PolNeAR's (2015–2016, with their metadata). Both
+// are professionally edited copy, so each finding is a likely false alarm:
+// the count, and the findings themselves, measure what a correct article
+// costs in noise.
 func externalFactual(eng *engine.Engine, _ *wordList) (string, error) {
+	var docs []*core.Document
 	arts, _ := filepath.Glob(filepath.Join(DataDir, "basil", "articles", "*", "*.json"))
-	if len(arts) == 0 {
-		return "", fmt.Errorf("BASIL: no articles")
-	}
-	docs := 0
-	var found []string
 	for _, path := range arts {
 		var art struct {
 			Title string     `json:"title"`
@@ -579,22 +576,73 @@ func externalFactual(eng *engine.Engine, _ *wordList) (string, error) {
 		for i, p := range art.Body {
 			paras[i] = strings.Join(p, " ")
 		}
-		doc := &core.Document{ID: filepath.Base(path), Source: path, Format: "json", Title: art.Title, Published: art.Date, Text: strings.Join(paras, "\n\n")}
+		docs = append(docs, &core.Document{ID: "basil/" + filepath.Base(path), Source: path, Format: "json", Title: art.Title, Published: art.Date, Text: strings.Join(paras, "\n\n")})
+	}
+	basil := len(docs)
+	docs = append(docs, polnearDocs()...)
+	if len(docs) == 0 {
+		return "", fmt.Errorf("factual checks on real news: no BASIL or PolNeAR articles")
+	}
+	var found []string
+	for _, doc := range docs {
 		res, err := eng.Analyze(doc)
 		if err != nil {
 			continue
 		}
-		docs++
 		for _, f := range res.Findings {
 			if strings.HasPrefix(f.Rule, "factual.") {
-				found = append(found, fmt.Sprintf("%s (%s): %s", f.Rule, art.Date, f.Message))
+				found = append(found, fmt.Sprintf("%s (%s, %s): %s", f.Rule, doc.ID, doc.Published, f.Message))
 			}
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "- **Factual checks on BASIL** (%d dated, professionally edited articles, 2010–2019, whole text with its publication date; every finding is a likely false alarm): %d factual finding(s).\n", docs, len(found))
+	fmt.Fprintf(&b, "- **Factual checks on real news** (%d BASIL articles, 2010–2019, and %d PolNeAR articles, 2015–2016: dated, professionally edited copy, whole text with its publication date; every finding is a likely false alarm): %d factual finding(s).\n", basil, len(docs)-basil, len(found))
 	for _, f := range found {
 		fmt.Fprintf(&b, "  - %s\n", f)
 	}
 	return b.String(), nil
+}
+
+// polnearDocs reads PolNeAR's article texts with the publication date,
+// author and title of metadata.tsv.
+func polnearDocs() []*core.Document {
+	meta, err := os.ReadFile(filepath.Join(DataDir, "polnear", "metadata.tsv"))
+	if err != nil {
+		return nil
+	}
+	lines := strings.Split(string(meta), "\n")
+	if len(lines) == 0 {
+		return nil
+	}
+	col := map[string]int{}
+	for i, h := range strings.Split(lines[0], "\t") {
+		col[h] = i
+	}
+	field := func(f []string, name string) string {
+		if i, ok := col[name]; ok && i < len(f) && f[i] != "None" {
+			return f[i]
+		}
+		return ""
+	}
+	byName := map[string][]string{}
+	for _, l := range lines[1:] {
+		f := strings.Split(l, "\t")
+		if name := field(f, "filename"); name != "" {
+			byName[name] = f
+		}
+	}
+	var docs []*core.Document
+	for _, split := range []string{"train", "dev"} {
+		paths, _ := filepath.Glob(filepath.Join(DataDir, "polnear", split, "text", "*.txt"))
+		for _, path := range paths {
+			f, ok := byName[strings.TrimSuffix(filepath.Base(path), ".txt")]
+			text, err := os.ReadFile(path)
+			if !ok || err != nil || field(f, "publication_date") == "" {
+				continue
+			}
+			docs = append(docs, &core.Document{ID: "polnear/" + filepath.Base(path), Source: path, Format: "txt",
+				Title: field(f, "title"), Byline: field(f, "author"), Published: field(f, "publication_date"), Text: string(text)})
+		}
+	}
+	return docs
 }

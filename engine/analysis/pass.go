@@ -212,6 +212,11 @@ func (p *Pass) MatchesOf(category string) []lexicon.Match {
 // Capitalized reports whether token t starts with an upper-case letter in
 // the text (names, titles, sentence starts).
 func (p *Pass) Capitalized(t text.Token) bool {
-	r, _ := utf8.DecodeRuneInString(p.Text[t.Start:])
+	s := p.Text[t.Start:t.End]
+	r, size := utf8.DecodeRuneInString(s)
+	for unicode.IsSpace(r) && size < len(s) { // a no-break space inside the token
+		s = s[size:]
+		r, size = utf8.DecodeRuneInString(s)
+	}
 	return unicode.IsUpper(r)
 }

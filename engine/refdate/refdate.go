@@ -7,6 +7,7 @@ package refdate
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -104,8 +105,9 @@ func parseValue(s, method, evidence string) (core.RefDate, bool) {
 
 // EventMention is a KB event referred to in the text, with the sentence.
 type EventMention struct {
-	ev   kb.Event
-	span core.Span
+	ev        kb.Event
+	span      core.Span // the first sentence that mentions it
+	sentences []int     // every sentence that mentions it, in order
 	// Loose is set when only a loose phrase refers to the event.
 	Loose bool
 }
@@ -141,10 +143,10 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 			}
 		}
 	}
-	// in returns the first sentence holding every word of a phrase.
-	in := func(want []text.Token) (int, bool) {
+	// in adds to sents every sentence holding all the words of a phrase.
+	in := func(sents []int, want []text.Token) []int {
 		if len(want) == 0 {
-			return 0, false
+			return sents
 		}
 		// Candidates: the sentences of the first word, filtered by the rest.
 	candidates:
@@ -154,30 +156,30 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 					continue candidates
 				}
 			}
-			return si, true
+			sents = append(sents, si)
 		}
-		return 0, false
+		return sents
 	}
 	var out []EventMention
 	for ei, ev := range k.Events {
-		found, loose := -1, false
+		var sents []int
 		for _, want := range phrases.tokens[ei] {
-			if si, ok := in(want); ok {
-				found = si
-				break
-			}
+			sents = in(sents, want)
 		}
-		if found < 0 && phrases.context[ei] != nil && hasAny(p, phrases.context[ei]) {
+		loose := false
+		if len(sents) == 0 && phrases.context[ei] != nil && hasAny(p, phrases.context[ei]) {
 			for _, want := range phrases.loose[ei] {
-				if si, ok := in(want); ok {
-					found, loose = si, true
-					break
-				}
+				sents = in(sents, want)
 			}
+			loose = true
 		}
-		if found >= 0 {
-			out = append(out, EventMention{ev, core.Span{Start: p.Sentences[found].Start, End: p.Sentences[found].End}, loose})
+		if len(sents) == 0 {
+			continue
 		}
+		sort.Ints(sents)
+		sents = slices.Compact(sents)
+		first := p.Sentences[sents[0]]
+		out = append(out, EventMention{ev, core.Span{Start: first.Start, End: first.End}, sents, loose})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ev.Date.Before(out[j].ev.Date.Time) })
 	p.Data[eventsKey] = out
@@ -377,6 +379,9 @@ type Anniversary struct {
 	Span     core.Span
 	From, To time.Time
 	Phrase   string
+	// Near is set when the event is named in the anniversary's own sentence
+	// or the one before; otherwise it is only somewhere in the text.
+	Near bool
 }
 
 // Anniversaries finds "approaches its fourth anniversary", "enters its third
@@ -427,11 +432,16 @@ func appendAnniversary(out []Anniversary, p *analysis.Pass, events []EventMentio
 	if n <= 0 || n > 80 {
 		return out
 	}
+	// "in 25 years", "on two years": a cardinal after in/on/into is a span of
+	// time ("the first time in 25 years"), not a count from an event.
+	if (verb == "in" || verb == "on" || verb == "into") && isCardinal(numWord) {
+		return out
+	}
 	si := p.SentenceAt(m[0])
 	if si < 0 {
 		return out
 	}
-	ev, ok := anniversaryEvent(p, events, si)
+	ev, near, ok := anniversaryEvent(p, events, si)
 	if !ok {
 		return out
 	}
@@ -458,7 +468,7 @@ func appendAnniversary(out []Anniversary, p *analysis.Pass, events []EventMentio
 	default:
 		from, to = mark.AddDate(0, 0, -14), mark.AddDate(0, 3, 0)
 	}
-	out = append(out, Anniversary{Event: ev, Span: core.Span{Start: m[0], End: m[1]}, From: from, To: to, Phrase: p.Text[m[0]:m[1]]})
+	out = append(out, Anniversary{Event: ev, Span: core.Span{Start: m[0], End: m[1]}, From: from, To: to, Phrase: p.Text[m[0]:m[1]], Near: near})
 	return out
 }
 
@@ -471,25 +481,25 @@ func isCardinal(w string) bool {
 	return err == nil
 }
 
-// anniversaryEvent picks the anniversary event mentioned in sentence si, or
-// else the one mentioned anywhere in the text.
-func anniversaryEvent(p *analysis.Pass, events []EventMention, si int) (kb.Event, bool) {
+// anniversaryEvent picks the anniversary event named in sentence si or the
+// one before (near), or else one named anywhere in the text.
+func anniversaryEvent(p *analysis.Pass, events []EventMention, si int) (ev kb.Event, near, ok bool) {
 	var any *kb.Event
 	for i, e := range events {
 		if !e.ev.Anniversary {
 			continue
 		}
-		if e.span.Start == p.Sentences[si].Start {
-			return e.ev, true
+		if contains(e.sentences, si) || contains(e.sentences, si-1) {
+			return e.ev, true, true
 		}
 		if any == nil {
 			any = &events[i].ev
 		}
 	}
 	if any != nil {
-		return *any, true
+		return *any, false, true
 	}
-	return kb.Event{}, false
+	return kb.Event{}, false, false
 }
 
 func fromAnniversary(p *analysis.Pass, events []EventMention) (core.RefDate, bool) {

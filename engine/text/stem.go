@@ -72,7 +72,7 @@ func (c *StemCache) Lookup(raw string) *Word {
 	if c.size >= limit {
 		return uncached(raw)
 	}
-	norm := strings.Clone(Fold(raw)) // clone: raw is a slice of a whole document
+	norm := strings.Clone(foldWord(raw)) // clone: raw is a slice of a whole document
 	w := &Word{Norm: norm, Stem: english.Stem(norm, false), raw: strings.Clone(raw)}
 	w.NormID, w.StemID = Intern(w.Norm), Intern(w.Stem)
 	if c.pending == nil {
@@ -157,7 +157,7 @@ func (t *wordTable) with(added map[string]*Word) *wordTable {
 
 // uncached folds and stems a word without keeping it.
 func uncached(raw string) *Word {
-	norm := Fold(raw)
+	norm := foldWord(raw)
 	w := &Word{Norm: norm, Stem: norm}
 	if hasLetter(norm) { // amounts like "€190" have nothing to stem
 		w.Stem = english.Stem(norm, false)
@@ -165,6 +165,11 @@ func uncached(raw string) *Word {
 	w.NormID, w.StemID = known(w.Norm), known(w.Stem)
 	return w
 }
+
+// foldWord folds a token. A no-break space stays inside a token (as in the
+// BERT pre-tokenizer), but "presidency.\u00a0Former" still holds the word
+// "former": the space folded from it is trimmed.
+func foldWord(raw string) string { return strings.TrimSpace(Fold(raw)) }
 
 func hasLetter(s string) bool {
 	for _, r := range s {

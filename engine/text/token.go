@@ -149,7 +149,7 @@ func token(src string, start, end int, punct bool, stems *StemCache) Token {
 	case stems != nil:
 		w = stems.Lookup(s)
 	default:
-		t.Norm = Fold(s)
+		t.Norm = foldWord(s)
 		t.Stem, t.NormID = t.Norm, known(t.Norm)
 		t.StemID = t.NormID
 		return t
