@@ -41,6 +41,9 @@ type Scorer struct {
 	surnames *lexicon.Matcher
 	// single lists one-word surnames, for the misspelling check.
 	single []string
+	// places are the folded words of country names and their aliases
+	// (demonyms, capitals): qualifiers of a title ("Polish", "Britain's").
+	places map[string]bool
 }
 
 // New builds the factual scorer over a knowledge base.
@@ -55,7 +58,15 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 			single = append(single, s)
 		}
 	}
-	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single}
+	places := map[string]bool{}
+	for _, c := range k.Countries {
+		for _, name := range append([]string{c.Name}, c.Aliases...) {
+			for _, w := range strings.Fields(text.Fold(name)) {
+				places[w] = true
+			}
+		}
+	}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, places: places}
 }
 
 func (*Scorer) Name() string       { return "factual" }
@@ -400,12 +411,12 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 			Message: fmt.Sprintf("%q: %s is the sitting %s on the article's date, not a former one.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s then (%s), so \"former\" is wrong.",
 				when, person.Name(), mi.title, describeOffices(person))}
-	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (recentlyLeft(person, mi.title, from) || thisWeek(p, mi) || opensSentence(p, mi)):
+	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (recentlyLeft(person, mi.title, from) || thisWeek(p, mi) || s.opensSentence(p, mi)):
 		f = core.Finding{Confidence: 0.85,
 			Message: fmt.Sprintf("%q: %s no longer held the office of %s on the article's date.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s, but %s's term as %s had ended by then (%s); the title should say \"former\".",
 				when, person.Name(), mi.title, describeOffices(person))}
-	case !mi.former && noneIn && everAfter && !designate(person, mi.title, to) && (thisWeek(p, mi) || opensSentence(p, mi)):
+	case !mi.former && noneIn && everAfter && !designate(person, mi.title, to) && (thisWeek(p, mi) || s.opensSentence(p, mi)):
 		// A future title that is neither the subject of the sentence nor in
 		// a present event is mostly speculation ("worrying about President
 		// Trump", 2016).
@@ -507,29 +518,15 @@ func thisWeek(p *analysis.Pass, mi mentionInfo) bool {
 }
 
 // opensSentence reports whether the mention is the sentence's subject: only
-// capitalised qualifiers ("French", "NATO") and punctuation come before it.
+// qualifiers of the title (a nationality, a country, an organisation's
+// acronym: "French", "Britain's", "NATO") and punctuation come before it.
 // "Chancellor Angela Merkel sent a message" reports an act; "the agenda of
 // President Bill Clinton" and "Enter President Trump" name one in passing.
-func opensSentence(p *analysis.Pass, mi mentionInfo) bool {
-	s := p.Sentences[p.SentenceAt(p.Tokens[mi.start].Start)]
-	for k := s.First; k < mi.start; k++ {
-		if t := p.Tokens[k]; !t.Punct && !p.Capitalized(t) || k == s.First && !t.Punct && !qualifier(p, k, mi.start) {
-			return false
-		}
-	}
-	return true
-}
-
-// qualifier reports whether the capitalised words from k up to the title are
-// qualifiers of it (a nationality or an organisation), not a sentence's own
-// first word ("Enter President Trump", "For years, President Clinton").
-func qualifier(p *analysis.Pass, k, title int) bool {
-	for ; k < title; k++ {
+func (s *Scorer) opensSentence(p *analysis.Pass, mi mentionInfo) bool {
+	sent := p.Sentences[p.SentenceAt(p.Tokens[mi.start].Start)]
+	for k := sent.First; k < mi.start; k++ {
 		t := p.Tokens[k]
-		if t.Punct {
-			continue
-		}
-		if !text.LooksLikeDemonym(t.Norm) && !isAcronym(p.Text[t.Start:t.End]) && !countryWord[t.Norm] {
+		if !t.Punct && !text.LooksLikeDemonym(t.Norm) && !isAcronym(p.Text[t.Start:t.End]) && !s.places[t.Norm] && t.Norm != "u" && t.Norm != "s" {
 			return false
 		}
 	}
@@ -547,11 +544,6 @@ func isAcronym(s string) bool {
 	}
 	return true
 }
-
-// countryWord are qualifiers that are neither demonyms nor acronyms.
-var countryWord = map[string]bool{"us": true, "u": true, "s": true, "uk": true, "eu": true, "un": true, "ukrainian": true,
-	"british": true, "german": true, "french": true, "chinese": true, "japanese": true, "polish": true, "dutch": true,
-	"greek": true, "swiss": true, "irish": true, "welsh": true, "scottish": true, "spanish": true, "danish": true, "swedish": true}
 
 // designate reports whether the person took this office within a week after
 // the date: a confirmed appointee is often given the title early.
