@@ -167,7 +167,7 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 			sents = in(sents, want)
 		}
 		loose := false
-		if len(sents) == 0 && phrases.context[ei] != nil && hasAny(p, phrases.context[ei]) {
+		if len(sents) == 0 && hasAny(where, phrases.context[ei]) {
 			for _, want := range phrases.loose[ei] {
 				sents = in(sents, want)
 			}
@@ -229,7 +229,9 @@ func eventPhrases(k *kb.KB) *phraseIndex {
 			if ctx == nil {
 				ctx = map[int32]bool{}
 			}
-			ctx[text.Intern(stems.Stem(text.Fold(w)))] = true
+			id := text.Intern(stems.Stem(text.Fold(w)))
+			ctx[id] = true
+			pi.stems[id] = true // indexed with the phrase words: no extra pass
 		}
 		pi.context = append(pi.context, ctx)
 	}
@@ -237,10 +239,10 @@ func eventPhrases(k *kb.KB) *phraseIndex {
 	return pi
 }
 
-// hasAny reports whether any token of the text has one of the stems.
-func hasAny(p *analysis.Pass, stems map[int32]bool) bool {
-	for _, t := range p.Tokens {
-		if stems[t.StemID] {
+// hasAny reports whether the text has a word with one of the stems.
+func hasAny(where map[int32][]int, stems map[int32]bool) bool {
+	for id := range stems {
+		if len(where[id]) > 0 {
 			return true
 		}
 	}
