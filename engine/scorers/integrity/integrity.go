@@ -266,6 +266,9 @@ func truncated(p *analysis.Pass, ls []line) {
 		if !ellipsis && (strings.ContainsRune(".!?\"”’')]»:", last) || unicode.IsDigit(last) && strings.HasSuffix(strings.TrimSpace(txt), "%")) {
 			return
 		}
+		if !ellipsis && titleCase(txt) {
+			continue // a headline (a link to another story), not a cut-off sentence
+		}
 		// Span: the last word (or the ellipsis), where the text breaks off.
 		start := strings.LastIndexAny(txt[:len(txt)-size], " \t") + 1
 		p.Report(core.Finding{Rule: RuleTruncated.ID, Start: l.start + start, End: l.end, Severity: RuleTruncated.Severity, Confidence: 0.75, Weight: damageWeight,
@@ -273,4 +276,20 @@ func truncated(p *analysis.Pass, ls []line) {
 			Explanation: "The last paragraph ends without closing punctuation (or with an ellipsis), so the article was probably cut off when it was copied and the rest of it is missing."})
 		return
 	}
+}
+
+// titleCase reports a line whose longer words are nearly all capitalised,
+// as in a headline: "Huckabee Makes Sexist Wife Joke To Bash Fed Chair".
+func titleCase(s string) bool {
+	long, upper := 0, 0
+	for _, w := range strings.Fields(s) {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return long >= 4 && upper*10 >= long*8
 }

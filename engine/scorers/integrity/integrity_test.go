@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/credence-news/credence/engine/analysis"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/text"
 	"github.com/credence-news/credence/lexicons"
 )
 
@@ -50,6 +53,33 @@ func TestParsePatternsErrors(t *testing.T) {
 		_, err := ParsePatterns("x.yaml", []byte(c.yaml))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: error %v, want %q", c.yaml, err, c.want)
+		}
+	}
+}
+
+// TestTruncated: a last paragraph that stops without punctuation is cut off,
+// unless it is a headline (a link to another story at the foot of a page,
+// found in PolNeAR's HuffPost pages).
+func TestTruncated(t *testing.T) {
+	body := "The council approved the budget on Tuesday after a long debate about schools and roads.\n\n"
+	cases := []struct {
+		last string
+		want bool
+	}{
+		{"The mayor said the plan would be reviewed again next year by the new finance committee and", true},
+		{"Critics said the vote was rushed and that residents had too little time to comment...", true},
+		{"Mike Huckabee Makes Sexist Wife Joke To Bash Fed Chair Janet Yellen", false},
+		{"The mayor said the plan would be reviewed again next year by the finance committee.", false},
+	}
+	for _, c := range cases {
+		p := analysis.NewPass(&core.Document{Text: body + c.last}, text.Spans, nil, nil)
+		New(nil).Score(p)
+		got := false
+		for _, f := range p.Findings {
+			got = got || f.Rule == RuleTruncated.ID
+		}
+		if got != c.want {
+			t.Errorf("%q: truncated = %v, want %v", c.last, got, c.want)
 		}
 	}
 }
