@@ -240,6 +240,29 @@ func TestFactualChecks(t *testing.T) {
 	}
 }
 
+// TestFigureSources: a figure is sourced by the poll, survey or document its
+// sentence (or the one before, in its paragraph) says it comes from; found in
+// BASIL, where "An NBC News/Wall Street Journal poll last week found that
+// voters favored…" was flagged.
+func TestFigureSources(t *testing.T) {
+	lead := "The race tightened over the summer, campaign aides conceded.\n\n"
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"A poll by the university last week found that voters favored the challenger 46 percent to 41 percent.", false},
+		{"The tax returns show the couple paid $43 million in federal taxes since 2007.", false},
+		{"The census figures were released on Monday. They put the city's population at 840,000 residents.", false},
+		{"Voters favored the challenger 46 percent to 41 percent.", true},
+	}
+	for _, c := range cases {
+		res := analyze(t, lead+c.text, "2016-05-01")
+		if got := count(res, "sourcing.unsourced_figure") > 0; got != c.want {
+			t.Errorf("%q: unsourced figure = %v, want %v: %v", c.text, got, c.want, res.Findings)
+		}
+	}
+}
+
 func TestChromeIsNotScoredAsProse(t *testing.T) {
 	text := "Council votes on bridge\n\nSubscribe to unlock this shocking, disastrous story\nShare\n\nThe council voted on Tuesday to repair the bridge over the river, the mayor said, after engineers found rust in two beams last winter. Work starts in June and will take three months, the council said.\n"
 	res := analyze(t, text, "2025-03-01")

@@ -220,7 +220,8 @@ func figures(p *analysis.Pass) {
 		}
 	}
 	for si, s := range p.Sentences {
-		if si == 0 || attributed[si] || !vague[si] && (paraSourced[para[si]] || statement[si-1] || ownAct(p, si)) {
+		if si == 0 || attributed[si] || !vague[si] && (paraSourced[para[si]] || statement[si-1] || ownAct(p, si) ||
+			dataSource(p, si) || para[si-1] == para[si] && dataSource(p, si-1)) {
 			continue
 		}
 		sent := p.Text[s.Start:s.End]
@@ -242,6 +243,25 @@ func figures(p *analysis.Pass) {
 		}
 	}
 }
+
+// dataSource reports a sentence that names the document its numbers come
+// from: "An NBC News/Wall Street Journal poll last week found that voters
+// favored…", "the tax returns show", "census figures released on Monday".
+func dataSource(p *analysis.Pass, si int) bool {
+	noun, verb := false, false
+	for _, t := range p.SentenceTokens(si) {
+		noun = noun || dataNouns[t.Norm]
+		verb = verb || dataVerbs[t.Norm]
+	}
+	return noun && verb
+}
+
+var dataNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
+	"report": true, "census": true, "statistics": true, "data": true, "documents": true, "records": true, "filing": true,
+	"filings": true, "returns": true, "audit": true, "budget": true, "index": true}
+
+var dataVerbs = map[string]bool{"found": true, "finds": true, "show": true, "shows": true, "showed": true, "shown": true,
+	"released": true, "published": true, "according": true, "puts": true, "estimates": true, "estimated": true}
 
 // actVerbs are decisions an institution takes and announces itself: in "The
 // council adopted its budget on Tuesday, raising tax by 2%" the figure is the
