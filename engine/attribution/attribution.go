@@ -216,9 +216,20 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	if k < first {
 		return
 	}
-	// "Keir Giles, a defence analyst, said": jump over the appositive.
-	if p.Tokens[k].Norm == "," {
-		for j := k - 1; j >= first && j > k-14; j-- {
+	// "Sen. Lindsey Graham (R-S.C.) said": jump over the parenthesis.
+	if p.Tokens[k].Norm == ")" {
+		for j := k - 1; j >= first && j > k-10; j-- {
+			if p.Tokens[j].Norm == "(" {
+				k = j - 1
+				break
+			}
+		}
+	}
+	// "Keir Giles, a defence analyst, said": jump over the appositive, which
+	// can be long ("Leonard E. Burman, director of the centrist
+	// Urban-Brookings Tax Policy Center and a professor at …, said").
+	if k >= first && p.Tokens[k].Norm == "," {
+		for j := k - 1; j >= first && j > k-30; j-- {
 			if p.Tokens[j].Norm == "," {
 				k = j - 1
 				break
@@ -270,7 +281,14 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	}
 	// A lowercase group: "European officials", "the ministry", "the US road
 	// safety regulator"; or any noun right after "the" ("the chamber said").
-	afterThe := k > first && (p.Tokens[k-1].Norm == "the" || k-1 > first && p.Tokens[k-2].Norm == "the" && !p.Tokens[k-1].Punct)
+	// "The New York businessman said": up to four words after "the".
+	afterThe := false
+	for j := k - 1; j >= first && j >= k-5 && !p.Tokens[j].Punct; j-- {
+		if p.Tokens[j].Norm == "the" {
+			afterThe = true
+			break
+		}
+	}
 	if unnamedHeads[t.Norm] || afterThe && !t.Punct && statementCue[p.Tokens[cue].Norm] {
 		s := k
 		for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable[p.Tokens[s-1].Norm] {

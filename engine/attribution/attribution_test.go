@@ -39,6 +39,10 @@ func TestSources(t *testing.T) {
 		// Found in real news (BASIL): a time or a party tag between the name and the cue.
 		{"The Kremlin on Thursday said the plan went too far.", analysis.SourceNamedOrg, "The Kremlin"},
 		{"Sen. Kay Bailey Hutchison, R-Texas, who on Thursday unveiled a plan, said the age would rise.", analysis.SourceNamedPerson, "Kay Bailey Hutchison"},
+		// Found in PolNeAR: a parenthesis, a long appositive, a descriptive noun phrase.
+		{"Sen. Lindsey Graham (R-S.C.) said the deal was bad.", analysis.SourceNamedPerson, "Lindsey Graham"},
+		{"Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said the plan would cost more.", analysis.SourceNamedPerson, "Leonard E. Burman"},
+		{"The New York businessman said he would win.", analysis.SourceUnnamed, ""},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)
