@@ -212,6 +212,9 @@ func (p *Pass) MatchesOf(category string) []lexicon.Match {
 // Capitalized reports whether token t starts with an upper-case letter in
 // the text (names, titles, sentence starts).
 func (p *Pass) Capitalized(t text.Token) bool {
+	if c := p.Text[t.Start]; c < utf8.RuneSelf && c != ' ' { // most tokens
+		return c >= 'A' && c <= 'Z'
+	}
 	s := p.Text[t.Start:t.End]
 	r, size := utf8.DecodeRuneInString(s)
 	for unicode.IsSpace(r) && size < len(s) { // a no-break space inside the token

@@ -586,7 +586,7 @@ func intOf(v any) int {
 func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched map[int]bool) {
 	for k := sent.First; k < sent.Last; k++ {
 		t := p.Tokens[k]
-		if matched[k] || t.Punct || !p.Capitalized(t) || len(t.Norm) < 5 || p.IsExcluded(t.Start, t.End) {
+		if t.Punct || len(t.Norm) < 5 || !p.Capitalized(t) || matched[k] || p.IsExcluded(t.Start, t.End) {
 			continue
 		}
 		// A surname ends a name: a capitalised word right after this one
