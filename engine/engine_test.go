@@ -195,6 +195,8 @@ func TestFactualChecks(t *testing.T) {
 		{"confirmed, days before taking office", "Secretary of State John Kerry met the delegation in Washington on Monday.", "2013-01-30", "factual.title", "", false},
 		{"another war's anniversary", "The war in Afghanistan, which has entered its ninth year, was started after the attacks, officials said on Monday.", "2010-07-02", "factual.date", "", false},
 		{"'the war' is not the invasion", "KYIV — Farmers in Ukraine said on Monday that the war had cut their exports by half.", "2019-06-01", "factual.date", "", false},
+		{"a regnal title in history", "Pope John Paul II is a famously political pope for his role in the Cold War.", "2016-02-20", "factual.title", "", false},
+		{"a regnal title in a present act", "Pope John Paul II greeted pilgrims in Rome on Sunday.", "2016-02-20", "factual.title", "Pope John Paul II", true},
 		// Found on PolNeAR (924 articles, 2015–2016).
 		{"a hypothetical president", "Bolton said the biggest challenge for a President Trump would be the budget, he said on Monday.", "2016-05-05", "factual.title", "", false},
 		{"a future title in passing", "But it is time to start worrying about President Trump, columnists wrote.", "2016-02-28", "factual.title", "", false},

@@ -411,7 +411,7 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 			Message: fmt.Sprintf("%q: %s is the sitting %s on the article's date, not a former one.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s then (%s), so \"former\" is wrong.",
 				when, person.Name(), mi.title, describeOffices(person))}
-	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (recentlyLeft(person, mi.title, from) || thisWeek(p, mi) || s.opensSentence(p, mi)):
+	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (thisWeek(p, mi) || recentlyLeft(person, mi.title, from) || !regnal[canonical(mi.title)] && s.opensSentence(p, mi)):
 		f = core.Finding{Confidence: 0.85,
 			Message: fmt.Sprintf("%q: %s no longer held the office of %s on the article's date.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s, but %s's term as %s had ended by then (%s); the title should say \"former\".",
@@ -489,6 +489,12 @@ func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bo
 	}
 	return false
 }
+
+// regnal titles stay with the name after the reign ("Pope John Paul II is a
+// famously political pope", "Queen Elizabeth II's coronation"): years later,
+// only a present act ("Pope John Paul II greeted pilgrims on Sunday") is an
+// error, not a sentence that merely starts with the name.
+var regnal = map[string]bool{"Pope": true, "King": true, "Queen": true}
 
 // recentlyLeft reports whether the person's last term in this office ended
 // less than two years before the date. A title not updated after a handover
