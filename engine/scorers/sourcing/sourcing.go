@@ -219,9 +219,17 @@ func figures(p *analysis.Pass) {
 			vague[p.SentenceAt(m.Start)] = true
 		}
 	}
+	// A paragraph that names the poll, survey or document behind its numbers
+	// sources them, and the next paragraph's (poll stories run on).
+	dataPara := map[int]bool{}
+	for si := range p.Sentences {
+		if dataSource(p, si) {
+			dataPara[para[si]] = true
+		}
+	}
 	for si, s := range p.Sentences {
 		if si == 0 || attributed[si] || !vague[si] && (paraSourced[para[si]] || statement[si-1] || ownAct(p, si) ||
-			dataSource(p, si) || para[si-1] == para[si] && dataSource(p, si-1)) {
+			dataPara[para[si]] || dataPara[para[si]-1]) {
 			continue
 		}
 		sent := p.Text[s.Start:s.End]
@@ -245,7 +253,7 @@ func figures(p *analysis.Pass) {
 }
 
 // dataSource reports a sentence that names the document its numbers come
-// from: "An NBC News/Wall Street Journal poll last week found that voters
+// from (it then sources the figures of its paragraph and the next): "An NBC News/Wall Street Journal poll last week found that voters
 // favored…", "the tax returns show", "census figures released on Monday".
 func dataSource(p *analysis.Pass, si int) bool {
 	noun, verb := false, false
