@@ -243,9 +243,9 @@ func TestFactualChecks(t *testing.T) {
 }
 
 // TestFigureSources: a figure is sourced by the poll, survey or document its
-// sentence (or the one before, in its paragraph) says it comes from; found in
-// BASIL, where "An NBC News/Wall Street Journal poll last week found that
-// voters favored…" was flagged.
+// paragraph (or the one before) says it comes from; found in BASIL, where
+// "An NBC News/Wall Street Journal poll last week found that voters
+// favored…" was flagged, and in PolNeAR's poll stories.
 func TestFigureSources(t *testing.T) {
 	lead := "The race tightened over the summer, campaign aides conceded.\n\n"
 	cases := []struct {
@@ -256,6 +256,8 @@ func TestFigureSources(t *testing.T) {
 		{"The tax returns show the couple paid $43 million in federal taxes since 2007.", false},
 		{"The census figures were released on Monday. They put the city's population at 840,000 residents.", false},
 		{"Voters favored the challenger 46 percent to 41 percent.", true},
+		{"A state poll released on Monday found the race close.\n\nThe challenger had 46 percent and the mayor 41 percent.", false},
+		{"The poll collected data from 4,060 voters, its authors said. The challenger had 46 percent.", false},
 	}
 	for _, c := range cases {
 		res := analyze(t, lead+c.text, "2016-05-01")
