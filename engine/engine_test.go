@@ -257,7 +257,7 @@ func TestFigureSources(t *testing.T) {
 		{"The census figures were released on Monday. They put the city's population at 840,000 residents.", false},
 		{"Voters favored the challenger 46 percent to 41 percent.", true},
 		{"A state poll released on Monday found the race close.\n\nThe challenger had 46 percent and the mayor 41 percent.", false},
-		{"The poll collected data from 4,060 voters, its authors said. The challenger had 46 percent.", false},
+		{"The poll, released on Monday, surveyed 4,060 voters. The challenger had 46 percent.", false},
 	}
 	for _, c := range cases {
 		res := analyze(t, lead+c.text, "2016-05-01")
