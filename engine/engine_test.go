@@ -267,6 +267,27 @@ func TestFigureSources(t *testing.T) {
 	}
 }
 
+// TestPollShareIsNotWeasel: "67 percent of voters say" reports a poll (found
+// in PolNeAR); "voters say" alone, and other vague sources beside a figure,
+// stay vague.
+func TestPollShareIsNotWeasel(t *testing.T) {
+	cases := []struct {
+		text string
+		want bool
+	}{
+		{"She faces an electorate in which 67 percent of voters say she is not honest.", false},
+		{"A strong majority of Democratic primary voters say they are paying attention.", false},
+		{"Voters say she is not honest.", true},
+		{"Shares in the toymaker jumped 18% on Wednesday amid speculation that a buyer was circling.", true},
+	}
+	for _, c := range cases {
+		res := analyze(t, c.text, "2016-05-01")
+		if got := count(res, "sourcing.weasel") > 0; got != c.want {
+			t.Errorf("%q: weasel = %v, want %v: %v", c.text, got, c.want, res.Findings)
+		}
+	}
+}
+
 func TestChromeIsNotScoredAsProse(t *testing.T) {
 	text := "Council votes on bridge\n\nSubscribe to unlock this shocking, disastrous story\nShare\n\nThe council voted on Tuesday to repair the bridge over the river, the mayor said, after engineers found rust in two beams last winter. Work starts in June and will take three months, the council said.\n"
 	res := analyze(t, text, "2025-03-01")

@@ -63,6 +63,9 @@ func (s Scorer) Score(p *analysis.Pass) {
 		case RuleAnonymous.ID:
 			stats.Anonymous++
 		case RuleWeasel.ID:
+			if surveyResult(p, si, m) {
+				continue // "67 percent of voters say": a poll's finding, not a vague source
+			}
 			stats.Weasel++
 		case RuleHearsay.ID:
 			stats.Hearsay++
@@ -251,6 +254,30 @@ func figures(p *analysis.Pass) {
 		}
 	}
 }
+
+// surveyResult reports a vague group that is a population polled, in a
+// sentence that gives a share of it ("67 percent of voters say", "a strong
+// majority of voters say"): a poll's finding, not a vague source.
+func surveyResult(p *analysis.Pass, si int, m lexicon.Match) bool {
+	polled := false
+	for _, t := range p.Tokens[m.First:m.Last] {
+		polled = polled || population[t.Norm]
+	}
+	if !polled {
+		return false
+	}
+	for _, t := range p.SentenceTokens(si) {
+		switch t.Norm {
+		case "percent", "%", "majority", "proportion", "plurality":
+			return true
+		}
+	}
+	return false
+}
+
+var population = map[string]bool{"voters": true, "residents": true, "americans": true, "democrats": true, "republicans": true,
+	"people": true, "parents": true, "respondents": true, "adults": true, "members": true, "customers": true, "shoppers": true,
+	"supporters": true, "workers": true, "fans": true}
 
 // dataSource reports a sentence that names the document its numbers come
 // from (it then sources the figures of its paragraph and the next): "An NBC News/Wall Street Journal poll last week found that voters
