@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/credence-news/credence/engine"
+	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/lexicon"
 	"github.com/credence-news/credence/engine/text"
@@ -154,7 +155,16 @@ func externalBABE(eng *engine.Engine, base *wordList) (string, error) {
 		gold = append(gold, label == "Biased")
 		pred = append(pred, len(loadedSpans(res)) > 0)
 		predBase = append(predBase, len(base.spans(sent)) > 0)
-		feats = append(feats, sentenceFeatures(sent, res))
+		x := sentenceFeatures(sent, res)
+		// The lexicon category of each loaded word (pejorative, intensifier,
+		// emotive verb…): the rule alone lumps them together.
+		lp := analysis.NewPass(&core.Document{Text: sent}, nil, eng.Data().Stems, eng.Data().Matcher)
+		for _, m := range lp.Matches {
+			if m.Lexicon.Categories[m.Entry.Category].Rule == "framing.loaded" {
+				x["category."+m.Entry.Category] += m.Entry.Weight
+			}
+		}
+		feats = append(feats, x)
 	}
 	learned := crossValidatedSentenceModel(feats, gold, 5)
 	return fmt.Sprintf("- **BABE** (sentence-level media bias, %d expert-labelled sentences): macro-F1 %.3f for \"any framing.loaded finding (quoted or not)\"; %.3f for a logistic combination of the framing features (5-fold cross-validated on BABE dev); word-list baseline %.3f. (Published fine-tuned BERT: 0.804.)\n",
