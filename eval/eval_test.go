@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/core"
 )
 
@@ -183,5 +184,26 @@ func TestFixtureMismatches(t *testing.T) {
 		if !seen[w] {
 			t.Errorf("listed mismatch no longer occurs (run go test ./eval -run Mismatches -update-mismatches): %s", w)
 		}
+	}
+}
+
+// TestRealNewsFactualFalseAlarms guards what the factual checks cost on real,
+// professionally edited news (BASIL and PolNeAR, when ../shared/data is
+// present): one finding today, each a likely false alarm, so a change that
+// brings back the dozens found before (historical titles, "the war" in
+// 2010) fails here.
+func TestRealNewsFactualFalseAlarms(t *testing.T) {
+	DataDir = filepath.Join("..", "..", "shared", "data")
+	defer func() { DataDir = filepath.Join("..", "shared", "data") }()
+	eng, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	basil, polnear, found := RealNewsFactual(eng)
+	if basil+polnear == 0 {
+		t.Skip("no BASIL or PolNeAR articles in ../shared/data")
+	}
+	if len(found) > 3 {
+		t.Errorf("%d factual findings on %d real articles (at most 3 expected):\n%s", len(found), basil+polnear, strings.Join(found, "\n"))
 	}
 }

@@ -570,6 +570,21 @@ func externalBASIL(eng *engine.Engine, base *wordList) (string, error) {
 // the count, and the findings themselves, measure what a correct article
 // costs in noise.
 func externalFactual(eng *engine.Engine, _ *wordList) (string, error) {
+	basil, polnear, found := RealNewsFactual(eng)
+	if basil+polnear == 0 {
+		return "", fmt.Errorf("factual checks on real news: no BASIL or PolNeAR articles")
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "- **Factual checks on real news** (%d BASIL articles, 2010–2019, and %d PolNeAR articles, 2015–2016: dated, professionally edited copy, whole text with its publication date; every finding is a likely false alarm): %d factual finding(s).\n", basil, polnear, len(found))
+	for _, f := range found {
+		fmt.Fprintf(&b, "  - %s\n", f)
+	}
+	return b.String(), nil
+}
+
+// RealNewsFactual returns how many BASIL and PolNeAR articles were checked
+// and the factual findings raised on them, one line each.
+func RealNewsFactual(eng *engine.Engine) (basil, polnear int, found []string) {
 	var docs []*core.Document
 	arts, _ := filepath.Glob(filepath.Join(DataDir, "basil", "articles", "*", "*.json"))
 	for _, path := range arts {
@@ -588,12 +603,9 @@ func externalFactual(eng *engine.Engine, _ *wordList) (string, error) {
 		}
 		docs = append(docs, &core.Document{ID: "basil/" + filepath.Base(path), Source: path, Format: "json", Title: art.Title, Published: art.Date, Text: strings.Join(paras, "\n\n")})
 	}
-	basil := len(docs)
+	basil = len(docs)
 	docs = append(docs, polnearDocs()...)
-	if len(docs) == 0 {
-		return "", fmt.Errorf("factual checks on real news: no BASIL or PolNeAR articles")
-	}
-	var found []string
+	polnear = len(docs) - basil
 	for _, doc := range docs {
 		res, err := eng.Analyze(doc)
 		if err != nil {
@@ -605,12 +617,7 @@ func externalFactual(eng *engine.Engine, _ *wordList) (string, error) {
 			}
 		}
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "- **Factual checks on real news** (%d BASIL articles, 2010–2019, and %d PolNeAR articles, 2015–2016: dated, professionally edited copy, whole text with its publication date; every finding is a likely false alarm): %d factual finding(s).\n", basil, len(docs)-basil, len(found))
-	for _, f := range found {
-		fmt.Fprintf(&b, "  - %s\n", f)
-	}
-	return b.String(), nil
+	return basil, polnear, found
 }
 
 // polnearDocs reads PolNeAR's article texts with the publication date,
