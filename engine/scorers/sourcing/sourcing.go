@@ -223,20 +223,29 @@ func figures(p *analysis.Pass) {
 		}
 	}
 	// A paragraph that names the poll, survey or document behind its numbers
-	// sources them, and the next paragraph's (poll stories run on).
-	dataPara := map[int]bool{}
-	for si := range p.Sentences {
-		if dataSource(p, si) {
-			dataPara[para[si]] = true
+	// sources them, and the next paragraph's (poll stories run on). Found
+	// once, when the first figure needs it.
+	var dataPara map[int]bool
+	dataSourced := func(pi int) bool {
+		if dataPara == nil {
+			dataPara = map[int]bool{}
+			for si := range p.Sentences {
+				if dataSource(p, si) {
+					dataPara[para[si]] = true
+				}
+			}
 		}
+		return dataPara[pi] || dataPara[pi-1]
 	}
 	for si, s := range p.Sentences {
-		if si == 0 || attributed[si] || !vague[si] && (paraSourced[para[si]] || statement[si-1] || ownAct(p, si) ||
-			dataPara[para[si]] || dataPara[para[si]-1]) {
+		if si == 0 || attributed[si] {
 			continue
 		}
 		sent := p.Text[s.Start:s.End]
 		if !mayHoldFigure(sent) {
+			continue
+		}
+		if !vague[si] && (paraSourced[para[si]] || statement[si-1] || ownAct(p, si) || dataSourced(para[si])) {
 			continue
 		}
 		for _, loc := range figure.FindAllStringIndex(sent, -1) {
