@@ -288,6 +288,18 @@ func TestPollShareIsNotWeasel(t *testing.T) {
 	}
 }
 
+// TestEditorialInReportedQuestion: "Asked whether the campaign should take
+// responsibility" reports a question (found in PolNeAR); the same words as
+// the outlet's own verdict are editorial.
+func TestEditorialInReportedQuestion(t *testing.T) {
+	if res := analyze(t, "Asked whether the campaign should take responsibility for the flap, the spokesman declined.", "2016-05-01"); count(res, "framing.editorial") != 0 {
+		t.Errorf("a reported question flagged as editorial: %v", res.Findings)
+	}
+	if res := analyze(t, "The campaign should take responsibility for the flap.", "2016-05-01"); count(res, "framing.editorial") != 1 {
+		t.Errorf("the outlet's own verdict not flagged: %v", res.Findings)
+	}
+}
+
 func TestChromeIsNotScoredAsProse(t *testing.T) {
 	text := "Council votes on bridge\n\nSubscribe to unlock this shocking, disastrous story\nShare\n\nThe council voted on Tuesday to repair the bridge over the river, the mayor said, after engineers found rust in two beams last winter. Work starts in June and will take three months, the council said.\n"
 	res := analyze(t, text, "2025-03-01")

@@ -83,6 +83,9 @@ func (s Scorer) Score(p *analysis.Pass) {
 		if !quoted && rule.ID != RuleLoaded.ID && namedAttribution(p, si) {
 			continue // a named source's view, reported as such
 		}
+		if rule.ID == RuleEditorial.ID && indirectQuestion(p, si, m.First) {
+			continue // "Asked whether the campaign should…": the question's, not the outlet's
+		}
 		f := core.Finding{Rule: rule.ID, Start: m.Start, End: m.End, Severity: rule.Severity, Confidence: 0.8, Weight: m.Entry.Weight}
 		word := p.Text[m.Start:m.End]
 		desc := m.Lexicon.Categories[cat].Description
@@ -127,6 +130,29 @@ func describe(r core.Rule, word, desc string) (string, string) {
 	}
 	return fmt.Sprintf("Loaded wording: %q.", word),
 		fmt.Sprintf("%q is %s in the outlet's own voice; neutral wording would let the reader judge.", word, desc)
+}
+
+// indirectQuestion reports an editorial phrase inside a reported question:
+// "whether" or "if" after "asked" earlier in the sentence, or "whether"
+// just before ("Asked whether the campaign should take responsibility").
+func indirectQuestion(p *analysis.Pass, si, at int) bool {
+	if si < 0 {
+		return false
+	}
+	asked := false
+	for k := p.Sentences[si].First; k < at; k++ {
+		switch p.Tokens[k].Norm {
+		case "asked", "asking", "wondered", "question":
+			asked = true
+		case "whether":
+			return true
+		case "if":
+			if asked {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedAttribution reports whether sentence si credits a named or affiliated source.
