@@ -249,31 +249,13 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		return
 	}
 	end := k + 1
-	// Possessive "Russia's": the source is the owner.
-	j := k
-	for j >= first {
-		tj := p.Tokens[j]
-		if p.Capitalized(tj) && !tj.Punct {
-			j--
-			continue
-		}
-		if (tj.Norm == "-" || tj.Norm == ".") && j > first && p.Capitalized(p.Tokens[j-1]) {
-			j--
-			continue
-		}
-		break
-	}
-	start := j + 1
+	start := nameStart(p, k, first)
 	// "Sen. Kay Bailey Hutchison, R-Texas, said": the party-and-state tag
 	// is an appositive too; the name is before it.
 	if start+2 < end && (p.Tokens[start].Norm == "r" || p.Tokens[start].Norm == "d" || p.Tokens[start].Norm == "i") &&
 		p.Tokens[start+1].Norm == "-" && start-1 > first && p.Tokens[start-1].Norm == "," {
 		end = start - 1
-		j = end - 1
-		for j >= first && (p.Capitalized(p.Tokens[j]) && !p.Tokens[j].Punct || p.Tokens[j].Norm == "." && j > first && p.Capitalized(p.Tokens[j-1])) {
-			j--
-		}
-		start = j + 1
+		start = nameStart(p, end-1, first)
 	}
 	if start < end {
 		classifyCapitalised(p, start, end, first, a)
@@ -297,6 +279,25 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:t.End]
 		a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: t.End}
 	}
+}
+
+// nameStart returns the first token of the run of capitalised words ending
+// at k ("Sen. Kay Bailey Hutchison", "Jean-Yves"), k+1 if token k is not one.
+func nameStart(p *analysis.Pass, k, first int) int {
+	j := k
+	for j >= first {
+		tj := p.Tokens[j]
+		if p.Capitalized(tj) && !tj.Punct {
+			j--
+			continue
+		}
+		if (tj.Norm == "-" || tj.Norm == ".") && j > first && p.Capitalized(p.Tokens[j-1]) {
+			j--
+			continue
+		}
+		break
+	}
+	return j + 1
 }
 
 // sourceAfter takes a capitalised run right after the cue ("said Starmer",
