@@ -522,9 +522,6 @@ func externalBASIL(eng *engine.Engine, base *wordList) (string, error) {
 	articles, sentences := 0, 0
 	for _, ann := range anns {
 		artPath := strings.Replace(strings.TrimSuffix(ann, "_ann.json")+".json", string(filepath.Separator)+"annotations"+string(filepath.Separator), string(filepath.Separator)+"articles"+string(filepath.Separator), 1)
-		var art struct {
-			Body [][]string `json:"body-paragraphs"`
-		}
 		var an struct {
 			Phrases []struct {
 				Bias  string `json:"bias"`
@@ -533,9 +530,9 @@ func externalBASIL(eng *engine.Engine, base *wordList) (string, error) {
 				Txt   string `json:"txt"`
 			} `json:"phrase-level-annotations"`
 		}
-		ab, err1 := os.ReadFile(artPath)
+		art, err1 := readBASILArticle(artPath)
 		nb, err2 := os.ReadFile(ann)
-		if err1 != nil || err2 != nil || json.Unmarshal(ab, &art) != nil || json.Unmarshal(nb, &an) != nil {
+		if err1 != nil || err2 != nil || json.Unmarshal(nb, &an) != nil {
 			continue
 		}
 		articles++
@@ -582,19 +579,30 @@ func externalFactual(eng *engine.Engine, _ *wordList) (string, error) {
 	return b.String(), nil
 }
 
+// basilArticle is the part of a BASIL article file the evaluation reads.
+type basilArticle struct {
+	Title string     `json:"title"`
+	Date  string     `json:"date"`
+	Body  [][]string `json:"body-paragraphs"` // paragraphs of sentences
+}
+
+func readBASILArticle(path string) (basilArticle, error) {
+	var art basilArticle
+	b, err := os.ReadFile(path)
+	if err == nil {
+		err = json.Unmarshal(b, &art)
+	}
+	return art, err
+}
+
 // RealNewsFactual returns how many BASIL and PolNeAR articles were checked
 // and the factual findings raised on them, one line each.
 func RealNewsFactual(eng *engine.Engine) (basil, polnear int, found []string) {
 	var docs []*core.Document
 	arts, _ := filepath.Glob(filepath.Join(DataDir, "basil", "articles", "*", "*.json"))
 	for _, path := range arts {
-		var art struct {
-			Title string     `json:"title"`
-			Date  string     `json:"date"`
-			Body  [][]string `json:"body-paragraphs"`
-		}
-		b, err := os.ReadFile(path)
-		if err != nil || json.Unmarshal(b, &art) != nil || art.Date == "" || len(art.Body) == 0 {
+		art, err := readBASILArticle(path)
+		if err != nil || art.Date == "" || len(art.Body) == 0 {
 			continue
 		}
 		paras := make([]string, len(art.Body))
