@@ -288,6 +288,25 @@ func TestPollShareIsNotWeasel(t *testing.T) {
 	}
 }
 
+// TestPrivateIntentNeedsASource: a claim about private intent is sourced only
+// by an attribution that names someone in its sentence or the one before; a
+// reporting verb with no source ("the goal agreed last year") is none.
+func TestPrivateIntentNeedsASource(t *testing.T) {
+	cases := []struct {
+		text string
+		want int
+	}{
+		{"The coming months could decide the goal agreed last year. The host has privately signaled that it would accept less.", 1},
+		{"Officials at the finance ministry said on Monday that talks continue. The host has privately signaled that it would accept less.", 0},
+		{"The host has privately signaled that it would accept less, two diplomats told Reuters.", 0},
+	}
+	for _, c := range cases {
+		if n := count(analyze(t, c.text, "2025-06-01"), "sourcing.unsourced_claim"); n != c.want {
+			t.Errorf("%q: %d unsourced claims, want %d", c.text, n, c.want)
+		}
+	}
+}
+
 // TestEditorialInReportedQuestion: "Asked whether the campaign should take
 // responsibility" reports a question (found in PolNeAR); the same words as
 // the outlet's own verdict are editorial.

@@ -82,6 +82,10 @@ func Extract(p *analysis.Pass) {
 	}
 	private := p.MatchesOf("private")
 	cueMatches := p.MatchesOf("cue")
+	if cq := quotedAfter(p, p.MatchesOf("cue_quote")); len(cq) > 0 {
+		cueMatches = append(cueMatches[:len(cueMatches):len(cueMatches)], cq...)
+		sort.Slice(cueMatches, func(i, j int) bool { return cueMatches[i].Start < cueMatches[j].Start })
+	}
 	p.Attributions = make([]analysis.Attribution, 0, len(cueMatches))
 cues:
 	for _, m := range cueMatches {
@@ -174,6 +178,20 @@ cues:
 	assignSpeakers(p)
 }
 
+// quotedAfter keeps the matches of a verb that attributes only what it
+// introduces as a direct quote: "the chair called it "a floor to build on""
+// reports words; "the chair called a vote" does not.
+func quotedAfter(p *analysis.Pass, ms []lexicon.Match) []lexicon.Match {
+	var out []lexicon.Match
+	for _, m := range ms {
+		k := sort.Search(len(p.Quotes), func(k int) bool { return p.Quotes[k].Start >= m.End })
+		if k < len(p.Quotes) && p.Quotes[k].Start-m.End <= 12 && !strings.ContainsAny(p.Text[m.End:p.Quotes[k].Start], ".;\n") {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // lastNamedBefore finds the nearest person's name (two or more capitalised
 // words, titles stripped) before offset off, looking back at most three
 // sentences: the antecedent of "he" or "she".
@@ -228,10 +246,16 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	// "Keir Giles, a defence analyst, said": jump over the appositive, which
 	// can be long ("Leonard E. Burman, director of the centrist
 	// Urban-Brookings Tax Policy Center and a professor at …, said").
+	// But "the session chair, Amara Osei, called": a name between the
+	// commas is the source itself.
 	if k >= first && p.Tokens[k].Norm == "," {
 		for j := k - 1; j >= first && j > k-30; j-- {
 			if p.Tokens[j].Norm == "," {
-				k = j - 1
+				if k-1 > j && nameStart(p, k-1, j+1) == j+1 {
+					k--
+				} else {
+					k = j - 1
+				}
 				break
 			}
 		}

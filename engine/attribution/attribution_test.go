@@ -43,6 +43,9 @@ func TestSources(t *testing.T) {
 		{"Sen. Lindsey Graham (R-S.C.) said the deal was bad.", analysis.SourceNamedPerson, "Lindsey Graham"},
 		{"Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said the plan would cost more.", analysis.SourceNamedPerson, "Leonard E. Burman"},
 		{"The New York businessman said he would win.", analysis.SourceUnnamed, ""},
+		// A name between the commas is the source; "called" before a quote reports words.
+		{"The talks ended with a text which the session chair, Amara Osei, called \"a floor, not a ceiling\".", analysis.SourceNamedPerson, "Amara Osei"},
+		{"Mayor Lena Fisk called the plan \"a gift to developers\".", analysis.SourceNamedPerson, "Lena Fisk"},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)
@@ -67,6 +70,7 @@ func TestNotAttributions(t *testing.T) {
 		"The rollout is expected to take a year.",                       // passive cue
 		"Their stunt cost shops an estimated £2 million.",               // "an estimated"
 		"The chairman has privately signaled that he is ready to sell.", // the claim, not a source
+		"The mayor called a meeting for Monday.",                        // "called" with no quote after it
 	} {
 		if p := pass(t, s); len(p.Attributions) != 0 {
 			t.Errorf("%q: unexpected attribution %+v", s, p.Attributions[0])

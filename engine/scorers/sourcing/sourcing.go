@@ -106,11 +106,12 @@ func explain(r core.Rule, m lexicon.Match) string {
 	return "The article states what someone privately thinks or signals, which only a source could know, yet neither this sentence nor the one before names one."
 }
 
-// attributedNear reports whether sentence si or the one before carries an
-// attribution other than the private-intent phrase itself.
+// attributedNear reports whether sentence si or the one before credits a
+// source other than through the private-intent phrase itself.
 func attributedNear(p *analysis.Pass, si int, m lexicon.Match) bool {
 	for _, a := range p.Attributions {
-		if a.Sentence != si && a.Sentence != si-1 || a.Impersonal {
+		// A cue with no source found ("the goal agreed last year") attributes nothing.
+		if a.Sentence != si && a.Sentence != si-1 || a.Impersonal || a.Kind == analysis.SourceNone {
 			continue
 		}
 		if a.Cue.Start >= m.Start && a.Cue.End <= m.End {
