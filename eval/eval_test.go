@@ -3,6 +3,7 @@ package eval
 import (
 	"flag"
 	"fmt"
+	"github.com/credence-news/credence/engine/profile"
 	"math"
 	"os"
 	"path/filepath"
@@ -110,6 +111,33 @@ func TestFitRecoversSigns(t *testing.T) {
 	}
 	if math.Abs(m.Weights["cost.framing"]+1.5) > 0.1 || math.Abs(m.Intercept-2) > 0.1 {
 		t.Errorf("fit = %+v, want intercept 2, weight -1.5", m)
+	}
+}
+
+// TestShippedModelIsFitted: engine/profile/model.json is what `credence fit`
+// makes of the fixtures as they are. Change a fixture, a rule or a feature
+// and this fails until `make fit` is run again.
+func TestShippedModelIsFitted(t *testing.T) {
+	fixtures, err := Load("../testdata/fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(fixtures, Options{Bootstrap: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped := profile.Default
+	if shipped.FixturesHash != rep.Hash {
+		t.Fatalf("model.json was fitted on fixtures %q, the fixtures are now %q: run make fit", shipped.FixturesHash, rep.Hash)
+	}
+	const tol = 0.002
+	if math.Abs(shipped.Intercept-rep.Model.Intercept) > tol || shipped.HighAt != rep.Model.HighAt || shipped.MediumAt != rep.Model.MediumAt {
+		t.Errorf("model.json intercept %v, cuts %v/%v; a refit gives %v, %v/%v: run make fit", shipped.Intercept, shipped.MediumAt, shipped.HighAt, rep.Model.Intercept, rep.Model.MediumAt, rep.Model.HighAt)
+	}
+	for k, w := range rep.Model.Weights {
+		if math.Abs(shipped.Weights[k]-w) > tol {
+			t.Errorf("model.json %s = %v, a refit gives %v: run make fit", k, shipped.Weights[k], w)
+		}
 	}
 }
 

@@ -87,12 +87,14 @@ func Fit(samples []Sample, start *profile.Model, lambda float64) (*profile.Model
 	if err != nil && res == nil {
 		return nil, err
 	}
-	m := &profile.Model{About: start.About, Intercept: round4(res.X[0]), Weights: map[string]float64{}}
+	m := &profile.Model{About: fittedAbout, Intercept: round4(res.X[0]), Weights: map[string]float64{}}
 	for i, k := range names {
 		m.Weights[k] = round4(res.X[i+1])
 	}
 	return m, nil
 }
+
+const fittedAbout = "Fitted by `credence fit` (make fit) on the labelled fixtures whose hash is below, starting from prior.json and shrunk toward it; regenerate, do not edit. Score = 100 * sigmoid(intercept + sum(weight * feature)); prior.json says what each feature is. A document scores high from high_at, medium from medium_at."
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 

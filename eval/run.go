@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -67,12 +68,12 @@ type Report struct {
 
 var bands = []string{"high", "medium", "low", "unscorable"}
 
-// Hash identifies a fixture set: SHA-256 over paths and contents.
+// Hash identifies a fixture set: SHA-256 over file names and contents.
 func Hash(fixtures []*Fixture) string {
 	h := sha256.New()
 	for _, f := range fixtures {
 		b, _ := os.ReadFile(f.Path)
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(b))
+		fmt.Fprintf(h, "%s\x00%d\x00", filepath.Base(f.Path), len(b)) // the same from any working directory
 		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
@@ -122,7 +123,7 @@ func Run(fixtures []*Fixture, opt Options) (*Report, error) {
 				train = append(train, Sample{X: rep.Docs[i].Result.Features, Y: rep.Docs[i].Fixture.Reliability / 100})
 			}
 		}
-		m, err := Fit(train, profile.Default, opt.Lambda)
+		m, err := Fit(train, profile.Prior, opt.Lambda)
 		if err != nil {
 			return nil, err
 		}
@@ -144,7 +145,7 @@ func Run(fixtures []*Fixture, opt Options) (*Report, error) {
 	for _, i := range scorable {
 		all = append(all, Sample{X: rep.Docs[i].Result.Features, Y: rep.Docs[i].Fixture.Reliability / 100})
 	}
-	rep.Model, err = Fit(all, profile.Default, opt.Lambda)
+	rep.Model, err = Fit(all, profile.Prior, opt.Lambda)
 	if err != nil {
 		return nil, err
 	}

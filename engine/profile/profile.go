@@ -6,12 +6,12 @@
 // is normalised per 1,000 words (short texts count as 300 words, so that one
 // finding in a stub does not sink it), and document-level findings cost a
 // fixed 1. A dimension's score is 100·exp(−k·cost). The overall score is a
-// logistic model over the dimension costs and two sourcing features (the
-// share of claim sentences with no attribution, the number of named
-// sources), with weights in model.json that `credence fit` refits on the
-// labelled fixtures. The band cuts the score at 70 and 45. A document whose
-// integrity scorer says too little article text remains is "unscorable",
-// whatever its numbers.
+// logistic model over the dimension costs (loaded words apart from the rest
+// of framing), the share of claim sentences with no attribution, the numbers
+// of named sources and direct quotes, and specificity. Its weights and band
+// cuts are in model.json, which `credence fit` fits on the labelled fixtures
+// starting from the hand-set prior.json. A document whose integrity scorer
+// says too little article text remains is "unscorable", whatever its numbers.
 package profile
 
 import (
@@ -48,7 +48,7 @@ const (
 // Model is the logistic combination of features into the overall score.
 type Model struct {
 	About        string             `json:"about"`
-	FixturesHash string             `json:"fixtures_hash"`
+	FixturesHash string             `json:"fixtures_hash,omitempty"`
 	Intercept    float64            `json:"intercept"`
 	Weights      map[string]float64 `json:"weights"`
 	// Band cuts: high from HighAt, medium from MediumAt (0 = the defaults).
@@ -77,14 +77,24 @@ func (m *Model) Band(score float64) string {
 //go:embed model.json
 var modelJSON []byte
 
-// Default is the model shipped in model.json.
-var Default = func() *Model {
+//go:embed prior.json
+var priorJSON []byte
+
+// Default is the model `credence fit` fitted on the labelled fixtures
+// (model.json, with their hash).
+var Default = mustLoad("model.json", modelJSON)
+
+// Prior is the hand-set model the fit starts from and shrinks toward
+// (prior.json).
+var Prior = mustLoad("prior.json", priorJSON)
+
+func mustLoad(name string, data []byte) *Model {
 	var m Model
-	if err := json.Unmarshal(modelJSON, &m); err != nil {
-		panic("profile/model.json: " + err.Error()) // a build-time asset; a test loads it
+	if err := json.Unmarshal(data, &m); err != nil {
+		panic("profile/" + name + ": " + err.Error()) // a build-time asset; a test loads it
 	}
 	return &m
-}()
+}
 
 // Score returns the overall 0-100 score for a feature vector.
 func (m *Model) Score(x map[string]float64) float64 {
@@ -101,7 +111,7 @@ func Features(p *analysis.Pass, findings []core.Finding) map[string]float64 {
 	words := math.Max(float64(p.Words), 300)
 	for _, f := range findings {
 		if counts(f) {
-			x["cost."+dimensionOf(f.Rule)] += findingCost(f, words)
+			x[costKey(f.Rule)] += findingCost(f, words)
 		}
 	}
 
@@ -175,7 +185,7 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 	words := math.Max(float64(p.Words), 300)
 	prof := core.Profile{Dimensions: map[string]float64{}}
 	for _, d := range core.Dimensions {
-		c := x["cost."+d]
+		c := x["cost."+d] + x["cost."+d+".loaded"]
 		if d == "sourcing" {
 			// Thin sourcing lowers the dimension even with nothing flagged.
 			c += thinSourcing * x["unattributed_share"]
@@ -192,7 +202,7 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 		if !counts(f) {
 			continue
 		}
-		key := "cost." + dimensionOf(f.Rule)
+		key := costKey(f.Rule)
 		c := findingCost(f, words)
 		x[key] -= c
 		without := m.Score(x)
@@ -230,15 +240,17 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 	return prof
 }
 
-// Band names the band of an overall score.
-func Band(score float64) string {
-	switch {
-	case score >= HighAt:
-		return "high"
-	case score >= MediumAt:
-		return "medium"
+// costKey names the feature a finding's cost adds to: its dimension's,
+// except that loaded words are kept apart from the rest of framing. An
+// outlet that argues in its own voice (editorial, speculation, one-sided
+// tone) is a different fault from one that picks a loaded word, and the fit
+// weighs the two separately (the fixtures' labels, like LABELS.md, count the
+// first as the worse).
+func costKey(rule string) string {
+	if rule == "framing.loaded" {
+		return "cost.framing.loaded"
 	}
-	return "low"
+	return "cost." + dimensionOf(rule)
 }
 
 func dimensionOf(rule string) string {
