@@ -116,7 +116,8 @@ func clip(s string) string {
 // Page furniture (a cookie banner, share buttons, a comment footer) is
 // stripped and says little about the article, so it costs a quarter of a
 // finding; text that is cut off or pasted twice is the article itself
-// damaged, and costs twice.
+// damaged, and costs twice (a repeated line of four words or fewer, such as
+// a byline, is furniture).
 const (
 	furnitureWeight = 0.25
 	damageWeight    = 2
@@ -222,7 +223,11 @@ func duplicates(p *analysis.Pass, ls []line) {
 			}
 		}
 		if first >= 0 {
-			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: damageWeight,
+			w := float64(damageWeight)
+			if words <= 4 {
+				w = furnitureWeight
+			}
+			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: w,
 				Message:     "This line repeats an earlier line verbatim.",
 				Explanation: "The same line already appears at byte " + strconv.Itoa(ls[first].start) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
 			p.Exclude(l.start, l.end)
