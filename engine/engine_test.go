@@ -145,6 +145,41 @@ func TestQuotedWordsAreTheSpeakers(t *testing.T) {
 	}
 }
 
+// TestReportedSpeechIsTheSources: a loaded word in what a named source is
+// reported to have said is the source's characterisation, as in a direct
+// quote; the outlet's own description around it is not.
+func TestReportedSpeechIsTheSources(t *testing.T) {
+	cases := []struct {
+		text, word, speaker string // speaker "" = the outlet's own wording
+	}{
+		{"Senator Ana Ruiz said the new levy was a disaster for small farms.", "disaster", "Ana Ruiz"},
+		{"The new levy was a disaster for small farms, Senator Ana Ruiz said on Monday.", "disaster", "Ana Ruiz"},
+		{"Ruiz says racist things at every rally in the state.", "racist", ""},
+		{"Nimbus Energy announced a truly remarkable battery for homes on Monday.", "truly", ""},
+		{"Ana Ruiz said the levy was fair, but for the farmers it is a disaster for the whole valley.", "disaster", ""},
+		{"The levy was a disaster for small farms and the harvest fell by a third, officials at the ministry reported in their annual review.", "disaster", ""},
+	}
+	for _, c := range cases {
+		res := analyze(t, c.text, "2025-05-01")
+		found := false
+		for _, f := range res.Findings {
+			if f.Rule != "framing.loaded" || f.Text != c.word {
+				continue
+			}
+			found = true
+			if c.speaker == "" && f.Quoted {
+				t.Errorf("%q: %q is the outlet's wording, reported as %q", c.text, c.word, f.Message)
+			}
+			if c.speaker != "" && (!f.Quoted || !strings.Contains(f.Message, c.speaker)) {
+				t.Errorf("%q: %q should be %s's reported speech: %q", c.text, c.word, c.speaker, f.Message)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no finding on %q", c.text, c.word)
+		}
+	}
+}
+
 func TestNegationAndLiteralSenses(t *testing.T) {
 	for _, s := range []string{
 		"The storm slammed the coast overnight, cutting power to 3,000 homes, the utility said.",

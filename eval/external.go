@@ -396,6 +396,7 @@ func externalPolNeAR(eng *engine.Engine, _ *wordList) (string, error) {
 		return "", fmt.Errorf("PolNeAR: no dev annotations in %s", dir)
 	}
 	var srcGold, srcHit, srcPred, srcPredHit, noSrcPred, noSrcRight, docs int
+	var speech speechCounts
 	for _, ann := range anns {
 		base := filepath.Base(ann)
 		name := strings.TrimSuffix(base, ".ann")
@@ -419,7 +420,7 @@ func externalPolNeAR(eng *engine.Engine, _ *wordList) (string, error) {
 			}
 			return byteAt[cp]
 		}
-		type rel struct{ source, cue [2]int }
+		type rel struct{ source, cue, content [2]int }
 		spans := map[string][2]int{}
 		var rels []rel
 		annText, err := os.ReadFile(ann)
@@ -439,7 +440,7 @@ func externalPolNeAR(eng *engine.Engine, _ *wordList) (string, error) {
 					spans[f[0]] = [2]int{conv(a), conv(b)}
 				}
 			case strings.HasPrefix(f[0], "E"):
-				r := rel{source: [2]int{-1, -1}, cue: [2]int{-1, -1}}
+				r := rel{source: [2]int{-1, -1}, cue: [2]int{-1, -1}, content: [2]int{-1, -1}}
 				for _, arg := range strings.Fields(f[1]) {
 					role, id, _ := strings.Cut(arg, ":")
 					switch role {
@@ -447,6 +448,8 @@ func externalPolNeAR(eng *engine.Engine, _ *wordList) (string, error) {
 						r.source = spans[id]
 					case "Cue":
 						r.cue = spans[id]
+					case "Content":
+						r.content = spans[id]
 					}
 				}
 				rels = append(rels, r)
@@ -494,6 +497,13 @@ func externalPolNeAR(eng *engine.Engine, _ *wordList) (string, error) {
 				}
 			}
 		}
+		var sourced [][2]int // what a gold source is said to have said
+		for _, r := range rels {
+			if r.source[0] >= 0 && r.content[0] >= 0 {
+				sourced = append(sourced, r.content)
+			}
+		}
+		speech.add(txt, res.Findings, sourced)
 		for _, a := range res.Attributions {
 			if a.Source.End > a.Source.Start {
 				srcPred++
@@ -506,8 +516,47 @@ func externalPolNeAR(eng *engine.Engine, _ *wordList) (string, error) {
 			}
 		}
 	}
-	return fmt.Sprintf("- **PolNeAR** (attribution relations, dev split, %d articles, %d sourced relations): source-span recall %.3f, precision %.3f; \"no source\" precision %.3f: of the impersonal passive cues and hearsay findings that fall on a gold cue (%d), the share whose gold relation has no source either.\n",
-		docs, srcGold, ratio(srcHit, srcGold), ratio(srcPredHit, srcPred), ratio(noSrcRight, noSrcPred), noSrcPred), nil
+	return fmt.Sprintf("- **PolNeAR** (attribution relations, dev split, %d articles, %d sourced relations): source-span recall %.3f, precision %.3f; \"no source\" precision %.3f: of the impersonal passive cues and hearsay findings that fall on a gold cue (%d), the share whose gold relation has no source either.\n"+
+		"- **PolNeAR, whose words** (%d framing.loaded findings, %d inside what a gold source is said to have said): handed to the speaker (quoted or reported) precision %.3f, recall %.3f; direct quotes alone would give recall %.3f.\n",
+		docs, srcGold, ratio(srcHit, srcGold), ratio(srcPredHit, srcPred), ratio(noSrcRight, noSrcPred), noSrcPred,
+		speech.loaded, speech.inContent, ratio(speech.handedRight, speech.handed), ratio(speech.handedRight, speech.inContent), ratio(speech.directRight, speech.inContent)), nil
+}
+
+// SpeechTrace, when set, sees each loaded finding and whether it lies in a
+// gold source's words (for studying the misses).
+var SpeechTrace func(text string, f core.Finding, inContent bool)
+
+// speechCounts measures whether loaded words are given to the right voice:
+// a word inside a gold attribution's content with a source is the
+// speaker's; the engine hands it over by marking the finding quoted.
+type speechCounts struct{ loaded, inContent, handed, handedRight, directRight int }
+
+func (c *speechCounts) add(text string, findings []core.Finding, sourced [][2]int) {
+	for _, f := range findings {
+		if f.Rule != "framing.loaded" {
+			continue
+		}
+		c.loaded++
+		in := false
+		for _, sp := range sourced {
+			in = in || f.Start >= sp[0] && f.End <= sp[1]
+		}
+		if in {
+			c.inContent++
+		}
+		if SpeechTrace != nil {
+			SpeechTrace(text, f, in)
+		}
+		if f.Quoted {
+			c.handed++
+			if in {
+				c.handedRight++
+				if !strings.Contains(f.Message, "reported speech") {
+					c.directRight++
+				}
+			}
+		}
+	}
 }
 
 // externalBASIL: span overlap of framing.loaded against BASIL's lexical-bias

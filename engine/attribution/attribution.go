@@ -247,11 +247,12 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	// can be long ("Leonard E. Burman, director of the centrist
 	// Urban-Brookings Tax Policy Center and a professor at …, said").
 	// But "the session chair, Amara Osei, called": a name between the
-	// commas is the source itself.
+	// commas after a lowercase role is the source itself (not so "a
+	// delegate from Houston, Texas, said").
 	if k >= first && p.Tokens[k].Norm == "," {
 		for j := k - 1; j >= first && j > k-30; j-- {
 			if p.Tokens[j].Norm == "," {
-				if k-1 > j && nameStart(p, k-1, j+1) == j+1 {
+				if k-1 > j && j > first && !p.Capitalized(p.Tokens[j-1]) && !p.Tokens[j-1].Punct && nameStart(p, k-1, j+1) == j+1 {
 					k--
 				} else {
 					k = j - 1
@@ -321,8 +322,17 @@ func nameStart(p *analysis.Pass, k, first int) int {
 		}
 		break
 	}
+	// A capitalised word that opens the sentence is not part of the name
+	// ("Though Kaine has described himself…").
+	for j+1 < k && leadWords[p.Tokens[j+1].Norm] {
+		j++
+	}
 	return j + 1
 }
+
+// leadWords open a sentence or clause in capitals without being a name.
+var leadWords = toSet("though", "although", "but", "and", "when", "while", "after", "before", "if", "as", "so", "yet",
+	"meanwhile", "still", "now", "then", "since", "because", "once", "until", "unless", "however", "instead")
 
 // sourceAfter takes a capitalised run right after the cue ("said Starmer",
 // "according to the Health Ministry").

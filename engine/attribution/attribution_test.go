@@ -46,6 +46,7 @@ func TestSources(t *testing.T) {
 		// A name between the commas is the source; "called" before a quote reports words.
 		{"The talks ended with a text which the session chair, Amara Osei, called \"a floor, not a ceiling\".", analysis.SourceNamedPerson, "Amara Osei"},
 		{"Mayor Lena Fisk called the plan \"a gift to developers\".", analysis.SourceNamedPerson, "Lena Fisk"},
+		{"Though Kaine has described himself as a moderate, he voted for the bill.", analysis.SourceNamedPerson, "Kaine"},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)

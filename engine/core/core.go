@@ -106,9 +106,9 @@ type Finding struct {
 	// Message is one line; Explanation says why, for a reader.
 	Message     string `json:"message"`
 	Explanation string `json:"explanation"`
-	// Quoted marks wording that sits inside a direct quote: the speaker's, not
-	// the outlet's. Quoted findings are reported but do not count against the
-	// outlet.
+	// Quoted marks wording that sits inside a direct quote, or in speech
+	// reported from a named source: the speaker's, not the outlet's. Quoted
+	// findings are reported but do not count against the outlet.
 	Quoted bool `json:"quoted,omitempty"`
 	// Suppressed holds the reason given by an inline credence-ignore marker:
 	// the finding is reported but does not count.

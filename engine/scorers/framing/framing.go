@@ -89,7 +89,12 @@ func (s Scorer) Score(p *analysis.Pass) {
 		f := core.Finding{Rule: rule.ID, Start: m.Start, End: m.End, Severity: rule.Severity, Confidence: 0.8, Weight: m.Entry.Weight}
 		word := p.Text[m.Start:m.End]
 		desc := m.Lexicon.Categories[cat].Description
-		if quoted {
+		reporter, indirect := "", false
+		if !quoted && rule.ID == RuleLoaded.ID {
+			reporter, indirect = reportedSpeech(p, si, m.Start, m.End)
+		}
+		switch {
+		case quoted:
 			f.Quoted, f.Severity = true, core.Info
 			speaker := q.Speaker
 			if speaker == "" {
@@ -98,7 +103,12 @@ func (s Scorer) Score(p *analysis.Pass) {
 			f.Message = fmt.Sprintf("Loaded wording inside a quote (%s words, not the outlet's): %q.", possessive(speaker), word)
 			f.Explanation = fmt.Sprintf("%q is %s, but it sits inside a direct quote, so it is reported as the speaker's wording and does not count against the outlet.", word, desc)
 			stats.QuotedLoaded++
-		} else {
+		case indirect:
+			f.Quoted, f.Severity = true, core.Info
+			f.Message = fmt.Sprintf("Loaded wording in reported speech (%s account, not the outlet's words): %q.", possessive(reporter), word)
+			f.Explanation = fmt.Sprintf("%q is %s, but it is part of what %s is reported to have said, so it is shown as the source's characterisation and does not count against the outlet.", word, desc, reporter)
+			stats.QuotedLoaded++
+		default:
 			f.Message, f.Explanation = describe(rule, word, desc)
 			stats.Densities[cat] += 1
 			if si >= 0 {
@@ -156,6 +166,109 @@ func indirectQuestion(p *analysis.Pass, si, at int) bool {
 }
 
 // namedAttribution reports whether sentence si credits a named or affiliated source.
+// reportedSpeech reports whether [start, end) lies in what an identified
+// source is said to have said in sentence si: after the cue ("Clinton said
+// Trump ran a divisive campaign") or before a cue that closes the sentence
+// ("It was a disaster, the mayor said."). The source's name is returned.
+// A direct quote is handled by the caller; a vague or anonymous source's
+// "report" is not a speaker to hand the words to.
+func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
+	if si < 0 {
+		return "", false
+	}
+	sent := p.Sentences[si]
+	best, bestTo := "", -1
+	for _, a := range p.Attributions {
+		if a.Sentence != si || a.Impersonal || !speechVerb[strings.ToLower(firstWord(a.CueText))] ||
+			a.Kind != analysis.SourceNamedPerson && a.Kind != analysis.SourceNamedOrg && a.Kind != analysis.SourceUnnamed {
+			continue
+		}
+		from, to := a.Cue.Start, a.Cue.End
+		inverted := false // "…, said Starmer": the words come before
+		if a.SourceSpan.End > a.SourceSpan.Start {
+			inverted = a.SourceSpan.Start >= a.Cue.End
+			from, to = min(from, a.SourceSpan.Start), max(to, a.SourceSpan.End)
+		}
+		name := a.Name
+		if name == "" {
+			name = a.Source
+		}
+		if a.Pronoun || !strings.ContainsFunc(name, unicode.IsLetter) {
+			name = "the speaker" // a resolved "he" or "she" may name the wrong person
+		}
+		// After the attribution (the nearest one), not as the first word of
+		// its object ("Trump says racist things" is the writer's
+		// description), and up to a turn to another voice ("…, but for
+		// Republicans it is a cover-up").
+		if start >= to && !inverted && to > bestTo && !objectOfCue(p, to, end) && !turnBetween(p.Text[to:start]) {
+			best, bestTo = name, to
+			continue
+		}
+		// Before an attribution that closes the sentence after a comma or a
+		// quote: "It was a disaster, the mayor said on Monday."
+		before := strings.TrimRight(p.Text[sent.Start:from], " ")
+		if end <= from && len(strings.Fields(p.Text[to:sent.End])) <= 3 && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, "\"")) {
+			return name, true
+		}
+	}
+	return best, bestTo >= 0
+}
+
+// objectOfCue reports a loaded word that opens the object of the cue rather
+// than a clause: "Trump says racist things" describes what he says, while
+// "Trump says political correctness has run amok" reports it. The word
+// right after the cue is reported only when a verb follows it closely;
+// "believes in" and "thinks of" are not speech.
+func objectOfCue(p *analysis.Pass, cueEnd, end int) bool {
+	after := strings.Fields(p.Text[cueEnd:min(len(p.Text), end+40)])
+	if len(after) == 0 {
+		return true
+	}
+	switch strings.ToLower(after[0]) {
+	case "in", "of", "about":
+		return true
+	}
+	if len(strings.Fields(p.Text[cueEnd:end])) > 1 {
+		return false
+	}
+	for _, w := range after[1:min(len(after), 3)] {
+		if clauseVerb[strings.ToLower(strings.Trim(w, ",.;:"))] {
+			return false
+		}
+	}
+	return true
+}
+
+var clauseVerb = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "can": true, "could": true, "should": true, "may": true, "might": true, "must": true,
+	"does": true, "do": true, "did": true}
+
+// turnBetween reports a clause that hands the sentence to another voice.
+func turnBetween(s string) bool {
+	for _, t := range []string{", but ", "; ", " but ", " while ", " whereas ", " although "} {
+		if strings.Contains(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechVerb are the cues that report what someone said or thought, as
+// opposed to what they did ("announced a truly game-changing battery" is
+// the writer's description of the product).
+var speechVerb = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true, "argued": true, "argues": true,
+	"claimed": true, "claims": true, "insisted": true, "insists": true, "suggested": true, "suggests": true, "warned": true,
+	"warns": true, "wrote": true, "writes": true, "added": true, "adds": true, "noted": true, "notes": true, "stated": true,
+	"contended": true, "contends": true, "alleged": true, "alleges": true, "believes": true, "thinks": true, "described": true,
+	"describes": true, "characterized": true, "characterised": true, "according": true, "saying": true, "arguing": true, "claiming": true}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
 func namedAttribution(p *analysis.Pass, si int) bool {
 	for _, a := range p.Attributions {
 		if a.Sentence == si && (a.Kind == analysis.SourceNamedPerson || a.Kind == analysis.SourceNamedOrg || a.Kind == analysis.SourceUnnamed) {
