@@ -657,11 +657,18 @@ func nearGiven(cands []*kb.Person, g string) []*kb.Person {
 	return out
 }
 
-// editDistance is the Levenshtein distance between two short words.
+// editDistance is the Levenshtein distance between two short words. It is
+// run against every known surname of a similar length, so short words stay
+// on the stack.
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var bufA, bufB [24]rune
+	var bufP, bufC [25]int
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
+	prev, cur := bufP[:0], bufC[:0]
+	if len(rb) >= len(bufP) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -677,6 +684,13 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }
 
 var futureCue = map[string]bool{"will": true, "upcoming": true, "next": true, "planned": true, "scheduled": true, "expected": true, "ahead": true, "would": true, "could": true, "may": true, "might": true, "plans": true, "if": true, "set": true, "before": true}

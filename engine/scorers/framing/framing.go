@@ -178,8 +178,13 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 	}
 	sent := p.Sentences[si]
 	best, bestTo := "", -1
-	for _, a := range p.Attributions {
-		if a.Sentence != si || a.Impersonal || !speechVerb[strings.ToLower(firstWord(a.CueText))] ||
+	// Attributions are in text order: start at the sentence's first.
+	k := sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence >= si })
+	for _, a := range p.Attributions[k:] {
+		if a.Sentence != si {
+			break
+		}
+		if a.Impersonal || !speechVerb[strings.ToLower(firstWord(a.CueText))] ||
 			a.Kind != analysis.SourceNamedPerson && a.Kind != analysis.SourceNamedOrg && a.Kind != analysis.SourceUnnamed {
 			continue
 		}

@@ -83,3 +83,11 @@ func TestTruncated(t *testing.T) {
 		}
 	}
 }
+
+func TestWordCount(t *testing.T) {
+	for s, want := range map[string]int{"": 0, "   ": 0, "one": 1, " one  two\tthree\r\n": 3, "a b c d e f g h": 8, "Zelensky’s plan": 2} {
+		if got := wordCount(s); got != want || got != len(strings.Fields(s)) {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
