@@ -72,11 +72,13 @@ func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCa
 	p.Sentences = text.Sentences(src, p.Tokens)
 	p.Quotes = text.Quotes(src)
 	if m != nil {
+		var sc lexicon.Scratch
 		for _, s := range p.Sentences {
-			for _, mt := range m.Find(p.Tokens[s.First:s.Last]) {
-				mt.First += s.First
-				mt.Last += s.First
-				p.Matches = append(p.Matches, mt)
+			n := len(p.Matches)
+			p.Matches = m.AppendMatches(p.Matches, p.Tokens[s.First:s.Last], &sc)
+			for k := n; k < len(p.Matches); k++ {
+				p.Matches[k].First += s.First
+				p.Matches[k].Last += s.First
 			}
 		}
 	}

@@ -199,13 +199,27 @@ func (m *Matcher) starts(t *text.Token) bool {
 // only matches that pass their entry's context filters. Sentence boundaries
 // are the caller's: pass one sentence's tokens to keep matches inside it.
 func (m *Matcher) Find(toks []text.Token) []Match {
-	var out []Match
-	type state struct {
-		n    *node
-		last int
-	}
-	var frontier []state
-	var next []*node
+	var s Scratch
+	return m.AppendMatches(nil, toks, &s)
+}
+
+// Scratch is Find's working memory. Callers that match sentence after
+// sentence keep one and pass it to AppendMatches, so the calls do not
+// allocate; it is not safe for concurrent use.
+type Scratch struct {
+	frontier []state
+	next     []*node
+	found    []Match
+}
+
+type state struct {
+	n    *node
+	last int
+}
+
+// AppendMatches appends to dst what Find would return for toks.
+func (m *Matcher) AppendMatches(dst []Match, toks []text.Token, sc *Scratch) []Match {
+	found, frontier, next := sc.found[:0], sc.frontier[:0], sc.next[:0]
 	for i := range toks {
 		if !m.starts(&toks[i]) {
 			continue
@@ -216,7 +230,7 @@ func (m *Matcher) Find(toks []text.Token) []Match {
 			frontier = frontier[:len(frontier)-1]
 			for _, e := range s.n.done {
 				if s.last > i && m.keep(e, toks, i, s.last) {
-					out = append(out, Match{Entry: e, Lexicon: m.lexOf[e], First: i, Last: s.last, Start: toks[i].Start, End: toks[s.last-1].End})
+					found = append(found, Match{Entry: e, Lexicon: m.lexOf[e], First: i, Last: s.last, Start: toks[i].Start, End: toks[s.last-1].End})
 				}
 			}
 			if s.last < len(toks) {
@@ -238,15 +252,17 @@ func (m *Matcher) Find(toks []text.Token) []Match {
 			}
 		}
 	}
-	return dedupe(out)
+	sc.found, sc.frontier, sc.next = found, frontier, next
+	return dedupe(dst, found)
 }
 
-// dedupe keeps, for each entry category, the longest match among overlapping
+// dedupe appends to out, for each entry category, the longest match among overlapping
 // ones, and drops exact repeats. ms is in order of First (Find appends so), so
 // a covering match lies within the longest span before or at the same start:
 // the scan is linear in the matches, not quadratic (long articles have
 // thousands).
-func dedupe(ms []Match) []Match {
+func dedupe(out, ms []Match) []Match {
+	base := len(out) // out[:base] belongs to the caller
 	span := 0
 	for _, m := range ms {
 		span = max(span, m.Last-m.First)
@@ -254,7 +270,6 @@ func dedupe(ms []Match) []Match {
 	covered := func(a, b Match) bool {
 		return a.Entry.Category == b.Entry.Category && b.First <= a.First && b.Last >= a.Last && (b.Last-b.First) > (a.Last-a.First)
 	}
-	var out []Match
 next:
 	for i, a := range ms {
 		for j := i - 1; j >= 0 && ms[j].First >= a.Last-span; j-- {
@@ -267,7 +282,7 @@ next:
 				continue next
 			}
 		}
-		for k := len(out) - 1; k >= 0 && out[k].First == a.First; k-- {
+		for k := len(out) - 1; k >= base && out[k].First == a.First; k-- {
 			if o := out[k]; o.Entry == a.Entry && o.Last == a.Last {
 				continue next
 			}

@@ -73,10 +73,13 @@ func (*Scorer) Name() string       { return "factual" }
 func (*Scorer) Rules() []core.Rule { return []core.Rule{RuleName, RuleTitle, RuleDate} }
 
 func (s *Scorer) Score(p *analysis.Pass) {
+	var sc lexicon.Scratch
+	var found []lexicon.Match
+	matched := make([]bool, len(p.Tokens)) // tokens inside a known name
 	for _, sent := range p.Sentences {
 		toks := p.Tokens[sent.First:sent.Last]
-		matched := map[int]bool{}
-		for _, m := range s.surnames.Find(toks) {
+		found = s.surnames.AppendMatches(found[:0], toks, &sc)
+		for _, m := range found {
 			first, last := sent.First+m.First, sent.First+m.Last
 			if !p.Capitalized(p.Tokens[first]) || p.IsExcluded(p.Tokens[first].Start, p.Tokens[last-1].End) {
 				continue
@@ -589,7 +592,7 @@ func intOf(v any) int {
 
 // misspelt flags a capitalised word one or two edits from a known surname
 // when it follows a title that person held ("President Zelenksy").
-func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched map[int]bool) {
+func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) {
 	for k := sent.First; k < sent.Last; k++ {
 		t := p.Tokens[k]
 		if t.Punct || len(t.Norm) < 5 || !p.Capitalized(t) || matched[k] || p.IsExcluded(t.Start, t.End) {

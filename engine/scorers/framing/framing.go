@@ -326,12 +326,16 @@ func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
 		pos  int
 	}
 	perSentence := make([][]mention, len(p.Sentences))
+	var sc lexicon.Scratch
+	var found []lexicon.Match
 	for si, sent := range p.Sentences {
 		if p.IsExcluded(sent.Start, sent.End) {
 			continue
 		}
-		for _, am := range s.Actors.Find(p.Tokens[sent.First:sent.Last]) {
-			tok := p.Tokens[sent.First+am.first]
+		found = s.Actors.m.AppendMatches(found[:0], p.Tokens[sent.First:sent.Last], &sc)
+		for _, m := range found {
+			side := m.Entry.Category // the actors' categories are their sides
+			tok := p.Tokens[sent.First+m.First]
 			start := tok.Start
 			// Names are capitalised: "may" the verb is not Theresa May.
 			if !p.Capitalized(tok) {
@@ -340,8 +344,8 @@ func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
 			if _, q := p.QuoteAt(start, start+1); q {
 				continue
 			}
-			perSentence[si] = append(perSentence[si], mention{am.side, start})
-			get(am.side).mentions++
+			perSentence[si] = append(perSentence[si], mention{side, start})
+			get(side).mentions++
 		}
 	}
 	nearest := func(si, pos int) string {
@@ -457,11 +461,6 @@ type Actors struct {
 	sides map[string]string // folded single-word alias → side
 }
 
-type actorMatch struct {
-	side        string
-	first, last int
-}
-
 // NewActors builds an actor finder from alias → side ("kremlin" → "Russia").
 func NewActors(stems *text.StemCache, aliases map[string]string) *Actors {
 	lx := &lexicon.Lexicon{Name: "actors", Categories: map[string]lexicon.Category{}}
@@ -475,15 +474,6 @@ func NewActors(stems *text.StemCache, aliases map[string]string) *Actors {
 	}
 	sort.Slice(lx.Entries, func(i, j int) bool { return lx.Entries[i].Phrase < lx.Entries[j].Phrase })
 	return &Actors{m: lexicon.Compile(stems, lx), sides: single}
-}
-
-// Find returns the actor mentions in toks.
-func (a *Actors) Find(toks []text.Token) []actorMatch {
-	var out []actorMatch
-	for _, m := range a.m.Find(toks) {
-		out = append(out, actorMatch{side: m.Entry.Category, first: m.First, last: m.Last})
-	}
-	return out
 }
 
 // SideOf returns the side a source phrase belongs to, from its words.

@@ -10,8 +10,8 @@ func TestActors(t *testing.T) {
 	a := NewActors(&text.StemCache{}, map[string]string{"Kyiv": "Ukraine", "Kremlin": "Russia", "White House": "United States", "Zelensky": "Ukraine"})
 	toks := text.Tokenize("Kyiv and the Kremlin traded words, the White House said, and Zelensky replied.", nil)
 	var sides []string
-	for _, m := range a.Find(toks) {
-		sides = append(sides, m.side)
+	for _, m := range a.m.Find(toks) {
+		sides = append(sides, m.Entry.Category)
 	}
 	want := []string{"Ukraine", "Russia", "United States", "Ukraine"}
 	if len(sides) != len(want) {
