@@ -135,7 +135,7 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	where := map[int32][]int{}
 	for si, s := range p.Sentences {
 		for _, t := range p.Tokens[s.First:s.Last] {
-			if !phrases.stems[t.StemID] {
+			if !phrases.uses(t.StemID) {
 				continue
 			}
 			if l := where[t.StemID]; len(l) == 0 || l[len(l)-1] != si {
@@ -191,7 +191,16 @@ type phraseIndex struct {
 	tokens  [][][]text.Token // event → phrase → tokens
 	loose   [][][]text.Token // event → loose phrase → tokens
 	context []map[int32]bool // event → stems of its context words
-	stems   map[int32]bool   // the id of every stem any phrase uses
+	stems   []bool           // by stem id: used by some phrase (a table, read for every token)
+}
+
+func (pi *phraseIndex) uses(id int32) bool { return id >= 0 && int(id) < len(pi.stems) && pi.stems[id] }
+
+func (pi *phraseIndex) add(id int32) {
+	for int(id) >= len(pi.stems) {
+		pi.stems = append(pi.stems, false)
+	}
+	pi.stems[id] = true
 }
 
 var (
@@ -206,7 +215,7 @@ func eventPhrases(k *kb.KB) *phraseIndex {
 		return pi
 	}
 	stems := &text.StemCache{}
-	pi := &phraseIndex{stems: map[int32]bool{}}
+	pi := &phraseIndex{}
 	tokenize := func(phrases []string) [][]text.Token {
 		var toks [][]text.Token
 		for _, ph := range phrases {
@@ -215,7 +224,7 @@ func eventPhrases(k *kb.KB) *phraseIndex {
 				// Interned here: a phrase word with a digit ("2024") is not
 				// cached, and an id of 0 would match every such word.
 				t[i].StemID = text.Intern(t[i].Stem)
-				pi.stems[t[i].StemID] = true
+				pi.add(t[i].StemID)
 			}
 			toks = append(toks, t)
 		}
@@ -231,7 +240,7 @@ func eventPhrases(k *kb.KB) *phraseIndex {
 			}
 			id := text.Intern(stems.Stem(text.Fold(w)))
 			ctx[id] = true
-			pi.stems[id] = true // indexed with the phrase words: no extra pass
+			pi.add(id) // indexed with the phrase words: no extra pass
 		}
 		pi.context = append(pi.context, ctx)
 	}
