@@ -503,7 +503,7 @@ func externalPolNeAR(eng *engine.Engine, _ *wordList) (string, error) {
 				sourced = append(sourced, r.content)
 			}
 		}
-		speech.add(txt, res.Findings, sourced)
+		speech.add(res.Findings, sourced)
 		for _, a := range res.Attributions {
 			if a.Source.End > a.Source.Start {
 				srcPred++
@@ -522,16 +522,12 @@ func externalPolNeAR(eng *engine.Engine, _ *wordList) (string, error) {
 		speech.loaded, speech.inContent, ratio(speech.handedRight, speech.handed), ratio(speech.handedRight, speech.inContent), ratio(speech.directRight, speech.inContent)), nil
 }
 
-// SpeechTrace, when set, sees each loaded finding and whether it lies in a
-// gold source's words (for studying the misses).
-var SpeechTrace func(text string, f core.Finding, inContent bool)
-
 // speechCounts measures whether loaded words are given to the right voice:
 // a word inside a gold attribution's content with a source is the
 // speaker's; the engine hands it over by marking the finding quoted.
 type speechCounts struct{ loaded, inContent, handed, handedRight, directRight int }
 
-func (c *speechCounts) add(text string, findings []core.Finding, sourced [][2]int) {
+func (c *speechCounts) add(findings []core.Finding, sourced [][2]int) {
 	for _, f := range findings {
 		if f.Rule != "framing.loaded" {
 			continue
@@ -543,9 +539,6 @@ func (c *speechCounts) add(text string, findings []core.Finding, sourced [][2]in
 		}
 		if in {
 			c.inContent++
-		}
-		if SpeechTrace != nil {
-			SpeechTrace(text, f, in)
 		}
 		if f.Quoted {
 			c.handed++
