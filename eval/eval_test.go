@@ -114,6 +114,24 @@ func TestFitRecoversSigns(t *testing.T) {
 	}
 }
 
+// TestFitCutsWidestMargin: among cuts that classify the training documents
+// equally well, the ones midway between the bands' scores.
+func TestFitCutsWidestMargin(t *testing.T) {
+	m := priorWith("x")
+	m.Weights["x"] = 1
+	var docs []DocResult
+	for band, scores := range map[string][]float64{"low": {20, 30}, "medium": {60, 65}, "high": {85, 90}} {
+		for _, s := range scores {
+			logit := math.Log(s / (100 - s))
+			docs = append(docs, DocResult{Fixture: &Fixture{Band: band}, Result: core.Result{Features: map[string]float64{"x": logit}}})
+		}
+	}
+	fitCuts(m, docs)
+	if m.MediumAt != 45 || m.HighAt != 75 {
+		t.Errorf("cuts %v/%v, want 45/75 (midway between 30 and 60, 65 and 85)", m.MediumAt, m.HighAt)
+	}
+}
+
 // TestShippedModelIsFitted: engine/profile/model.json is what `credence fit`
 // makes of the fixtures as they are. Change a fixture, a rule or a feature
 // and this fails until `make fit` is run again.

@@ -299,16 +299,25 @@ func orDash(s string) string {
 }
 
 // fitCuts chooses the band cut points that classify the training documents
-// best under model m (ties: the cuts nearest the defaults), so the bands are
-// calibrated on data the held-out fold never sees.
+// best under model m; among equally good cuts, the ones farthest from any
+// training score (the widest margin), so that a held-out document a point
+// away from a training one is not sent across a cut that happened to sit
+// between them.
 func fitCuts(m *profile.Model, docs []DocResult) {
 	scores := make([]float64, len(docs))
 	for i, d := range docs {
 		scores[i] = m.Score(d.Result.Features)
 	}
-	best, bestMed, bestHi := -1, float64(profile.MediumAt), float64(profile.HighAt)
-	for med := 25.0; med <= 65; med++ {
-		for hi := med + 5; hi <= 90; hi++ {
+	margin := func(cut float64) float64 {
+		best := math.Inf(1)
+		for _, s := range scores {
+			best = math.Min(best, math.Abs(s-cut))
+		}
+		return best
+	}
+	best, bestMed, bestHi, bestMargin := -1, float64(profile.MediumAt), float64(profile.HighAt), -1.0
+	for med := 25.0; med <= 65; med += 0.5 {
+		for hi := med + 5; hi <= 90; hi += 0.5 {
 			ok := 0
 			for i, d := range docs {
 				b := "low"
@@ -321,10 +330,12 @@ func fitCuts(m *profile.Model, docs []DocResult) {
 					ok++
 				}
 			}
-			dist := math.Abs(med-profile.MediumAt) + math.Abs(hi-profile.HighAt)
-			bestDist := math.Abs(bestMed-profile.MediumAt) + math.Abs(bestHi-profile.HighAt)
-			if ok > best || ok == best && dist < bestDist {
-				best, bestMed, bestHi = ok, med, hi
+			if ok < best {
+				continue
+			}
+			mg := margin(med) + margin(hi)
+			if ok > best || mg > bestMargin {
+				best, bestMed, bestHi, bestMargin = ok, med, hi, mg
 			}
 		}
 	}
