@@ -132,18 +132,25 @@ func TestFitCutsWidestMargin(t *testing.T) {
 	}
 }
 
-// TestShippedModelIsFitted: engine/profile/model.json is what `credence fit`
-// makes of the fixtures as they are. Change a fixture, a rule or a feature
-// and this fails until `make fit` is run again.
-func TestShippedModelIsFitted(t *testing.T) {
+// fixtureReport evaluates the project's fixtures.
+func fixtureReport(t *testing.T, opt Options) *Report {
+	t.Helper()
 	fixtures, err := Load("../testdata/fixtures")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Run(fixtures, Options{Bootstrap: 10})
+	rep, err := Run(fixtures, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return rep
+}
+
+// TestShippedModelIsFitted: engine/profile/model.json is what `credence fit`
+// makes of the fixtures as they are. Change a fixture, a rule or a feature
+// and this fails until `make fit` is run again.
+func TestShippedModelIsFitted(t *testing.T) {
+	rep := fixtureReport(t, Options{Bootstrap: 10})
 	shipped := profile.Default
 	if shipped.FixturesHash != rep.Hash {
 		t.Fatalf("model.json was fitted on fixtures %q, the fixtures are now %q: run make fit", shipped.FixturesHash, rep.Hash)
@@ -162,14 +169,7 @@ func TestShippedModelIsFitted(t *testing.T) {
 // TestRegressionGate runs the evaluation on the project's fixtures and fails
 // when a metric falls below eval/baseline.json by more than its tolerance.
 func TestRegressionGate(t *testing.T) {
-	fixtures, err := Load("../testdata/fixtures")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := Run(fixtures, Options{Bootstrap: 50})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := fixtureReport(t, Options{Bootstrap: 50})
 	bl, err := ReadBaseline("baseline.json")
 	if err != nil {
 		t.Fatal(err)
@@ -187,14 +187,7 @@ var updateMismatches = flag.Bool("update-mismatches", false, "rewrite testdata/k
 // fails, and so does a listed one that no longer occurs (then prune the list
 // with -update-mismatches).
 func TestFixtureMismatches(t *testing.T) {
-	fixtures, err := Load("../testdata/fixtures")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := Run(fixtures, Options{Bootstrap: 1, Folds: 2})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := fixtureReport(t, Options{Bootstrap: 1, Folds: 2})
 	var got []string
 	for _, m := range rep.Mismatches {
 		kind := "unexpected"
