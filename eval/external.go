@@ -544,7 +544,7 @@ func (c *speechCounts) add(findings []core.Finding, sourced [][2]int) {
 			c.handed++
 			if in {
 				c.handedRight++
-				if !strings.Contains(f.Message, "reported speech") {
+				if !strings.Contains(f.Message, "reported speech") { // the message says which
 					c.directRight++
 				}
 			}

@@ -256,11 +256,11 @@ func (m *Matcher) AppendMatches(dst []Match, toks []text.Token, sc *Scratch) []M
 	return dedupe(dst, found)
 }
 
-// dedupe appends to out, for each entry category, the longest match among overlapping
-// ones, and drops exact repeats. ms is in order of First (Find appends so), so
-// a covering match lies within the longest span before or at the same start:
-// the scan is linear in the matches, not quadratic (long articles have
-// thousands).
+// dedupe appends to out the matches of ms that survive: for each entry
+// category the longest of overlapping matches, without exact repeats. ms is
+// in order of First (Find appends so), so a covering match lies within the
+// longest span before or at the same start: the scan is linear in the
+// matches, not quadratic (long articles have thousands).
 func dedupe(out, ms []Match) []Match {
 	base := len(out) // out[:base] belongs to the caller
 	span := 0

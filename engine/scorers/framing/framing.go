@@ -165,7 +165,6 @@ func indirectQuestion(p *analysis.Pass, si, at int) bool {
 	return false
 }
 
-// namedAttribution reports whether sentence si credits a named or affiliated source.
 // reportedSpeech reports whether [start, end) lies in what an identified
 // source is said to have said in sentence si: after the cue ("Clinton said
 // Trump ran a divisive campaign") or before a cue that closes the sentence
@@ -274,6 +273,7 @@ func firstWord(s string) string {
 	return s
 }
 
+// namedAttribution reports whether sentence si credits a named or affiliated source.
 func namedAttribution(p *analysis.Pass, si int) bool {
 	for _, a := range p.Attributions {
 		if a.Sentence == si && (a.Kind == analysis.SourceNamedPerson || a.Kind == analysis.SourceNamedOrg || a.Kind == analysis.SourceUnnamed) {
