@@ -82,7 +82,8 @@ func Extract(p *analysis.Pass) {
 	}
 	private := p.MatchesOf("private")
 	cueMatches := p.MatchesOf("cue")
-	if cq := quotedAfter(p, p.MatchesOf("cue_quote")); len(cq) > 0 {
+	cq := append(quotedAfter(p, p.MatchesOf("cue_quote")), afterDocument(p, p.MatchesOf("cue_document"))...)
+	if len(cq) > 0 {
 		cueMatches = append(cueMatches[:len(cueMatches):len(cueMatches)], cq...)
 		sort.Slice(cueMatches, func(i, j int) bool { return cueMatches[i].Start < cueMatches[j].Start })
 	}
@@ -138,11 +139,18 @@ cues:
 		}
 		if a.Kind == analysis.SourceNone {
 			cueWord := p.Tokens[m.First].Norm
-			if cueWord == "according" {
+			switch {
+			case m.Entry.Category == "cue_document":
+				documentSource(p, sent, m.First, &a)
+			case cueWord == "according":
 				sourceAfter(p, m.Last, sent.Last, &a)
-			} else {
+			case strings.HasSuffix(cueWord, "ing") && m.First > sent.First && p.Tokens[m.First-1].Norm == ",":
+				// "Clinton had mocked the complaint, saying …": a participle
+				// after a comma reports what the sentence's subject said.
+				sentenceSubject(p, sent, m.First, &a)
+			default:
 				sourceBefore(p, m.First, sent.First, &a)
-				if a.Kind == analysis.SourceNone && cueWord != "told" && cueWord != "asked" {
+				if a.Kind == analysis.SourceNone && !a.Pronoun && cueWord != "told" && cueWord != "asked" {
 					sourceAfter(p, m.Last, sent.Last, &a)
 				}
 			}
@@ -190,6 +198,58 @@ func quotedAfter(p *analysis.Pass, ms []lexicon.Match) []lexicon.Match {
 		}
 	}
 	return out
+}
+
+// documentNouns head a source that is a document or a body of research.
+var documentNouns = toSet("poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "review",
+	"audit", "investigation", "inquiry", "research", "researchers", "census", "data", "figures", "statistics", "panel", "commission")
+
+// docBefore returns the document noun a verb's subject ends in ("a
+// Quinnipiac University poll released in late August found"), within the
+// eight tokens before the verb and no comma away; -1 if there is none.
+func docBefore(p *analysis.Pass, cue, first int) int {
+	for k := cue - 1; k >= first && k >= cue-8; k-- {
+		t := p.Tokens[k]
+		if t.Punct {
+			return -1
+		}
+		if documentNouns[t.Norm] {
+			return k
+		}
+	}
+	return -1
+}
+
+// afterDocument keeps the matches of a verb that attributes only when its
+// subject is a poll, study or report ("the survey found"; not "police found").
+func afterDocument(p *analysis.Pass, ms []lexicon.Match) []lexicon.Match {
+	var out []lexicon.Match
+	for _, m := range ms {
+		if si := p.SentenceAt(m.Start); si >= 0 && docBefore(p, m.First, p.Sentences[si].First) >= 0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// documentSource takes the noun phrase that ends in the document noun, back
+// to its determiner: "A Quinnipiac University poll". A capitalised word in
+// it names the publisher.
+func documentSource(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.Attribution) {
+	end := docBefore(p, cue, sent.First)
+	if end < 0 {
+		return
+	}
+	start, named := end, false
+	for start > sent.First && !p.Tokens[start-1].Punct && !determiners[p.Tokens[start].Norm] && end-start < 8 {
+		start--
+		named = named || p.Capitalized(p.Tokens[start]) && start > sent.First
+	}
+	a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[start].Start:p.Tokens[end].End]
+	a.SourceSpan = core.Span{Start: p.Tokens[start].Start, End: p.Tokens[end].End}
+	if named {
+		a.Kind, a.Name = analysis.SourceNamedOrg, a.Source
+	}
 }
 
 // lastNamedBefore finds the nearest person's name (two or more capitalised
@@ -304,6 +364,72 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:t.End]
 		a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: t.End}
 	}
+}
+
+// sentenceSubject takes the subject that opens the sentence as the source:
+// a pronoun, a run of capitalised words ("Rival Hillary Clinton"), or one
+// ending in a group or role noun ("A New York judge").
+func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.Attribution) {
+	k := sent.First
+	for k < cue && (p.Tokens[k].Punct || leadWords[p.Tokens[k].Norm]) {
+		k++
+	}
+	// An opening phrase ("In August, several groups …") is not the subject.
+	if k < cue && openingPreps[p.Tokens[k].Norm] {
+		for k < cue && p.Tokens[k].Norm != "," {
+			k++
+		}
+		k++
+	}
+	if k >= cue {
+		return
+	}
+	if t := p.Tokens[k]; pronouns[t.Norm] {
+		a.Source, a.SourceSpan, a.Pronoun = p.Text[t.Start:t.End], core.Span{Start: t.Start, End: t.End}, true
+		return
+	}
+	end := k
+	if determiners[p.Tokens[end].Norm] {
+		end++ // "The Kremlin", "A New York judge"
+	}
+	end = nameEnd(p, end, cue)
+	// A lowercase group: "several environmental groups".
+	for j := end; j < cue && j < end+4 && !p.Tokens[j].Punct && !p.Capitalized(p.Tokens[j]); j++ {
+		if h := p.Tokens[j].Norm; unnamedHeads[h] || unnamedHeads[strings.TrimSuffix(h, "s")] {
+			end = j
+			break
+		}
+	}
+	if end < cue && (unnamedHeads[p.Tokens[end].Norm] || unnamedHeads[strings.TrimSuffix(p.Tokens[end].Norm, "s")] || roleWords[p.Tokens[end].Norm]) {
+		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[k].Start:p.Tokens[end].End]
+		a.SourceSpan = core.Span{Start: p.Tokens[k].Start, End: p.Tokens[end].End}
+		return
+	}
+	if end > k && !determiners[p.Tokens[end-1].Norm] {
+		classifyCapitalised(p, k, end, sent.First, a)
+	}
+}
+
+// openingPreps begin a phrase of time or place that opens a sentence.
+var openingPreps = toSet("in", "on", "at", "during", "after", "before", "since", "by", "for", "with", "earlier", "later", "last", "this", "over", "under")
+
+// nameEnd returns the token after the run of capitalised words that starts
+// at k ("Sen. Jane Doe"), k if token k is not one; it stops before limit.
+func nameEnd(p *analysis.Pass, k, limit int) int {
+	j := k
+	for j < limit {
+		tj := p.Tokens[j]
+		if p.Capitalized(tj) && !tj.Punct {
+			j++
+			continue
+		}
+		if (tj.Norm == "-" || tj.Norm == ".") && j > k && j+1 < limit && p.Capitalized(p.Tokens[j+1]) {
+			j++
+			continue
+		}
+		break
+	}
+	return j
 }
 
 // nameStart returns the first token of the run of capitalised words ending

@@ -47,6 +47,13 @@ func TestSources(t *testing.T) {
 		{"The talks ended with a text which the session chair, Amara Osei, called \"a floor, not a ceiling\".", analysis.SourceNamedPerson, "Amara Osei"},
 		{"Mayor Lena Fisk called the plan \"a gift to developers\".", analysis.SourceNamedPerson, "Lena Fisk"},
 		{"Though Kaine has described himself as a moderate, he voted for the bill.", analysis.SourceNamedPerson, "Kaine"},
+		// A participle after a comma reports the sentence's subject (found in PolNeAR).
+		{"The Kremlin rejected the offer, saying it was late.", analysis.SourceNamedOrg, "The Kremlin"},
+		{"In August, several environmental groups granted an extension, saying his capital was short.", analysis.SourceUnnamed, ""},
+		{"A New York judge has rejected a media request, saying the courts have no interest.", analysis.SourceUnnamed, ""},
+		// A poll, study or report "found".
+		{"A Quinnipiac University poll released in late August found that 74 percent of voters want it.", analysis.SourceNamedOrg, "A Quinnipiac University poll"},
+		{"The study found that most voters wait.", analysis.SourceUnnamed, ""},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)
@@ -64,6 +71,17 @@ func TestSources(t *testing.T) {
 	}
 }
 
+// TestPronounKeepsItsSource: "He said Obama hopes…" is his word, not Obama's.
+func TestPronounKeepsItsSource(t *testing.T) {
+	p := pass(t, "Donald Trump said on Monday he was ready. He said Obama hopes to win.")
+	if n := len(p.Attributions); n != 2 {
+		t.Fatalf("%d attributions, want 2", n)
+	}
+	if a := p.Attributions[1]; a.Source != "He" || a.Name != "Donald Trump" {
+		t.Errorf("source %q name %q, want He = Donald Trump", a.Source, a.Name)
+	}
+}
+
 func TestNotAttributions(t *testing.T) {
 	for _, s := range []string{
 		"The United States and France signed the deal.",                 // "States" is part of a name
@@ -72,6 +90,7 @@ func TestNotAttributions(t *testing.T) {
 		"Their stunt cost shops an estimated £2 million.",               // "an estimated"
 		"The chairman has privately signaled that he is ready to sell.", // the claim, not a source
 		"The mayor called a meeting for Monday.",                        // "called" with no quote after it
+		"Police found a body near the river.",                           // "found" without a poll or study
 	} {
 		if p := pass(t, s); len(p.Attributions) != 0 {
 			t.Errorf("%q: unexpected attribution %+v", s, p.Attributions[0])

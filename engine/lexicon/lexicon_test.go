@@ -123,3 +123,25 @@ func FuzzParseLexicon(f *testing.F) {
 		m.Find(text.Tokenize("a b d and some more words", nil))
 	})
 }
+
+// TestNoRepeatedForms: a phrase form listed by two entries of one category
+// is matched twice (two attributions for one "saying"), so each form belongs
+// to one entry.
+func TestNoRepeatedForms(t *testing.T) {
+	lxs, err := LoadFS(lexicons.FS, lexicons.Lexicons...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lx := range lxs {
+		seen := map[[2]string]string{}
+		for _, e := range lx.Entries {
+			for _, ph := range Expand(e.Phrase) {
+				k := [2]string{e.Category, ph}
+				if other, ok := seen[k]; ok && other != e.Phrase {
+					t.Errorf("%s: %q (%s) is in both %q and %q", lx.Name, ph, e.Category, other, e.Phrase)
+				}
+				seen[k] = e.Phrase
+			}
+		}
+	}
+}
