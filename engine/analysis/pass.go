@@ -57,7 +57,7 @@ type Pass struct {
 // fast tokenizer, text.Tokenize) and finds the matcher's entries in each
 // sentence.
 func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
-	src := doc.Prose()
+	src := text.SpaceOut(doc.Prose())
 	p := &Pass{Doc: doc, Text: src, Data: map[string]any{}}
 	if spans == nil {
 		p.Tokens = text.Tokenize(src, stems)

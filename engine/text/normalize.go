@@ -117,3 +117,33 @@ func (n Normalized) Span(start, end int) (int, int) {
 	}
 	return n.start[start], n.end[end-1]
 }
+
+// SpaceOut returns s with each no-break or other typographic space replaced
+// by as many ASCII spaces as it has bytes, so offsets are unchanged. The
+// tokenizer keeps a no-break space inside a token, as the BERT
+// pre-tokenizer it is tested against does; news pages put one between
+// words ("A\u00a0Bloomberg poll\u00a0shows"), and the words must stay apart.
+func SpaceOut(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != 0xC2 && c != 0xE2 && c != 0xE3 || c == 0xE2 && i+1 < len(s) && s[i+1] != 0x80 {
+			continue // most bytes: no space can start here
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\u00A0', '\u2007', '\u2009', '\u200A', '\u202F', '\u3000':
+			if b == nil {
+				b = []byte(s)
+			}
+			for k := i; k < i+size; k++ {
+				b[k] = ' '
+			}
+		}
+		i += size - 1
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
