@@ -230,7 +230,14 @@ func (m *Matcher) AppendMatches(dst []Match, toks []text.Token, sc *Scratch) []M
 			frontier = frontier[:len(frontier)-1]
 			for _, e := range s.n.done {
 				if s.last > i && m.keep(e, toks, i, s.last) {
-					found = append(found, Match{Entry: e, Lexicon: m.lexOf[e], First: i, Last: s.last, Start: toks[i].Start, End: toks[s.last-1].End})
+					first := i
+					// An entry that opens with a hyphen ("- hating") is the
+					// second half of a compound: the match takes in the word
+					// the hyphen is fixed to ("Trump-hating").
+					if toks[i].Norm == "-" && i > 0 && !toks[i-1].Punct && toks[i-1].End == toks[i].Start {
+						first = i - 1
+					}
+					found = append(found, Match{Entry: e, Lexicon: m.lexOf[e], First: first, Last: s.last, Start: toks[first].Start, End: toks[s.last-1].End})
 				}
 			}
 			if s.last < len(toks) {
