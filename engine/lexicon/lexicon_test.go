@@ -63,6 +63,7 @@ func TestMatcherFeatures(t *testing.T) {
 		{Phrase: "criticism from ... observers", Category: "c"},
 		{Phrase: "reportedly", Category: "c", Exact: true},
 		{Phrase: "some * say", Category: "c"},
+		{Phrase: "- hating", Category: "c"},
 	}}
 	stems := &text.StemCache{}
 	m := Compile(stems, lx)
@@ -78,6 +79,8 @@ func TestMatcherFeatures(t *testing.T) {
 		{"The reported hit was confirmed.", nil},
 		{"Some people say no.", []string{"Some people say"}},
 		{"Some say no.", nil},
+		{"The Trump-hating press.", []string{"Trump-hating"}},
+		{"The hating - it stopped.", nil},
 	}
 	for _, c := range cases {
 		var got []string
