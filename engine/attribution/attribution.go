@@ -8,6 +8,7 @@ package attribution
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
@@ -56,7 +57,7 @@ var unnamedHeads = toSet("officials", "official", "diplomats", "diplomat", "lead
 	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations",
 	"regulator", "company", "firm", "ministry", "department", "agency", "council", "court", "report", "study", "survey", "data",
 	"figures", "statement", "network", "commission", "office", "service", "institute", "association", "union", "bank", "paper",
-	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "operator", "club", "team", "school", "hospital", "university", "committee", "board")
+	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "organiser", "organizer", "operator", "club", "team", "school", "hospital", "university", "committee", "board")
 
 // determiners before a cue word make it a noun or adjective ("an estimated
 // £2 million", "the report").
@@ -81,6 +82,7 @@ func Extract(p *analysis.Pass) {
 		anonBySentence[si] = append(anonBySentence[si], am)
 	}
 	private := p.MatchesOf("private")
+	hearsay := p.MatchesOf("hearsay")
 	cueMatches := p.MatchesOf("cue")
 	cq := append(quotedAfter(p, p.MatchesOf("cue_quote")), afterDocument(p, p.MatchesOf("cue_document"))...)
 	if len(cq) > 0 {
@@ -137,7 +139,13 @@ cues:
 				a.SourceSpan = core.Span{Start: am.Start, End: am.End}
 			}
 		}
-		if a.Kind == analysis.SourceNone {
+		// "according to reports" is hearsay: the reports are nobody's.
+		for _, h := range hearsay {
+			if h.Start <= m.Start && h.End >= m.End {
+				a.Impersonal = true
+			}
+		}
+		if a.Kind == analysis.SourceNone && !a.Impersonal {
 			cueWord := p.Tokens[m.First].Norm
 			switch {
 			case m.Entry.Category == "cue_document":
@@ -183,7 +191,39 @@ cues:
 		}
 		p.Attributions = append(p.Attributions, a)
 	}
+	dashSigned(p)
 	assignSpeakers(p)
+}
+
+// dashSigned attributes a quote signed with a dash and a name after it, as
+// collections of voices print them ("“…he represents our greatest shame.”
+// ― Sonya Herridge"): the name alone, up to the end of its line.
+func dashSigned(p *analysis.Pass) {
+	for _, q := range p.Quotes {
+		rest := p.Text[q.End:]
+		trimmed := strings.TrimLeft(rest, " ")
+		r, size := utf8.DecodeRuneInString(trimmed)
+		if r != '\u2015' && r != '\u2014' && r != '\u2013' {
+			continue
+		}
+		dash := q.End + len(rest) - len(trimmed)
+		k := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= dash+size })
+		end := nameEnd(p, k, min(len(p.Tokens), k+5))
+		if end-k < 2 || end < len(p.Tokens) && !strings.ContainsAny(p.Text[p.Tokens[end-1].End:p.Tokens[end].Start]+p.Tokens[end].Norm, "\n.") {
+			continue // a name of two words or more, then the line or the sentence ends
+		}
+		si := p.SentenceAt(q.Start)
+		if si < 0 {
+			continue
+		}
+		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: dash, End: dash + size}, CueText: p.Text[dash : dash+size],
+			Content: core.Span{Start: q.InnerStart, End: q.InnerEnd}, Direct: true}
+		classifyCapitalised(p, k, end, -1, &a)
+		if a.Kind != analysis.SourceNone {
+			p.Attributions = append(p.Attributions, a)
+		}
+	}
+	sort.SliceStable(p.Attributions, func(i, j int) bool { return p.Attributions[i].Sentence < p.Attributions[j].Sentence })
 }
 
 // quotedAfter keeps the matches of a verb that attributes only what it
@@ -198,6 +238,13 @@ func quotedAfter(p *analysis.Pass, ms []lexicon.Match) []lexicon.Match {
 		}
 	}
 	return out
+}
+
+// groupNoun reports a lowercase head noun of an unnamed source: a group, an
+// institution or a document, singular or plural ("officials", "the
+// reports").
+func groupNoun(w string) bool {
+	return unnamedHeads[w] || documentNouns[w] || unnamedHeads[strings.TrimSuffix(w, "s")]
 }
 
 // documentNouns head a source that is a document or a body of research.
@@ -356,7 +403,7 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 			break
 		}
 	}
-	if unnamedHeads[t.Norm] || afterThe && !t.Punct && statementCue[p.Tokens[cue].Norm] {
+	if groupNoun(t.Norm) || afterThe && !t.Punct && statementCue[p.Tokens[cue].Norm] {
 		s := k
 		for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable[p.Tokens[s-1].Norm] {
 			s--
@@ -395,12 +442,12 @@ func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.
 	end = nameEnd(p, end, cue)
 	// A lowercase group: "several environmental groups".
 	for j := end; j < cue && j < end+4 && !p.Tokens[j].Punct && !p.Capitalized(p.Tokens[j]); j++ {
-		if h := p.Tokens[j].Norm; unnamedHeads[h] || unnamedHeads[strings.TrimSuffix(h, "s")] {
+		if groupNoun(p.Tokens[j].Norm) {
 			end = j
 			break
 		}
 	}
-	if end < cue && (unnamedHeads[p.Tokens[end].Norm] || unnamedHeads[strings.TrimSuffix(p.Tokens[end].Norm, "s")] || roleWords[p.Tokens[end].Norm]) {
+	if end < cue && (groupNoun(p.Tokens[end].Norm) || roleWords[p.Tokens[end].Norm]) {
 		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[k].Start:p.Tokens[end].End]
 		a.SourceSpan = core.Span{Start: p.Tokens[k].Start, End: p.Tokens[end].End}
 		return
@@ -475,10 +522,11 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 		classifyCapitalised(p, s, k, -1, a)
 		return
 	}
-	// "according to figures compiled by …", "according to the company": the
-	// first group noun within a few words.
-	for j := s; j < last && j < s+4; j++ {
-		if unnamedHeads[p.Tokens[j].Norm] {
+	// "according to figures compiled by …", "according to the company",
+	// "according to federal statistics": the first group noun within a few
+	// words.
+	for j := s; j < last && j < s+6 && !p.Tokens[j].Punct; j++ {
+		if groupNoun(p.Tokens[j].Norm) {
 			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:p.Tokens[j].End]
 			a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: p.Tokens[j].End}
 			return

@@ -54,6 +54,7 @@ func TestSources(t *testing.T) {
 		// A poll, study or report "found".
 		{"A Quinnipiac University poll released in late August found that 74 percent of voters want it.", analysis.SourceNamedOrg, "A Quinnipiac University poll"},
 		{"The study found that most voters wait.", analysis.SourceUnnamed, ""},
+		{"Turnout fell, according to federal statistics.", analysis.SourceUnnamed, ""},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)
@@ -79,6 +80,25 @@ func TestPronounKeepsItsSource(t *testing.T) {
 	}
 	if a := p.Attributions[1]; a.Source != "He" || a.Name != "Donald Trump" {
 		t.Errorf("source %q name %q, want He = Donald Trump", a.Source, a.Name)
+	}
+}
+
+// TestDashSignedQuote: a quote signed "― Name" on its line is the name's.
+func TestDashSignedQuote(t *testing.T) {
+	p := pass(t, "“He represents our greatest shame.” ― Sonya Herridge\n“We won.” — Pamela Padilla.")
+	for i, want := range []string{"Sonya Herridge", "Pamela Padilla"} {
+		if got := p.Quotes[i].Speaker; got != want {
+			t.Errorf("quote %d speaker %q, want %q", i, got, want)
+		}
+	}
+}
+
+// TestHearsayIsNoSource: "according to reports" names nobody.
+func TestHearsayIsNoSource(t *testing.T) {
+	for _, a := range pass(t, "According to reports, the fee could reach €40 million.").Attributions {
+		if a.Kind != analysis.SourceNone {
+			t.Errorf("source %q (%s) for hearsay", a.Source, a.Kind)
+		}
 	}
 }
 
