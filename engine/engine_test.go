@@ -180,11 +180,22 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 	}
 }
 
+// TestCapitalisedEpithet: a capitalised insult before a name is not the
+// name of an institution.
+func TestCapitalisedEpithet(t *testing.T) {
+	if res := analyze(t, "At the rally he called his rival Crooked Hillary again and again.", ""); !has(res, "framing.loaded", "Crooked") {
+		t.Errorf("\"Crooked Hillary\" not flagged: %v", res.Findings)
+	}
+}
+
 func TestNegationAndLiteralSenses(t *testing.T) {
 	for _, s := range []string{
 		"The storm slammed the coast overnight, cutting power to 3,000 homes, the utility said.",
 		"The policy was not disastrous, the auditor found in a report published on Monday.",
 		"He slammed the car door and walked into the courthouse on Monday morning.",
+		// Names of institutions.
+		"Tehran backs the Revolutionary Guard in the region, officials said on Monday.",
+		"They broke the Foreign Corrupt Practices Act, prosecutors said on Monday.",
 	} {
 		if n := count(analyze(t, s, ""), "framing.loaded"); n != 0 {
 			t.Errorf("%q: %d loaded findings, want 0", s, n)

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
@@ -76,6 +77,9 @@ func (s Scorer) Score(p *analysis.Pass) {
 		}
 		reported[spanKey{rule.ID, m.Start, m.End}] = true
 		si := p.SentenceAt(m.Start)
+		if rule.ID == RuleLoaded.ID && inName(p, si, m.First, m.Last) {
+			continue // "the Revolutionary Guard", "Amnesty International"
+		}
 		q, quoted := p.QuoteAt(m.Start, m.End)
 		if quoted && rule.ID != RuleLoaded.ID {
 			continue
@@ -163,6 +167,53 @@ func indirectQuestion(p *analysis.Pass, si, at int) bool {
 		}
 	}
 	return false
+}
+
+// inName reports a loaded word that is part of the name of an institution:
+// capitalised in running text, in a run of capitalised words that ends in
+// a word like Guard, Act or International ("the Revolutionary Guard",
+// "Amnesty International", "the Foreign Corrupt Practices Act"). A
+// capitalised epithet before a person's name ("Crooked Hillary") stays
+// loaded, and a headline in title case, where every word is capitalised,
+// is left alone.
+func inName(p *analysis.Pass, si, first, last int) bool {
+	if si < 0 || first == p.Sentences[si].First || !p.Capitalized(p.Tokens[first]) {
+		return false
+	}
+	end := last
+	for end < p.Sentences[si].Last && !p.Tokens[end].Punct && p.Capitalized(p.Tokens[end]) {
+		end++
+	}
+	return institutionWord[p.Tokens[end-1].Norm] && !titleCase(p, first)
+}
+
+var institutionWord = map[string]bool{"guard": true, "guards": true, "corps": true, "international": true, "act": true,
+	"party": true, "front": true, "army": true, "court": true, "council": true, "movement": true, "alliance": true,
+	"institute": true, "foundation": true, "committee": true, "republic": true, "union": true, "brigade": true,
+	"brigades": true, "league": true, "association": true, "society": true, "fund": true, "watch": true,
+	"network": true, "commission": true, "agency": true, "bureau": true, "forces": true}
+
+// titleCase reports whether most longer words of token k's line are
+// capitalised, as in a headline.
+func titleCase(p *analysis.Pass, k int) bool {
+	lo := strings.LastIndexByte(p.Text[:p.Tokens[k].Start], '\n') + 1
+	hi := strings.IndexByte(p.Text[p.Tokens[k].Start:], '\n')
+	if hi < 0 {
+		hi = len(p.Text)
+	} else {
+		hi += p.Tokens[k].Start
+	}
+	words, caps := 0, 0
+	for _, w := range strings.Fields(p.Text[lo:hi]) {
+		if len(w) < 4 {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words > 0 && caps*10 >= words*7
 }
 
 // reportedSpeech reports whether [start, end) lies in what an identified
