@@ -192,8 +192,45 @@ cues:
 		p.Attributions = append(p.Attributions, a)
 	}
 	dashSigned(p)
+	colonLabelled(p)
+	// Both append out of text order; readers look attributions up by sentence.
+	sort.SliceStable(p.Attributions, func(i, j int) bool { return p.Attributions[i].Sentence < p.Attributions[j].Sentence })
 	assignSpeakers(p)
 }
+
+// colonLabelled attributes a line that opens with a name and a colon: a
+// headline's "Pence: Gennifer Flowers would…" or a transcript's "WALLACE:
+// Let's start…". Labels that are not speakers ("Editor's note:",
+// "Update:") are left alone.
+func colonLabelled(p *analysis.Pass) {
+	for si, sent := range p.Sentences {
+		k := sent.First
+		if k >= sent.Last || p.Tokens[k].Start > 0 && p.Text[p.Tokens[k].Start-1] != '\n' {
+			continue
+		}
+		end := nameEnd(p, k, min(sent.Last, k+4))
+		if end == k || end+1 >= sent.Last || p.Tokens[end].Norm != ":" || notSpeaker[p.Tokens[end-1].Norm] || notSpeaker[p.Tokens[k].Norm] {
+			continue
+		}
+		colon := p.Tokens[end]
+		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: colon.Start, End: colon.End}, CueText: ":",
+			Content: core.Span{Start: p.Tokens[end+1].Start, End: sent.End}}
+		if end-k == 1 && documentNouns[p.Tokens[k].Norm] {
+			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[k].Start:p.Tokens[k].End]
+			a.SourceSpan = core.Span{Start: p.Tokens[k].Start, End: p.Tokens[k].End}
+		} else {
+			classifyCapitalised(p, k, end, -1, &a)
+		}
+		if a.Kind != analysis.SourceNone {
+			p.Attributions = append(p.Attributions, a)
+		}
+	}
+}
+
+// notSpeaker are labels that open a line with a colon without a speaker.
+var notSpeaker = toSet("note", "update", "updated", "related", "photo", "photos", "video", "watch", "read", "source", "sources",
+	"correction", "breaking", "exclusive", "opinion", "analysis", "editor", "editors", "transcript", "warning", "listen", "more",
+	"see", "also", "q", "a", "question", "answer", "subscribe", "share", "tags", "filed", "advertisement", "credit", "caption")
 
 // dashSigned attributes a quote signed with a dash and a name after it, as
 // collections of voices print them ("“…he represents our greatest shame.”
@@ -223,7 +260,6 @@ func dashSigned(p *analysis.Pass) {
 			p.Attributions = append(p.Attributions, a)
 		}
 	}
-	sort.SliceStable(p.Attributions, func(i, j int) bool { return p.Attributions[i].Sentence < p.Attributions[j].Sentence })
 }
 
 // quotedAfter keeps the matches of a verb that attributes only what it

@@ -93,6 +93,15 @@ func TestDashSignedQuote(t *testing.T) {
 	}
 }
 
+// TestColonLabelled: a line that opens "Name:" is the name's; "Update:" is
+// not a speaker.
+func TestColonLabelled(t *testing.T) {
+	p := pass(t, "Pence: Gennifer Flowers would be a distraction\n\nUpdate: The story was corrected.")
+	if len(p.Attributions) != 1 || p.Attributions[0].Name != "Pence" {
+		t.Errorf("attributions %+v, want one, to Pence", p.Attributions)
+	}
+}
+
 // TestHearsayIsNoSource: "according to reports" names nobody.
 func TestHearsayIsNoSource(t *testing.T) {
 	for _, a := range pass(t, "According to reports, the fee could reach €40 million.").Attributions {
