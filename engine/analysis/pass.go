@@ -64,7 +64,8 @@ func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCa
 	} else {
 		p.Tokens = text.TokenizeWith(src, spans, stems)
 	}
-	for _, t := range p.Tokens {
+	for i := range p.Tokens {
+		t := &p.Tokens[i]
 		if !t.Punct {
 			p.Words++
 		}

@@ -131,7 +131,8 @@ func Features(p *analysis.Pass, findings []core.Finding) map[string]float64 {
 // of them gives the reader nothing to check.
 func specificity(p *analysis.Pass) float64 {
 	n := len(p.Quotes)
-	for _, t := range p.Tokens {
+	for i := range p.Tokens {
+		t := &p.Tokens[i]
 		if t.Punct || t.Norm == "" {
 			continue
 		}

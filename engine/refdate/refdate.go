@@ -134,7 +134,8 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	// Index: stem → sentences containing it, for the stems phrases use.
 	where := map[int32][]int{}
 	for si, s := range p.Sentences {
-		for _, t := range p.Tokens[s.First:s.Last] {
+		for j := s.First; j < s.Last; j++ {
+			t := &p.Tokens[j]
 			if !phrases.uses(t.StemID) {
 				continue
 			}
@@ -341,7 +342,8 @@ func inferYear(p *analysis.Pass, mo time.Month, d int, events []EventMention) in
 func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 	// Every full date has a four-digit year token: skip texts without one.
 	hasYear := false
-	for _, t := range p.Tokens {
+	for i := range p.Tokens {
+		t := &p.Tokens[i]
 		if n := t.Norm; len(n) == 4 && (n[0] == '1' || n[0] == '2') && isDigits(n) {
 			hasYear = true
 			break
@@ -408,7 +410,8 @@ func Anniversaries(p *analysis.Pass, events []EventMention) []Anniversary {
 	var out []Anniversary
 	// The phrase ends in "anniversary", "year" or "years": run the pattern
 	// only on a short window before each such word.
-	for _, t := range p.Tokens {
+	for i := range p.Tokens {
+		t := &p.Tokens[i]
 		if t.Norm != "anniversary" && t.Norm != "year" && t.Norm != "years" {
 			continue
 		}

@@ -41,8 +41,11 @@ func Sentences(src string, toks []Token) []Sentence {
 		first = last
 	}
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if i+1 < len(toks) && lineBreakBetween(src, t, toks[i+1], toks[first].Start) {
+		t := &toks[i]
+		// Most gaps are one space or none: only a gap that may hold a line
+		// break is looked at.
+		if i+1 < len(toks) && toks[i+1].Start-t.End > 0 && !(toks[i+1].Start-t.End == 1 && src[t.End] == ' ') &&
+			lineBreakBetween(src, t, &toks[i+1], toks[first].Start) {
 			emit(i + 1)
 			continue
 		}
@@ -95,7 +98,7 @@ func isOpener(s string) bool { return s == "\"" || s == "'" || s == "(" || s == 
 
 // lineBreakBetween reports whether the gap between tokens a and b is a
 // sentence-ending line break. lineStart is where the current sentence began.
-func lineBreakBetween(src string, a, b Token, lineStart int) bool {
+func lineBreakBetween(src string, a, b *Token, lineStart int) bool {
 	gap := src[a.End:b.Start]
 	nl := strings.Count(gap, "\n")
 	if nl == 0 {

@@ -205,7 +205,8 @@ func duplicates(p *analysis.Pass, ls []line) {
 	for i, l := range ls {
 		toks := key(l.toks)
 		words := 0
-		for _, t := range toks {
+		for k := range toks {
+			t := &toks[k]
 			if !t.Punct {
 				words++
 			}
@@ -214,7 +215,8 @@ func duplicates(p *analysis.Pass, ls []line) {
 			continue
 		}
 		sum := uint64(14695981039346656037) // FNV-1a over the token ids
-		for _, t := range toks {
+		for k := range toks {
+			t := &toks[k]
 			sum = (sum ^ uint64(t.NormID)) * 1099511628211
 		}
 		first := -1

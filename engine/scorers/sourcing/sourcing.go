@@ -270,7 +270,8 @@ func figures(p *analysis.Pass) {
 // majority of voters say"): a poll's finding, not a vague source.
 func surveyResult(p *analysis.Pass, si int, m lexicon.Match) bool {
 	polled := false
-	for _, t := range p.Tokens[m.First:m.Last] {
+	for k := m.First; k < m.Last; k++ {
+		t := &p.Tokens[k]
 		polled = polled || population[t.Norm]
 	}
 	if !polled {
@@ -413,7 +414,8 @@ func isClaim(p *analysis.Pass, si int) bool {
 		return false
 	}
 	words := 0
-	for _, t := range p.Tokens[s.First:s.Last] {
+	for k := s.First; k < s.Last; k++ {
+		t := &p.Tokens[k]
 		if !t.Punct {
 			words++
 		}
