@@ -34,7 +34,7 @@ type Pass struct {
 	// pass of the compiled matcher; scorers pick their categories.
 	Matches []lexicon.Match
 	// Attributions are the reporting relations found in the text.
-	Attributions []Attribution
+	Attributions []Attribution // in sentence order (see AttributionsIn)
 	// Words counts word tokens (not punctuation): the length findings are
 	// normalised by.
 	Words int
@@ -192,6 +192,16 @@ type Attribution struct {
 	Impersonal bool
 	Content    core.Span
 	Direct     bool // the content is a direct quote
+}
+
+// AttributionsIn returns the attributions of sentence si.
+func (p *Pass) AttributionsIn(si int) []Attribution {
+	lo := sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence >= si })
+	hi := lo
+	for hi < len(p.Attributions) && p.Attributions[hi].Sentence == si {
+		hi++
+	}
+	return p.Attributions[lo:hi]
 }
 
 // MatchesOf returns the matches of one lexicon category (counted first, so

@@ -612,7 +612,8 @@ func assignSpeakers(p *analysis.Pass) {
 		best := -1
 		si := p.SentenceAt(q.Start)
 		alone := si >= 0 && float64(q.End-q.Start) >= 0.8*float64(p.Sentences[si].End-p.Sentences[si].Start)
-		for j, a := range p.Attributions {
+		for j := range p.Attributions {
+			a := &p.Attributions[j] // not a copy: this runs for every quote
 			if a.Name == "" && a.Source == "" {
 				continue
 			}

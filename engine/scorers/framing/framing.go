@@ -228,12 +228,7 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 	}
 	sent := p.Sentences[si]
 	best, bestTo := "", -1
-	// Attributions are in text order: start at the sentence's first.
-	k := sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence >= si })
-	for _, a := range p.Attributions[k:] {
-		if a.Sentence != si {
-			break
-		}
+	for _, a := range p.AttributionsIn(si) {
 		if a.Impersonal || !speechVerb[strings.ToLower(firstWord(a.CueText))] ||
 			a.Kind != analysis.SourceNamedPerson && a.Kind != analysis.SourceNamedOrg && a.Kind != analysis.SourceUnnamed {
 			continue
@@ -326,8 +321,8 @@ func firstWord(s string) string {
 
 // namedAttribution reports whether sentence si credits a named or affiliated source.
 func namedAttribution(p *analysis.Pass, si int) bool {
-	for _, a := range p.Attributions {
-		if a.Sentence == si && (a.Kind == analysis.SourceNamedPerson || a.Kind == analysis.SourceNamedOrg || a.Kind == analysis.SourceUnnamed) {
+	for _, a := range p.AttributionsIn(si) {
+		if a.Kind == analysis.SourceNamedPerson || a.Kind == analysis.SourceNamedOrg || a.Kind == analysis.SourceUnnamed {
 			return true
 		}
 	}

@@ -109,15 +109,17 @@ func explain(r core.Rule, m lexicon.Match) string {
 // attributedNear reports whether sentence si or the one before credits a
 // source other than through the private-intent phrase itself.
 func attributedNear(p *analysis.Pass, si int, m lexicon.Match) bool {
-	for _, a := range p.Attributions {
-		// A cue with no source found ("the goal agreed last year") attributes nothing.
-		if a.Sentence != si && a.Sentence != si-1 || a.Impersonal || a.Kind == analysis.SourceNone {
-			continue
+	for _, group := range [][]analysis.Attribution{p.AttributionsIn(si - 1), p.AttributionsIn(si)} {
+		for _, a := range group {
+			// A cue with no source found ("the goal agreed last year") attributes nothing.
+			if a.Impersonal || a.Kind == analysis.SourceNone {
+				continue
+			}
+			if a.Cue.Start >= m.Start && a.Cue.End <= m.End {
+				continue
+			}
+			return true
 		}
-		if a.Cue.Start >= m.Start && a.Cue.End <= m.End {
-			continue
-		}
-		return true
 	}
 	return false
 }
