@@ -162,12 +162,25 @@ func externalBABE(eng *engine.Engine, base *wordList) (string, error) {
 		for _, m := range lp.Matches {
 			if m.Lexicon.Categories[m.Entry.Category].Rule == "framing.loaded" {
 				x["category."+m.Entry.Category] += m.Entry.Weight
+				if m.Entry.Polarity < 0 {
+					x["polarity.negative"] += m.Entry.Weight
+				} else if m.Entry.Polarity > 0 {
+					x["polarity.positive"] += m.Entry.Weight
+				}
+			}
+		}
+		// Who speaks: a sentence that reports a source's words is read
+		// differently from one in the outlet's own voice.
+		for _, a := range res.Attributions {
+			x["attribution."+a.Kind] = 1
+			if a.Direct {
+				x["attribution.direct"] = 1
 			}
 		}
 		feats = append(feats, x)
 	}
 	learned := crossValidatedSentenceModel(feats, gold, 5)
-	return fmt.Sprintf("- **BABE** (sentence-level media bias, %d expert-labelled sentences): macro-F1 %.3f for \"any framing.loaded finding (quoted or not)\"; %.3f for a logistic combination of the framing features (5-fold cross-validated on BABE dev); word-list baseline %.3f. (Published fine-tuned BERT: 0.804.)\n",
+	return fmt.Sprintf("- **BABE** (sentence-level media bias, %d expert-labelled sentences): macro-F1 %.3f for \"any framing.loaded finding (quoted or not)\"; %.3f for a logistic combination of the framing features, the loaded words' categories and polarity, and who speaks in the sentence (5-fold cross-validated on BABE dev); word-list baseline %.3f. (Published fine-tuned BERT: 0.804.)\n",
 		len(gold), macroF1(pred, gold), macroF1(learned, gold), macroF1(predBase, gold)), nil
 }
 
