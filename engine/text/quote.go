@@ -42,6 +42,14 @@ func Quotes(src string) []Quote {
 				i = q.End
 				continue
 			}
+		case r == '\u201D' && (i == 0 || src[i-1] == '\n') && i+size < len(src) && unicode.IsLetter(rune(src[i+size])):
+			// A closing mark that opens a line is a typo for an opening one
+			// (scraped pages print "”Mr. Trump embodies…” ― Sonya Herridge").
+			if q, ok := closeDouble(src, i, size, '\u201C'); ok {
+				out = append(out, q)
+				i = q.End
+				continue
+			}
 		case (r == '\'' || r == '\u2018') && opensSingle(src, i):
 			if q, ok := closeSingle(src, i, size); ok {
 				out = append(out, q)

@@ -57,6 +57,8 @@ func TestQuotes(t *testing.T) {
 		{"\"First paragraph.\n\n\"Second paragraph,\" he said. Then \"a third\".", []string{"First paragraph.\n\n\"Second paragraph,", "a third"}},
 		{"“One,” he said. “Two\n\nThe reporter writes. “Three,” she said.", []string{"One,", "Three,"}},
 		{"\"A quote wrapped\nat a line end,\" he said.", []string{"A quote wrapped\nat a line end,"}},
+		// A closing mark that opens a line is a typo for an opening one (found in PolNeAR).
+		{"Voices:\n”He represents our shame.” ― Sonya Herridge", []string{"He represents our shame."}},
 	}
 	for _, c := range cases {
 		var got []string
