@@ -304,6 +304,10 @@ func TestFigureSources(t *testing.T) {
 		{"Voters favored the challenger 46 percent to 41 percent.", true},
 		{"A state poll released on Monday found the race close.\n\nThe challenger had 46 percent and the mayor 41 percent.", false},
 		{"The poll, released on Monday, surveyed 4,060 voters. The challenger had 46 percent.", false},
+		// Results run on over several paragraphs, or come before the poll is named.
+		{"A state poll released on Monday found the race close.\n\nThe challenger had 46 percent.\n\nAmong women she led 52 percent to 40 percent.\n\nAmong men the mayor led 49 percent to 44 percent.", false},
+		{"The challenger had 46 percent and the mayor 41 percent.\n\nThe university conducted the poll by phone; its data show a margin of error of 3 points.", false},
+		{"A state poll released on Monday found the race close.\n\nThe challenger had 46 percent.\n\nThe city spent $40 million on roads.\n\nThe mayor's budget is $900 million.", true},
 	}
 	for _, c := range cases {
 		res := analyze(t, lead+c.text, "2016-05-01")

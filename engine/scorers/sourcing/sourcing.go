@@ -226,19 +226,30 @@ func figures(p *analysis.Pass) {
 		}
 	}
 	// A paragraph that names the poll, survey or document behind its numbers
-	// sources them, and the next paragraph's (poll stories run on). Found
-	// once, when the first figure needs it.
-	var dataPara map[int]bool
+	// sources them, the paragraph before it (the results, then "Quinnipiac
+	// conducted the poll…") and the paragraphs after it while they go on
+	// giving shares (poll stories run on). Found once, when the first figure
+	// needs it.
+	var dataPara, runsOn map[int]bool
 	dataSourced := func(pi int) bool {
 		if dataPara == nil {
-			dataPara = map[int]bool{}
-			for si := range p.Sentences {
+			dataPara, runsOn = map[int]bool{}, map[int]bool{}
+			shares := map[int]bool{} // paragraphs that give a percentage
+			for si, s := range p.Sentences {
 				if dataSource(p, si) {
 					dataPara[para[si]] = true
 				}
+				if sent := p.Text[s.Start:s.End]; strings.Contains(sent, "%") || strings.Contains(sent, "percent") {
+					shares[para[si]] = true
+				}
+			}
+			if len(para) > 0 {
+				for pi := 1; pi <= para[len(para)-1]; pi++ {
+					runsOn[pi] = shares[pi] && (dataPara[pi-1] || runsOn[pi-1])
+				}
 			}
 		}
-		return dataPara[pi] || dataPara[pi-1]
+		return dataPara[pi] || dataPara[pi-1] || dataPara[pi+1] || runsOn[pi]
 	}
 	for si, s := range p.Sentences {
 		if si == 0 || attributed[si] {
@@ -304,7 +315,7 @@ func dataSource(p *analysis.Pass, si int) bool {
 	return noun && verb
 }
 
-var dataNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
+var dataNouns = map[string]bool{"poll": true, "polls": true, "polling": true, "pollsters": true, "survey": true, "surveys": true, "study": true, "studies": true,
 	"report": true, "census": true, "statistics": true, "data": true, "documents": true, "records": true, "filing": true,
 	"filings": true, "returns": true, "audit": true, "budget": true, "index": true}
 
