@@ -57,7 +57,7 @@ var unnamedHeads = toSet("officials", "official", "diplomats", "diplomat", "lead
 	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations",
 	"regulator", "company", "firm", "ministry", "department", "agency", "council", "court", "report", "study", "survey", "data",
 	"figures", "statement", "network", "commission", "office", "service", "institute", "association", "union", "bank", "paper",
-	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "organiser", "organizer", "operator", "club", "team", "school", "hospital", "university", "committee", "board")
+	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "organiser", "organizer", "operator", "members", "aides", "advisers", "advisors", "staffers", "lawyer", "lawyers", "attorneys", "club", "team", "school", "hospital", "university", "committee", "board")
 
 // determiners before a cue word make it a noun or adjective ("an estimated
 // £2 million", "the report").
@@ -276,6 +276,9 @@ func quotedAfter(p *analysis.Pass, ms []lexicon.Match) []lexicon.Match {
 	return out
 }
 
+// partyMembers name a party's members as a group.
+var partyMembers = toSet("republicans", "democrats", "conservatives", "liberals", "tories", "socialists", "greens")
+
 // groupNoun reports a lowercase head noun of an unnamed source: a group, an
 // institution or a document, singular or plural ("officials", "the
 // reports").
@@ -285,7 +288,8 @@ func groupNoun(w string) bool {
 
 // documentNouns head a source that is a document or a body of research.
 var documentNouns = toSet("poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "review",
-	"audit", "investigation", "inquiry", "research", "researchers", "census", "data", "figures", "statistics", "panel", "commission")
+	"audit", "investigation", "inquiry", "research", "researchers", "census", "data", "figures", "statistics", "panel", "commission",
+	"brief", "filing", "memo", "complaint", "lawsuit", "ruling")
 
 // docBefore returns the document noun a verb's subject ends in ("a
 // Quinnipiac University poll released in late August found"), within the
@@ -416,6 +420,22 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	if groupPronouns[t.Norm] {
 		return
 	}
+	// "an architect who said", "Trump, who said": the source is the noun the
+	// relative pronoun stands for.
+	if t.Norm == "who" && k > first {
+		j := k - 1
+		if p.Tokens[j].Norm == "," && j > first {
+			j--
+		}
+		if p.Capitalized(p.Tokens[j]) && !p.Tokens[j].Punct {
+			classifyCapitalised(p, nameStart(p, j, first), j+1, first, a)
+		} else if groupNoun(p.Tokens[j].Norm) || roleWords[p.Tokens[j].Norm] || !p.Tokens[j].Punct && j > first && determiners[p.Tokens[j-1].Norm] {
+			s := nounPhraseStart(p, j, first)
+			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:p.Tokens[j].End]
+			a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: p.Tokens[j].End}
+		}
+		return
+	}
 	end := k + 1
 	start := nameStart(p, k, first)
 	// "Sen. Kay Bailey Hutchison, R-Texas, said": the party-and-state tag
@@ -440,13 +460,24 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		}
 	}
 	if groupNoun(t.Norm) || afterThe && !t.Punct && statementCue[p.Tokens[cue].Norm] {
-		s := k
-		for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable[p.Tokens[s-1].Norm] {
-			s--
-		}
+		s := nounPhraseStart(p, k, first)
 		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:t.End]
 		a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: t.End}
 	}
+}
+
+// nounPhraseStart walks back from the head noun at k over at most four
+// modifiers, to a determiner ("an architect") or through an owner's name
+// ("Ivana Trump's brief").
+func nounPhraseStart(p *analysis.Pass, k, first int) int {
+	s := k
+	for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable[p.Tokens[s-1].Norm] && !determiners[p.Tokens[s].Norm] {
+		s--
+	}
+	if s-2 > first && p.Tokens[s].Norm == "s" && p.Tokens[s-1].Norm == "'" && p.Capitalized(p.Tokens[s-2]) {
+		s = nameStart(p, s-2, first)
+	}
+	return s
 }
 
 // sentenceSubject takes the subject that opens the sentence as the source:
@@ -555,6 +586,12 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 		k++
 	}
 	if k > s {
+		// "…, said Starmer." or "said Starmer, adding": the name closes the
+		// clause. In "members said Trump had one rule" it opens the content.
+		inverted := p.Tokens[from-1].Norm != "to"
+		if inverted && k < last && !p.Tokens[k].Punct && !skippable[p.Tokens[k].Norm] {
+			return
+		}
 		classifyCapitalised(p, s, k, -1, a)
 		return
 	}
@@ -591,6 +628,11 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 	// ("Officials said"), but a singular word right before the cue is a
 	// surname ("Witkoff reported").
 	if len(toks) == 1 && s == sentFirst && !org && strings.HasSuffix(toks[0].Norm, "s") {
+		// Unless it names a group: "Officials said", "Republicans said".
+		if groupNoun(toks[0].Norm) || partyMembers[toks[0].Norm] {
+			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[toks[0].Start:toks[0].End]
+			a.SourceSpan = core.Span{Start: toks[0].Start, End: toks[0].End}
+		}
 		return
 	}
 	a.Source = p.Text[toks[0].Start:toks[len(toks)-1].End]

@@ -55,6 +55,13 @@ func TestSources(t *testing.T) {
 		{"A Quinnipiac University poll released in late August found that 74 percent of voters want it.", analysis.SourceNamedOrg, "A Quinnipiac University poll"},
 		{"The study found that most voters wait.", analysis.SourceUnnamed, ""},
 		{"Turnout fell, according to federal statistics.", analysis.SourceUnnamed, ""},
+		// Found in PolNeAR: a group opening the sentence, a relative pronoun, an owner's document.
+		{"Officials said the plan would fail.", analysis.SourceUnnamed, ""},
+		{"Republicans said the findings raised questions.", analysis.SourceUnnamed, ""},
+		{"Trump, who said he was honored, left early.", analysis.SourceNamedPerson, "Trump"},
+		{"He refused to pay an architect who said he was stiffed.", analysis.SourceUnnamed, ""},
+		{"Ivana Trump's brief said that was not her view.", analysis.SourceUnnamed, ""},
+		{"Several cast members said Trump had one rule.", analysis.SourceUnnamed, ""},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)
