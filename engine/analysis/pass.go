@@ -7,6 +7,7 @@ package analysis
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -192,6 +193,29 @@ type Attribution struct {
 	Impersonal bool
 	Content    core.Span
 	Direct     bool // the content is a direct quote
+}
+
+// TitleCase reports whether most longer words of token k's line are
+// capitalised, as in a headline.
+func (p *Pass) TitleCase(k int) bool {
+	lo := strings.LastIndexByte(p.Text[:p.Tokens[k].Start], '\n') + 1
+	hi := strings.IndexByte(p.Text[p.Tokens[k].Start:], '\n')
+	if hi < 0 {
+		hi = len(p.Text)
+	} else {
+		hi += p.Tokens[k].Start
+	}
+	words, caps := 0, 0
+	for _, w := range strings.Fields(p.Text[lo:hi]) {
+		if len(w) < 4 {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words > 0 && caps*10 >= words*7
 }
 
 // AttributionsIn returns the attributions of sentence si.

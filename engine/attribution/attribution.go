@@ -122,8 +122,9 @@ cues:
 			continue
 		}
 		sent := p.Sentences[si]
-		// A capitalised cue word mid-sentence is part of a name ("United States").
-		if m.First > sent.First && p.Capitalized(p.Tokens[m.First]) {
+		// A capitalised cue word mid-sentence is part of a name ("United
+		// States"), except in a headline ("…, Lindsey Graham Says").
+		if m.First > sent.First && p.Capitalized(p.Tokens[m.First]) && !(headlineSays[p.Tokens[m.First].Norm] && p.TitleCase(m.First)) {
 			continue
 		}
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
@@ -275,6 +276,9 @@ func quotedAfter(p *analysis.Pass, ms []lexicon.Match) []lexicon.Match {
 	}
 	return out
 }
+
+// headlineSays are the cues a title-case headline capitalises ("Obama Says…").
+var headlineSays = toSet("says", "said", "warns", "claims")
 
 // partyMembers name a party's members as a group.
 var partyMembers = toSet("republicans", "democrats", "conservatives", "liberals", "tories", "socialists", "greens")

@@ -62,6 +62,7 @@ func TestSources(t *testing.T) {
 		{"He refused to pay an architect who said he was stiffed.", analysis.SourceUnnamed, ""},
 		{"Ivana Trump's brief said that was not her view.", analysis.SourceUnnamed, ""},
 		{"Several cast members said Trump had one rule.", analysis.SourceUnnamed, ""},
+		{"Obama Says African-American Museum Tells Our Story", analysis.SourceNamedPerson, "Obama"},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
@@ -184,7 +183,7 @@ func inName(p *analysis.Pass, si, first, last int) bool {
 	for end < p.Sentences[si].Last && !p.Tokens[end].Punct && p.Capitalized(p.Tokens[end]) {
 		end++
 	}
-	return institutionWord[p.Tokens[end-1].Norm] && !titleCase(p, first)
+	return institutionWord[p.Tokens[end-1].Norm] && !p.TitleCase(first)
 }
 
 var institutionWord = map[string]bool{"guard": true, "guards": true, "corps": true, "international": true, "act": true,
@@ -192,29 +191,6 @@ var institutionWord = map[string]bool{"guard": true, "guards": true, "corps": tr
 	"institute": true, "foundation": true, "committee": true, "republic": true, "union": true, "brigade": true,
 	"brigades": true, "league": true, "association": true, "society": true, "fund": true, "watch": true,
 	"network": true, "commission": true, "agency": true, "bureau": true, "forces": true}
-
-// titleCase reports whether most longer words of token k's line are
-// capitalised, as in a headline.
-func titleCase(p *analysis.Pass, k int) bool {
-	lo := strings.LastIndexByte(p.Text[:p.Tokens[k].Start], '\n') + 1
-	hi := strings.IndexByte(p.Text[p.Tokens[k].Start:], '\n')
-	if hi < 0 {
-		hi = len(p.Text)
-	} else {
-		hi += p.Tokens[k].Start
-	}
-	words, caps := 0, 0
-	for _, w := range strings.Fields(p.Text[lo:hi]) {
-		if len(w) < 4 {
-			continue
-		}
-		words++
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-			caps++
-		}
-	}
-	return words > 0 && caps*10 >= words*7
-}
 
 // reportedSpeech reports whether [start, end) lies in what an identified
 // source is said to have said in sentence si: after the cue ("Clinton said
