@@ -180,6 +180,18 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 	}
 }
 
+// TestAsymmetryNeedsTwoSides: a domestic story that mentions another
+// country in passing is not a story about the two (found in PolNeAR, where
+// US campaign coverage was "framed more negatively than Mexico").
+func TestAsymmetryNeedsTwoSides(t *testing.T) {
+	text := "Trump rally draws crowds\n\nDonald Trump held a chaotic rally in Ohio on Monday, where he lashed out at reporters in a divisive tirade.\n\n" +
+		"Trump slammed his critics in a bizarre speech and mocked a reporter.\n\nHis reckless remarks drew outrage, and Trump doubled down on his incendiary claims.\n\n" +
+		"He also spoke about trade with Mexico, and said Mexico should pay for a wall."
+	if res := analyze(t, text, "2016-05-01"); count(res, "framing.asymmetry") != 0 {
+		t.Errorf("asymmetry between the US and a country mentioned twice: %v", res.Findings)
+	}
+}
+
 // TestCapitalisedEpithet: a capitalised insult before a name is not the
 // name of an institution.
 func TestCapitalisedEpithet(t *testing.T) {

@@ -435,6 +435,11 @@ func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
 		return ranked[i].name < ranked[j].name
 	})
 	a, b := ranked[0], ranked[1]
+	// Both sides must be what the story is about: a US campaign story that
+	// mentions Mexico twice is not a story about the two countries.
+	if b.mentions < 3 || 4*b.mentions < a.mentions {
+		return
+	}
 	score := func(sd *side) float64 { return sd.tone + 0.5*math.Min(sd.voice, 3) }
 	if score(a) > score(b) {
 		a, b = b, a // a is the worse-treated side
