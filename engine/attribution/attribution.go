@@ -192,10 +192,13 @@ cues:
 		}
 		p.Attributions = append(p.Attributions, a)
 	}
+	n := len(p.Attributions)
 	dashSigned(p)
 	colonLabelled(p)
 	// Both append out of text order; readers look attributions up by sentence.
-	sort.SliceStable(p.Attributions, func(i, j int) bool { return p.Attributions[i].Sentence < p.Attributions[j].Sentence })
+	if len(p.Attributions) > n {
+		sort.SliceStable(p.Attributions, func(i, j int) bool { return p.Attributions[i].Sentence < p.Attributions[j].Sentence })
+	}
 	assignSpeakers(p)
 }
 
