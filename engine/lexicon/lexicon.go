@@ -33,7 +33,9 @@ type Entry struct {
 	Polarity int `yaml:"polarity"`
 
 	Source string `yaml:"-"` // file:line
-	unless map[string]bool
+	// Set by Compile: the entry's lexicon and its UnlessNear stems as ids.
+	lex    *Lexicon
+	unless []int32
 }
 
 // Category describes a group of entries and the rule its matches report.

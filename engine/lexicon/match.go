@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/credence-news/credence/engine/text"
@@ -39,24 +40,23 @@ type Matcher struct {
 	// rootNext and rootExact are the root's edges as tables indexed by id:
 	// most tokens start no entry, and this says so with one array read.
 	rootNext, rootExact []*node
-	lexOf               map[*Entry]*Lexicon
 	stems               *text.StemCache
 }
 
 // Compile builds one matcher over the lexicons' entries. Phrases are
 // tokenized and stemmed exactly as documents are, so inflected forms match.
 func Compile(stems *text.StemCache, lexicons ...*Lexicon) *Matcher {
-	m := &Matcher{root: &node{}, lexOf: map[*Entry]*Lexicon{}, stems: stems}
+	m := &Matcher{root: &node{}, stems: stems}
 	for _, lx := range lexicons {
 		for _, e := range lx.Entries {
-			m.lexOf[e] = lx
+			e.lex = lx
 			for _, phrase := range Expand(e.Phrase) {
 				m.insert(sequence(phrase, e.Exact, stems), e)
 			}
-			e.unless = map[string]bool{}
+			e.unless = e.unless[:0]
 			for _, u := range e.UnlessNear {
 				for _, t := range text.Tokenize(u, stems) {
-					e.unless[t.Stem] = true
+					e.unless = append(e.unless, text.Intern(t.Stem))
 				}
 			}
 		}
@@ -237,7 +237,7 @@ func (m *Matcher) AppendMatches(dst []Match, toks []text.Token, sc *Scratch) []M
 					if toks[i].Norm == "-" && i > 0 && !toks[i-1].Punct && toks[i-1].End == toks[i].Start {
 						first = i - 1
 					}
-					found = append(found, Match{Entry: e, Lexicon: m.lexOf[e], First: first, Last: s.last, Start: toks[first].Start, End: toks[s.last-1].End})
+					found = append(found, Match{Entry: e, Lexicon: e.lex, First: first, Last: s.last, Start: toks[first].Start, End: toks[s.last-1].End})
 				}
 			}
 			if s.last < len(toks) {
@@ -299,19 +299,21 @@ next:
 	return out
 }
 
-var negators = map[string]bool{"not": true, "no": true, "never": true, "n't": true, "nor": true, "neither": true, "without": true, "hardly": true}
+var negators = text.NewWordSet("not", "no", "never", "n't", "nor", "neither", "without", "hardly")
 
 func (m *Matcher) keep(e *Entry, toks []text.Token, first, last int) bool {
-	lo, hi := max(0, first-Window), min(len(toks), last+Window)
-	for k := lo; k < hi; k++ {
-		if (k < first || k >= last) && e.unless[toks[k].Stem] {
-			return false
+	if len(e.unless) > 0 {
+		lo, hi := max(0, first-Window), min(len(toks), last+Window)
+		for k := lo; k < hi; k++ {
+			if (k < first || k >= last) && slices.Contains(e.unless, toks[k].StemID) {
+				return false
+			}
 		}
 	}
-	if m.lexOf[e].Negation {
+	if e.lex.Negation {
 		for k := max(0, first-2); k < first; k++ {
-			w := toks[k].Norm
-			if negators[w] || (w == "t" && k > 0 && toks[k-1].Norm == "'") {
+			t := &toks[k]
+			if negators.Has(t) || (t.Norm == "t" && k > 0 && toks[k-1].Norm == "'") {
 				return false
 			}
 		}

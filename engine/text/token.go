@@ -42,53 +42,71 @@ func IsPunct(r rune) bool {
 // over the bytes. It is the hot path; BertSpans is its reference.
 func Spans(src string) [][2]int {
 	spans := make([][2]int, 0, len(src)/5+1)
-	scan(src, func(start, end int, _ bool) { spans = append(spans, [2]int{start, end}) })
-	return spans
+	c := cutter{src: src}
+	for {
+		start, end, _, ok := c.next()
+		if !ok {
+			return spans
+		}
+		spans = append(spans, [2]int{start, end})
+	}
 }
 
-// scan calls emit for each token of src in order, with whether it is a
-// punctuation rune. Spans and Tokenize share it, so the tokenizer tested
-// against BERT is the one that runs.
-func scan(src string, emit func(start, end int, punct bool)) {
-	start := -1
-	for i := 0; i < len(src); {
-		c := src[i]
-		if c < utf8.RuneSelf {
-			switch asciiClass[c] {
+// cutter walks src token by token. Spans and Tokenize share it, so the
+// tokenizer tested against BERT is the one that runs; a method call per
+// token, not a closure, keeps Tokenize's loop tight.
+type cutter struct {
+	src string
+	i   int // where the next token may start
+}
+
+// next returns the next token's bytes and whether it is a punctuation rune;
+// ok is false at the end of src.
+func (c *cutter) next() (start, end int, punct, ok bool) {
+	src, i := c.src, c.i
+	for i < len(src) {
+		b := src[i]
+		if b < utf8.RuneSelf {
+			switch asciiClass[b] {
 			case classSpace:
-				if start >= 0 {
-					emit(start, i, false)
-					start = -1
-				}
+				i++
+				continue
 			case classPunct:
-				if start >= 0 {
-					emit(start, i, false)
-					start = -1
-				}
-				emit(i, i+1, true)
-			default:
-				if start < 0 {
-					start = i
-				}
+				c.i = i + 1
+				return i, i + 1, true, true
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(src[i:])
+		if unicode.IsPunct(r) {
+			c.i = i + size
+			return i, i + size, true, true
+		}
+		break
+	}
+	if i == len(src) {
+		c.i = i
+		return 0, 0, false, false
+	}
+	// A word: up to the next space or punctuation rune.
+	start = i
+	for i < len(src) {
+		b := src[i]
+		if b < utf8.RuneSelf {
+			if asciiClass[b] != classWord {
+				break
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
 		if unicode.IsPunct(r) {
-			if start >= 0 {
-				emit(start, i, false)
-				start = -1
-			}
-			emit(i, i+size, true)
-		} else if start < 0 {
-			start = i
+			break
 		}
 		i += size
 	}
-	if start >= 0 {
-		emit(start, len(src), false)
-	}
+	c.i = i
+	return start, i, false, true
 }
 
 var asciiPunct = func() (t [utf8.RuneSelf]bool) {
@@ -122,8 +140,15 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 // (Stem is Norm).
 func Tokenize(src string, stems *StemCache) []Token {
 	toks := newTokens(len(src)/5 + 1)[:0]
-	scan(src, func(start, end int, punct bool) { toks = append(toks, token(src, start, end, punct, stems)) })
-	return toks
+	c := cutter{src: src}
+	for {
+		start, end, punct, ok := c.next()
+		if !ok {
+			return toks
+		}
+		toks = append(toks, Token{})
+		fill(&toks[len(toks)-1], src, start, end, punct, stems)
+	}
 }
 
 // TokenizeWith is Tokenize with a chosen span function (Spans or BertSpans).
@@ -133,15 +158,16 @@ func TokenizeWith(src string, cut func(string) [][2]int, stems *StemCache) []Tok
 	for i, sp := range spans {
 		s := src[sp[0]:sp[1]]
 		r, size := utf8.DecodeRuneInString(s)
-		toks[i] = token(src, sp[0], sp[1], size == len(s) && IsPunct(r), stems)
+		fill(&toks[i], src, sp[0], sp[1], size == len(s) && IsPunct(r), stems)
 	}
 	return toks
 }
 
-// token builds the token src[start:end].
-func token(src string, start, end int, punct bool, stems *StemCache) Token {
+// fill sets *t to the token src[start:end] (in place: a Token is 64 bytes,
+// and this runs once per token).
+func fill(t *Token, src string, start, end int, punct bool, stems *StemCache) {
 	s := src[start:end]
-	t := Token{Start: start, End: end, Punct: punct}
+	t.Start, t.End, t.Punct = start, end, punct
 	var w *Word
 	switch {
 	case punct && end-start == 1:
@@ -152,13 +178,12 @@ func token(src string, start, end int, punct bool, stems *StemCache) Token {
 		t.Norm = foldWord(s)
 		t.Stem, t.NormID = t.Norm, known(t.Norm)
 		t.StemID = t.NormID
-		return t
+		return
 	}
 	t.Norm, t.Stem, t.NormID, t.StemID = w.Norm, w.Stem, w.NormID, w.StemID
 	if punct {
 		t.Stem, t.StemID = t.Norm, t.NormID
 	}
-	return t
 }
 
 // asciiPunctWords are the Words of the ASCII punctuation marks, a sixth of

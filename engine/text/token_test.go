@@ -107,3 +107,25 @@ func FuzzSpans(f *testing.F) {
 		}
 	})
 }
+
+func TestWordSet(t *testing.T) {
+	set := NewWordSet("said", "n't", "poll")
+	toks := Tokenize("Officials said the poll wasn't close; SAID Said.", &StemCache{})
+	var got []string
+	for i := range toks {
+		if set.Has(&toks[i]) {
+			got = append(got, toks[i].Norm)
+		}
+	}
+	if want := "said poll said said"; strings.Join(got, " ") != want {
+		t.Errorf("members found %q, want %q", strings.Join(got, " "), want)
+	}
+	for w, want := range map[string]bool{"said": true, "poll": true, "polls": false, "": false, "close": false} {
+		if set.HasWord(w) != want {
+			t.Errorf("HasWord(%q) = %v, want %v", w, !want, want)
+		}
+	}
+	if (WordSet{}).HasID(0) || set.HasID(0) || set.HasID(-1) {
+		t.Error("id 0 and negative ids are never members")
+	}
+}
