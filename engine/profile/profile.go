@@ -22,6 +22,7 @@ import (
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/text"
 )
 
 // steepness k per dimension: how fast the score falls with cost per 1,000 words.
@@ -136,7 +137,7 @@ func specificity(p *analysis.Pass) float64 {
 		if t.Punct || t.Norm == "" {
 			continue
 		}
-		if c := t.Norm[0]; c >= '0' && c <= '9' || len(t.Norm) >= 4 && len(t.Norm) <= 9 && monthInitial[c] && monthNames[t.Norm] {
+		if c := t.Norm[0]; c >= '0' && c <= '9' || len(t.Norm) >= 4 && len(t.Norm) <= 9 && monthInitial[c] && monthNames.Has(t) {
 			n++
 		}
 	}
@@ -149,8 +150,8 @@ func specificity(p *analysis.Pass) float64 {
 // monthInitial spares most words the map lookup.
 var monthInitial = [256]bool{'j': true, 'f': true, 'm': true, 'a': true, 's': true, 'o': true, 'n': true, 'd': true}
 
-var monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true}
+var monthNames = text.NewWordSet("january", "february", "march", "april", "june", "july",
+	"august", "september", "october", "november", "december")
 
 // UncheckedKey is the Pass.Data key under which the factual scorer counts
 // the date-dependent checks it skipped for want of a reference date.

@@ -696,10 +696,10 @@ func appendRunes(dst []rune, s string) []rune {
 	return dst
 }
 
-var futureCue = map[string]bool{"will": true, "upcoming": true, "next": true, "planned": true, "scheduled": true, "expected": true, "ahead": true, "would": true, "could": true, "may": true, "might": true, "plans": true, "if": true, "set": true, "before": true}
+var futureCue = text.NewWordSet("will", "upcoming", "next", "planned", "scheduled", "expected", "ahead", "would", "could", "may", "might", "plans", "if", "set", "before")
 
 // pastCue words present the event as having happened.
-var pastCue = map[string]bool{"since": true, "after": true, "following": true, "last": true, "ago": true, "anniversary": true, "was": true, "were": true, "had": true, "took": true, "held": true, "began": true, "ended": true, "marked": true, "signed": true, "died": true, "elected": true, "won": true, "lost": true, "followed": true, "aftermath": true, "did": true}
+var pastCue = text.NewWordSet("since", "after", "following", "last", "ago", "anniversary", "was", "were", "had", "took", "held", "began", "ended", "marked", "signed", "died", "elected", "won", "lost", "followed", "aftermath", "did")
 
 // dates flags events described as past before they happened, and anniversary
 // statements that contradict a stated date.
@@ -723,9 +723,10 @@ func (s *Scorer) dates(p *analysis.Pass) {
 		sp := em.Span()
 		si := p.SentenceAt(sp.Start)
 		future, past := false, false
-		for _, t := range p.SentenceTokens(si) {
-			future = future || futureCue[t.Norm]
-			past = past || pastCue[t.Norm]
+		toks := p.SentenceTokens(si)
+		for k := range toks {
+			future = future || futureCue.Has(&toks[k])
+			past = past || pastCue.Has(&toks[k])
 		}
 		if future || !past || p.IsExcluded(sp.Start, sp.End) {
 			continue

@@ -183,14 +183,14 @@ func inName(p *analysis.Pass, si, first, last int) bool {
 	for end < p.Sentences[si].Last && !p.Tokens[end].Punct && p.Capitalized(p.Tokens[end]) {
 		end++
 	}
-	return institutionWord[p.Tokens[end-1].Norm] && !p.TitleCase(first)
+	return institutionWord.Has(&p.Tokens[end-1]) && !p.TitleCase(first)
 }
 
-var institutionWord = map[string]bool{"guard": true, "guards": true, "corps": true, "international": true, "act": true,
-	"party": true, "front": true, "army": true, "court": true, "council": true, "movement": true, "alliance": true,
-	"institute": true, "foundation": true, "committee": true, "republic": true, "union": true, "brigade": true,
-	"brigades": true, "league": true, "association": true, "society": true, "fund": true, "watch": true,
-	"network": true, "commission": true, "agency": true, "bureau": true, "forces": true}
+var institutionWord = text.NewWordSet("guard", "guards", "corps", "international", "act",
+	"party", "front", "army", "court", "council", "movement", "alliance",
+	"institute", "foundation", "committee", "republic", "union", "brigade",
+	"brigades", "league", "association", "society", "fund", "watch",
+	"network", "commission", "agency", "bureau", "forces")
 
 // reportedSpeech reports whether [start, end) lies in what an identified
 // source is said to have said in sentence si: after the cue ("Clinton said

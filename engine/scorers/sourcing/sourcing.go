@@ -11,6 +11,7 @@ import (
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/lexicon"
+	"github.com/credence-news/credence/engine/text"
 )
 
 var (
@@ -203,14 +204,15 @@ var yearLike = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
 // of the body and is skipped.
 func figures(p *analysis.Pass) {
 	para := paragraphs(p)
-	attributed := map[int]bool{}
-	paraSourced := map[int]bool{}
-	statement := map[int]bool{} // sentences with a "said"-type identifiable attribution
+	n := len(p.Sentences)
+	// By sentence: an identifiable source; a "said"-type one; vague sources.
+	attributed, statement, vague := make([]bool, n), make([]bool, n), make([]bool, n)
+	paraSourced := make([]bool, n) // by paragraph (there are at most n)
 	for _, a := range p.Attributions {
 		switch a.Kind {
 		case analysis.SourceNamedPerson, analysis.SourceNamedOrg, analysis.SourceUnnamed:
 			attributed[a.Sentence] = true
-			if saidCue[strings.ToLower(strings.Fields(a.CueText)[0])] {
+			if cue, _, _ := strings.Cut(strings.TrimSpace(a.CueText), " "); saidCue[strings.ToLower(cue)] {
 				paraSourced[para[a.Sentence]] = true
 				statement[a.Sentence] = true
 			}
@@ -218,11 +220,12 @@ func figures(p *analysis.Pass) {
 	}
 	// A sentence that relays hearsay or vague sources is not sourced by its
 	// neighbours: "according to reports it could reach €40 million".
-	vague := map[int]bool{}
 	for _, m := range p.Matches {
 		switch m.Lexicon.Categories[m.Entry.Category].Rule {
 		case RuleHearsay.ID, RuleWeasel.ID, RuleAnonymous.ID:
-			vague[p.SentenceAt(m.Start)] = true
+			if si := p.SentenceAt(m.Start); si >= 0 {
+				vague[si] = true
+			}
 		}
 	}
 	// A paragraph that names the poll, survey or document behind its numbers
@@ -285,7 +288,7 @@ func surveyResult(p *analysis.Pass, si int, m lexicon.Match) bool {
 	polled := false
 	for k := m.First; k < m.Last; k++ {
 		t := &p.Tokens[k]
-		polled = polled || population[t.Norm]
+		polled = polled || population.Has(t)
 	}
 	if !polled {
 		return false
@@ -299,48 +302,49 @@ func surveyResult(p *analysis.Pass, si int, m lexicon.Match) bool {
 	return false
 }
 
-var population = map[string]bool{"voters": true, "residents": true, "americans": true, "democrats": true, "republicans": true,
-	"people": true, "parents": true, "respondents": true, "adults": true, "members": true, "customers": true, "shoppers": true,
-	"supporters": true, "workers": true, "fans": true}
+var population = text.NewWordSet("voters", "residents", "americans", "democrats", "republicans",
+	"people", "parents", "respondents", "adults", "members", "customers", "shoppers",
+	"supporters", "workers", "fans")
 
 // dataSource reports a sentence that names the document its numbers come
 // from (it then sources the figures of its paragraph and the next): "An NBC News/Wall Street Journal poll last week found that voters
 // favored…", "the tax returns show", "census figures released on Monday".
 func dataSource(p *analysis.Pass, si int) bool {
 	noun, verb := false, false
-	for _, t := range p.SentenceTokens(si) {
-		noun = noun || dataNouns[t.Norm]
-		verb = verb || dataVerbs[t.Norm]
+	toks := p.SentenceTokens(si)
+	for k := range toks {
+		noun = noun || dataNouns.Has(&toks[k])
+		verb = verb || dataVerbs.Has(&toks[k])
 	}
 	return noun && verb
 }
 
-var dataNouns = map[string]bool{"poll": true, "polls": true, "polling": true, "pollsters": true, "survey": true, "surveys": true, "study": true, "studies": true,
-	"report": true, "census": true, "statistics": true, "data": true, "documents": true, "records": true, "filing": true,
-	"filings": true, "returns": true, "audit": true, "budget": true, "index": true}
+var dataNouns = text.NewWordSet("poll", "polls", "polling", "pollsters", "survey", "surveys", "study", "studies",
+	"report", "census", "statistics", "data", "documents", "records", "filing",
+	"filings", "returns", "audit", "budget", "index")
 
-var dataVerbs = map[string]bool{"found": true, "finds": true, "show": true, "shows": true, "showed": true, "shown": true,
-	"released": true, "published": true, "according": true, "puts": true, "estimates": true, "estimated": true}
+var dataVerbs = text.NewWordSet("found", "finds", "show", "shows", "showed", "shown",
+	"released", "published", "according", "puts", "estimates", "estimated")
 
 // actVerbs are decisions an institution takes and announces itself: in "The
 // council adopted its budget on Tuesday, raising tax by 2%" the figure is the
 // council's own act, and the council is its source.
-var actVerbs = map[string]bool{"adopted": true, "approved": true, "raised": true, "cut": true, "left": true, "held": true,
-	"set": true, "lowered": true, "increased": true, "reduced": true, "agreed": true, "voted": true, "posted": true,
-	"signed": true, "awarded": true, "kept": true, "passed": true, "published": true}
+var actVerbs = text.NewWordSet("adopted", "approved", "raised", "cut", "left", "held",
+	"set", "lowered", "increased", "reduced", "agreed", "voted", "posted",
+	"signed", "awarded", "kept", "passed", "published")
 
 // subjectHeads are institutions that can be the subject of such an act.
-var subjectHeads = map[string]bool{"council": true, "bank": true, "government": true, "company": true, "parliament": true,
-	"assembly": true, "board": true, "committee": true, "ministry": true, "regulator": true, "court": true, "authority": true,
-	"agency": true, "firm": true, "group": true, "union": true, "club": true, "commission": true, "senate": true, "congress": true}
+var subjectHeads = text.NewWordSet("council", "bank", "government", "company", "parliament",
+	"assembly", "board", "committee", "ministry", "regulator", "court", "authority",
+	"agency", "firm", "group", "union", "club", "commission", "senate", "congress")
 
 // ownAct reports whether sentence si opens with an institution doing one of
 // the act verbs: "[Name] city council adopted …", "The central bank left …".
 func ownAct(p *analysis.Pass, si int) bool {
 	toks := p.SentenceTokens(si)
 	for k := 0; k < len(toks) && k < 14; k++ { // past a dateline
-		if actVerbs[toks[k].Norm] {
-			return k > 0 && subjectHeads[toks[k-1].Norm]
+		if actVerbs.Has(&toks[k]) {
+			return k > 0 && subjectHeads.Has(&toks[k-1])
 		}
 	}
 	return false
