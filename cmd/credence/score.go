@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -166,10 +167,15 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// Buffered: a JSONL line is tens of kilobytes, and a write per document
+	// cost more in system calls than encoding it. A terminal gets each
+	// document as it is scored.
+	bw := bufio.NewWriterSize(out, 256<<10)
+	interactive := f.output == "" && isTerminal(stdout)
 	failedInputs, failedDocs := 0, 0
 	var writeErr error
 	bar := newProgress(paths, stdout, stderr, f.output != "")
-	rep.Start(out)
+	rep.Start(bw)
 	batch.Run(eng, paths, batch.Options{Ingest: ingest.Options{MaxBytes: f.maxBytes}, Workers: f.workers, Timeout: f.timeout}, func(o batch.Outcome) {
 		bar.add(o.Bytes)
 		if o.Err != nil {
@@ -187,12 +193,18 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 			}
 		}
 		if writeErr == nil {
-			writeErr = rep.Write(out, *o.Result)
+			writeErr = rep.Write(bw, *o.Result)
+		}
+		if writeErr == nil && interactive {
+			writeErr = bw.Flush()
 		}
 	})
 	bar.finish()
 	if writeErr == nil {
-		writeErr = rep.Finish(out)
+		writeErr = rep.Finish(bw)
+	}
+	if writeErr == nil {
+		writeErr = bw.Flush()
 	}
 	if err := commit(writeErr); err != nil {
 		return fail(err)
