@@ -220,12 +220,19 @@ func (p *Pass) TitleCase(k int) bool {
 
 // AttributionsIn returns the attributions of sentence si.
 func (p *Pass) AttributionsIn(si int) []Attribution {
-	lo := sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence >= si })
-	hi := lo
+	lo, hi := p.AttributionRange(si)
+	return p.Attributions[lo:hi]
+}
+
+// AttributionRange returns where sentence si's attributions lie in
+// p.Attributions: [lo, hi).
+func (p *Pass) AttributionRange(si int) (lo, hi int) {
+	lo = sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence >= si })
+	hi = lo
 	for hi < len(p.Attributions) && p.Attributions[hi].Sentence == si {
 		hi++
 	}
-	return p.Attributions[lo:hi]
+	return lo, hi
 }
 
 // MatchesOf returns the matches of one lexicon category (counted first, so

@@ -76,10 +76,14 @@ func Extract(p *analysis.Pass) {
 	lastPerson := ""
 	// Anonymous and vague sources by sentence, in the order they are
 	// consulted (the last one near a cue wins).
-	anonBySentence := map[int][]lexicon.Match{}
+	var anonBySentence [][]lexicon.Match
 	for _, am := range append(p.MatchesOf("anonymous"), p.MatchesOf("weasel")...) {
-		si := p.SentenceAt(am.Start)
-		anonBySentence[si] = append(anonBySentence[si], am)
+		if si := p.SentenceAt(am.Start); si >= 0 {
+			if anonBySentence == nil {
+				anonBySentence = make([][]lexicon.Match, len(p.Sentences))
+			}
+			anonBySentence[si] = append(anonBySentence[si], am)
+		}
 	}
 	private := p.MatchesOf("private")
 	hearsay := p.MatchesOf("hearsay")
@@ -129,7 +133,11 @@ cues:
 		}
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
 		// Anonymous or vague wording right at the cue is the source.
-		for _, am := range anonBySentence[si] {
+		var anon []lexicon.Match
+		if anonBySentence != nil {
+			anon = anonBySentence[si]
+		}
+		for _, am := range anon {
 			near := am.First <= m.Last+8 && am.Last >= m.First-6
 			if near && am.First >= sent.First && am.Last <= sent.Last {
 				a.Kind = analysis.SourceAnonymous
@@ -656,22 +664,44 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 // assignSpeakers gives each direct quote the source of the attribution in its
 // sentence (or the next one, for a quote that stands alone).
 func assignSpeakers(p *analysis.Pass) {
+	hasSource := func(j int) bool { a := &p.Attributions[j]; return a.Name != "" || a.Source != "" }
+	// The attribution whose content is the quote itself wins wherever it is.
+	direct := map[int]int{}
+	for j := range p.Attributions {
+		if a := &p.Attributions[j]; a.Direct && hasSource(j) {
+			if _, seen := direct[a.Content.Start]; !seen {
+				direct[a.Content.Start] = j
+			}
+		}
+	}
+	// Else the last one in the quote's sentence; for a quote that is (nearly)
+	// its whole sentence, the first in the sentence before, else after.
+	// Attributions are in sentence order, so only those three are looked at.
+	pick := func(si int, last bool) int {
+		lo, hi := p.AttributionRange(si)
+		best := -1
+		for j := lo; j < hi; j++ {
+			if hasSource(j) {
+				best = j
+				if !last {
+					break
+				}
+			}
+		}
+		return best
+	}
 	for i := range p.Quotes {
 		q := &p.Quotes[i]
-		best := -1
-		si := p.SentenceAt(q.Start)
-		alone := si >= 0 && float64(q.End-q.Start) >= 0.8*float64(p.Sentences[si].End-p.Sentences[si].Start)
-		for j := range p.Attributions {
-			a := &p.Attributions[j] // not a copy: this runs for every quote
-			if a.Name == "" && a.Source == "" {
-				continue
-			}
-			if a.Direct && a.Content.Start == q.InnerStart {
-				best = j
-				break
-			}
-			if a.Sentence == si || alone && (a.Sentence == si+1 || a.Sentence == si-1) && best < 0 {
-				best = j
+		best, ok := direct[q.InnerStart]
+		if !ok {
+			best = -1
+			if si := p.SentenceAt(q.Start); si >= 0 {
+				best = pick(si, true)
+				if best < 0 && float64(q.End-q.Start) >= 0.8*float64(p.Sentences[si].End-p.Sentences[si].Start) {
+					if best = pick(si-1, false); best < 0 {
+						best = pick(si+1, false)
+					}
+				}
 			}
 		}
 		if best >= 0 {
