@@ -75,6 +75,7 @@ func (s *Scorer) Score(p *analysis.Pass) {
 	lines := lines(p.Text)
 	counts := map[string]int{}
 	k := 0 // first token of the current line
+	var sc matchScratch
 	for i := range lines {
 		l := &lines[i]
 		for k < len(p.Tokens) && p.Tokens[k].Start < l.start {
@@ -89,7 +90,7 @@ func (s *Scorer) Score(p *analysis.Pass) {
 		if len(txt) > maxFurnitureLine {
 			continue // a paragraph of prose, not page furniture
 		}
-		pat := s.patterns.match(txt, l.toks)
+		pat := s.patterns.match(txt, l.toks, &sc)
 		if pat == nil {
 			continue
 		}

@@ -67,7 +67,13 @@ func Compile(list []*Pattern) *Patterns {
 
 // match returns the first pattern that matches the line whose tokens are
 // toks, or nil. whole-line patterns are tried only on short lines.
-func (ps *Patterns) match(line string, toks []text.Token) *Pattern {
+// matchScratch is match's reusable memory, one per document.
+type matchScratch struct {
+	sc lexicon.Scratch
+	ms []lexicon.Match
+}
+
+func (ps *Patterns) match(line string, toks []text.Token, sc *matchScratch) *Pattern {
 	line = strings.TrimSpace(line)
 	var hit []bool
 	mark := func(group int) {
@@ -76,7 +82,8 @@ func (ps *Patterns) match(line string, toks []text.Token) *Pattern {
 		}
 		hit[group] = true
 	}
-	for _, m := range ps.keywords.Find(toks) {
+	sc.ms = ps.keywords.AppendMatches(sc.ms[:0], toks, &sc.sc)
+	for _, m := range sc.ms {
 		g, _ := strconv.Atoi(m.Entry.Category)
 		mark(g)
 	}
@@ -104,7 +111,7 @@ func (ps *Patterns) match(line string, toks []text.Token) *Pattern {
 // Match returns the pattern a line matches, or nil (for tests and tools;
 // the scorer reuses the document's tokens).
 func (ps *Patterns) Match(line string) *Pattern {
-	return ps.match(line, text.Tokenize(line, nil))
+	return ps.match(line, text.Tokenize(line, nil), &matchScratch{})
 }
 
 // Match reports whether this one pattern matches the line.
