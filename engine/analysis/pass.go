@@ -60,11 +60,7 @@ type Pass struct {
 func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
 	src := text.SpaceOut(doc.Prose())
 	p := &Pass{Doc: doc, Text: src, Data: map[string]any{}}
-	if spans == nil {
-		p.Tokens = text.Tokenize(src, stems)
-	} else {
-		p.Tokens = text.TokenizeWith(src, spans, stems)
-	}
+	p.Tokens = text.TokenizeWith(src, spans, stems)
 	for i := range p.Tokens {
 		t := &p.Tokens[i]
 		if !t.Punct {

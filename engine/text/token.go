@@ -151,8 +151,12 @@ func Tokenize(src string, stems *StemCache) []Token {
 	}
 }
 
-// TokenizeWith is Tokenize with a chosen span function (Spans or BertSpans).
+// TokenizeWith is Tokenize with a chosen span function (Spans or BertSpans;
+// nil is Tokenize itself).
 func TokenizeWith(src string, cut func(string) [][2]int, stems *StemCache) []Token {
+	if cut == nil {
+		return Tokenize(src, stems)
+	}
 	spans := cut(src)
 	toks := newTokens(len(spans))
 	for i, sp := range spans {
