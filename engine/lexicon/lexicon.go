@@ -33,8 +33,10 @@ type Entry struct {
 	Polarity int `yaml:"polarity"`
 
 	Source string `yaml:"-"` // file:line
-	// Set by Compile: the entry's lexicon and its UnlessNear stems as ids.
+	// Set by Compile: the entry's lexicon, its category's rule, and its
+	// UnlessNear stems as ids.
 	lex    *Lexicon
+	rule   string
 	unless []int32
 }
 

@@ -26,6 +26,9 @@ type Match struct {
 	Start, End  int
 }
 
+// Rule is the ID of the rule the match's category reports.
+func (m *Match) Rule() string { return m.Entry.rule }
+
 type node struct {
 	next  map[int32]*node // by stem id (and punctuation)
 	exact map[int32]*node // by folded word form id, for exact entries
@@ -49,7 +52,7 @@ func Compile(stems *text.StemCache, lexicons ...*Lexicon) *Matcher {
 	m := &Matcher{root: &node{}, stems: stems}
 	for _, lx := range lexicons {
 		for _, e := range lx.Entries {
-			e.lex = lx
+			e.lex, e.rule = lx, lx.Categories[e.Category].Rule
 			for _, phrase := range Expand(e.Phrase) {
 				m.insert(sequence(phrase, e.Exact, stems), e)
 			}

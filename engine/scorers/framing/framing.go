@@ -61,7 +61,7 @@ func (s Scorer) Score(p *analysis.Pass) {
 	for _, m := range p.Matches {
 		cat := m.Entry.Category
 		var rule core.Rule
-		switch m.Lexicon.Categories[cat].Rule {
+		switch m.Rule() {
 		case RuleLoaded.ID:
 			rule = RuleLoaded
 		case RuleEditorial.ID:

@@ -52,7 +52,7 @@ func (Scorer) Rules() []core.Rule {
 func (s Scorer) Score(p *analysis.Pass) {
 	stats := &core.SourcingStats{}
 	for _, m := range p.Matches {
-		rule, ok := ruleByID[m.Lexicon.Categories[m.Entry.Category].Rule]
+		rule, ok := ruleByID[m.Rule()]
 		if !ok || p.IsExcluded(m.Start, m.End) {
 			continue
 		}
@@ -221,7 +221,7 @@ func figures(p *analysis.Pass) {
 	// A sentence that relays hearsay or vague sources is not sourced by its
 	// neighbours: "according to reports it could reach €40 million".
 	for _, m := range p.Matches {
-		switch m.Lexicon.Categories[m.Entry.Category].Rule {
+		switch m.Rule() {
 		case RuleHearsay.ID, RuleWeasel.ID, RuleAnonymous.ID:
 			if si := p.SentenceAt(m.Start); si >= 0 {
 				vague[si] = true
