@@ -140,6 +140,31 @@ func TestRulesListsEveryRule(t *testing.T) {
 	}
 }
 
+// The word list compare.sh hands to grep and Vale: plain words and phrases,
+// no wildcard or gap syntax, no compound-half entries a list cannot read.
+func TestRulesWords(t *testing.T) {
+	code, out, _ := runCLI("rules", "--words", "framing.loaded")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	have := map[string]bool{}
+	for _, l := range lines {
+		have[l] = true
+		if strings.HasPrefix(l, "-") || strings.ContainsAny(l, "*.()|") {
+			t.Errorf("word list line %q is not a plain word or phrase", l)
+		}
+	}
+	for _, w := range []string{"regime", "so-called", "hating", "witch hunt"} {
+		if !have[w] {
+			t.Errorf("word list lacks %q", w)
+		}
+	}
+	if code, _, errOut := runCLI("rules", "--words", "no.such"); code != 2 || !strings.Contains(errOut, "no.such") {
+		t.Errorf("unknown rule: exit %d, stderr %q", code, errOut)
+	}
+}
+
 func TestKB(t *testing.T) {
 	code, out, errs := runCLI("kb", "lookup", "Donald Trump", "--date", "2026-01-07")
 	if code != 0 || !strings.Contains(out, "on 2026-01-07: President of United States") {

@@ -32,6 +32,9 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 					continue
 				}
 				for _, ph := range lexicon.Expand(e.Phrase) {
+					// A compound's second half ("- hating", as in
+					// "Trump-hating") is, in a plain list, its word.
+					ph = strings.TrimPrefix(ph, "- ")
 					if !strings.ContainsAny(ph, "*.") && !seen[ph] {
 						seen[ph] = true
 						fmt.Fprintln(stdout, ph)
