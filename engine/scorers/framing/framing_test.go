@@ -22,10 +22,21 @@ func TestActors(t *testing.T) {
 			t.Errorf("mention %d: %s, want %s", i, sides[i], want[i])
 		}
 	}
-	if got := a.SideOf("Ukrainian President Volodymyr Zelensky"); got != "Ukraine" {
-		t.Errorf("SideOf = %q", got)
-	}
-	if got := a.SideOf("The Kremlin"); got != "Russia" {
-		t.Errorf("SideOf(The Kremlin) = %q", got)
+	for source, want := range map[string]string{
+		"Ukrainian President Volodymyr Zelensky":        "Ukraine",
+		"The Kremlin":                                   "Russia",
+		"KYIV officials":                                "Ukraine",
+		"Zelensky's office":                             "Ukraine", // the apostrophe separates
+		"Zelensky’s office":                             "Ukraine", // folded to one
+		"Zelensky`s office":                             "Ukraine",
+		"a Kremlin-backed group":                        "", // one word, not the Kremlin
+		"spokesman, Kremlin":                            "Russia",
+		"a source close to the talks in Geneva, Switz.": "",
+		"": "",
+		"An unusually long source phrase that names the Kremlin at its end": "Russia",
+	} {
+		if got := a.SideOf(source); got != want {
+			t.Errorf("SideOf(%q) = %q, want %q", source, got, want)
+		}
 	}
 }
