@@ -184,7 +184,7 @@ func (e *Engine) Data() *Data { return e.data }
 // the result is still complete without the offending findings.
 func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
 	p := analysis.NewPass(doc, e.spans, e.data.Stems, e.data.Matcher)
-	defer text.Release(p.Tokens) // nothing in the result refers to the tokens
+	defer p.Release() // nothing in the result refers to the tokens or matches
 	p.Only = e.opt.Only
 	attribution.Extract(p)
 	refdate.Find(p, e.data.KB, e.opt.ReferenceDate)

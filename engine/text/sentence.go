@@ -30,8 +30,10 @@ var abbreviations = map[string]bool{
 // or quote; not after an abbreviation ("Dr.", "Sir") or an initialism ("U.S.").
 // A blank line always ends one, and so does a line break after a short line
 // (a headline, a byline) or after terminal punctuation.
-func Sentences(src string, toks []Token) []Sentence {
-	var out []Sentence
+func Sentences(src string, toks []Token) []Sentence { return AppendSentences(nil, src, toks) }
+
+// AppendSentences appends src's sentences to out (a reused slice).
+func AppendSentences(out []Sentence, src string, toks []Token) []Sentence {
 	first := 0
 	emit := func(last int) {
 		if last <= first {
