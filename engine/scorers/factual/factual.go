@@ -94,8 +94,7 @@ func (s *Scorer) Score(p *analysis.Pass) {
 	s.dates(p)
 }
 
-// titleWords are the words of office titles, with the canonical title each
-// multi-word title maps to.
+// titles are office titles as folded words, with the title each stands for.
 var titles = []struct {
 	words []string
 	title string
@@ -164,9 +163,9 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 	// Given names: capitalised words that are not title words (at most two).
 	gEnd := k
 	for n := 0; n < 2 && k >= sentFirst; n++ {
-		t := p.Tokens[k]
+		t := &p.Tokens[k]
 		w := t.Norm
-		if t.Punct || !p.Capitalized(t) || isTitleWord(w) || honorificWords[w] || text.LooksLikeDemonym(w) {
+		if t.Punct || !p.Capitalized(*t) || isTitleWord(t) || honorificWords[w] || text.LooksLikeDemonym(w) {
 			break
 		}
 		k--
@@ -183,7 +182,12 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 		k--
 	}
 	// Title: the longest known title ending at k.
-	for _, t := range titles {
+	var ending []int
+	if k >= sentFirst {
+		ending = titlesByLast[p.Tokens[k].Norm]
+	}
+	for _, ti := range ending {
+		t := titles[ti]
 		n := len(t.words)
 		if k-n+1 < sentFirst {
 			continue
@@ -225,20 +229,29 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 	return mi
 }
 
-func isTitleWord(w string) bool {
+// isTitleWord reports a word of a title, a courtesy title or a country
+// abbreviation: what stands before a name without being part of it.
+func isTitleWord(t *text.Token) bool { return titleWords.Has(t) }
+
+var titleWords = func() text.WordSet {
+	words := []string{"minister", "secretary", "envoy", "chief", "leader", "mr", "mrs", "ms", "dr", "general", "ambassador", "governor", "mayor", "u", "s", "uk", "us", "eu", "nato", "un"}
 	for _, t := range titles {
-		for _, x := range t.words {
-			if x == w {
-				return true
-			}
-		}
+		words = append(words, t.words...)
 	}
-	switch w {
-	case "minister", "secretary", "envoy", "chief", "leader", "mr", "mrs", "ms", "dr", "general", "ambassador", "governor", "mayor", "u", "s", "uk", "us", "eu", "nato", "un":
-		return true
+	return text.NewWordSet(words...)
+}()
+
+// titlesByLast are the titles by their last word, in the table's order
+// ("vice president" before "president"), so that the word before a name
+// picks the few titles it could end.
+var titlesByLast = func() map[string][]int {
+	m := map[string][]int{}
+	for i, t := range titles {
+		last := t.words[len(t.words)-1]
+		m[last] = append(m[last], i)
 	}
-	return false
-}
+	return m
+}()
 
 // mention checks one surname occurrence.
 func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, sentFirst int) {
@@ -247,7 +260,7 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 	}
 	// Skip a surname inside a longer capitalised name we do not know ("Trump Tower").
 	if last < len(p.Tokens) && p.Capitalized(p.Tokens[last]) && !p.Tokens[last].Punct && p.Tokens[last].Start == p.Tokens[last-1].End+1 {
-		if r, _ := utf8.DecodeRuneInString(p.Text[p.Tokens[last].Start:]); unicode.IsUpper(r) && !isTitleWord(p.Tokens[last].Norm) {
+		if r, _ := utf8.DecodeRuneInString(p.Text[p.Tokens[last].Start:]); unicode.IsUpper(r) && !isTitleWord(&p.Tokens[last]) {
 			return
 		}
 	}
@@ -594,8 +607,8 @@ func intOf(v any) int {
 // when it follows a title that person held ("President Zelenksy").
 func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) {
 	for k := sent.First; k < sent.Last; k++ {
-		t := p.Tokens[k]
-		if t.Punct || len(t.Norm) < 5 || !p.Capitalized(t) || matched[k] || p.IsExcluded(t.Start, t.End) {
+		t := &p.Tokens[k]
+		if t.Punct || len(t.Norm) < 5 || !p.Capitalized(*t) || matched[k] || p.IsExcluded(t.Start, t.End) {
 			continue
 		}
 		// A surname ends a name: a capitalised word right after this one

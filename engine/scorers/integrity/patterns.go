@@ -3,6 +3,7 @@ package integrity
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -36,8 +37,14 @@ type Patterns struct {
 	keywords *lexicon.Matcher
 	// symbols are one-rune keywords that are not words ("$", "/"): a
 	// currency sign is part of the word token "£5", so they are looked for
-	// in the line's bytes instead. Values are keyword groups, as below.
-	symbols map[string][]int
+	// in the line's bytes instead, each with its keyword groups (as below).
+	// A slice, not a map: it is walked for every short line.
+	symbols []symbol
+}
+
+type symbol struct {
+	text   string
+	groups []int
 }
 
 // A keyword group is 2*i for pattern i's keywords and 2*i+1 for its
@@ -47,7 +54,7 @@ type Patterns struct {
 // forms, so "cookie" and "cookies" are listed apart).
 func Compile(list []*Pattern) *Patterns {
 	lx := &lexicon.Lexicon{Name: "integrity-keywords", Categories: map[string]lexicon.Category{}}
-	symbols := map[string][]int{}
+	var symbols []symbol
 	for i, p := range list {
 		for g, words := range [][]string{p.Keywords, p.Requires} {
 			group := 2*i + g
@@ -55,7 +62,11 @@ func Compile(list []*Pattern) *Patterns {
 			lx.Categories[cat] = lexicon.Category{}
 			for _, k := range words {
 				if r, size := utf8.DecodeRuneInString(k); size == len(k) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-					symbols[k] = append(symbols[k], group)
+					j := slices.IndexFunc(symbols, func(s symbol) bool { return s.text == k })
+					if j < 0 {
+						j, symbols = len(symbols), append(symbols, symbol{text: k})
+					}
+					symbols[j].groups = append(symbols[j].groups, group)
 					continue
 				}
 				lx.Entries = append(lx.Entries, &lexicon.Entry{Phrase: k, Category: cat, Exact: true, Weight: 1})
@@ -87,9 +98,9 @@ func (ps *Patterns) match(line string, toks []text.Token, sc *matchScratch) *Pat
 		g, _ := strconv.Atoi(m.Entry.Category)
 		mark(g)
 	}
-	for sym, groups := range ps.symbols {
-		if strings.Contains(line, sym) {
-			for _, g := range groups {
+	for _, sym := range ps.symbols {
+		if strings.Contains(line, sym.text) {
+			for _, g := range sym.groups {
 				mark(g)
 			}
 		}
