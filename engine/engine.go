@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/attribution"
@@ -119,9 +120,10 @@ type Options struct {
 	// Tokenizer is "fast" (default) or "bert" (github.com/sugarme/tokenizer).
 	Tokenizer string
 	// Only, when non-empty, limits scoring to rules whose ID it holds.
-	Only map[string]bool
 	// Scorers, when non-empty, runs only the scorers with these names
-	// (integrity, transparency, sourcing, framing, factual).
+	// (integrity, transparency, sourcing, framing, factual). Either makes
+	// the run partial: no profile (see Engine.Partial).
+	Only    map[string]bool
 	Scorers map[string]bool
 	// ReferenceDate overrides every document's reference date (YYYY-MM-DD).
 	ReferenceDate string
@@ -150,6 +152,7 @@ type Engine struct {
 	spans   func(string) [][2]int
 	opt     Options
 	model   *profile.Model
+	partial bool
 }
 
 // New builds an engine.
@@ -159,11 +162,16 @@ func New(opt Options) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{data: d, opt: opt, model: opt.Model} // spans nil: the fast tokenizer
-	for _, s := range Scorers(d) {
+	all := Scorers(d)
+	if err := checkNames(opt, all); err != nil {
+		return nil, err
+	}
+	for _, s := range all {
 		if len(opt.Scorers) == 0 || opt.Scorers[s.Name()] {
 			e.scorers = append(e.scorers, s)
 		}
 	}
+	e.partial = len(opt.Only) > 0 || len(e.scorers) < len(all)
 	if e.model == nil {
 		e.model = profile.Default
 	}
@@ -175,6 +183,42 @@ func New(opt Options) (*Engine, error) {
 		return nil, fmt.Errorf("unknown tokenizer %q (want fast or bert)", opt.Tokenizer)
 	}
 	return e, nil
+}
+
+// Partial reports a run restricted to some scorers or rules (Options.Only,
+// Options.Scorers). Its results have findings but no profile: what was not
+// checked would count as clean.
+func (e *Engine) Partial() bool { return e.partial }
+
+// checkNames rejects a scorer or rule name that does not exist: a typo
+// would otherwise check nothing and report nothing.
+func checkNames(opt Options, all []analysis.Scorer) error {
+	var names []string
+	scorers, rules := map[string]bool{}, map[string]bool{}
+	for _, s := range all {
+		names = append(names, s.Name())
+		scorers[s.Name()] = true
+		for _, r := range s.Rules() {
+			rules[r.ID] = true
+		}
+	}
+	unknown := func(asked, known map[string]bool) string {
+		var out []string
+		for n := range asked {
+			if !known[n] {
+				out = append(out, fmt.Sprintf("%q", n))
+			}
+		}
+		sort.Strings(out)
+		return strings.Join(out, ", ")
+	}
+	if u := unknown(opt.Scorers, scorers); u != "" {
+		return fmt.Errorf("unknown scorer %s (want %s)", u, strings.Join(names, ", "))
+	}
+	if u := unknown(opt.Only, rules); u != "" {
+		return fmt.Errorf("unknown rule %s (credence rules lists them)", u)
+	}
+	return nil
 }
 
 // Data returns the engine's compiled data.
@@ -225,8 +269,10 @@ func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
 	for _, a := range p.Attributions {
 		res.Attributions = append(res.Attributions, core.Attribution{Source: a.SourceSpan, Cue: a.Cue, Content: a.Content, Kind: a.Kind, Name: a.Name, Direct: a.Direct, Impersonal: a.Impersonal})
 	}
-	res.Features = profile.Features(p, findings)
-	res.Profile = e.model.Compute(p, findings, res.Features)
+	if !e.Partial() {
+		res.Features = profile.Features(p, findings)
+		res.Profile = e.model.Compute(p, findings, res.Features)
+	}
 	var err error
 	if len(p.Errs) > 0 {
 		err = fmt.Errorf("%s: %d finding(s) dropped for invalid spans: %v", doc.Source, len(p.Errs), p.Errs[0])

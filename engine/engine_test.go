@@ -585,3 +585,38 @@ func TestDuplicateLinesWithNumbers(t *testing.T) {
 		t.Errorf("duplicates %v, want [%s]", got, want)
 	}
 }
+
+func TestPartialRunHasNoProfile(t *testing.T) {
+	doc := &core.Document{ID: "d", Source: "d.txt", Text: "The regime's so-called reform, critics say, is a disaster."}
+	all := map[string]bool{"integrity": true, "transparency": true, "sourcing": true, "framing": true, "factual": true}
+	for _, c := range []struct {
+		name    string
+		opt     Options
+		partial bool
+	}{
+		{"default", Options{}, false},
+		{"every scorer named", Options{Scorers: all}, false},
+		{"one rule", Options{Only: map[string]bool{"framing.loaded": true}}, true},
+		{"one scorer", Options{Scorers: map[string]bool{"framing": true}}, true},
+	} {
+		e, err := New(c.opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := e.Analyze(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Partial() != c.partial || (res.Profile == nil) != c.partial {
+			t.Errorf("%s: Partial() %v, profile %v; want partial %v", c.name, e.Partial(), res.Profile, c.partial)
+		}
+		if len(res.Findings) == 0 {
+			t.Errorf("%s: no findings", c.name)
+		}
+	}
+	for _, opt := range []Options{{Scorers: map[string]bool{"framng": true}}, {Only: map[string]bool{"framing.lodaed": true}}} {
+		if _, err := New(opt); err == nil || !strings.Contains(err.Error(), "unknown") {
+			t.Errorf("%+v: error %v, want unknown scorer or rule", opt, err)
+		}
+	}
+}

@@ -194,7 +194,7 @@ func aggregate(outlet string, results func(*string) bool, emit func(string)) {
 	var s string
 	for results(&s) {
 		var r core.Result
-		if json.Unmarshal([]byte(s), &r) != nil {
+		if json.Unmarshal([]byte(s), &r) != nil || r.Profile == nil { // the pipeline runs every scorer
 			continue
 		}
 		scores = append(scores, r.Profile.Score)

@@ -165,6 +165,49 @@ func TestRulesWords(t *testing.T) {
 	}
 }
 
+// A run restricted with --only or --scorers reports its findings but no
+// score: the rules not run would count as clean. Names are checked.
+func TestPartialRun(t *testing.T) {
+	slanted := "../../testdata/examples/slanted-mayor.txt"
+	code, out, errs := runCLI("score", "--only", "framing.loaded", "--format", "jsonl", slanted)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r map[string]any
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := r["profile"]; ok {
+		t.Error("a partial run has a profile")
+	}
+	fs, _ := r["findings"].([]any)
+	for _, f := range fs {
+		if rule := f.(map[string]any)["rule"]; rule != "framing.loaded" {
+			t.Errorf("--only framing.loaded reported %v", rule)
+		}
+	}
+	if len(fs) == 0 {
+		t.Error("--only framing.loaded found nothing in the slanted example")
+	}
+	if code, out, _ := runCLI("score", "--scorers", "framing", "--format", "table", slanted); code != 0 || !strings.Contains(out, "slanted-mayor.txt  –") {
+		t.Errorf("table of a partial run: exit %d\n%s", code, out)
+	}
+	if code, out, _ := runCLI("score", "--scorers", "framing", slanted); code != 0 || !strings.Contains(out, "no score (partial run") {
+		t.Errorf("text of a partial run: exit %d\n%s", code, out)
+	}
+	if code, _, errs := runCLI("check", "--only", "framing.loaded", "--min-score", "50", slanted); code != 2 || !strings.Contains(errs, "partial run") {
+		t.Errorf("check --min-score on a partial run: exit %d %s", code, errs)
+	}
+	if code, _, errs := runCLI("check", "--only", "framing.loaded", "--fail-on", "framing.*", slanted); code != 1 || !strings.Contains(errs, "framing.loaded matches --fail-on") {
+		t.Errorf("check --fail-on on a partial run: exit %d %s", code, errs)
+	}
+	for _, bad := range [][]string{{"--scorers", "framng"}, {"--only", "framing.lodaed"}} {
+		if code, _, errs := runCLI(append([]string{"score"}, append(bad, slanted)...)...); code != 2 || !strings.Contains(errs, "unknown") || !strings.Contains(errs, bad[1]) {
+			t.Errorf("%v: exit %d %s", bad, code, errs)
+		}
+	}
+}
+
 func TestKB(t *testing.T) {
 	code, out, errs := runCLI("kb", "lookup", "Donald Trump", "--date", "2026-01-07")
 	if code != 0 || !strings.Contains(out, "on 2026-01-07: President of United States") {

@@ -147,6 +147,13 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	if check && eng.Partial() {
+		explicit := map[string]bool{}
+		fs.Visit(func(fl *flag.Flag) { explicit[fl.Name] = true })
+		if explicit["min-score"] || explicit["fail-band"] {
+			return fail("--min-score and --fail-band judge the reliability score, which a partial run (--only, --scorers) does not compute; use --fail-on or --max-severity")
+		}
+	}
 	rep, err := report.New(f.format, report.Options{Color: f.output == "" && isTerminal(stdout), IncludeText: f.includeText, Rules: engine.Rules(), Version: version,
 		Compare: f.compare, Title: f.title})
 	if err != nil {
@@ -305,15 +312,17 @@ func newCheckPolicy(f scoreFlags) (*checkPolicy, error) {
 
 func (p *checkPolicy) judge(r *core.Result) *core.Verdict {
 	var reasons []string
-	if p.failBands[r.Profile.Band] {
-		why := "band is " + r.Profile.Band
-		if r.Profile.Reason != "" {
-			why += " (" + r.Profile.Reason + ")"
+	if prof := r.Profile; prof != nil { // a partial run has no score to judge
+		if p.failBands[prof.Band] {
+			why := "band is " + prof.Band
+			if prof.Reason != "" {
+				why += " (" + prof.Reason + ")"
+			}
+			reasons = append(reasons, why)
 		}
-		reasons = append(reasons, why)
-	}
-	if p.minScore > 0 && r.Profile.Score < p.minScore {
-		reasons = append(reasons, fmt.Sprintf("score %.1f is below --min-score %g", r.Profile.Score, p.minScore))
+		if p.minScore > 0 && prof.Score < p.minScore {
+			reasons = append(reasons, fmt.Sprintf("score %.1f is below --min-score %g", prof.Score, p.minScore))
+		}
 	}
 	seen := map[string]bool{}
 	for _, f := range r.Findings {

@@ -212,9 +212,11 @@ type Result struct {
 	Published string `json:"published,omitempty"`
 	URL       string `json:"url,omitempty"`
 	// Outlet is the publisher named by the input's "source" field, if any.
-	Outlet   string    `json:"outlet,omitempty"`
-	RefDate  RefDate   `json:"reference_date"`
-	Profile  Profile   `json:"profile"`
+	Outlet  string  `json:"outlet,omitempty"`
+	RefDate RefDate `json:"reference_date"`
+	// Profile is nil for a partial run (some scorers or rules only): the
+	// dimensions not checked would read as clean and the score as high.
+	Profile  *Profile  `json:"profile,omitempty"`
 	Findings []Finding `json:"findings"`
 	Words    int       `json:"words"`
 	// Text is included on request (--include-text) so spans can be checked.

@@ -186,9 +186,9 @@ const factualCost = 1.5
 
 // Compute builds the profile of one analysed document from its features
 // (see Features).
-func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]float64) core.Profile {
+func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]float64) *core.Profile {
 	words := math.Max(float64(p.Words), 300)
-	prof := core.Profile{Dimensions: map[string]float64{}}
+	prof := &core.Profile{Dimensions: map[string]float64{}}
 	for _, d := range core.Dimensions {
 		c := x["cost."+d] + x["cost."+d+".loaded"]
 		if d == "sourcing" {

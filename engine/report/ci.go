@@ -82,8 +82,12 @@ func (j *JUnit) Write(_ io.Writer, r core.Result) error {
 		l, c := Position(text, f.Start)
 		fmt.Fprintf(&body, "%d:%d %s %s: %s\n", l, c, f.Severity, f.Rule, f.Message)
 	}
-	c := junitCase{Name: r.Source, Classname: "credence", SystemOut: fmt.Sprintf("score %.1f, band %s", r.Profile.Score, r.Profile.Band)}
-	failed, why := r.Profile.Band == "low" || r.Profile.Band == "unscorable", "band "+r.Profile.Band
+	c := junitCase{Name: r.Source, Classname: "credence", SystemOut: notScored}
+	failed, why := false, ""
+	if p := r.Profile; p != nil {
+		c.SystemOut = fmt.Sprintf("score %.1f, band %s", p.Score, p.Band)
+		failed, why = p.Band == "low" || p.Band == "unscorable", "band "+p.Band
+	}
 	if r.Verdict != nil {
 		failed, why = !r.Verdict.Pass, strings.Join(r.Verdict.Reasons, "; ")
 	}
@@ -142,7 +146,8 @@ func (m *Markdown) Finish(w io.Writer) error {
 				verdict = "❌ " + mdCell(strings.Join(r.Verdict.Reasons, "; "))
 			}
 		}
-		fmt.Fprintf(&b, "| `%s` | %.1f | %s | %d | %s |\n", mdCell(r.Source), r.Profile.Score, r.Profile.Band, len(r.Findings), verdict)
+		score, band := scoreCells(r)
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %d | %s |\n", mdCell(r.Source), score, band, len(r.Findings), verdict)
 	}
 	for _, r := range m.rows {
 		if len(r.Findings) == 0 {

@@ -89,6 +89,7 @@ type viewDim struct {
 
 type viewArticle struct {
 	Anchor, Title, Source string
+	Scored                bool // false for a partial run: no profile
 	Score                 float64
 	Band, Reason          string
 	Confidence            float64
@@ -103,6 +104,7 @@ type viewArticle struct {
 
 type compareRow struct {
 	Anchor, Title, Band      string
+	Scored                   bool
 	Score                    float64
 	Named, Anonymous, Weasel int
 	LoadedDensity            float64
@@ -163,11 +165,12 @@ func symbolOf(cat string) string {
 
 func (h *HTML) article(i int, r core.Result) viewArticle {
 	text := docText(r)
-	a := viewArticle{Anchor: fmt.Sprintf("a%d", i+1), Title: r.Title, Source: r.Source, Score: r.Profile.Score, Band: r.Profile.Band,
-		Reason: r.Profile.Reason, Confidence: r.Profile.Confidence, RefDate: r.RefDate, Top: r.Profile.Top, Sourcing: r.Profile.Sourcing}
-	a.Title = displayTitle(r)
-	for _, d := range core.Dimensions {
-		a.Dims = append(a.Dims, viewDim{strings.ToUpper(d[:1]) + d[1:], r.Profile.Dimensions[d]})
+	a := viewArticle{Anchor: fmt.Sprintf("a%d", i+1), Title: displayTitle(r), Source: r.Source, RefDate: r.RefDate}
+	if p := r.Profile; p != nil {
+		a.Scored, a.Score, a.Band, a.Reason, a.Confidence, a.Top, a.Sourcing = true, p.Score, p.Band, p.Reason, p.Confidence, p.Top, p.Sourcing
+		for _, d := range core.Dimensions {
+			a.Dims = append(a.Dims, viewDim{strings.ToUpper(d[:1]) + d[1:], p.Dimensions[d]})
+		}
 	}
 	groups := map[string][]*viewFinding{}
 	var inline []*viewFinding
@@ -230,7 +233,7 @@ var quantity = regexp.MustCompile(`(?i)\b((?:approximately|about|around|nearly|a
 func disagreements(results []core.Result) []disagreement {
 	bySubject := map[string][]figureUse{}
 	for _, r := range results {
-		if r.Profile.Band == "unscorable" && len(results) > 1 {
+		if r.Profile != nil && r.Profile.Band == "unscorable" && len(results) > 1 {
 			continue
 		}
 		seen := map[string]bool{}
@@ -270,8 +273,8 @@ func (h *HTML) Finish(w io.Writer) error {
 		a := h.article(i, r)
 		page.Articles = append(page.Articles, a)
 		if page.Compare {
-			row := compareRow{Anchor: a.Anchor, Title: a.Title, Band: r.Profile.Band, Score: r.Profile.Score}
-			if st := r.Profile.Sourcing; st != nil {
+			row := compareRow{Anchor: a.Anchor, Title: a.Title, Scored: a.Scored, Band: a.Band, Score: a.Score}
+			if st := a.Sourcing; st != nil {
 				row.Named, row.Anonymous, row.Weasel, row.Quoted = st.Named, st.Anonymous, st.Weasel, st.Quoted
 			}
 			loaded := 0

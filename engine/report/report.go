@@ -13,6 +13,18 @@ import (
 	"github.com/credence-news/credence/engine/core"
 )
 
+// notScored stands where a partial run (--only, --scorers) has no profile.
+const notScored = "no score (partial run: only some rules were checked)"
+
+// scoreCells are a result's score and band as table cells ("–" for a
+// partial run).
+func scoreCells(r core.Result) (score, band string) {
+	if r.Profile == nil {
+		return "–", "–"
+	}
+	return fmt.Sprintf("%.1f", r.Profile.Score), r.Profile.Band
+}
+
 // Reporter writes a stream of results.
 type Reporter interface {
 	Start(w io.Writer) error

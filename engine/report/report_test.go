@@ -36,7 +36,7 @@ func sample() []core.Result {
 	r := core.Result{
 		ID: "sample", Source: doc.Source, Title: "Sample", Doc: doc, Words: 12,
 		RefDate: core.RefDate{Value: "2026-01", Precision: "month", Method: "anniversary", Evidence: "approaches its fourth anniversary"},
-		Profile: core.Profile{Score: 61.5, Band: "medium", Confidence: 0.7,
+		Profile: &core.Profile{Score: 61.5, Band: "medium", Confidence: 0.7,
 			Dimensions: map[string]float64{"sourcing": 80, "framing": 70, "factual": 100, "transparency": 50, "integrity": 100},
 			Top:        []core.Contribution{{Rule: "sourcing.weasel", Start: 39, End: 52, Text: "analysts note", Points: 4.2}}},
 		Findings: []core.Finding{
@@ -48,8 +48,13 @@ func sample() []core.Result {
 	}
 	r.Verdict = &core.Verdict{Pass: false, Reasons: []string{"score 61.5 is below 70", "sourcing.weasel matches --fail-on sourcing.*"}}
 	empty := core.Result{ID: "empty", Source: "testdata/empty.txt", Doc: &core.Document{Text: "Clean."}, Findings: []core.Finding{},
-		Profile: core.Profile{Score: 97, Band: "high", Confidence: 0.4, Dimensions: map[string]float64{}}, Verdict: &core.Verdict{Pass: true}}
-	return []core.Result{r, empty}
+		Profile: &core.Profile{Score: 97, Band: "high", Confidence: 0.4, Dimensions: map[string]float64{}}, Verdict: &core.Verdict{Pass: true}}
+	// A partial run (--only, --scorers): findings, no profile.
+	partialText := "A so-called plan."
+	partial := core.Result{ID: "partial", Source: "testdata/partial.txt", Doc: &core.Document{Text: partialText}, Words: 3,
+		Findings: []core.Finding{{Rule: "framing.loaded", Start: 2, End: 11, Text: "so-called", Severity: core.Warning, Confidence: 0.85,
+			Message: "Loaded wording: \"so-called\".", Explanation: "Why framing.loaded matters."}}}
+	return []core.Result{r, empty, partial}
 }
 
 func TestGolden(t *testing.T) {
@@ -161,7 +166,7 @@ func TestHTMLEscapesArticleText(t *testing.T) {
 	r := core.Result{ID: "x", Source: "x.txt", Title: "<script>alert(2)</script>", Doc: &core.Document{Text: text},
 		Findings: []core.Finding{{Rule: "framing.loaded", Start: i, End: i + len("so-called"), Text: "so-called", Severity: core.Warning,
 			Message: "Loaded <img src=x onerror=alert(3)>", Explanation: "Why."}},
-		Profile: core.Profile{Score: 50, Band: "medium", Dimensions: map[string]float64{}}}
+		Profile: &core.Profile{Score: 50, Band: "medium", Dimensions: map[string]float64{}}}
 	var buf bytes.Buffer
 	h := &HTML{}
 	h.Write(&buf, r)

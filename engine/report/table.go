@@ -29,8 +29,10 @@ func (t *Table) Finish(w io.Writer) error {
 	fmt.Fprintln(tw, "FILE\tSCORE\tBAND\tDATE\tTOP FINDINGS")
 	for _, r := range t.rows {
 		var top []string
-		for _, c := range r.Profile.Top {
-			top = append(top, fmt.Sprintf("%s (−%.1f)", c.Rule, c.Points))
+		if r.Profile != nil {
+			for _, c := range r.Profile.Top {
+				top = append(top, fmt.Sprintf("%s (−%.1f)", c.Rule, c.Points))
+			}
 		}
 		if len(top) == 0 {
 			top = []string{"-"}
@@ -39,7 +41,8 @@ func (t *Table) Finish(w io.Writer) error {
 		if date == "" {
 			date = "?"
 		}
-		fmt.Fprintf(tw, "%s\t%.1f\t%s\t%s\t%s\n", filepath.Base(r.Source), r.Profile.Score, r.Profile.Band, date, strings.Join(top, ", "))
+		score, band := scoreCells(r)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", filepath.Base(r.Source), score, band, date, strings.Join(top, ", "))
 	}
 	return tw.Flush()
 }

@@ -62,10 +62,13 @@ func (t *Text) Write(w io.Writer, r core.Result) error {
 		}
 		fmt.Fprintf(&b, "%s:%d:%d %s %s %s%s%s\n", r.Source, line, col, sev, t.paint(ansiBold, f.Rule), f.Message, t.paint(ansiDim, excerpt), quoted)
 	}
-	p := r.Profile
-	fmt.Fprintf(&b, "%s: score %.1f, band %s, confidence %.2f", r.Source, p.Score, t.paint(ansiBold, p.Band), p.Confidence)
-	if p.Reason != "" {
-		fmt.Fprintf(&b, " (%s)", p.Reason)
+	if p := r.Profile; p != nil {
+		fmt.Fprintf(&b, "%s: score %.1f, band %s, confidence %.2f", r.Source, p.Score, t.paint(ansiBold, p.Band), p.Confidence)
+		if p.Reason != "" {
+			fmt.Fprintf(&b, " (%s)", p.Reason)
+		}
+	} else {
+		fmt.Fprintf(&b, "%s: %s", r.Source, notScored)
 	}
 	if r.RefDate.Known() {
 		fmt.Fprintf(&b, ", reference date %s (%s)", r.RefDate.Value, r.RefDate.Method)
