@@ -18,7 +18,6 @@ import (
 type Word struct {
 	Norm, Stem     string
 	NormID, StemID int32
-	raw            string // the spelling it is cached under
 }
 
 // StemCache memoises words by their spelling in the text (before folding),
@@ -74,12 +73,12 @@ func (c *StemCache) Lookup(raw string) *Word {
 		return uncached(raw)
 	}
 	norm := strings.Clone(foldWord(raw)) // clone: raw is a slice of a whole document
-	w := &Word{Norm: norm, Stem: english.Stem(norm, false), raw: strings.Clone(raw)}
+	w := &Word{Norm: norm, Stem: english.Stem(norm, false)}
 	w.NormID, w.StemID = Intern(w.Norm), Intern(w.Stem)
 	if c.pending == nil {
 		c.pending = map[string]*Word{}
 	}
-	c.pending[w.raw] = w
+	c.pending[strings.Clone(raw)] = w
 	c.size++
 	if len(c.pending) >= 64+old.len()/4 {
 		c.read.Store(old.with(c.pending))
@@ -90,16 +89,86 @@ func (c *StemCache) Lookup(raw string) *Word {
 
 // wordTable is the cache's immutable read side: open addressing with linear
 // probing over a power-of-two array at most half full. It is here, not a Go
-// map, because it is looked up once per token: a slot holds the spelling's
-// hash, so a probe compares strings only when the hashes agree.
+// map, because it is looked up once per token, and a slot is one cache line
+// holding the spelling (up to 15 bytes), its hash and its Word: a hit reads
+// nothing else. Longer spellings (a few in a hundred) are in a map.
 type wordTable struct {
 	slots []wordSlot
+	long  map[string]*Word
 	n     int
 }
 
 type wordSlot struct {
-	hash uint64
-	w    *Word
+	Word
+	hash  uint64
+	n     uint8 // len(spelling); 0 marks an empty slot
+	short [maxShort]byte
+}
+
+const maxShort = 15
+
+func (t *wordTable) find(raw string, h uint64) *Word {
+	if t == nil {
+		return nil
+	}
+	if len(raw) > maxShort {
+		return t.long[raw]
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.n == 0 {
+			return nil
+		}
+		if s.hash == h && int(s.n) == len(raw) && string(s.short[:s.n]) == raw {
+			return &s.Word
+		}
+	}
+}
+
+func (t *wordTable) len() int {
+	if t == nil {
+		return 0
+	}
+	return t.n
+}
+
+// with returns a new table holding t's words and the added ones (by spelling).
+func (t *wordTable) with(added map[string]*Word) *wordTable {
+	n := t.len() + len(added)
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	u := &wordTable{slots: make([]wordSlot, size), long: map[string]*Word{}, n: n}
+	put := func(raw string, w *Word) {
+		if len(raw) > maxShort {
+			u.long[raw] = w
+			return
+		}
+		h := wordHash(raw)
+		i := h & uint64(size-1)
+		for u.slots[i].n != 0 {
+			i = (i + 1) & uint64(size-1)
+		}
+		s := &u.slots[i]
+		s.Word, s.hash, s.n = *w, h, uint8(len(raw))
+		copy(s.short[:], raw)
+	}
+	if t != nil {
+		for i := range t.slots {
+			if s := &t.slots[i]; s.n != 0 {
+				put(string(s.short[:s.n]), &s.Word)
+			}
+		}
+		for raw, w := range t.long {
+			put(raw, w)
+		}
+	}
+	for raw, w := range added {
+		put(raw, w)
+	}
+	return u
 }
 
 // wordSeed randomises wordHash per process, so that no fixed input can be
@@ -130,58 +199,6 @@ func wordHash(s string) uint64 {
 func mix(x uint64) uint64 {
 	hi, lo := bits.Mul64(x, 0xa0761d6478bd642f)
 	return hi ^ lo
-}
-
-func (t *wordTable) find(raw string, h uint64) *Word {
-	if t == nil {
-		return nil
-	}
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.w == nil {
-			return nil
-		}
-		if s.hash == h && s.w.raw == raw {
-			return s.w
-		}
-	}
-}
-
-func (t *wordTable) len() int {
-	if t == nil {
-		return 0
-	}
-	return t.n
-}
-
-// with returns a new table holding t's words and the added ones.
-func (t *wordTable) with(added map[string]*Word) *wordTable {
-	n := t.len() + len(added)
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
-	u := &wordTable{slots: make([]wordSlot, size), n: n}
-	put := func(w *Word) {
-		h := wordHash(w.raw)
-		i := h & uint64(size-1)
-		for u.slots[i].w != nil {
-			i = (i + 1) & uint64(size-1)
-		}
-		u.slots[i] = wordSlot{h, w}
-	}
-	if t != nil {
-		for _, s := range t.slots {
-			if s.w != nil {
-				put(s.w)
-			}
-		}
-	}
-	for _, w := range added {
-		put(w)
-	}
-	return u
 }
 
 // uncached folds and stems a word without keeping it.
