@@ -71,22 +71,42 @@ func toSet(ws ...string) map[string]bool {
 	return m
 }
 
+// sentenceMatches are matches grouped by the sentence they lie in.
+type sentenceMatches [][]lexicon.Match
+
+// bySentence groups the lists' matches by sentence, list after list.
+func bySentence(p *analysis.Pass, lists ...[]lexicon.Match) sentenceMatches {
+	var out sentenceMatches
+	for _, ms := range lists {
+		for _, m := range ms {
+			if si := p.SentenceAt(m.Start); si >= 0 {
+				if out == nil {
+					out = make(sentenceMatches, len(p.Sentences))
+				}
+				out[si] = append(out[si], m)
+			}
+		}
+	}
+	return out
+}
+
+// in returns sentence si's matches.
+func (s sentenceMatches) in(si int) []lexicon.Match {
+	if s == nil {
+		return nil
+	}
+	return s[si]
+}
+
 // Extract fills p.Attributions and the Speaker of p.Quotes.
 func Extract(p *analysis.Pass) {
 	lastPerson := ""
-	// Anonymous and vague sources by sentence, in the order they are
-	// consulted (the last one near a cue wins).
-	var anonBySentence [][]lexicon.Match
-	for _, am := range append(p.MatchesOf("anonymous"), p.MatchesOf("weasel")...) {
-		if si := p.SentenceAt(am.Start); si >= 0 {
-			if anonBySentence == nil {
-				anonBySentence = make([][]lexicon.Match, len(p.Sentences))
-			}
-			anonBySentence[si] = append(anonBySentence[si], am)
-		}
-	}
-	private := p.MatchesOf("private")
-	hearsay := p.MatchesOf("hearsay")
+	// Anonymous and vague sources, private intent and hearsay, by sentence
+	// (a cue only looks at its own sentence's); anonymous before vague, in
+	// the order they are consulted (the last one near a cue wins).
+	anon := bySentence(p, p.MatchesOf("anonymous"), p.MatchesOf("weasel"))
+	private := bySentence(p, p.MatchesOf("private"))
+	hearsay := bySentence(p, p.MatchesOf("hearsay"))
 	cueMatches := p.MatchesOf("cue")
 	cq := append(quotedAfter(p, p.MatchesOf("cue_quote")), afterDocument(p, p.MatchesOf("cue_document"))...)
 	if len(cq) > 0 {
@@ -96,8 +116,12 @@ func Extract(p *analysis.Pass) {
 	p.Attributions = p.Attributions[:0] // a recycled slice (see Pass.Release)
 cues:
 	for _, m := range cueMatches {
+		si := p.SentenceAt(m.Start)
+		if si < 0 {
+			continue
+		}
 		// "privately signaled" is the claim itself, not its source.
-		for _, pm := range private {
+		for _, pm := range private.in(si) {
 			if m.Start >= pm.Start && m.End <= pm.End {
 				continue cues
 			}
@@ -112,17 +136,11 @@ cues:
 		// A passive cue ("is expected to", "it is said that") names no source
 		// by construction: it is recorded as an impersonal attribution.
 		if m.First > 0 && passiveAux[p.Tokens[m.First-1].Norm] && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") {
-			if si := p.SentenceAt(m.Start); si >= 0 {
-				p.Attributions = append(p.Attributions, analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End},
-					CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone, Impersonal: true})
-			}
+			p.Attributions = append(p.Attributions, analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End},
+				CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone, Impersonal: true})
 			continue
 		}
 		if _, inQuote := p.QuoteAt(m.Start, m.End); inQuote {
-			continue
-		}
-		si := p.SentenceAt(m.Start)
-		if si < 0 {
 			continue
 		}
 		sent := p.Sentences[si]
@@ -133,11 +151,7 @@ cues:
 		}
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
 		// Anonymous or vague wording right at the cue is the source.
-		var anon []lexicon.Match
-		if anonBySentence != nil {
-			anon = anonBySentence[si]
-		}
-		for _, am := range anon {
+		for _, am := range anon.in(si) {
 			near := am.First <= m.Last+8 && am.Last >= m.First-6
 			if near && am.First >= sent.First && am.Last <= sent.Last {
 				a.Kind = analysis.SourceAnonymous
@@ -149,7 +163,7 @@ cues:
 			}
 		}
 		// "according to reports" is hearsay: the reports are nobody's.
-		for _, h := range hearsay {
+		for _, h := range hearsay.in(si) {
 			if h.Start <= m.Start && h.End >= m.End {
 				a.Impersonal = true
 			}
