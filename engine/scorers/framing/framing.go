@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -103,13 +104,14 @@ func (s Scorer) Score(p *analysis.Pass) {
 			if speaker == "" {
 				speaker = "the quoted speaker"
 			}
-			f.Message = fmt.Sprintf("Loaded wording inside a quote (%s words, not the outlet's): %q.", possessive(speaker), word)
-			f.Explanation = fmt.Sprintf("%q is %s, but it sits inside a direct quote, so it is reported as the speaker's wording and does not count against the outlet.", word, desc)
+			// Concatenation, not Sprintf: this runs for every loaded word.
+			f.Message = "Loaded wording inside a quote (" + possessive(speaker) + " words, not the outlet's): " + strconv.Quote(word) + "."
+			f.Explanation = strconv.Quote(word) + " is " + desc + ", but it sits inside a direct quote, so it is reported as the speaker's wording and does not count against the outlet."
 			stats.QuotedLoaded++
 		case indirect:
 			f.Quoted, f.Severity = true, core.Info
-			f.Message = fmt.Sprintf("Loaded wording in reported speech (%s account, not the outlet's words): %q.", possessive(reporter), word)
-			f.Explanation = fmt.Sprintf("%q is %s, but it is part of what %s is reported to have said, so it is shown as the source's characterisation and does not count against the outlet.", word, desc, reporter)
+			f.Message = "Loaded wording in reported speech (" + possessive(reporter) + " account, not the outlet's words): " + strconv.Quote(word) + "."
+			f.Explanation = strconv.Quote(word) + " is " + desc + ", but it is part of what " + reporter + " is reported to have said, so it is shown as the source's characterisation and does not count against the outlet."
 			stats.QuotedLoaded++
 		default:
 			f.Message, f.Explanation = describe(rule, word, desc)
@@ -141,8 +143,8 @@ func describe(r core.Rule, word, desc string) (string, string) {
 		return fmt.Sprintf("Unhedged speculation: %q.", word),
 			fmt.Sprintf("%q is %s, stated without a source or a hedge, so a guess reads like a finding.", word, desc)
 	}
-	return fmt.Sprintf("Loaded wording: %q.", word),
-		fmt.Sprintf("%q is %s in the outlet's own voice; neutral wording would let the reader judge.", word, desc)
+	return "Loaded wording: " + strconv.Quote(word) + ".",
+		strconv.Quote(word) + " is " + desc + " in the outlet's own voice; neutral wording would let the reader judge."
 }
 
 // indirectQuestion reports an editorial phrase inside a reported question:
