@@ -52,24 +52,21 @@ var skippable = toSet("has", "have", "had", "was", "were", "is", "are", "also", 
 
 // unnamedHeads are lowercase heads of a source phrase that names a group
 // without a person ("European officials").
-var unnamedHeads = toSet("officials", "official", "diplomats", "diplomat", "leaders", "partners", "allies", "ministers",
+var unnamedHeads = toSet(unnamedHeadWords...)
+
+var unnamedHeadWords = []string{"officials", "official", "diplomats", "diplomat", "leaders", "partners", "allies", "ministers",
 	"lawmakers", "authorities", "governments", "government", "spokesperson", "spokesman", "spokeswoman", "police", "military",
 	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations",
 	"regulator", "company", "firm", "ministry", "department", "agency", "council", "court", "report", "study", "survey", "data",
 	"figures", "statement", "network", "commission", "office", "service", "institute", "association", "union", "bank", "paper",
-	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "organiser", "organizer", "operator", "members", "aides", "advisers", "advisors", "staffers", "lawyer", "lawyers", "attorneys", "club", "team", "school", "hospital", "university", "committee", "board")
+	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "organiser", "organizer", "operator", "members", "aides", "advisers", "advisors", "staffers", "lawyer", "lawyers", "attorneys", "club", "team", "school", "hospital", "university", "committee", "board"}
 
 // determiners before a cue word make it a noun or adjective ("an estimated
 // £2 million", "the report").
 var determiners = toSet("a", "an", "the", "this", "that", "its", "their", "his", "her")
 
-func toSet(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
-}
+// toSet is a set of folded words, tested by token (text.WordSet).
+func toSet(ws ...string) text.WordSet { return text.NewWordSet(ws...) }
 
 // sentenceMatches are matches grouped by the sentence they lie in.
 type sentenceMatches [][]lexicon.Match
@@ -126,7 +123,7 @@ cues:
 				continue cues
 			}
 		}
-		if m.First > 0 && determiners[p.Tokens[m.First-1].Norm] {
+		if m.First > 0 && determiners.Has(&p.Tokens[m.First-1]) {
 			continue
 		}
 		// After a possessive the cue word is a noun: "Putin's warning that".
@@ -135,7 +132,7 @@ cues:
 		}
 		// A passive cue ("is expected to", "it is said that") names no source
 		// by construction: it is recorded as an impersonal attribution.
-		if m.First > 0 && passiveAux[p.Tokens[m.First-1].Norm] && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") {
+		if m.First > 0 && passiveAux.Has(&p.Tokens[m.First-1]) && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") {
 			p.Attributions = append(p.Attributions, analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End},
 				CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone, Impersonal: true})
 			continue
@@ -146,7 +143,7 @@ cues:
 		sent := p.Sentences[si]
 		// A capitalised cue word mid-sentence is part of a name ("United
 		// States"), except in a headline ("…, Lindsey Graham Says").
-		if m.First > sent.First && p.Capitalized(p.Tokens[m.First]) && !(headlineSays[p.Tokens[m.First].Norm] && p.TitleCase(m.First)) {
+		if m.First > sent.First && p.Capitalized(p.Tokens[m.First]) && !(headlineSays.Has(&p.Tokens[m.First]) && p.TitleCase(m.First)) {
 			continue
 		}
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
@@ -235,13 +232,13 @@ func colonLabelled(p *analysis.Pass) {
 			continue
 		}
 		end := nameEnd(p, k, min(sent.Last, k+4))
-		if end == k || end+1 >= sent.Last || p.Tokens[end].Norm != ":" || notSpeaker[p.Tokens[end-1].Norm] || notSpeaker[p.Tokens[k].Norm] {
+		if end == k || end+1 >= sent.Last || p.Tokens[end].Norm != ":" || notSpeaker.Has(&p.Tokens[end-1]) || notSpeaker.Has(&p.Tokens[k]) {
 			continue
 		}
 		colon := p.Tokens[end]
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: colon.Start, End: colon.End}, CueText: ":",
 			Content: core.Span{Start: p.Tokens[end+1].Start, End: sent.End}}
-		if end-k == 1 && documentNouns[p.Tokens[k].Norm] {
+		if end-k == 1 && documentNouns.Has(&p.Tokens[k]) {
 			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[k].Start:p.Tokens[k].End]
 			a.SourceSpan = core.Span{Start: p.Tokens[k].Start, End: p.Tokens[k].End}
 		} else {
@@ -311,14 +308,23 @@ var partyMembers = toSet("republicans", "democrats", "conservatives", "liberals"
 // groupNoun reports a lowercase head noun of an unnamed source: a group, an
 // institution or a document, singular or plural ("officials", "the
 // reports").
-func groupNoun(w string) bool {
-	return unnamedHeads[w] || documentNouns[w] || unnamedHeads[strings.TrimSuffix(w, "s")]
-}
+func groupNoun(t *text.Token) bool { return groupNouns.Has(t) }
+
+// groupNouns are unnamedHeads, their plurals in -s, and documentNouns.
+var groupNouns = func() text.WordSet {
+	var ws []string
+	for _, w := range unnamedHeadWords {
+		ws = append(ws, w, w+"s")
+	}
+	return toSet(append(ws, documentNounWords...)...)
+}()
 
 // documentNouns head a source that is a document or a body of research.
-var documentNouns = toSet("poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "review",
+var documentNouns = toSet(documentNounWords...)
+
+var documentNounWords = []string{"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "review",
 	"audit", "investigation", "inquiry", "research", "researchers", "census", "data", "figures", "statistics", "panel", "commission",
-	"brief", "filing", "memo", "complaint", "lawsuit", "ruling")
+	"brief", "filing", "memo", "complaint", "lawsuit", "ruling"}
 
 // docBefore returns the document noun a verb's subject ends in ("a
 // Quinnipiac University poll released in late August found"), within the
@@ -329,7 +335,7 @@ func docBefore(p *analysis.Pass, cue, first int) int {
 		if t.Punct {
 			return -1
 		}
-		if documentNouns[t.Norm] {
+		if documentNouns.Has(&t) {
 			return k
 		}
 	}
@@ -357,7 +363,7 @@ func documentSource(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.A
 		return
 	}
 	start, named := end, false
-	for start > sent.First && !p.Tokens[start-1].Punct && !determiners[p.Tokens[start].Norm] && end-start < 8 {
+	for start > sent.First && !p.Tokens[start-1].Punct && !determiners.Has(&p.Tokens[start]) && end-start < 8 {
 		start--
 		named = named || p.Capitalized(p.Tokens[start]) && start > sent.First
 	}
@@ -380,7 +386,7 @@ func lastNamedBefore(p *analysis.Pass, off, sentFirst int) string {
 	end := -1
 	for k := sentFirst - 1; k >= first; k-- {
 		t := p.Tokens[k]
-		capital := p.Capitalized(t) && !t.Punct && !roleWords[t.Norm] && !orgWords[t.Norm]
+		capital := p.Capitalized(t) && !t.Punct && !roleWords.Has(&t) && !orgWords.Has(&t)
 		switch {
 		case capital && end < 0:
 			end = k
@@ -404,7 +410,7 @@ func isSentenceStart(p *analysis.Pass, k int) bool {
 // phrase headed by a group word, skipping an appositive between commas.
 func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	k := cue - 1
-	for k >= first && skippable[p.Tokens[k].Norm] {
+	for k >= first && skippable.Has(&p.Tokens[k]) {
 		k--
 	}
 	if k < first {
@@ -441,12 +447,12 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		return
 	}
 	t := p.Tokens[k]
-	if pronouns[t.Norm] {
+	if pronouns.Has(&t) {
 		a.Source, a.SourceSpan, a.Pronoun = p.Text[t.Start:t.End], core.Span{Start: t.Start, End: t.End}, true
 		a.Kind = analysis.SourceNone
 		return
 	}
-	if groupPronouns[t.Norm] {
+	if groupPronouns.Has(&t) {
 		return
 	}
 	// "an architect who said", "Trump, who said": the source is the noun the
@@ -458,7 +464,7 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		}
 		if p.Capitalized(p.Tokens[j]) && !p.Tokens[j].Punct {
 			classifyCapitalised(p, nameStart(p, j, first), j+1, first, a)
-		} else if groupNoun(p.Tokens[j].Norm) || roleWords[p.Tokens[j].Norm] || !p.Tokens[j].Punct && j > first && determiners[p.Tokens[j-1].Norm] {
+		} else if groupNoun(&p.Tokens[j]) || roleWords.Has(&p.Tokens[j]) || !p.Tokens[j].Punct && j > first && determiners.Has(&p.Tokens[j-1]) {
 			s := nounPhraseStart(p, j, first)
 			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:p.Tokens[j].End]
 			a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: p.Tokens[j].End}
@@ -488,7 +494,7 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 			break
 		}
 	}
-	if groupNoun(t.Norm) || afterThe && !t.Punct && statementCue[p.Tokens[cue].Norm] {
+	if groupNoun(&t) || afterThe && !t.Punct && statementCue.Has(&p.Tokens[cue]) {
 		s := nounPhraseStart(p, k, first)
 		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:t.End]
 		a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: t.End}
@@ -500,7 +506,7 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 // ("Ivana Trump's brief").
 func nounPhraseStart(p *analysis.Pass, k, first int) int {
 	s := k
-	for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable[p.Tokens[s-1].Norm] && !determiners[p.Tokens[s].Norm] {
+	for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable.Has(&p.Tokens[s-1]) && !determiners.Has(&p.Tokens[s]) {
 		s--
 	}
 	if s-2 > first && p.Tokens[s].Norm == "s" && p.Tokens[s-1].Norm == "'" && p.Capitalized(p.Tokens[s-2]) {
@@ -514,11 +520,11 @@ func nounPhraseStart(p *analysis.Pass, k, first int) int {
 // ending in a group or role noun ("A New York judge").
 func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.Attribution) {
 	k := sent.First
-	for k < cue && (p.Tokens[k].Punct || leadWords[p.Tokens[k].Norm]) {
+	for k < cue && (p.Tokens[k].Punct || leadWords.Has(&p.Tokens[k])) {
 		k++
 	}
 	// An opening phrase ("In August, several groups …") is not the subject.
-	if k < cue && openingPreps[p.Tokens[k].Norm] {
+	if k < cue && openingPreps.Has(&p.Tokens[k]) {
 		for k < cue && p.Tokens[k].Norm != "," {
 			k++
 		}
@@ -527,28 +533,28 @@ func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.
 	if k >= cue {
 		return
 	}
-	if t := p.Tokens[k]; pronouns[t.Norm] {
+	if t := p.Tokens[k]; pronouns.Has(&t) {
 		a.Source, a.SourceSpan, a.Pronoun = p.Text[t.Start:t.End], core.Span{Start: t.Start, End: t.End}, true
 		return
 	}
 	end := k
-	if determiners[p.Tokens[end].Norm] {
+	if determiners.Has(&p.Tokens[end]) {
 		end++ // "The Kremlin", "A New York judge"
 	}
 	end = nameEnd(p, end, cue)
 	// A lowercase group: "several environmental groups".
 	for j := end; j < cue && j < end+4 && !p.Tokens[j].Punct && !p.Capitalized(p.Tokens[j]); j++ {
-		if groupNoun(p.Tokens[j].Norm) {
+		if groupNoun(&p.Tokens[j]) {
 			end = j
 			break
 		}
 	}
-	if end < cue && (groupNoun(p.Tokens[end].Norm) || roleWords[p.Tokens[end].Norm]) {
+	if end < cue && (groupNoun(&p.Tokens[end]) || roleWords.Has(&p.Tokens[end])) {
 		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[k].Start:p.Tokens[end].End]
 		a.SourceSpan = core.Span{Start: p.Tokens[k].Start, End: p.Tokens[end].End}
 		return
 	}
-	if end > k && !determiners[p.Tokens[end-1].Norm] {
+	if end > k && !determiners.Has(&p.Tokens[end-1]) {
 		classifyCapitalised(p, k, end, sent.First, a)
 	}
 }
@@ -593,7 +599,7 @@ func nameStart(p *analysis.Pass, k, first int) int {
 	}
 	// A capitalised word that opens the sentence is not part of the name
 	// ("Though Kaine has described himself…").
-	for j+1 < k && leadWords[p.Tokens[j+1].Norm] {
+	for j+1 < k && leadWords.Has(&p.Tokens[j+1]) {
 		j++
 	}
 	return j + 1
@@ -618,7 +624,7 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 		// "…, said Starmer." or "said Starmer, adding": the name closes the
 		// clause. In "members said Trump had one rule" it opens the content.
 		inverted := p.Tokens[from-1].Norm != "to"
-		if inverted && k < last && !p.Tokens[k].Punct && !skippable[p.Tokens[k].Norm] {
+		if inverted && k < last && !p.Tokens[k].Punct && !skippable.Has(&p.Tokens[k]) {
 			return
 		}
 		classifyCapitalised(p, s, k, -1, a)
@@ -628,7 +634,7 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 	// "according to federal statistics": the first group noun within a few
 	// words.
 	for j := s; j < last && j < s+6 && !p.Tokens[j].Punct; j++ {
-		if groupNoun(p.Tokens[j].Norm) {
+		if groupNoun(&p.Tokens[j]) {
 			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:p.Tokens[j].End]
 			a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: p.Tokens[j].End}
 			return
@@ -643,13 +649,13 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 	toks := p.Tokens[s:e]
 	org := false
 	for _, t := range toks {
-		if orgWords[t.Norm] {
+		if orgWords.Has(&t) {
 			org = true
 		}
 	}
 	// Strip titles, nationality adjectives and honorifics from the front.
 	n := 0
-	for n < len(toks)-1 && (roleWords[toks[n].Norm] || text.LooksLikeDemonym(toks[n].Norm) || toks[n].Punct) {
+	for n < len(toks)-1 && (roleWords.Has(&toks[n]) || text.LooksLikeDemonym(toks[n].Norm) || toks[n].Punct) {
 		n++
 	}
 	name := toks[n:]
@@ -658,7 +664,7 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 	// surname ("Witkoff reported").
 	if len(toks) == 1 && s == sentFirst && !org && strings.HasSuffix(toks[0].Norm, "s") {
 		// Unless it names a group: "Officials said", "Republicans said".
-		if groupNoun(toks[0].Norm) || partyMembers[toks[0].Norm] {
+		if groupNoun(&toks[0]) || partyMembers.Has(&toks[0]) {
 			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[toks[0].Start:toks[0].End]
 			a.SourceSpan = core.Span{Start: toks[0].Start, End: toks[0].End}
 		}
@@ -667,7 +673,7 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 	a.Source = p.Text[toks[0].Start:toks[len(toks)-1].End]
 	a.SourceSpan = core.Span{Start: toks[0].Start, End: toks[len(toks)-1].End}
 	a.Name = p.Text[name[0].Start:name[len(name)-1].End]
-	if org || (len(name) == 1 && roleWords[name[0].Norm]) {
+	if org || (len(name) == 1 && roleWords.Has(&name[0])) {
 		a.Kind = analysis.SourceNamedOrg
 		a.Name = a.Source
 		return
