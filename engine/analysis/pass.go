@@ -257,24 +257,6 @@ func (p *Pass) AttributionRange(si int) (lo, hi int) {
 	return lo, hi
 }
 
-// MatchesOf returns the matches of one lexicon category (counted first, so
-// the result is allocated once).
-func (p *Pass) MatchesOf(category string) []lexicon.Match {
-	n := 0
-	for i := range p.Matches {
-		if p.Matches[i].Entry.Category == category {
-			n++
-		}
-	}
-	out := make([]lexicon.Match, 0, n)
-	for _, m := range p.Matches {
-		if m.Entry.Category == category {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
 // Capitalized reports whether token t starts with an upper-case letter in
 // the text (names, titles, sentence starts).
 func (p *Pass) Capitalized(t text.Token) bool {

@@ -101,13 +101,31 @@ func Extract(p *analysis.Pass) {
 	// Anonymous and vague sources, private intent and hearsay, by sentence
 	// (a cue only looks at its own sentence's); anonymous before vague, in
 	// the order they are consulted (the last one near a cue wins).
-	anon := bySentence(p, p.MatchesOf("anonymous"), p.MatchesOf("weasel"))
-	private := bySentence(p, p.MatchesOf("private"))
-	hearsay := bySentence(p, p.MatchesOf("hearsay"))
-	cueMatches := p.MatchesOf("cue")
-	cq := append(quotedAfter(p, p.MatchesOf("cue_quote")), afterDocument(p, p.MatchesOf("cue_document"))...)
+	var anonymous, weasel, privately, heard, cueMatches, cueQuote, cueDocument []lexicon.Match
+	for _, m := range p.Matches { // one pass, not one per category
+		switch m.Entry.Category {
+		case "anonymous":
+			anonymous = append(anonymous, m)
+		case "weasel":
+			weasel = append(weasel, m)
+		case "private":
+			privately = append(privately, m)
+		case "hearsay":
+			heard = append(heard, m)
+		case "cue":
+			cueMatches = append(cueMatches, m)
+		case "cue_quote":
+			cueQuote = append(cueQuote, m)
+		case "cue_document":
+			cueDocument = append(cueDocument, m)
+		}
+	}
+	anon := bySentence(p, anonymous, weasel)
+	private := bySentence(p, privately)
+	hearsay := bySentence(p, heard)
+	cq := append(quotedAfter(p, cueQuote), afterDocument(p, cueDocument)...)
 	if len(cq) > 0 {
-		cueMatches = append(cueMatches[:len(cueMatches):len(cueMatches)], cq...)
+		cueMatches = append(cueMatches, cq...)
 		sort.Slice(cueMatches, func(i, j int) bool { return cueMatches[i].Start < cueMatches[j].Start })
 	}
 	p.Attributions = p.Attributions[:0] // a recycled slice (see Pass.Release)
