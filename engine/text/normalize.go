@@ -63,61 +63,6 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// Normalized is folded text with a map from each of its bytes back to the
-// original bytes it came from.
-type Normalized struct {
-	Text string
-	// start[i] and end[i] delimit the original bytes that produced Text[i].
-	start, end []int
-}
-
-// Normalize folds src as Fold does, keeping the offset map. NFC composition is
-// done per normalisation segment, so each output byte maps to the whole original
-// segment it came from and mapped spans always fall on rune boundaries.
-func Normalize(src string) Normalized {
-	var b strings.Builder
-	b.Grow(len(src))
-	n := Normalized{start: make([]int, 0, len(src)), end: make([]int, 0, len(src))}
-	var it norm.Iter
-	it.InitString(norm.NFC, src)
-	for !it.Done() {
-		at := it.Pos()
-		seg := it.Next()
-		to := it.Pos()
-		for len(seg) > 0 {
-			r, size := utf8.DecodeRune(seg)
-			seg = seg[size:]
-			f := foldRune(r)
-			if f < 0 {
-				continue
-			}
-			k := b.Len()
-			b.WriteRune(f)
-			for j := k; j < b.Len(); j++ {
-				n.start = append(n.start, at)
-				n.end = append(n.end, to)
-			}
-		}
-	}
-	n.Text = b.String()
-	return n
-}
-
-// Span maps the span [start, end) of the normalised text back to the original.
-func (n Normalized) Span(start, end int) (int, int) {
-	if start >= len(n.Text) {
-		if len(n.end) == 0 {
-			return 0, 0
-		}
-		e := n.end[len(n.end)-1]
-		return e, e
-	}
-	if end <= start {
-		return n.start[start], n.start[start]
-	}
-	return n.start[start], n.end[end-1]
-}
-
 // SpaceOut returns s with each no-break or other typographic space replaced
 // by as many ASCII spaces as it has bytes, so offsets are unchanged. The
 // tokenizer keeps a no-break space inside a token, as the BERT
