@@ -52,7 +52,10 @@ func Fold(s string) string {
 		}
 		return string(b)
 	}
-	s = norm.NFC.String(s)
+	s = norm.NFC.String(s) // s itself when already NFC
+	if folded(s) {
+		return s // "€815", "да": no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -61,6 +64,16 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// folded reports whether Fold would leave NFC text s as it is.
+func folded(s string) bool {
+	for _, r := range s {
+		if foldRune(r) != r {
+			return false
+		}
+	}
+	return true
 }
 
 // SpaceOut returns s with each no-break or other typographic space replaced
