@@ -28,19 +28,25 @@ type Word struct {
 // it grows, so the cost of copying is amortised over the words added.
 //
 // Memory stays bounded however much text goes through: spellings longer than
-// four bytes with a digit ("12345", "COVID19", mostly one-offs) are never
-// cached (punctuation splits "2,300" and "12:30", so years, numbers and
-// "G20" stay short and are kept), and after
-// MaxCachedWords spellings new ones are looked up without being kept. An
-// uncached word has the ids of its forms only if they are already interned
-// (every lexicon and knowledge-base word is, when it is compiled), else 0,
-// which no matcher edge uses.
+// four bytes with a digit ("€815", "12345", "COVID19", many of them one-offs)
+// are cached only while they number under a sixteenth of the bound, so
+// that an archive's prices and codes cannot crowd out its words
+// (punctuation splits "2,300" and "12:30", so years, numbers and "G20" stay
+// short and are kept as words), and after MaxCachedWords spellings new
+// ones are looked up without being kept. An uncached word has the ids of
+// its forms only if they are already interned (every lexicon and
+// knowledge-base word is, when it is compiled), else 0, which no matcher
+// edge uses.
 type StemCache struct {
 	read    atomic.Pointer[wordTable]
 	mu      sync.Mutex
 	pending map[string]*Word
 	size    int // cached spellings, read and pending
-	limit   int // MaxCachedWords when 0 (tests set a small one)
+	digits  int // of which longer than four bytes with a digit
+	// digitsFull is set once digits reaches its budget, so numeric
+	// spellings are then answered without the lock.
+	digitsFull atomic.Bool
+	limit      int // MaxCachedWords when 0 (tests set a small one)
 }
 
 // MaxCachedWords bounds a StemCache (about 200 bytes a spelling).
@@ -53,7 +59,8 @@ func (c *StemCache) Lookup(raw string) *Word {
 	if w := c.read.Load().find(raw, h); w != nil {
 		return w
 	}
-	if len(raw) > 4 && hasDigit(raw) {
+	numeric := len(raw) > 4 && hasDigit(raw)
+	if numeric && c.digitsFull.Load() { // without taking the lock
 		return uncached(raw)
 	}
 	c.mu.Lock()
@@ -69,8 +76,14 @@ func (c *StemCache) Lookup(raw string) *Word {
 	if limit == 0 {
 		limit = MaxCachedWords
 	}
-	if c.size >= limit {
+	if numeric && c.digits >= limit/16 {
+		c.digitsFull.Store(true)
+	}
+	if c.size >= limit || numeric && c.digits >= limit/16 {
 		return uncached(raw)
+	}
+	if numeric {
+		c.digits++
 	}
 	norm := strings.Clone(foldWord(raw)) // clone: raw is a slice of a whole document
 	w := &Word{Norm: norm, Stem: english.Stem(norm, false)}

@@ -165,10 +165,16 @@ func TestStemCacheConcurrent(t *testing.T) {
 	if Intern("reporting") == Intern("report") || Intern("report") == 0 {
 		t.Error("distinct strings must get distinct, non-zero ids")
 	}
-	// A spelling with a digit is not cached and gets no new id.
-	w := c.Lookup("Tallied2,347votes")
-	if w.Norm != "tallied2,347votes" || w.NormID != 0 || c.Lookup("Tallied2,347votes") == w {
-		t.Errorf("a word with a digit should be looked up uncached with id 0: %+v", *w)
+	// Past its budget, a spelling with a digit is not cached and gets no
+	// new id.
+	d := StemCache{limit: 16} // one numeric spelling
+	d.Lookup("€815")
+	w := d.Lookup("Tallied2,347votes")
+	if w.Norm != "tallied2,347votes" || w.NormID != 0 || d.Lookup("Tallied2,347votes") == w {
+		t.Errorf("a word with a digit past the budget should be looked up uncached with id 0: %+v", *w)
+	}
+	if w := d.Lookup("€815"); w.NormID == 0 || d.digits != 1 {
+		t.Errorf("a numeric spelling within the budget should be cached and interned: %+v, %d cached", *w, d.digits)
 	}
 }
 
@@ -182,11 +188,12 @@ func TestStemCacheBound(t *testing.T) {
 	if c.size != 10 {
 		t.Errorf("cache holds %d spellings, want 10", c.size)
 	}
-	d := StemCache{}
-	d.Lookup("2025")
-	d.Lookup("123456")
-	if d.size != 1 {
-		t.Errorf("short numbers are kept and long ones not: %d kept, want 1", d.size)
+	d := StemCache{limit: 32} // two long numeric spellings
+	for _, n := range []string{"2025", "123456", "234567", "345678", "456789"} {
+		d.Lookup(n)
+	}
+	if d.size != 3 || d.digits != 2 {
+		t.Errorf("short numbers are kept and long ones to a sixteenth of the bound: %d kept (%d long), want 3 (2)", d.size, d.digits)
 	}
 	lexiconWord := Intern("stonewalling")
 	if w := c.Lookup("Stonewalling"); w.NormID != lexiconWord || w.Stem != "stonewal" {
