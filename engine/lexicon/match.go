@@ -162,7 +162,7 @@ func orNew(n *node) *node {
 
 // step appends to out the nodes token t leads to from n: by its stem, its
 // exact folded form, or a wildcard.
-func (m *Matcher) step(out []*node, n *node, t text.Token) []*node {
+func (m *Matcher) step(out []*node, n *node, t *text.Token) []*node {
 	if n == m.root { // every match starts here: the tables, not the maps
 		if int(t.StemID) < len(m.rootNext) && m.rootNext[t.StemID] != nil {
 			out = append(out, m.rootNext[t.StemID])
@@ -244,7 +244,7 @@ func (m *Matcher) AppendMatches(dst []Match, toks []text.Token, sc *Scratch) []M
 				}
 			}
 			if s.last < len(toks) {
-				next = m.step(next[:0], s.n, toks[s.last])
+				next = m.step(next[:0], s.n, &toks[s.last])
 				for _, c := range next {
 					frontier = append(frontier, state{c, s.last + 1})
 				}
@@ -254,7 +254,7 @@ func (m *Matcher) AppendMatches(dst []Match, toks []text.Token, sc *Scratch) []M
 					if k > 0 && toks[s.last+k-1].Punct && toks[s.last+k-1].Norm != "," && toks[s.last+k-1].Norm != "'" && toks[s.last+k-1].Norm != "-" {
 						break
 					}
-					next = m.step(next[:0], s.n.gap, toks[s.last+k])
+					next = m.step(next[:0], s.n.gap, &toks[s.last+k])
 					for _, c := range next {
 						frontier = append(frontier, state{c, s.last + k + 1})
 					}
