@@ -6,6 +6,7 @@
 package attribution
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -101,29 +102,18 @@ func Extract(p *analysis.Pass) {
 	// Anonymous and vague sources, private intent and hearsay, by sentence
 	// (a cue only looks at its own sentence's); anonymous before vague, in
 	// the order they are consulted (the last one near a cue wins).
-	var anonymous, weasel, privately, heard, cueMatches, cueQuote, cueDocument []lexicon.Match
+	categories := [...]string{"anonymous", "weasel", "private", "hearsay", "cue", "cue_quote", "cue_document"}
+	var of [len(categories)][]lexicon.Match
 	for _, m := range p.Matches { // one pass, not one per category
-		switch m.Entry.Category {
-		case "anonymous":
-			anonymous = append(anonymous, m)
-		case "weasel":
-			weasel = append(weasel, m)
-		case "private":
-			privately = append(privately, m)
-		case "hearsay":
-			heard = append(heard, m)
-		case "cue":
-			cueMatches = append(cueMatches, m)
-		case "cue_quote":
-			cueQuote = append(cueQuote, m)
-		case "cue_document":
-			cueDocument = append(cueDocument, m)
+		if k := slices.Index(categories[:], m.Entry.Category); k >= 0 {
+			of[k] = append(of[k], m)
 		}
 	}
-	anon := bySentence(p, anonymous, weasel)
-	private := bySentence(p, privately)
-	hearsay := bySentence(p, heard)
-	cq := append(quotedAfter(p, cueQuote), afterDocument(p, cueDocument)...)
+	anon := bySentence(p, of[0], of[1])
+	private := bySentence(p, of[2])
+	hearsay := bySentence(p, of[3])
+	cueMatches := of[4]
+	cq := append(quotedAfter(p, of[5]), afterDocument(p, of[6])...)
 	if len(cq) > 0 {
 		cueMatches = append(cueMatches, cq...)
 		sort.Slice(cueMatches, func(i, j int) bool { return cueMatches[i].Start < cueMatches[j].Start })
