@@ -186,10 +186,7 @@ func (t *wordTable) with(added map[string]*Word) *wordTable {
 
 // wordSeed randomises wordHash per process, so that no fixed input can be
 // crafted to collide in every run (the table probes linearly).
-var wordSeed = func() uint64 {
-	var seed maphash.Seed = maphash.MakeSeed()
-	return maphash.String(seed, "credence") | 1
-}()
+var wordSeed = maphash.String(maphash.MakeSeed(), "credence") | 1
 
 // wordHash hashes a spelling eight bytes at a time with one 128-bit multiply
 // per word (the wyhash mix). Most words fit in one step, where maphash.String
