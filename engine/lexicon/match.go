@@ -59,7 +59,7 @@ func Compile(stems *text.StemCache, lexicons ...*Lexicon) *Matcher {
 			e.unless = e.unless[:0]
 			for _, u := range e.UnlessNear {
 				for _, t := range text.Tokenize(u, stems) {
-					e.unless = append(e.unless, text.Intern(t.Stem))
+					e.unless = append(e.unless, text.Intern(text.StemOf(&t, stems)))
 				}
 			}
 		}
@@ -97,7 +97,7 @@ func sequence(phrase string, exact bool, stems *text.StemCache) []string {
 			case exact:
 				seq = append(seq, exactKey+t.Norm)
 			default:
-				seq = append(seq, t.Stem)
+				seq = append(seq, text.StemOf(&t, stems))
 			}
 		}
 	}

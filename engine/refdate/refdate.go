@@ -224,7 +224,7 @@ func eventPhrases(k *kb.KB) *phraseIndex {
 			for i := range t {
 				// Interned here: a phrase word with a digit ("2024") is not
 				// cached, and an id of 0 would match every such word.
-				t[i].StemID = text.Intern(t[i].Stem)
+				t[i].StemID = text.Intern(text.StemOf(&t[i], stems))
 				pi.add(t[i].StemID)
 			}
 			toks = append(toks, t)
