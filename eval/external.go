@@ -284,7 +284,7 @@ func externalPTC(eng *engine.Engine, base *wordList) (string, error) {
 	}
 	defer f.Close()
 	dec := json.NewDecoder(f)
-	var engine, baseline overlapCounts
+	var engine, baseline, engineAny, baselineAny overlapCounts
 	docs := 0
 	for {
 		var art struct {
@@ -299,11 +299,12 @@ func externalPTC(eng *engine.Engine, base *wordList) (string, error) {
 		if err := dec.Decode(&art); err != nil {
 			break
 		}
-		var gold [][2]int
+		var gold, all [][2]int
 		for _, sp := range art.Spans {
 			if sp.Technique == "Loaded_Language" || strings.HasPrefix(sp.Technique, "Name_Calling") {
 				gold = append(gold, [2]int{sp.Start, sp.End})
 			}
+			all = append(all, [2]int{sp.Start, sp.End})
 		}
 		res, err := analyzeText(eng, "ptc-"+art.ID, art.Text)
 		if err != nil {
@@ -312,9 +313,12 @@ func externalPTC(eng *engine.Engine, base *wordList) (string, error) {
 		docs++
 		engine.add(loadedSpans(res), gold)
 		baseline.add(base.spans(art.Text), gold)
+		engineAny.add(loadedSpans(res), all)
+		baselineAny.add(base.spans(art.Text), all)
 	}
-	return fmt.Sprintf("- **PTC** (propaganda techniques, %d articles, %d Loaded_Language + Name_Calling spans): framing.loaded span overlap P %.3f, R %.3f, F1 %.3f; word-list baseline P %.3f, R %.3f, F1 %.3f.\n",
-		docs, engine.gold, engine.precision(), engine.recall(), engine.f1(), baseline.precision(), baseline.recall(), baseline.f1()), nil
+	return fmt.Sprintf("- **PTC** (propaganda techniques, %d articles, %d Loaded_Language + Name_Calling spans): framing.loaded span overlap P %.3f, R %.3f, F1 %.3f; word-list baseline P %.3f, R %.3f, F1 %.3f. "+
+		"Counting a finding inside a span of any of PTC's 14 techniques (Exaggeration, Doubt, Appeal to fear…) as right, precision is %.3f (word list %.3f): PTC files many loaded words under another technique.\n",
+		docs, engine.gold, engine.precision(), engine.recall(), engine.f1(), baseline.precision(), baseline.recall(), baseline.f1(), engineAny.precision(), baselineAny.precision()), nil
 }
 
 // overlapCounts scores predicted spans against gold spans by overlap.
