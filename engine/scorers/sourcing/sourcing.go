@@ -207,7 +207,11 @@ func figures(p *analysis.Pass) {
 	n := len(p.Sentences)
 	// By sentence: an identifiable source; a "said"-type one; vague sources.
 	attributed, statement, vague := make([]bool, n), make([]bool, n), make([]bool, n)
-	paraSourced := make([]bool, n) // by paragraph (there are at most n)
+	paragraphCount := 0
+	if n > 0 {
+		paragraphCount = para[n-1] + 1 // blank lines may leave paragraphs without a sentence
+	}
+	paraSourced := make([]bool, paragraphCount)
 	for _, a := range p.Attributions {
 		switch a.Kind {
 		case analysis.SourceNamedPerson, analysis.SourceNamedOrg, analysis.SourceUnnamed:
