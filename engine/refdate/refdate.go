@@ -67,13 +67,16 @@ func find(p *analysis.Pass, k *kb.KB, override string) core.RefDate {
 			return r
 		}
 	}
-	events := MentionedEvents(p, k)
-	if r, ok := dateline(p, events); ok {
+	// The events are found only if a rule below needs them (a dateline
+	// without a year, anniversaries, the fallback); the factual scorer
+	// reuses them from the pass.
+	if r, ok := dateline(p, k); ok {
 		return r
 	}
 	if r, ok := latestExplicit(p); ok {
 		return r
 	}
+	events := MentionedEvents(p, k)
 	if r, ok := fromAnniversary(p, events); ok {
 		return r
 	}
@@ -265,7 +268,7 @@ func contains(list []int, x int) bool {
 	return i < len(list) && list[i] == x
 }
 
-func dateline(p *analysis.Pass, events []EventMention) (core.RefDate, bool) {
+func dateline(p *analysis.Pass, k *kb.KB) (core.RefDate, bool) {
 	// The dateline opens one of the first three non-empty lines.
 	off, seen := 0, 0
 	for off < len(p.Text) && seen < 3 {
@@ -303,7 +306,7 @@ func dateline(p *analysis.Pass, events []EventMention) (core.RefDate, bool) {
 			start, end := lineStart+lead+loc[0], lineStart+lead+loc[1]
 			evidence := strings.TrimSpace(p.Text[start:end])
 			if y == 0 {
-				y = inferYear(p, mo, d, events)
+				y = inferYear(p, mo, d, MentionedEvents(p, k))
 				if y == 0 {
 					return core.RefDate{Precision: core.PrecisionNone, Method: "dateline", Evidence: evidence + " (no year, and none could be inferred)", Start: start, End: end}, true
 				}
