@@ -6,8 +6,10 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -253,11 +255,8 @@ func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
 		kept = append(kept, f)
 	}
 	findings = applySuppressions(doc.Text, kept)
-	sort.SliceStable(findings, func(i, j int) bool {
-		if findings[i].Start != findings[j].Start {
-			return findings[i].Start < findings[j].Start
-		}
-		return findings[i].Rule < findings[j].Rule
+	slices.SortStableFunc(findings, func(a, b core.Finding) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(a.Rule, b.Rule))
 	})
 	if findings == nil {
 		findings = []core.Finding{}

@@ -6,6 +6,7 @@
 package attribution
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -224,7 +225,7 @@ cues:
 	colonLabelled(p)
 	// Both append out of text order; readers look attributions up by sentence.
 	if len(p.Attributions) > n {
-		sort.SliceStable(p.Attributions, func(i, j int) bool { return p.Attributions[i].Sentence < p.Attributions[j].Sentence })
+		slices.SortStableFunc(p.Attributions, func(a, b analysis.Attribution) int { return cmp.Compare(a.Sentence, b.Sentence) })
 	}
 	assignSpeakers(p)
 }
