@@ -201,6 +201,9 @@ func TestPartialRun(t *testing.T) {
 	if code, _, errs := runCLI("check", "--only", "framing.loaded", "--fail-on", "framing.*", slanted); code != 1 || !strings.Contains(errs, "framing.loaded matches --fail-on") {
 		t.Errorf("check --fail-on on a partial run: exit %d %s", code, errs)
 	}
+	if code, _, errs := runCLI("check", "--scorers", "framing", slanted); code != 2 || !strings.Contains(errs, "--fail-on or --max-severity") {
+		t.Errorf("check on a partial run with nothing that could fail: exit %d %s", code, errs)
+	}
 	for _, bad := range [][]string{{"--scorers", "framng"}, {"--only", "framing.lodaed"}} {
 		if code, _, errs := runCLI(append([]string{"score"}, append(bad, slanted)...)...); code != 2 || !strings.Contains(errs, "unknown") || !strings.Contains(errs, bad[1]) {
 			t.Errorf("%v: exit %d %s", bad, code, errs)

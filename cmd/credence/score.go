@@ -153,6 +153,9 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 		if explicit["min-score"] || explicit["fail-band"] {
 			return fail("--min-score and --fail-band judge the reliability score, which a partial run (--only, --scorers) does not compute; use --fail-on or --max-severity")
 		}
+		if f.failOn == "" && f.maxSeverity == "" { // else nothing could fail
+			return fail("a partial run (--only, --scorers) has no score to judge: say what fails with --fail-on or --max-severity")
+		}
 	}
 	rep, err := report.New(f.format, report.Options{Color: f.output == "" && isTerminal(stdout), IncludeText: f.includeText, Rules: engine.Rules(), Version: version,
 		Compare: f.compare, Title: f.title})
