@@ -65,22 +65,19 @@ type cutter struct {
 func (c *cutter) next() (start, end int, punct, ok bool) {
 	src, i := c.src, c.i
 	for i < len(src) {
-		b := src[i]
-		if b < utf8.RuneSelf {
-			switch asciiClass[b] {
-			case classSpace:
-				i++
-				continue
-			case classPunct:
-				c.i = i + 1
-				return i, i + 1, true, true
+		switch byteClass[src[i]] {
+		case classSpace:
+			i++
+			continue
+		case classPunct:
+			c.i = i + 1
+			return i, i + 1, true, true
+		case classMulti:
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if unicode.IsPunct(r) {
+				c.i = i + size
+				return i, i + size, true, true
 			}
-			break
-		}
-		r, size := utf8.DecodeRuneInString(src[i:])
-		if unicode.IsPunct(r) {
-			c.i = i + size
-			return i, i + size, true, true
 		}
 		break
 	}
@@ -90,20 +87,20 @@ func (c *cutter) next() (start, end int, punct, ok bool) {
 	}
 	// A word: up to the next space or punctuation rune.
 	start = i
+word:
 	for i < len(src) {
-		b := src[i]
-		if b < utf8.RuneSelf {
-			if asciiClass[b] != classWord {
-				break
-			}
+		switch byteClass[src[i]] {
+		case classWord:
 			i++
-			continue
+		case classMulti:
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if unicode.IsPunct(r) {
+				break word
+			}
+			i += size
+		default:
+			break word
 		}
-		r, size := utf8.DecodeRuneInString(src[i:])
-		if unicode.IsPunct(r) {
-			break
-		}
-		i += size
 	}
 	c.i = i
 	return start, i, false, true
@@ -116,16 +113,21 @@ var asciiPunct = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// asciiClass sorts ASCII bytes for scan with one table read.
+// byteClass sorts bytes for the cutter with one table read: ASCII word
+// bytes, spaces and punctuation, and the bytes of multi-byte runes, which
+// are decoded.
 const (
 	classWord = iota
 	classSpace
 	classPunct
+	classMulti
 )
 
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+var byteClass = func() (t [256]uint8) {
 	for c := range t {
 		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = classMulti
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
 			t[c] = classSpace
 		case asciiPunct[c]:
