@@ -7,6 +7,7 @@ package attribution
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -70,31 +71,21 @@ var determiners = toSet("a", "an", "the", "this", "that", "its", "their", "his",
 // toSet is a set of folded words, tested by token (text.WordSet).
 func toSet(ws ...string) text.WordSet { return text.NewWordSet(ws...) }
 
-// sentenceMatches are matches grouped by the sentence they lie in.
-type sentenceMatches [][]lexicon.Match
-
-// bySentence groups the lists' matches by sentence, list after list.
-func bySentence(p *analysis.Pass, lists ...[]lexicon.Match) sentenceMatches {
-	var out sentenceMatches
-	for _, ms := range lists {
-		for _, m := range ms {
-			if si := p.SentenceAt(m.Start); si >= 0 {
-				if out == nil {
-					out = make(sentenceMatches, len(p.Sentences))
+// inSentence yields the matches of each list (in text order) that lie in
+// sentence si, list after list: a binary search each, where grouping every
+// match by sentence cost an allocation per sentence.
+func inSentence(p *analysis.Pass, si int, lists ...[]lexicon.Match) iter.Seq[lexicon.Match] {
+	return func(yield func(lexicon.Match) bool) {
+		sent := p.Sentences[si]
+		for _, ms := range lists {
+			k := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= sent.Start })
+			for ; k < len(ms) && ms[k].Start < sent.End; k++ {
+				if !yield(ms[k]) {
+					return
 				}
-				out[si] = append(out[si], m)
 			}
 		}
 	}
-	return out
-}
-
-// in returns sentence si's matches.
-func (s sentenceMatches) in(si int) []lexicon.Match {
-	if s == nil {
-		return nil
-	}
-	return s[si]
 }
 
 // Extract fills p.Attributions and the Speaker of p.Quotes.
@@ -110,9 +101,7 @@ func Extract(p *analysis.Pass) {
 			of[k] = append(of[k], m)
 		}
 	}
-	anon := bySentence(p, of[0], of[1])
-	private := bySentence(p, of[2])
-	hearsay := bySentence(p, of[3])
+	anonymous, weasel, private, hearsay := of[0], of[1], of[2], of[3]
 	cueMatches := of[4]
 	cq := append(quotedAfter(p, of[5]), afterDocument(p, of[6])...)
 	if len(cq) > 0 {
@@ -127,7 +116,7 @@ cues:
 			continue
 		}
 		// "privately signaled" is the claim itself, not its source.
-		for _, pm := range private.in(si) {
+		for pm := range inSentence(p, si, private) {
 			if m.Start >= pm.Start && m.End <= pm.End {
 				continue cues
 			}
@@ -157,7 +146,7 @@ cues:
 		}
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
 		// Anonymous or vague wording right at the cue is the source.
-		for _, am := range anon.in(si) {
+		for am := range inSentence(p, si, anonymous, weasel) {
 			near := am.First <= m.Last+8 && am.Last >= m.First-6
 			if near && am.First >= sent.First && am.Last <= sent.Last {
 				a.Kind = analysis.SourceAnonymous
@@ -169,7 +158,7 @@ cues:
 			}
 		}
 		// "according to reports" is hearsay: the reports are nobody's.
-		for _, h := range hearsay.in(si) {
+		for h := range inSentence(p, si, hearsay) {
 			if h.Start <= m.Start && h.End >= m.End {
 				a.Impersonal = true
 			}
