@@ -6,7 +6,6 @@
 package attribution
 
 import (
-	"cmp"
 	"iter"
 	"slices"
 	"sort"
@@ -212,9 +211,17 @@ cues:
 	n := len(p.Attributions)
 	dashSigned(p)
 	colonLabelled(p)
-	// Both append out of text order; readers look attributions up by sentence.
+	// Both append out of text order; readers look attributions up by
+	// sentence. The cues' attributions are in order already, so the few
+	// appended ones are put in place, each after those of its sentence (what
+	// a stable sort would do, without moving a 170-byte struct per step).
 	if len(p.Attributions) > n {
-		slices.SortStableFunc(p.Attributions, func(a, b analysis.Attribution) int { return cmp.Compare(a.Sentence, b.Sentence) })
+		extra := slices.Clone(p.Attributions[n:])
+		p.Attributions = p.Attributions[:n]
+		for _, a := range extra {
+			k := sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence > a.Sentence })
+			p.Attributions = slices.Insert(p.Attributions, k, a)
+		}
 	}
 	assignSpeakers(p)
 }
