@@ -43,13 +43,12 @@ type Matcher struct {
 	// rootNext and rootExact are the root's edges as tables indexed by id:
 	// most tokens start no entry, and this says so with one array read.
 	rootNext, rootExact []*node
-	stems               *text.StemCache
 }
 
 // Compile builds one matcher over the lexicons' entries. Phrases are
 // tokenized and stemmed exactly as documents are, so inflected forms match.
 func Compile(stems *text.StemCache, lexicons ...*Lexicon) *Matcher {
-	m := &Matcher{root: &node{}, stems: stems}
+	m := &Matcher{root: &node{}}
 	for _, lx := range lexicons {
 		for _, e := range lx.Entries {
 			e.lex, e.rule = lx, lx.Categories[e.Category].Rule

@@ -508,46 +508,12 @@ func NewActors(stems *text.StemCache, aliases map[string]string) *Actors {
 // SideOf returns the side a source phrase belongs to, from its words.
 func (a *Actors) SideOf(source string) string {
 	sep := func(r rune) bool { return r == ' ' || r == '\'' || r == ',' || r == '.' }
-	var buf [32]byte
-	if len(source) <= len(buf) && isASCII(source) {
-		// The common case, without allocating: fold into buf.
-		b := buf[:len(source)]
-		for i := range len(source) {
-			c := source[i]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
-		for len(b) > 0 {
-			k := 0
-			for k < len(b) && !sep(rune(b[k])) {
-				k++
-			}
-			if s, ok := a.sides[string(b[:k])]; ok && k > 0 {
-				return s
-			}
-			b = b[min(k+1, len(b)):]
-		}
-		return ""
-	}
 	for w := range strings.FieldsFuncSeq(text.Fold(source), sep) {
 		if s, ok := a.sides[w]; ok {
 			return s
 		}
 	}
 	return ""
-}
-
-// isASCII reports text that text.Fold only lower-cases (it rewrites a
-// backtick, like typographic quotes, as an apostrophe).
-func isASCII(s string) bool {
-	for i := range len(s) {
-		if s[i] >= 0x80 || s[i] == '`' {
-			return false
-		}
-	}
-	return true
 }
 
 // possessive writes "Reid's", "the officials'" (a plural noun takes the
