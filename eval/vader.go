@@ -1,0 +1,70 @@
+package eval
+
+import (
+	"fmt"
+
+	"github.com/credence-news/credence/engine/text"
+	"github.com/jonreiter/govader"
+)
+
+// vaderList is the word list research toolkits reach for: VADER's sentiment
+// lexicon (Hutto & Gilbert 2014, MIT licence, read from the govader module),
+// flagging every word whose valence passes a threshold. Each setting in
+// vaderSettings is scored and the best one reported, so the comparison
+// leans toward the baseline, never against it.
+type vaderList struct{ valence map[string]float64 }
+
+// vaderSetting is one threshold: |valence| ≥ min, or valence ≤ −min when
+// only negative words count.
+type vaderSetting struct {
+	min      float64
+	negative bool
+}
+
+var vaderSettings = []vaderSetting{{1, false}, {1.5, false}, {2, false}, {2.5, false}, {1, true}, {1.5, true}, {2, true}, {2.5, true}}
+
+func (s vaderSetting) String() string {
+	if s.negative {
+		return fmt.Sprintf("negative words, valence ≤ −%g", s.min)
+	}
+	return fmt.Sprintf("|valence| ≥ %g", s.min)
+}
+
+func (s vaderSetting) flags(v float64) bool {
+	if s.negative {
+		return v <= -s.min
+	}
+	return v >= s.min || v <= -s.min
+}
+
+func newVaderList() *vaderList {
+	return &vaderList{valence: govader.NewSentimentIntensityAnalyzer().Lexicon}
+}
+
+// spans returns, for each of vaderSettings, the words of s it flags.
+func (v *vaderList) spans(s string) [][][2]int {
+	out := make([][][2]int, len(vaderSettings))
+	for _, sp := range text.Spans(s) {
+		val, ok := v.valence[text.Fold(s[sp[0]:sp[1]])]
+		if !ok {
+			continue
+		}
+		for i, set := range vaderSettings {
+			if set.flags(val) {
+				out[i] = append(out[i], sp)
+			}
+		}
+	}
+	return out
+}
+
+// bestOverlap is the setting whose counts have the highest F1.
+func bestOverlap(c []overlapCounts) (overlapCounts, vaderSetting) {
+	best := 0
+	for i := range c {
+		if c[i].f1() > c[best].f1() {
+			best = i
+		}
+	}
+	return c[best], vaderSettings[best]
+}
