@@ -246,3 +246,32 @@ func TestRealNewsFactualFalseAlarms(t *testing.T) {
 		t.Errorf("%d factual findings on %d real articles (at most 3 expected):\n%s", len(found), basil+polnear, strings.Join(found, "\n"))
 	}
 }
+
+// TestFramingBeatsWordLists holds framing.loaded to the framing issue's
+// targets on the external corpora (when ../shared/data is present): a clear
+// margin over VADER's word list, ahead of its own words matched bare, and
+// BABE macro-F1 ≥ 0.70 for the learned combination.
+func TestFramingBeatsWordLists(t *testing.T) {
+	DataDir = filepath.Join("..", "..", "shared", "data")
+	defer func() { DataDir = filepath.Join("..", "shared", "data") }()
+	_, m := externalCorpora()
+	if m == nil {
+		t.Skip("no ../shared/data")
+	}
+	for _, c := range []struct{ corpus, base string }{{"ptc", "vader"}, {"basil", "vader"}, {"basil_outlet", "vader"}} {
+		if got, floor := m[c.corpus+".f1"], m[c.corpus+"."+c.base]; got < floor*1.5 {
+			t.Errorf("%s: framing.loaded F1 %.3f, want at least 1.5× the %s word list's %.3f", c.corpus, got, c.base, floor)
+		}
+	}
+	for _, c := range []string{"ptc", "basil", "basil_outlet"} {
+		if got, own := m[c+".f1"], m[c+".own"]; got <= own {
+			t.Errorf("%s: framing.loaded F1 %.3f, not above its own words matched bare (%.3f)", c, got, own)
+		}
+	}
+	if got := m["babe.rule"]; got <= m["babe.vader"] || got <= m["babe.own"] {
+		t.Errorf("BABE: rule macro-F1 %.3f, not above the word lists (VADER %.3f, own %.3f)", got, m["babe.vader"], m["babe.own"])
+	}
+	if got := m["babe.learned"]; got < 0.70 {
+		t.Errorf("BABE: learned macro-F1 %.3f, want ≥ 0.70", got)
+	}
+}

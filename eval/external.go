@@ -25,14 +25,21 @@ var DataDir = filepath.Join("..", "shared", "data")
 // returns a report section, or "" when they are absent. The corpora are read
 // in place and never copied.
 func External() string {
+	s, _ := externalCorpora()
+	return s
+}
+
+// externalCorpora is External with the headline numbers by name (see the
+// sections for the names), so tests can hold the engine to its targets.
+func externalCorpora() (string, map[string]float64) {
 	if _, err := os.Stat(DataDir); err != nil {
-		return ""
+		return "", nil
 	}
 	eng, err := engine.New(engine.Options{})
 	if err != nil {
-		return "External corpora: engine failed: " + err.Error() + "\n"
+		return "External corpora: engine failed: " + err.Error() + "\n", nil
 	}
-	base := &baselines{own: newWordListBaseline(eng), vader: newVaderList()}
+	base := &baselines{own: newWordListBaseline(eng), vader: newVaderList(), metrics: map[string]float64{}}
 	var b strings.Builder
 	b.WriteString("## External corpora\n\nLabelled outside this project (`../shared/data`, read in place, never copied). Each line says what the corpus measures. Two plain word lists are scored beside the engine. The **VADER word list** flags every word of VADER's sentiment lexicon (Hutto & Gilbert 2014; 7,500 words rated by people, the list research toolkits use) whose valence passes a threshold; eight thresholds are tried and the best on each corpus reported, which favours the baseline. The **own word list** flags any single word of the framing lexicon's loaded categories, with no stems, context, negation or quote handling: the same vocabulary as the engine, so the gap is what the engine's matching and context add.\n\n")
 	for _, section := range []func(*engine.Engine, *baselines) (string, error){externalBABE, externalPTC, externalBASIL, externalFactual, externalCoNLL, externalPolNeAR} {
@@ -43,13 +50,15 @@ func External() string {
 		}
 		b.WriteString(s)
 	}
-	return b.String()
+	return b.String(), base.metrics
 }
 
-// baselines are the plain word lists the engine is measured against.
+// baselines are the plain word lists the engine is measured against, and
+// where the sections record their headline numbers.
 type baselines struct {
-	own   *wordList
-	vader *vaderList
+	own     *wordList
+	vader   *vaderList
+	metrics map[string]float64
 }
 
 // wordList is the framing lexicon's loaded words, matched bare.
@@ -196,6 +205,8 @@ func externalBABE(eng *engine.Engine, base *baselines) (string, error) {
 			vader, vaderSet = f, vaderSettings[i]
 		}
 	}
+	base.metrics["babe.rule"], base.metrics["babe.learned"] = macroF1(pred, gold), macroF1(learned, gold)
+	base.metrics["babe.vader"], base.metrics["babe.own"] = vader, macroF1(predBase, gold)
 	return fmt.Sprintf("- **BABE** (sentence-level media bias, %d expert-labelled sentences): macro-F1 %.3f for \"any framing.loaded finding (quoted or not)\"; %.3f for a logistic combination of the framing features, the loaded words' categories and polarity, and who speaks in the sentence (5-fold cross-validated on BABE dev). Baselines: VADER word list %.3f (%v), own word list %.3f. (Published fine-tuned BERT: 0.804.)\n",
 		len(gold), macroF1(pred, gold), macroF1(learned, gold), vader, vaderSet, macroF1(predBase, gold)), nil
 }
@@ -338,6 +349,7 @@ func externalPTC(eng *engine.Engine, base *baselines) (string, error) {
 		}
 	}
 	v, vset := bestOverlap(vader)
+	base.metrics["ptc.f1"], base.metrics["ptc.vader"], base.metrics["ptc.own"] = engine.f1(), v.f1(), baseline.f1()
 	return fmt.Sprintf("- **PTC** (propaganda techniques, %d articles, %d Loaded_Language + Name_Calling spans): framing.loaded span overlap P %.3f, R %.3f, F1 %.3f. Baselines: VADER word list P %.3f, R %.3f, F1 %.3f (%v); own word list P %.3f, R %.3f, F1 %.3f. "+
 		"Counting a finding inside a span of any of PTC's 14 techniques (Exaggeration, Doubt, Appeal to fear…) as right, precision is %.3f (own word list %.3f): PTC files many loaded words under another technique.\n",
 		docs, engine.gold, engine.precision(), engine.recall(), engine.f1(), v.precision(), v.recall(), v.f1(), vset, baseline.precision(), baseline.recall(), baseline.f1(), engineAny.precision(), baselineAny.precision()), nil
@@ -675,6 +687,8 @@ func externalBASIL(eng *engine.Engine, base *baselines) (string, error) {
 	}
 	v, vset := bestOverlap(vader)
 	vo, voset := bestOverlap(vaderOwn)
+	base.metrics["basil.f1"], base.metrics["basil.vader"], base.metrics["basil.own"] = ours.f1(), v.f1(), baseline.f1()
+	base.metrics["basil_outlet.f1"], base.metrics["basil_outlet.vader"], base.metrics["basil_outlet.own"] = own.f1(), vo.f1(), ownBase.f1()
 	return fmt.Sprintf("- **BASIL** (lexical bias, %d articles, %d sentences, %d lex spans): framing.loaded span overlap P %.3f, R %.3f, F1 %.3f. Baselines: VADER word list P %.3f, R %.3f, F1 %.3f (%v); own word list P %.3f, R %.3f, F1 %.3f.\n"+
 		"- **BASIL, the journalist's own words** (the %d lex spans BASIL marks as outside quotes): framing.loaded counted against the outlet (not quoted, not reported speech) P %.3f, R %.3f, F1 %.3f; every framing.loaded finding F1 %.3f. Baselines: VADER word list P %.3f, R %.3f, F1 %.3f (%v); own word list P %.3f, R %.3f, F1 %.3f.\n",
 		articles, sentences, ours.gold, ours.precision(), ours.recall(), ours.f1(), v.precision(), v.recall(), v.f1(), vset, baseline.precision(), baseline.recall(), baseline.f1(),
