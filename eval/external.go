@@ -39,23 +39,23 @@ func externalCorpora() (string, map[string]float64) {
 	if err != nil {
 		return "External corpora: engine failed: " + err.Error() + "\n", nil
 	}
-	base := &baselines{own: newWordListBaseline(eng), vader: newVaderList(), metrics: map[string]float64{}}
+	run := &externalRun{own: newWordListBaseline(eng), vader: newVaderList(), metrics: map[string]float64{}}
 	var b strings.Builder
 	b.WriteString("## External corpora\n\nLabelled outside this project (`../shared/data`, read in place, never copied). Each line says what the corpus measures. Two plain word lists are scored beside the engine. The **VADER word list** flags every word of VADER's sentiment lexicon (Hutto & Gilbert 2014; 7,500 words rated by people, the list research toolkits use) whose valence passes a threshold; eight thresholds are tried and the best on each corpus reported, which favours the baseline. The **own word list** flags any single word of the framing lexicon's loaded categories, with no stems, context, negation or quote handling: the same vocabulary as the engine, so the gap is what the engine's matching and context add.\n\n")
-	for _, section := range []func(*engine.Engine, *baselines) (string, error){externalBABE, externalPTC, externalBASIL, externalFactual, externalCoNLL, externalPolNeAR} {
-		s, err := section(eng, base)
+	for _, section := range []func(*engine.Engine, *externalRun) (string, error){externalBABE, externalPTC, externalBASIL, externalFactual, externalCoNLL, externalPolNeAR} {
+		s, err := section(eng, run)
 		if err != nil {
 			fmt.Fprintf(&b, "- %v\n", err)
 			continue
 		}
 		b.WriteString(s)
 	}
-	return b.String(), base.metrics
+	return b.String(), run.metrics
 }
 
-// baselines are the plain word lists the engine is measured against, and
-// where the sections record their headline numbers.
-type baselines struct {
+// externalRun is what the sections share: the plain word lists the engine is
+// measured against, and the map where each records its headline numbers.
+type externalRun struct {
 	own     *wordList
 	vader   *vaderList
 	metrics map[string]float64
@@ -131,8 +131,8 @@ func macroF1(pred, gold []bool) float64 {
 }
 
 // externalBABE: sentence-level bias (expert labels): a sentence with any
-// non-quoted framing.loaded finding is predicted biased.
-func externalBABE(eng *engine.Engine, base *baselines) (string, error) {
+// framing.loaded finding, quoted or not, is predicted biased.
+func externalBABE(eng *engine.Engine, run *externalRun) (string, error) {
 	f, err := os.Open(filepath.Join(DataDir, "babe", "babe_dev.csv"))
 	if err != nil {
 		return "", fmt.Errorf("BABE: %v", err)
@@ -170,8 +170,8 @@ func externalBABE(eng *engine.Engine, base *baselines) (string, error) {
 		}
 		gold = append(gold, label == "Biased")
 		pred = append(pred, len(loadedSpans(res)) > 0)
-		predBase = append(predBase, len(base.own.spans(sent)) > 0)
-		for i, sp := range base.vader.spans(sent) {
+		predBase = append(predBase, len(run.own.spans(sent)) > 0)
+		for i, sp := range run.vader.spans(sent) {
 			predVader[i] = append(predVader[i], len(sp) > 0)
 		}
 		x := sentenceFeatures(sent, res)
@@ -199,14 +199,10 @@ func externalBABE(eng *engine.Engine, base *baselines) (string, error) {
 		feats = append(feats, x)
 	}
 	learned := crossValidatedSentenceModel(feats, gold, 5)
-	vader, vaderSet := 0.0, vaderSettings[0]
-	for i, p := range predVader {
-		if f := macroF1(p, gold); f > vader {
-			vader, vaderSet = f, vaderSettings[i]
-		}
-	}
-	base.metrics["babe.rule"], base.metrics["babe.learned"] = macroF1(pred, gold), macroF1(learned, gold)
-	base.metrics["babe.vader"], base.metrics["babe.own"] = vader, macroF1(predBase, gold)
+	vi := bestSetting(func(i int) float64 { return macroF1(predVader[i], gold) })
+	vader, vaderSet := macroF1(predVader[vi], gold), vaderSettings[vi]
+	run.metrics["babe.rule"], run.metrics["babe.learned"] = macroF1(pred, gold), macroF1(learned, gold)
+	run.metrics["babe.vader"], run.metrics["babe.own"] = vader, macroF1(predBase, gold)
 	return fmt.Sprintf("- **BABE** (sentence-level media bias, %d expert-labelled sentences): macro-F1 %.3f for \"any framing.loaded finding (quoted or not)\"; %.3f for a logistic combination of the framing features, the loaded words' categories and polarity, and who speaks in the sentence (5-fold cross-validated on BABE dev). Baselines: VADER word list %.3f (%v), own word list %.3f. (Published fine-tuned BERT: 0.804.)\n",
 		len(gold), macroF1(pred, gold), macroF1(learned, gold), vader, vaderSet, macroF1(predBase, gold)), nil
 }
@@ -304,7 +300,7 @@ func crossValidatedSentenceModel(feats []map[string]float64, gold []bool, k int)
 
 // externalPTC: span-level overlap P/R/F1 of framing.loaded against PTC's
 // Loaded_Language and Name_Calling spans (byte offsets).
-func externalPTC(eng *engine.Engine, base *baselines) (string, error) {
+func externalPTC(eng *engine.Engine, run *externalRun) (string, error) {
 	f, err := os.Open(filepath.Join(DataDir, "ptc", "ptc_train.jsonl"))
 	if err != nil {
 		return "", fmt.Errorf("PTC: %v", err)
@@ -340,16 +336,17 @@ func externalPTC(eng *engine.Engine, base *baselines) (string, error) {
 		}
 		docs++
 		engine.add(loadedSpans(res), gold)
-		own := base.own.spans(art.Text)
+		own := run.own.spans(art.Text)
 		baseline.add(own, gold)
 		engineAny.add(loadedSpans(res), all)
 		baselineAny.add(own, all)
-		for i, sp := range base.vader.spans(art.Text) {
+		for i, sp := range run.vader.spans(art.Text) {
 			vader[i].add(sp, gold)
 		}
 	}
-	v, vset := bestOverlap(vader)
-	base.metrics["ptc.f1"], base.metrics["ptc.vader"], base.metrics["ptc.own"] = engine.f1(), v.f1(), baseline.f1()
+	vi := bestSetting(func(i int) float64 { return vader[i].f1() })
+	v, vset := vader[vi], vaderSettings[vi]
+	run.metrics["ptc.f1"], run.metrics["ptc.vader"], run.metrics["ptc.own"] = engine.f1(), v.f1(), baseline.f1()
 	return fmt.Sprintf("- **PTC** (propaganda techniques, %d articles, %d Loaded_Language + Name_Calling spans): framing.loaded span overlap P %.3f, R %.3f, F1 %.3f. Baselines: VADER word list P %.3f, R %.3f, F1 %.3f (%v); own word list P %.3f, R %.3f, F1 %.3f. "+
 		"Counting a finding inside a span of any of PTC's 14 techniques (Exaggeration, Doubt, Appeal to fear…) as right, precision is %.3f (own word list %.3f): PTC files many loaded words under another technique.\n",
 		docs, engine.gold, engine.precision(), engine.recall(), engine.f1(), v.precision(), v.recall(), v.f1(), vset, baseline.precision(), baseline.recall(), baseline.f1(), engineAny.precision(), baselineAny.precision()), nil
@@ -395,7 +392,7 @@ func (c overlapCounts) f1() float64 {
 // externalCoNLL: CoNLL-2010 Wikipedia sentences labelled uncertain (weasel
 // or hedge) or certain; a sentence with a sourcing.weasel finding is
 // predicted uncertain.
-func externalCoNLL(eng *engine.Engine, _ *baselines) (string, error) {
+func externalCoNLL(eng *engine.Engine, _ *externalRun) (string, error) {
 	f, err := os.Open(filepath.Join(DataDir, "conll2010", "uncertainty-conll2010.csv"))
 	if err != nil {
 		return "", fmt.Errorf("CoNLL-2010: %v", err)
@@ -440,7 +437,7 @@ func externalCoNLL(eng *engine.Engine, _ *baselines) (string, error) {
 // code-point offsets): recall and precision of source spans, and how often a
 // cue the engine finds with no source is one the annotators also left
 // without a source.
-func externalPolNeAR(eng *engine.Engine, _ *baselines) (string, error) {
+func externalPolNeAR(eng *engine.Engine, _ *externalRun) (string, error) {
 	dir := filepath.Join(DataDir, "polnear", "dev")
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil || len(anns) == 0 {
@@ -610,7 +607,7 @@ func (c *speechCounts) add(findings []core.Finding, sourced [][2]int) {
 // text. BASIL also says whether a span is inside a quote: the spans outside
 // quotes are the journalist's own wording, which is what framing.loaded
 // counts against the outlet.
-func externalBASIL(eng *engine.Engine, base *baselines) (string, error) {
+func externalBASIL(eng *engine.Engine, run *externalRun) (string, error) {
 	anns, _ := filepath.Glob(filepath.Join(DataDir, "basil", "annotations", "*", "*_ann.json"))
 	if len(anns) == 0 {
 		return "", fmt.Errorf("BASIL: no annotations")
@@ -668,7 +665,7 @@ func externalBASIL(eng *engine.Engine, base *baselines) (string, error) {
 			continue
 		}
 		articles++
-		all, bs := loadedSpans(res), base.own.spans(txt)
+		all, bs := loadedSpans(res), run.own.spans(txt)
 		var counted [][2]int
 		for _, f := range res.Findings {
 			if f.Rule == "framing.loaded" && !f.Quoted {
@@ -680,15 +677,17 @@ func externalBASIL(eng *engine.Engine, base *baselines) (string, error) {
 		own.add(counted, goldOwn)
 		ownAll.add(all, goldOwn)
 		ownBase.add(bs, goldOwn)
-		for i, sp := range base.vader.spans(txt) {
+		for i, sp := range run.vader.spans(txt) {
 			vader[i].add(sp, gold)
 			vaderOwn[i].add(sp, goldOwn)
 		}
 	}
-	v, vset := bestOverlap(vader)
-	vo, voset := bestOverlap(vaderOwn)
-	base.metrics["basil.f1"], base.metrics["basil.vader"], base.metrics["basil.own"] = ours.f1(), v.f1(), baseline.f1()
-	base.metrics["basil_outlet.f1"], base.metrics["basil_outlet.vader"], base.metrics["basil_outlet.own"] = own.f1(), vo.f1(), ownBase.f1()
+	vi := bestSetting(func(i int) float64 { return vader[i].f1() })
+	v, vset := vader[vi], vaderSettings[vi]
+	vi = bestSetting(func(i int) float64 { return vaderOwn[i].f1() })
+	vo, voset := vaderOwn[vi], vaderSettings[vi]
+	run.metrics["basil.f1"], run.metrics["basil.vader"], run.metrics["basil.own"] = ours.f1(), v.f1(), baseline.f1()
+	run.metrics["basil_outlet.f1"], run.metrics["basil_outlet.vader"], run.metrics["basil_outlet.own"] = own.f1(), vo.f1(), ownBase.f1()
 	return fmt.Sprintf("- **BASIL** (lexical bias, %d articles, %d sentences, %d lex spans): framing.loaded span overlap P %.3f, R %.3f, F1 %.3f. Baselines: VADER word list P %.3f, R %.3f, F1 %.3f (%v); own word list P %.3f, R %.3f, F1 %.3f.\n"+
 		"- **BASIL, the journalist's own words** (the %d lex spans BASIL marks as outside quotes): framing.loaded counted against the outlet (not quoted, not reported speech) P %.3f, R %.3f, F1 %.3f; every framing.loaded finding F1 %.3f. Baselines: VADER word list P %.3f, R %.3f, F1 %.3f (%v); own word list P %.3f, R %.3f, F1 %.3f.\n",
 		articles, sentences, ours.gold, ours.precision(), ours.recall(), ours.f1(), v.precision(), v.recall(), v.f1(), vset, baseline.precision(), baseline.recall(), baseline.f1(),
@@ -700,7 +699,7 @@ func externalBASIL(eng *engine.Engine, base *baselines) (string, error) {
 // are professionally edited copy, so each finding is a likely false alarm:
 // the count, and the findings themselves, measure what a correct article
 // costs in noise.
-func externalFactual(eng *engine.Engine, _ *baselines) (string, error) {
+func externalFactual(eng *engine.Engine, _ *externalRun) (string, error) {
 	basil, polnear, found := RealNewsFactual(eng)
 	if basil+polnear == 0 {
 		return "", fmt.Errorf("factual checks on real news: no BASIL or PolNeAR articles")

@@ -58,13 +58,13 @@ func (v *vaderList) spans(s string) [][][2]int {
 	return out
 }
 
-// bestOverlap is the setting whose counts have the highest F1.
-func bestOverlap(c []overlapCounts) (overlapCounts, vaderSetting) {
+// bestSetting is the index in vaderSettings of the best-scoring setting.
+func bestSetting(score func(i int) float64) int {
 	best := 0
-	for i := range c {
-		if c[i].f1() > c[best].f1() {
+	for i := range vaderSettings {
+		if score(i) > score(best) {
 			best = i
 		}
 	}
-	return c[best], vaderSettings[best]
+	return best
 }
