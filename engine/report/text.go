@@ -56,8 +56,9 @@ func (t *Text) Write(w io.Writer, r core.Result) error {
 		if f.Suppressed != "" {
 			quoted += " (suppressed: " + f.Suppressed + ")"
 		}
+		// Most messages already quote their words; the excerpt is for the rest.
 		excerpt := ""
-		if f.End > f.Start {
+		if f.End > f.Start && !strings.Contains(f.Message, f.Text) {
 			excerpt = fmt.Sprintf(" %q", clip(f.Text, 60))
 		}
 		fmt.Fprintf(&b, "%s:%d:%d %s %s %s%s%s\n", r.Source, line, col, sev, t.paint(ansiBold, f.Rule), f.Message, t.paint(ansiDim, excerpt), quoted)
