@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -61,6 +62,8 @@ func count(res core.Result, rulePrefix string) int {
 	return n
 }
 
+var lexiconPattern = regexp.MustCompile(`\([^()]*\|[^()]*\)`)
+
 func checkSpans(t *testing.T, res core.Result) {
 	t.Helper()
 	text := res.Doc.Text
@@ -80,6 +83,12 @@ func checkSpans(t *testing.T, res core.Result) {
 		}
 		if f.Message == "" || f.Explanation == "" {
 			t.Errorf("%s: %s lacks a message or explanation", res.Source, f.Rule)
+		}
+		// A reader sees words, never a lexicon pattern ("some (critics|analysts) argue").
+		for _, s := range []string{f.Message, f.Explanation} {
+			if lexiconPattern.MatchString(s) {
+				t.Errorf("%s: %s shows a lexicon pattern to the reader: %q", res.Source, f.Rule, s)
+			}
 		}
 	}
 }

@@ -76,7 +76,7 @@ func (s Scorer) Score(p *analysis.Pass) {
 			}
 		}
 		p.Report(core.Finding{Rule: rule.ID, Start: m.Start, End: m.End, Severity: rule.Severity, Confidence: 0.85,
-			Weight: m.Entry.Weight, Message: message(rule, p.Text[m.Start:m.End]), Explanation: explain(rule, m)})
+			Weight: m.Entry.Weight, Message: message(rule, p.Text[m.Start:m.End]), Explanation: explain(rule, p.Text[m.Start:m.End])})
 	}
 	figures(p)
 	summarise(p, stats)
@@ -95,12 +95,12 @@ func message(r core.Rule, text string) string {
 	return "Claim about private intent with no source: \"" + text + "\"."
 }
 
-func explain(r core.Rule, m lexicon.Match) string {
+func explain(r core.Rule, text string) string {
 	switch r.ID {
 	case RuleAnonymous.ID:
 		return "The claim is credited to a source the article does not name, so the reader cannot judge who is speaking or why they would know; the article does not say why anonymity was granted."
 	case RuleWeasel.ID:
-		return "\"" + m.Entry.Phrase + "\" sounds like a source but names nobody: which analysts, critics or observers? Without names the claim cannot be checked and may be the writer's own view."
+		return "\"" + text + "\" sounds like a source but names nobody: which analysts, critics or observers? Without names the claim cannot be checked and may be the writer's own view."
 	case RuleHearsay.ID:
 		return "The article passes on a report it has not confirmed and does not say who made it, so the reader cannot tell how solid it is."
 	}
