@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -60,6 +61,22 @@ func TestReportInChromium(t *testing.T) {
 		if strings.Contains(line, "CONSOLE") || strings.Contains(line, "Uncaught") || strings.Contains(line, "Failed to load resource") {
 			t.Errorf("console error: %s", line)
 		}
+	}
+	// At desktop width nothing may widen the page past the window (a long
+	// unbreakable string once made it 4,000 px wide): a copy of the page
+	// records the overflow for the DOM dump to show.
+	probe := filepath.Join(dir, "probe.html")
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := `<script>addEventListener("load", () => { const d = document.documentElement; document.body.dataset.overflow = d.scrollWidth - d.clientWidth })</script>`
+	if err := os.WriteFile(probe, append(html, script...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom, _ = run("--dump-dom", "--window-size=1280,2400", "file://"+probe)
+	if m := regexp.MustCompile(`data-overflow="(-?\d+)"`).FindStringSubmatch(dom); m == nil || m[1] != "0" {
+		t.Errorf("page wider than a 1280 px window (overflow %v)", m)
 	}
 	for _, shot := range []struct{ name, size string }{{"report-desktop.png", "1280,2400"}, {"report-phone.png", "390,2400"}} {
 		path, _ := filepath.Abs(filepath.Join(artefacts, shot.name))
