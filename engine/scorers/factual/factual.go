@@ -280,8 +280,8 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 		if person.IsWrongGiven(mi.given) || person.IsWrongGiven(gfirst) {
 			p.Report(core.Finding{Rule: RuleName.ID, Start: mi.givenStart, End: p.Tokens[last-1].End, Severity: RuleName.Severity, Confidence: 0.95,
 				Message: fmt.Sprintf("Wrong given name: %s's given name is %s, not %s.", person.Name(), person.Given[0], mi.given),
-				Explanation: fmt.Sprintf("The knowledge base lists %s (%s) with the given name %s; %q is a known confusion. Accepted spellings: %s.",
-					person.Name(), describeOffices(person), strings.Join(person.Given, ", "), mi.given, strings.Join(person.Surname, ", "))})
+				Explanation: fmt.Sprintf("The knowledge base lists %s (%s) with the given name %s; %q is a known confusion. Accepted spellings of the surname: %s.",
+					person.Name(), describeOffices(person), givenNames(person.Given), mi.given, strings.Join(person.Surname, ", "))})
 			return
 		}
 	}
@@ -767,4 +767,13 @@ func (s *Scorer) dates(p *analysis.Pass) {
 			Explanation: fmt.Sprintf("%s was on %s, so %q places the text between %s and %s; the article is dated %s.",
 				a.Event.Name, a.Event.Date.Format("2 January 2006"), a.Phrase, a.From.Format("January 2006"), a.To.Format("January 2006"), describeRef(p.RefDate))})
 	}
+}
+
+// givenNames reads a person's accepted given names: "Volodymyr (also
+// written Volodimir)".
+func givenNames(given []string) string {
+	if len(given) == 1 {
+		return given[0]
+	}
+	return given[0] + " (also written " + strings.Join(given[1:], ", ") + ")"
 }

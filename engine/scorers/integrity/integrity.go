@@ -234,7 +234,7 @@ func duplicates(p *analysis.Pass, ls []line) {
 			}
 			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: w,
 				Message:     "This line repeats an earlier line verbatim.",
-				Explanation: "The same line already appears at byte " + strconv.Itoa(ls[first].start) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
+				Explanation: "The same line already appears on line " + strconv.Itoa(strings.Count(p.Text[:ls[first].start], "\n")+1) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
 			p.Exclude(l.start, l.end)
 			continue
 		}
