@@ -48,6 +48,10 @@ var groupPronouns = toSet("they", "we", "it")
 var skippable = toSet("has", "have", "had", "was", "were", "is", "are", "also", "further", "later", "again", "then", "once",
 	"previously", "repeatedly", "publicly", "recently", "earlier", "reportedly", "separately", "already", "would", "will",
 	"could", "may", "might", "did", "does", "do", "firmly", "openly", "privately",
+	// How or when the source speaks: "Clinton now says", "Trump has often cited".
+	"now", "still", "often", "frequently", "first", "initially", "originally", "just", "even", "never", "not", "always",
+	"explicitly", "flatly", "bluntly", "sharply", "strongly", "angrily", "loudly", "directly", "formally", "officially",
+	"personally", "immediately", "quickly", "subsequently", "ultimately", "finally", "simply", "falsely", "correctly",
 	// A time between subject and cue: "The AARP on Thursday said", "last week".
 	"on", "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "week", "weekend")
@@ -61,7 +65,10 @@ var unnamedHeadWords = []string{"officials", "official", "diplomats", "diplomat"
 	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations",
 	"regulator", "company", "firm", "ministry", "department", "agency", "council", "court", "report", "study", "survey", "data",
 	"figures", "statement", "network", "commission", "office", "service", "institute", "association", "union", "bank", "paper",
-	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "organiser", "organizer", "operator", "members", "aides", "advisers", "advisors", "staffers", "lawyer", "lawyers", "attorneys", "club", "team", "school", "hospital", "university", "committee", "board"}
+	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "organiser", "organizer", "operator", "members", "aides", "advisers", "advisors", "staffers", "lawyer", "lawyers", "attorneys", "club", "team", "school", "hospital", "university", "committee", "board",
+	// A person by role: "Connecticut's tax commissioner says", "the Democratic nominee said".
+	"nominee", "candidate", "campaign", "aide", "adviser", "advisor", "strategist", "pollster", "attorney", "prosecutor",
+	"commissioner", "chairman", "chairwoman", "executive", "founder"}
 
 // determiners before a cue word make it a noun or adjective ("an estimated
 // £2 million", "the report").
@@ -129,7 +136,9 @@ cues:
 		}
 		// A passive cue ("is expected to", "it is said that") names no source
 		// by construction: it is recorded as an impersonal attribution.
-		if m.First > 0 && passiveAux.Has(&p.Tokens[m.First-1]) && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") {
+		// "is saying", "is warning" are progressive: the subject speaks.
+		if m.First > 0 && passiveAux.Has(&p.Tokens[m.First-1]) && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") &&
+			!strings.HasSuffix(p.Tokens[m.First].Norm, "ing") {
 			p.Attributions = append(p.Attributions, analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End},
 				CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone, Impersonal: true})
 			continue
@@ -171,7 +180,13 @@ cues:
 				sourceAfter(p, m.Last, sent.Last, &a)
 			case strings.HasSuffix(cueWord, "ing") && m.First > sent.First && p.Tokens[m.First-1].Norm == ",":
 				// "Clinton had mocked the complaint, saying …": a participle
-				// after a comma reports what the sentence's subject said.
+				// after a comma reports what the sentence's subject said, or
+				// who spoke earlier in it ("…," Christie said, adding …).
+				if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].Source != "" {
+					b := p.Attributions[n-1]
+					a.Kind, a.Source, a.SourceSpan, a.Name, a.Pronoun = b.Kind, b.Source, b.SourceSpan, b.Name, false
+					break
+				}
 				sentenceSubject(p, sent, m.First, &a)
 			default:
 				sourceBefore(p, m.First, sent.First, &a)
@@ -180,7 +195,19 @@ cues:
 				}
 			}
 		}
-		if a.Pronoun {
+		if a.Pronoun && strings.EqualFold(a.Source, "they") {
+			// "They said": the group or organisation that last spoke, within
+			// three sentences.
+			for j := len(p.Attributions) - 1; j >= 0 && p.Attributions[j].Sentence >= si-3; j-- {
+				if b := &p.Attributions[j]; (b.Kind == analysis.SourceUnnamed || b.Kind == analysis.SourceNamedOrg) && !b.Pronoun {
+					a.Kind, a.Name = b.Kind, b.Name
+					if a.Name == "" {
+						a.Name = b.Source
+					}
+					break
+				}
+			}
+		} else if a.Pronoun {
 			a.Name = lastNamedBefore(p, a.SourceSpan.Start, sent.First)
 			if a.Name == "" {
 				a.Name = lastPerson
@@ -457,6 +484,12 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		a.Kind = analysis.SourceNone
 		return
 	}
+	// "It" is left alone: "it shows", "it indicates" are mostly about a
+	// thing, not a speaker (under half right in PolNeAR).
+	if t.Norm == "they" {
+		a.Source, a.SourceSpan, a.Pronoun = p.Text[t.Start:t.End], core.Span{Start: t.Start, End: t.End}, true
+		return
+	}
 	if groupPronouns.Has(&t) {
 		return
 	}
@@ -514,7 +547,7 @@ func nounPhraseStart(p *analysis.Pass, k, first int) int {
 	for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable.Has(&p.Tokens[s-1]) && !determiners.Has(&p.Tokens[s]) {
 		s--
 	}
-	if s-2 > first && p.Tokens[s].Norm == "s" && p.Tokens[s-1].Norm == "'" && p.Capitalized(p.Tokens[s-2]) {
+	if s-2 >= first && p.Tokens[s].Norm == "s" && p.Tokens[s-1].Norm == "'" && p.Capitalized(p.Tokens[s-2]) {
 		s = nameStart(p, s-2, first)
 	}
 	return s
@@ -535,7 +568,8 @@ func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.
 		}
 		k++
 	}
-	if k >= cue {
+	// A sentence that opens with a quote has no subject before the cue.
+	if _, inQuote := p.QuoteAt(p.Tokens[min(k, cue)].Start, p.Tokens[min(k, cue)].End); k >= cue || inQuote {
 		return
 	}
 	if t := p.Tokens[k]; pronouns.Has(&t) {
@@ -640,6 +674,11 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 	// words.
 	for j := s; j < last && j < s+6 && !p.Tokens[j].Punct; j++ {
 		if groupNoun(&p.Tokens[j]) {
+			// "said the company." closes the clause; in "says an internal
+			// review shows" the noun opens the content.
+			if p.Tokens[from-1].Norm != "to" && j+1 < last && !p.Tokens[j+1].Punct {
+				return
+			}
 			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:p.Tokens[j].End]
 			a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: p.Tokens[j].End}
 			return
@@ -667,7 +706,7 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 	// A lone capitalised word opening the sentence is usually sentence case
 	// ("Officials said"), but a singular word right before the cue is a
 	// surname ("Witkoff reported").
-	if len(toks) == 1 && s == sentFirst && !org && strings.HasSuffix(toks[0].Norm, "s") {
+	if len(toks) == 1 && s == sentFirst && !org && strings.HasSuffix(toks[0].Norm, "s") && !nameElsewhere(p, s) {
 		// Unless it names a group: "Officials said", "Republicans said".
 		if groupNoun(&toks[0]) || partyMembers.Has(&toks[0]) {
 			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[toks[0].Start:toks[0].End]
@@ -684,6 +723,18 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 		return
 	}
 	a.Kind = analysis.SourceNamedPerson
+}
+
+// nameElsewhere reports whether the word at token k, which opens its
+// sentence, is capitalised somewhere mid-sentence too: then it is a name
+// ("Bernie Sanders … Sanders said"), not sentence case ("Officials said").
+func nameElsewhere(p *analysis.Pass, k int) bool {
+	for j := 1; j < len(p.Tokens); j++ {
+		if j != k && p.Tokens[j].Norm == p.Tokens[k].Norm && p.Capitalized(p.Tokens[j]) && !p.Tokens[j-1].Punct {
+			return true
+		}
+	}
+	return false
 }
 
 // assignSpeakers gives each direct quote the source of the attribution in its

@@ -63,6 +63,13 @@ func TestSources(t *testing.T) {
 		{"Ivana Trump's brief said that was not her view.", analysis.SourceUnnamed, ""},
 		{"Several cast members said Trump had one rule.", analysis.SourceUnnamed, ""},
 		{"Obama Says African-American Museum Tells Our Story", analysis.SourceNamedPerson, "Obama"},
+		// Found in PolNeAR: an adverb or a progressive between source and cue,
+		// an owner before a role, a surname in -s that opens the sentence.
+		{"Clinton now says she opposes the deal.", analysis.SourceNamedPerson, "Clinton"},
+		{"The White House is saying little.", analysis.SourceNamedOrg, "The White House"},
+		{"Connecticut’s tax commissioner says an internal review shows no leak.", analysis.SourceUnnamed, ""},
+		{"The current Democratic presidential nominee said she would win.", analysis.SourceUnnamed, ""},
+		{"Bernie Sanders spoke first. Sanders said he would release his return.", analysis.SourceNamedPerson, "Sanders"},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)
@@ -115,6 +122,27 @@ func TestHearsayIsNoSource(t *testing.T) {
 	for _, a := range pass(t, "According to reports, the fee could reach €40 million.").Attributions {
 		if a.Kind != analysis.SourceNone {
 			t.Errorf("source %q (%s) for hearsay", a.Source, a.Kind)
+		}
+	}
+}
+
+// TestTheyIsTheLastGroup: "They said" is the group that spoke last.
+func TestTheyIsTheLastGroup(t *testing.T) {
+	p := pass(t, "Union leaders said the offer was too low. They said a strike was likely.")
+	if n := len(p.Attributions); n != 2 {
+		t.Fatalf("%d attributions, want 2", n)
+	}
+	if a := p.Attributions[1]; a.Source != "They" || a.Kind != analysis.SourceUnnamed || a.Name != "Union leaders" {
+		t.Errorf("source %q kind %s name %q, want They = Union leaders (unnamed)", a.Source, a.Kind, a.Name)
+	}
+}
+
+// TestParticipleAfterASpeaker: "…," Christie said, adding … is Christie's.
+func TestParticipleAfterASpeaker(t *testing.T) {
+	p := pass(t, "“It is clear he did not fight for it,” Christie said, adding that the bill was dead.")
+	for _, a := range p.Attributions {
+		if a.Name != "Christie" {
+			t.Errorf("cue %q: name %q, want Christie", a.CueText, a.Name)
 		}
 	}
 }
