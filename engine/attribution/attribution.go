@@ -68,7 +68,7 @@ var unnamedHeadWords = []string{"officials", "official", "diplomats", "diplomat"
 	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "organiser", "organizer", "operator", "members", "aides", "advisers", "advisors", "staffers", "lawyer", "lawyers", "attorneys", "club", "team", "school", "hospital", "university", "committee", "board",
 	// A person by role: "Connecticut's tax commissioner says", "the Democratic nominee said".
 	"nominee", "candidate", "campaign", "aide", "adviser", "advisor", "strategist", "pollster", "attorney", "prosecutor",
-	"commissioner", "chairman", "chairwoman", "executive", "founder"}
+	"commissioner", "chairman", "chairwoman", "executive", "founder", "staff"}
 
 // determiners before a cue word make it a noun or adjective ("an estimated
 // £2 million", "the report").
@@ -187,6 +187,10 @@ cues:
 					a.Kind, a.Source, a.SourceSpan, a.Name, a.Pronoun = b.Kind, b.Source, b.SourceSpan, b.Name, false
 					break
 				}
+				sentenceSubject(p, sent, m.First, &a)
+			case m.First > sent.First+1 && (p.Tokens[m.First-1].Norm == "and" || p.Tokens[m.First-1].Norm == "but"):
+				// "He clinched the nomination and said …": the verb shares
+				// the sentence's subject.
 				sentenceSubject(p, sent, m.First, &a)
 			default:
 				sourceBefore(p, m.First, sent.First, &a)
@@ -572,8 +576,11 @@ func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.
 	if _, inQuote := p.QuoteAt(p.Tokens[min(k, cue)].Start, p.Tokens[min(k, cue)].End); k >= cue || inQuote {
 		return
 	}
-	if t := p.Tokens[k]; pronouns.Has(&t) {
+	if t := p.Tokens[k]; pronouns.Has(&t) || t.Norm == "they" {
 		a.Source, a.SourceSpan, a.Pronoun = p.Text[t.Start:t.End], core.Span{Start: t.Start, End: t.End}, true
+		return
+	}
+	if groupPronouns.Has(&p.Tokens[k]) { // "It asked farmers … and said": not a name
 		return
 	}
 	end := k

@@ -70,6 +70,8 @@ func TestSources(t *testing.T) {
 		{"Connecticut’s tax commissioner says an internal review shows no leak.", analysis.SourceUnnamed, ""},
 		{"The current Democratic presidential nominee said she would win.", analysis.SourceUnnamed, ""},
 		{"Bernie Sanders spoke first. Sanders said he would release his return.", analysis.SourceNamedPerson, "Sanders"},
+		{"The staffers rushed everyone inside the room and said the event was over.", analysis.SourceUnnamed, ""},
+		{"Mitch McConnell embraced the plan and said it would pass.", analysis.SourceNamedPerson, "Mitch McConnell"},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)
@@ -134,6 +136,15 @@ func TestTheyIsTheLastGroup(t *testing.T) {
 	}
 	if a := p.Attributions[1]; a.Source != "They" || a.Kind != analysis.SourceUnnamed || a.Name != "Union leaders" {
 		t.Errorf("source %q kind %s name %q, want They = Union leaders (unnamed)", a.Source, a.Kind, a.Name)
+	}
+}
+
+// TestItIsNoName: a sentence that opens with "It" has no named source.
+func TestItIsNoName(t *testing.T) {
+	for _, a := range pass(t, "It asked farmers to cut irrigation and said bans would follow.").Attributions {
+		if a.Name != "" || a.Kind != analysis.SourceNone {
+			t.Errorf("cue %q: source %q (%s), want none", a.CueText, a.Name, a.Kind)
+		}
 	}
 }
 

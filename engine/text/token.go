@@ -235,14 +235,24 @@ func Release(toks []Token) {
 // LooksLikeDemonym reports whether a folded word has the shape of a
 // nationality adjective ("russian", "chinese", "british", "french"), the
 // words that qualify a title ("French President") without being a name.
+// Given names of the same shape ("Brian", "Duncan", "Mitch") are not.
 func LooksLikeDemonym(w string) bool {
-	if len(w) <= 4 {
+	if len(w) <= 4 || givenNamesLikeDemonyms[w] {
 		return false
 	}
-	for _, suf := range []string{"ian", "ese", "ish", "ch", "can", "ean"} {
+	switch w {
+	case "french", "dutch", "czech":
+		return true
+	}
+	for _, suf := range []string{"ian", "ese", "ish", "can", "ean"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
 	return false
 }
+
+var givenNamesLikeDemonyms = map[string]bool{"brian": true, "christian": true, "cristian": true, "julian": true, "adrian": true,
+	"damian": true, "fabian": true, "sebastian": true, "vivian": true, "lillian": true, "lilian": true, "gillian": true,
+	"jillian": true, "marian": true, "florian": true, "maximilian": true, "duncan": true, "reese": true, "therese": true,
+	"parrish": true}

@@ -129,3 +129,14 @@ func TestWordSet(t *testing.T) {
 		t.Error("id 0 and negative ids are never members")
 	}
 }
+
+func TestLooksLikeDemonym(t *testing.T) {
+	for w, want := range map[string]bool{
+		"russian": true, "chinese": true, "british": true, "french": true, "dutch": true, "american": true, "korean": true,
+		"brian": false, "christian": false, "duncan": false, "mitch": false, "welch": false, "reese": false, "putin": false, "iran": false,
+	} {
+		if got := LooksLikeDemonym(w); got != want {
+			t.Errorf("LooksLikeDemonym(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
