@@ -34,7 +34,10 @@ var orgWords = toSet("ministry", "agency", "office", "council", "commission", "n
 	"centre", "center", "inc", "ltd", "plc", "journal", "tribune", "telegraph", "guardian", "bbc", "cnn", "nbc", "abc", "cbs",
 	"afp", "ap", "pentagon", "downing", "elysee", "élysée", "moscow", "kyiv", "kiev", "washington", "beijing", "brussels", "london", "paris", "berlin")
 
-var pronouns = toSet("he", "she")
+// pronouns stand for a source named earlier: "he" and "she" for a person,
+// "they" for a group. "It" is not among them: "it shows", "it indicates" are
+// mostly about a thing, not a speaker (under half right in PolNeAR).
+var pronouns = toSet("he", "she", "they")
 
 // statementCue are the verbs that report a statement, as opposed to an
 // action ("the player asked to leave").
@@ -488,12 +491,6 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		a.Kind = analysis.SourceNone
 		return
 	}
-	// "It" is left alone: "it shows", "it indicates" are mostly about a
-	// thing, not a speaker (under half right in PolNeAR).
-	if t.Norm == "they" {
-		a.Source, a.SourceSpan, a.Pronoun = p.Text[t.Start:t.End], core.Span{Start: t.Start, End: t.End}, true
-		return
-	}
 	if groupPronouns.Has(&t) {
 		return
 	}
@@ -572,11 +569,14 @@ func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.
 		}
 		k++
 	}
-	// A sentence that opens with a quote has no subject before the cue.
-	if _, inQuote := p.QuoteAt(p.Tokens[min(k, cue)].Start, p.Tokens[min(k, cue)].End); k >= cue || inQuote {
+	if k >= cue {
 		return
 	}
-	if t := p.Tokens[k]; pronouns.Has(&t) || t.Norm == "they" {
+	// A sentence that opens with a quote has no subject before the cue.
+	if _, inQuote := p.QuoteAt(p.Tokens[k].Start, p.Tokens[k].End); inQuote {
+		return
+	}
+	if t := p.Tokens[k]; pronouns.Has(&t) {
 		a.Source, a.SourceSpan, a.Pronoun = p.Text[t.Start:t.End], core.Span{Start: t.Start, End: t.End}, true
 		return
 	}
