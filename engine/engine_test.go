@@ -411,6 +411,28 @@ func TestUncheckedFactualIsReported(t *testing.T) {
 	}
 }
 
+// TestBodyDateIsALowerBound: a date deep in the body is one the story
+// mentions, so the article may be later: "did not yet hold" cannot be
+// claimed from it, while "no longer held" still can.
+func TestBodyDateIsALowerBound(t *testing.T) {
+	pad := strings.Repeat("The committee met again to review the accounts and the plans. ", 8)
+	res := analyze(t, "Donations under review\n\n"+pad+"A company gave $5,000 to the fund on June 27, 2014. Turkish President Recep Tayyip Erdogan called for an extradition.", "")
+	if r := res.RefDate; r.Value != "2014-06-27" || !r.NoEarlier() {
+		t.Fatalf("reference date %+v, want 2014-06-27, no earlier", r)
+	}
+	if n := count(res, "factual."); n != 0 {
+		t.Errorf("%d factual findings from a body date, want none: %v", n, res.Findings)
+	}
+	res = analyze(t, "Trade talks stall\n\n"+pad+"Ministers will meet again on March 3, 2026. President Joe Biden spoke to reporters.", "")
+	if !has(res, "factual.title", "President Joe Biden") {
+		t.Errorf("no factual.title on \"President Joe Biden\" after a 2026 body date: %v", res.Findings)
+	}
+	// A loose mention ("Brexit" named the vote from 2016) cannot date a text.
+	if r := analyze(t, "After Brexit, European leaders gathered to discuss defence.", "").RefDate; r.Method == "event" {
+		t.Errorf("reference date %+v from a loose mention", r)
+	}
+}
+
 func TestReferenceDates(t *testing.T) {
 	cases := []struct {
 		text, published, value, precision, method string

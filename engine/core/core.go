@@ -155,6 +155,13 @@ type RefDate struct {
 // Known reports whether the date is known at least to the year.
 func (r RefDate) Known() bool { return r.Precision != "" && r.Precision != PrecisionNone }
 
+// Unbounded is the Latest of a date the article is only known not to
+// precede: a date its body mentions.
+var Unbounded = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+
+// NoEarlier reports whether the article may be any time after Time.
+func (r RefDate) NoEarlier() bool { return r.Latest.Equal(Unbounded) }
+
 // Contribution is one finding's effect on the overall score.
 type Contribution struct {
 	Rule   string  `json:"rule"`

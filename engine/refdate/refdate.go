@@ -51,6 +51,10 @@ func day(y int, m time.Month, d int) (time.Time, bool) {
 	return t, d >= 1 && t.Day() == d && y > 1800
 }
 
+// Top is how far into a text (bytes) a written date is the article's own,
+// as under a headline; past it, a date is one the story mentions.
+const Top = 400
+
 // Find sets p.RefDate. override, when non-empty, is a YYYY-MM-DD or YYYY-MM date.
 func Find(p *analysis.Pass, k *kb.KB, override string) {
 	p.RefDate = find(p, k, override)
@@ -74,15 +78,24 @@ func find(p *analysis.Pass, k *kb.KB, override string) core.RefDate {
 		return r
 	}
 	if r, ok := latestExplicit(p); ok {
+		// A date in the body is one the story mentions ("gave $5,000 on
+		// June 27, 2014"): the article is no earlier, and may be years later.
+		if r.Start >= Top {
+			r.Latest = core.Unbounded
+		}
 		return r
 	}
 	events := MentionedEvents(p, k)
 	if r, ok := fromAnniversary(p, events); ok {
 		return r
 	}
-	if len(events) > 0 {
-		e := events[len(events)-1]
-		return rangeDate(e.ev.Date.Time, e.ev.Date.AddDate(0, 2, 0), "event", "refers to "+e.ev.Name+" ("+e.ev.Date.Format("2 January 2006")+") as past", e.span)
+	// The latest event the text names outright; a loose mention ("Brexit",
+	// "the war") means that event only in a text written after it, so it
+	// cannot date one.
+	for i := len(events) - 1; i >= 0; i-- {
+		if e := events[i]; !e.Loose {
+			return rangeDate(e.ev.Date.Time, e.ev.Date.AddDate(0, 2, 0), "event", "refers to "+e.ev.Name+" ("+e.ev.Date.Format("2 January 2006")+") as past", e.span)
+		}
 	}
 	return core.RefDate{Precision: core.PrecisionNone, Method: "none"}
 }

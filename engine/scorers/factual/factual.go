@@ -595,6 +595,9 @@ func (s *Scorer) checkHonorific(p *analysis.Pass, person *kb.Person, mi mentionI
 }
 
 func describeRef(r core.RefDate) string {
+	if r.NoEarlier() {
+		return fmt.Sprintf("no earlier than %s (%s: %s, a date it mentions)", r.Value, r.Method, r.Evidence)
+	}
 	return fmt.Sprintf("%s (%s: %s)", r.Value, r.Method, r.Evidence)
 }
 

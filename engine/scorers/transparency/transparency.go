@@ -9,6 +9,7 @@ import (
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/refdate"
 )
 
 var (
@@ -33,7 +34,7 @@ func (s Scorer) Score(p *analysis.Pass) {
 		p.Flag(ruleByline, 0, 0, 0.9, "Document level: no byline found.",
 			"Neither the metadata nor the text names an author, so a reader cannot tell who stands behind the reporting.")
 	}
-	if p.Doc.Published == "" && !(p.RefDate.Method == "dateline" || p.RefDate.Method == "metadata" || (p.RefDate.Method == "explicit" && p.RefDate.Start < 400)) {
+	if p.Doc.Published == "" && !(p.RefDate.Method == "dateline" || p.RefDate.Method == "metadata" || (p.RefDate.Method == "explicit" && p.RefDate.Start < refdate.Top)) {
 		p.Flag(ruleDate, 0, 0, 0.9, "Document level: no publication date found.",
 			"There is no date in the metadata, no dateline and no full date at the top, so a reader cannot tell when this was written or whether it is current.")
 	}
