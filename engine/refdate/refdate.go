@@ -371,6 +371,9 @@ func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 	var best core.RefDate
 	found := false
 	consider := func(t time.Time, start, end int) {
+		if start >= Top && looksAhead(p, start) {
+			return
+		}
 		if !found || t.After(best.Time) {
 			best = core.RefDate{Value: t.Format("2006-01-02"), Precision: core.PrecisionDay, Method: "explicit", Evidence: p.Text[start:end], Start: start, End: end, Time: t, Latest: t.AddDate(0, 0, 1)}
 			found = true
@@ -399,6 +402,26 @@ func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 		}
 	}
 	return best, found
+}
+
+// aheadCue words look forward: "serve until January 21, 2017", "talks
+// will resume on March 3".
+var aheadCue = text.NewWordSet("will", "would", "until", "till", "scheduled", "expected", "planned", "upcoming", "due", "next", "ahead")
+
+// looksAhead reports whether the sentence holding byte off looks forward in
+// time: a date there is no bound on when the article was written.
+func looksAhead(p *analysis.Pass, off int) bool {
+	si := p.SentenceAt(off)
+	if si < 0 {
+		return false
+	}
+	toks := p.SentenceTokens(si)
+	for k := range toks {
+		if aheadCue.Has(&toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // Anniversaries parses the anniversary and duration phrases of a text
