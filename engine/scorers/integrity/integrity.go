@@ -76,6 +76,29 @@ func (s *Scorer) Score(p *analysis.Pass) {
 	counts := map[string]int{}
 	k := 0 // first token of the current line
 	var sc matchScratch
+	// Consecutive lines of a block pattern (a stylesheet) are one finding:
+	// a reader gets one passage to look at, and it costs what its lines
+	// would.
+	var block struct {
+		pat        *Pattern
+		start, end int
+		first      string
+		lines      int
+	}
+	flush := func() {
+		if block.lines == 0 {
+			return
+		}
+		r := categoryRule[block.pat.Category]
+		msg := fmt.Sprintf("%s: %q.", r.Summary[:len(r.Summary)-1], clip(block.first))
+		if block.lines > 1 {
+			msg = fmt.Sprintf("%s: %q and %d more lines.", r.Summary[:len(r.Summary)-1], clip(block.first), block.lines-1)
+		}
+		p.Report(core.Finding{Rule: r.ID, Start: block.start, End: block.end, Severity: r.Severity, Confidence: 0.9,
+			Weight: furnitureWeight * float64(block.lines), Message: msg, Explanation: explanations[block.pat.Category]})
+		p.Exclude(block.start, block.end)
+		block.lines = 0
+	}
 	for i := range lines {
 		l := &lines[i]
 		for k < len(p.Tokens) && p.Tokens[k].Start < l.start {
@@ -87,20 +110,24 @@ func (s *Scorer) Score(p *analysis.Pass) {
 		}
 		l.toks = p.Tokens[k:end]
 		txt := p.Text[l.start:l.end]
-		if len(txt) > maxFurnitureLine {
-			continue // a paragraph of prose, not page furniture
+		var pat *Pattern
+		if len(txt) <= maxFurnitureLine { // longer: a paragraph of prose, not page furniture
+			pat = s.patterns.match(txt, l.toks, &sc)
 		}
-		pat := s.patterns.match(txt, l.toks, &sc)
+		if pat == nil || pat != block.pat || !pat.Block {
+			flush()
+		}
 		if pat == nil {
 			continue
 		}
-		r := categoryRule[pat.Category]
-		p.Report(core.Finding{Rule: r.ID, Start: l.start, End: l.end, Severity: r.Severity, Confidence: 0.9, Weight: furnitureWeight,
-			Message:     fmt.Sprintf("%s: %q.", r.Summary[:len(r.Summary)-1], clip(txt)),
-			Explanation: explanations[pat.Category]})
-		p.Exclude(l.start, l.end)
+		if block.lines == 0 {
+			block.pat, block.start, block.first = pat, l.start, txt
+		}
+		block.end = l.end
+		block.lines++
 		counts[pat.Category]++
 	}
+	flush()
 	duplicates(p, lines)
 	truncated(p, lines)
 	s.gate(p, lines, counts)

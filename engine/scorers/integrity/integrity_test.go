@@ -91,3 +91,33 @@ func TestWordCount(t *testing.T) {
 		}
 	}
 }
+
+// TestStylesheetIsOneFinding: consecutive lines of a block pattern (a
+// stylesheet) are one finding that costs what its lines would; other
+// furniture stays one finding a line.
+func TestStylesheetIsOneFinding(t *testing.T) {
+	doc := "The council approved the budget on Tuesday after a long debate.\n.bio-text {\nwidth:100px;\nfloat:left;\nmargin-right:15px;\n}\nShare on Facebook\nShare on Twitter\nThe vote was 7 to 2.\n"
+	raw, err := lexicons.FS.ReadFile(lexicons.Integrity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pats, err := ParsePatterns(lexicons.Integrity, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := analysis.NewPass(&core.Document{Text: doc}, text.Spans, nil, nil)
+	New(pats).Score(p)
+	var got []string
+	for _, f := range p.Findings {
+		if f.Rule == RuleChrome.ID {
+			got = append(got, p.Text[f.Start:f.End])
+			if strings.HasPrefix(p.Text[f.Start:f.End], ".bio-text") && f.Weight != 5*furnitureWeight {
+				t.Errorf("stylesheet weight %.2f, want 5 lines' worth (%.2f)", f.Weight, 5*furnitureWeight)
+			}
+		}
+	}
+	want := []string{".bio-text {\nwidth:100px;\nfloat:left;\nmargin-right:15px;\n}", "Share on Facebook", "Share on Twitter"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("chrome findings %q, want %q", got, want)
+	}
+}

@@ -27,7 +27,10 @@ type Pattern struct {
 	// Requires, when set: one of these occurs in every match as well (a
 	// price needs a currency sign and a period: "$4/month", "£1 a week").
 	Requires []string `yaml:"requires"`
-	re       *regexp.Regexp
+	// Block: consecutive lines that match are one finding (a stylesheet
+	// reads as one passage, not fifty).
+	Block bool `yaml:"block"`
+	re    *regexp.Regexp
 }
 
 // Patterns is the compiled pattern set: one keyword matcher over tokens
