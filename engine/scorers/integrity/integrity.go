@@ -90,12 +90,12 @@ func (s *Scorer) Score(p *analysis.Pass) {
 			return
 		}
 		r := categoryRule[block.pat.Category]
-		msg := fmt.Sprintf("%s: %q.", r.Summary[:len(r.Summary)-1], clip(block.first))
+		what := strconv.Quote(clip(block.first))
 		if block.lines > 1 {
-			msg = fmt.Sprintf("%s: %q and %d more lines.", r.Summary[:len(r.Summary)-1], clip(block.first), block.lines-1)
+			what += fmt.Sprintf(" and %d more lines", block.lines-1)
 		}
 		p.Report(core.Finding{Rule: r.ID, Start: block.start, End: block.end, Severity: r.Severity, Confidence: 0.9,
-			Weight: furnitureWeight * float64(block.lines), Message: msg, Explanation: explanations[block.pat.Category]})
+			Weight: furnitureWeight * float64(block.lines), Message: r.Summary[:len(r.Summary)-1] + ": " + what + ".", Explanation: explanations[block.pat.Category]})
 		p.Exclude(block.start, block.end)
 		block.lines = 0
 	}
