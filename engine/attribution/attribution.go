@@ -735,14 +735,23 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 // nameElsewhere reports whether the word at token k, which opens its
 // sentence, is capitalised somewhere mid-sentence too: then it is a name
 // ("Bernie Sanders … Sanders said"), not sentence case ("Officials said").
+// The words capitalised mid-sentence are gathered once per document.
 func nameElsewhere(p *analysis.Pass, k int) bool {
-	for j := 1; j < len(p.Tokens); j++ {
-		if j != k && p.Tokens[j].Norm == p.Tokens[k].Norm && p.Capitalized(p.Tokens[j]) && !p.Tokens[j-1].Punct {
-			return true
+	caps, ok := p.Data[midCapsKey].(map[string]bool)
+	if !ok {
+		caps = map[string]bool{}
+		for j := 1; j < len(p.Tokens); j++ {
+			if t := p.Tokens[j]; !t.Punct && !p.Tokens[j-1].Punct && p.Capitalized(t) {
+				caps[t.Norm] = true
+			}
 		}
+		p.Data[midCapsKey] = caps
 	}
-	return false
+	return caps[p.Tokens[k].Norm]
 }
+
+// midCapsKey caches nameElsewhere's words in Pass.Data.
+const midCapsKey = "attribution.midcaps"
 
 // assignSpeakers gives each direct quote the source of the attribution in its
 // sentence (or the next one, for a quote that stands alone).
