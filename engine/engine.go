@@ -34,6 +34,7 @@ import (
 type Data struct {
 	Lexicons []*lexicon.Lexicon
 	KB       *kb.KB
+	Places   map[string]bool // kb.PlaceWords, for the attribution stage
 	Matcher  *lexicon.Matcher
 	Actors   *framing.Actors
 	Stems    *text.StemCache
@@ -92,7 +93,7 @@ func LoadData(extraLexicons, extraKB []string) (*Data, error) {
 			}
 		}
 	}
-	return &Data{Lexicons: lxs, KB: k, Matcher: lexicon.Compile(stems, lxs...), Actors: framing.NewActors(stems, aliases), Stems: stems, Chrome: chrome}, nil
+	return &Data{Lexicons: lxs, KB: k, Places: k.PlaceWords(), Matcher: lexicon.Compile(stems, lxs...), Actors: framing.NewActors(stems, aliases), Stems: stems, Chrome: chrome}, nil
 }
 
 // Scorers returns the scorers in the order they run. Integrity runs first:
@@ -231,7 +232,7 @@ func (e *Engine) Data() *Data { return e.data }
 func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
 	p := analysis.NewPass(doc, e.spans, e.data.Stems, e.data.Matcher)
 	defer p.Release() // nothing in the result refers to the tokens or matches
-	p.Only = e.opt.Only
+	p.Only, p.Places = e.opt.Only, e.data.Places
 	attribution.Extract(p)
 	refdate.Find(p, e.data.KB, e.opt.ReferenceDate)
 	for _, s := range e.scorers {

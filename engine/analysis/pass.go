@@ -50,6 +50,10 @@ type Pass struct {
 	// Only, when set, holds the only rules whose findings will be kept:
 	// scorers may skip work for the others (see Wants).
 	Only map[string]bool
+	// Places are the folded words of country names and their aliases
+	// (from the knowledge base; nil when the caller has none): "Ukraine
+	// insists" is a state speaking, not a person.
+	Places map[string]bool
 	// Data is scratch space scorers share through the pass, keyed by name
 	// (e.g. "attributions"), filled by the analysis stage.
 	Data map[string]any

@@ -698,12 +698,14 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 // ordinary sentence case, not a name, unless it is a known org word.
 func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attribution) {
 	toks := p.Tokens[s:e]
-	org := false
+	org, place := false, true
 	for _, t := range toks {
-		if orgWords.Has(&t) {
-			org = true
-		}
+		org = org || orgWords.Has(&t)
+		place = place && (t.Punct || p.Places[t.Norm])
 	}
+	// A country speaking is its government: "Ukraine, for its part, is
+	// insisting", "the United States said".
+	org = org || place
 	// Strip titles, nationality adjectives and honorifics from the front.
 	n := 0
 	for n < len(toks)-1 && (roleWords.Has(&toks[n]) || text.LooksLikeDemonym(toks[n].Norm) || toks[n].Punct) {

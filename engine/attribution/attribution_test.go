@@ -1,14 +1,25 @@
 package attribution
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/kb"
 	"github.com/credence-news/credence/engine/lexicon"
 	"github.com/credence-news/credence/engine/text"
 	"github.com/credence-news/credence/lexicons"
 )
+
+// places are the knowledge base's country words, loaded once.
+var places = sync.OnceValues(func() (map[string]bool, error) {
+	k, err := kb.Load(lexicons.FS, lexicons.KnowledgeBase...)
+	if err != nil {
+		return nil, err
+	}
+	return k.PlaceWords(), nil
+})
 
 func pass(t *testing.T, s string) *analysis.Pass {
 	t.Helper()
@@ -16,8 +27,13 @@ func pass(t *testing.T, s string) *analysis.Pass {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pl, err := places()
+	if err != nil {
+		t.Fatal(err)
+	}
 	stems := &text.StemCache{}
 	p := analysis.NewPass(&core.Document{Text: s}, text.Spans, stems, lexicon.Compile(stems, lxs...))
+	p.Places = pl
 	Extract(p)
 	return p
 }
@@ -71,6 +87,9 @@ func TestSources(t *testing.T) {
 		{"The current Democratic presidential nominee said she would win.", analysis.SourceUnnamed, ""},
 		{"Bernie Sanders spoke first. Sanders said he would release his return.", analysis.SourceNamedPerson, "Sanders"},
 		{"The staffers rushed everyone inside the room and said the event was over.", analysis.SourceUnnamed, ""},
+		// A country speaking is its government.
+		{"Ukraine, for its part, is insisting on guarantees.", analysis.SourceNamedOrg, "Ukraine"},
+		{"The talks stalled, the United States said.", analysis.SourceNamedOrg, "United States"},
 		{"Mitch McConnell embraced the plan and said it would pass.", analysis.SourceNamedPerson, "Mitch McConnell"},
 	}
 	for _, c := range cases {

@@ -122,6 +122,19 @@ type KB struct {
 	bySurname      map[string][]*Person // folded surname → people
 }
 
+// PlaceWords returns the folded words of every country's name and aliases.
+func (k *KB) PlaceWords() map[string]bool {
+	places := map[string]bool{}
+	for _, c := range k.Countries {
+		for _, name := range append([]string{c.Name}, c.Aliases...) {
+			for _, w := range strings.Fields(text.Fold(name)) {
+				places[w] = true
+			}
+		}
+	}
+	return places
+}
+
 // Load reads the named files from fsys.
 func Load(fsys fs.FS, names ...string) (*KB, error) {
 	k := &KB{bySurname: map[string][]*Person{}}

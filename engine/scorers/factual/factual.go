@@ -58,15 +58,7 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 			single = append(single, s)
 		}
 	}
-	places := map[string]bool{}
-	for _, c := range k.Countries {
-		for _, name := range append([]string{c.Name}, c.Aliases...) {
-			for _, w := range strings.Fields(text.Fold(name)) {
-				places[w] = true
-			}
-		}
-	}
-	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, places: places}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, places: k.PlaceWords()}
 }
 
 func (*Scorer) Name() string       { return "factual" }
