@@ -25,6 +25,7 @@ var reportTemplate = template.Must(template.New("report.html.tmpl").Funcs(templa
 	"mul100":   func(x float64) float64 { return x * 100 },
 	"barY":     func(i, off int) int { return 6 + i*28 + off },
 	"barLabel": func(x float64) string { return fmt.Sprintf("%.1f", 95+math.Max(0, math.Min(100, x))*2.2+4) },
+	"clip":     func(s string) string { return clip(s, 90) },
 }).ParseFS(templateFS, "templates/report.html.tmpl"))
 
 // HTML renders one self-contained page (inline CSS and SVG, no scripts, no
