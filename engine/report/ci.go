@@ -157,11 +157,7 @@ func (m *Markdown) Finish(w io.Writer) error {
 		text := docText(r)
 		for _, f := range r.Findings {
 			l, _ := Position(text, f.Start)
-			msg := f.Message
-			if f.Quoted {
-				msg += " (quoted)"
-			}
-			fmt.Fprintf(&b, "| %d | `%s` | %s | %s |\n", l, f.Rule, f.Severity, mdCell(msg))
+			fmt.Fprintf(&b, "| %d | `%s` | %s | %s |\n", l, f.Rule, f.Severity, mdCell(f.Message))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -49,19 +49,17 @@ func (t *Text) Write(w io.Writer, r core.Result) error {
 		default:
 			sev = t.paint(ansiCyan, sev)
 		}
-		quoted := ""
-		if f.Quoted {
-			quoted = " (inside a quote: the speaker's words)"
-		}
+		// A quoted finding's message already says whose words they are.
+		suppressed := ""
 		if f.Suppressed != "" {
-			quoted += " (suppressed: " + f.Suppressed + ")"
+			suppressed = " (suppressed: " + f.Suppressed + ")"
 		}
 		// Most messages already quote their words; the excerpt is for the rest.
 		excerpt := ""
 		if f.End > f.Start && !strings.Contains(f.Message, f.Text) {
 			excerpt = fmt.Sprintf(" %q", clip(f.Text, 60))
 		}
-		fmt.Fprintf(&b, "%s:%d:%d %s %s %s%s%s\n", r.Source, line, col, sev, t.paint(ansiBold, f.Rule), f.Message, t.paint(ansiDim, excerpt), quoted)
+		fmt.Fprintf(&b, "%s:%d:%d %s %s %s%s%s\n", r.Source, line, col, sev, t.paint(ansiBold, f.Rule), f.Message, t.paint(ansiDim, excerpt), suppressed)
 	}
 	if p := r.Profile; p != nil {
 		fmt.Fprintf(&b, "%s: score %.1f, band %s, confidence %.2f", r.Source, p.Score, t.paint(ansiBold, p.Band), p.Confidence)
