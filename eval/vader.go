@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/credence-news/credence/engine/text"
 	"github.com/jonreiter/govader"
@@ -34,7 +35,7 @@ func (s vaderSetting) flags(v float64) bool {
 	if s.negative {
 		return v <= -s.min
 	}
-	return v >= s.min || v <= -s.min
+	return math.Abs(v) >= s.min
 }
 
 func newVaderList() *vaderList {
