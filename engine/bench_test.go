@@ -56,7 +56,7 @@ func BenchmarkLexiconPass(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, d := range benchDocs {
-			analysis.NewPass(d, e.spans, e.data.Stems, e.data.Matcher).Release() // as Analyze does
+			e.newPass(d).Release() // as Analyze does
 		}
 	}
 }
@@ -67,7 +67,7 @@ func BenchmarkStages(b *testing.B) {
 	passes := func() []*analysis.Pass {
 		var ps []*analysis.Pass
 		for _, d := range benchDocs {
-			p := analysis.NewPass(d, e.spans, e.data.Stems, e.data.Matcher)
+			p := e.newPass(d)
 			attribution.Extract(p)
 			refdate.Find(p, e.data.KB, "")
 			ps = append(ps, p)
@@ -101,7 +101,7 @@ func BenchmarkStages(b *testing.B) {
 			b.StopTimer()
 			var ps []*analysis.Pass
 			for _, d := range benchDocs {
-				ps = append(ps, analysis.NewPass(d, e.spans, e.data.Stems, e.data.Matcher))
+				ps = append(ps, e.newPass(d))
 			}
 			b.StartTimer()
 			for _, p := range ps {

@@ -227,12 +227,19 @@ func checkNames(opt Options, all []analysis.Scorer) error {
 // Data returns the engine's compiled data.
 func (e *Engine) Data() *Data { return e.data }
 
+// newPass tokenizes doc and matches the lexicons, with the engine's options
+// and place words set on the pass.
+func (e *Engine) newPass(doc *core.Document) *analysis.Pass {
+	p := analysis.NewPass(doc, e.spans, e.data.Stems, e.data.Matcher)
+	p.Only, p.Places = e.opt.Only, e.data.Places
+	return p
+}
+
 // Analyze scores one document. The error reports scorer bugs (invalid spans);
 // the result is still complete without the offending findings.
 func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
-	p := analysis.NewPass(doc, e.spans, e.data.Stems, e.data.Matcher)
+	p := e.newPass(doc)
 	defer p.Release() // nothing in the result refers to the tokens or matches
-	p.Only, p.Places = e.opt.Only, e.data.Places
 	attribution.Extract(p)
 	refdate.Find(p, e.data.KB, e.opt.ReferenceDate)
 	for _, s := range e.scorers {

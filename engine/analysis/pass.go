@@ -51,8 +51,9 @@ type Pass struct {
 	// scorers may skip work for the others (see Wants).
 	Only map[string]bool
 	// Places are the folded words of country names and their aliases
-	// (from the knowledge base; nil when the caller has none): "Ukraine
-	// insists" is a state speaking, not a person.
+	// (demonyms, capitals; from the knowledge base, nil when the caller has
+	// none): "Ukraine insists" is a state speaking, not a person, and
+	// "Polish" qualifies a title.
 	Places map[string]bool
 	// Data is scratch space scorers share through the pass, keyed by name
 	// (e.g. "attributions"), filled by the analysis stage.

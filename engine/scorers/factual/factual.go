@@ -41,9 +41,6 @@ type Scorer struct {
 	surnames *lexicon.Matcher
 	// single lists one-word surnames, for the misspelling check.
 	single []string
-	// places are the folded words of country names and their aliases
-	// (demonyms, capitals): qualifiers of a title ("Polish", "Britain's").
-	places map[string]bool
 }
 
 // New builds the factual scorer over a knowledge base.
@@ -58,7 +55,7 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 			single = append(single, s)
 		}
 	}
-	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, places: k.PlaceWords()}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single}
 }
 
 func (*Scorer) Name() string       { return "factual" }
@@ -540,7 +537,7 @@ func (s *Scorer) opensSentence(p *analysis.Pass, mi mentionInfo) bool {
 	sent := p.Sentences[p.SentenceAt(p.Tokens[mi.start].Start)]
 	for k := sent.First; k < mi.start; k++ {
 		t := p.Tokens[k]
-		if !t.Punct && !text.LooksLikeDemonym(t.Norm) && !isAcronym(p.Text[t.Start:t.End]) && !s.places[t.Norm] && t.Norm != "u" && t.Norm != "s" {
+		if !t.Punct && !text.LooksLikeDemonym(t.Norm) && !isAcronym(p.Text[t.Start:t.End]) && !p.Places[t.Norm] && t.Norm != "u" && t.Norm != "s" {
 			return false
 		}
 	}
