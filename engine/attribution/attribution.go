@@ -59,10 +59,8 @@ var skippable = toSet("has", "have", "had", "was", "were", "is", "are", "also", 
 	"on", "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "week", "weekend")
 
-// unnamedHeads are lowercase heads of a source phrase that names a group
+// unnamedHeadWords are lowercase heads of a source phrase that names a group
 // without a person ("European officials").
-var unnamedHeads = toSet(unnamedHeadWords...)
-
 var unnamedHeadWords = []string{"officials", "official", "diplomats", "diplomat", "leaders", "partners", "allies", "ministers",
 	"lawmakers", "authorities", "governments", "government", "spokesperson", "spokesman", "spokeswoman", "police", "military",
 	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations",
@@ -278,8 +276,7 @@ func colonLabelled(p *analysis.Pass) {
 		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: colon.Start, End: colon.End}, CueText: ":",
 			Content: core.Span{Start: p.Tokens[end+1].Start, End: sent.End}}
 		if end-k == 1 && documentNouns.Has(&p.Tokens[k]) {
-			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[k].Start:p.Tokens[k].End]
-			a.SourceSpan = core.Span{Start: p.Tokens[k].Start, End: p.Tokens[k].End}
+			unnamed(p, &a, k, k)
 		} else {
 			classifyCapitalised(p, k, end, -1, &a)
 		}
@@ -349,7 +346,7 @@ var partyMembers = toSet("republicans", "democrats", "conservatives", "liberals"
 // reports").
 func groupNoun(t *text.Token) bool { return groupNouns.Has(t) }
 
-// groupNouns are unnamedHeads, their plurals in -s, and documentNouns.
+// groupNouns are unnamedHeadWords, their plurals in -s, and documentNouns.
 var groupNouns = func() text.WordSet {
 	var ws []string
 	for _, w := range unnamedHeadWords {
@@ -406,8 +403,7 @@ func documentSource(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.A
 		start--
 		named = named || p.Capitalized(p.Tokens[start]) && start > sent.First
 	}
-	a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[start].Start:p.Tokens[end].End]
-	a.SourceSpan = core.Span{Start: p.Tokens[start].Start, End: p.Tokens[end].End}
+	unnamed(p, a, start, end)
 	if named {
 		a.Kind, a.Name = analysis.SourceNamedOrg, a.Source
 	}
@@ -505,8 +501,7 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 			classifyCapitalised(p, nameStart(p, j, first), j+1, first, a)
 		} else if groupNoun(&p.Tokens[j]) || roleWords.Has(&p.Tokens[j]) || !p.Tokens[j].Punct && j > first && determiners.Has(&p.Tokens[j-1]) {
 			s := nounPhraseStart(p, j, first)
-			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:p.Tokens[j].End]
-			a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: p.Tokens[j].End}
+			unnamed(p, a, s, j)
 		}
 		return
 	}
@@ -535,8 +530,7 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	}
 	if groupNoun(&t) || afterThe && !t.Punct && statementCue.Has(&p.Tokens[cue]) {
 		s := nounPhraseStart(p, k, first)
-		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:t.End]
-		a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: t.End}
+		unnamed(p, a, s, k)
 	}
 }
 
@@ -596,8 +590,7 @@ func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.
 		}
 	}
 	if end < cue && (groupNoun(&p.Tokens[end]) || roleWords.Has(&p.Tokens[end])) {
-		a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[k].Start:p.Tokens[end].End]
-		a.SourceSpan = core.Span{Start: p.Tokens[k].Start, End: p.Tokens[end].End}
+		unnamed(p, a, k, end)
 		return
 	}
 	if end > k && !determiners.Has(&p.Tokens[end-1]) {
@@ -686,8 +679,7 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 			if p.Tokens[from-1].Norm != "to" && j+1 < last && !p.Tokens[j+1].Punct {
 				return
 			}
-			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[p.Tokens[s].Start:p.Tokens[j].End]
-			a.SourceSpan = core.Span{Start: p.Tokens[s].Start, End: p.Tokens[j].End}
+			unnamed(p, a, s, j)
 			return
 		}
 	}
@@ -718,8 +710,7 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 	if len(toks) == 1 && s == sentFirst && !org && strings.HasSuffix(toks[0].Norm, "s") && !nameElsewhere(p, s) {
 		// Unless it names a group: "Officials said", "Republicans said".
 		if groupNoun(&toks[0]) || partyMembers.Has(&toks[0]) {
-			a.Kind, a.Source = analysis.SourceUnnamed, p.Text[toks[0].Start:toks[0].End]
-			a.SourceSpan = core.Span{Start: toks[0].Start, End: toks[0].End}
+			unnamed(p, a, s, s)
 		}
 		return
 	}
@@ -732,6 +723,14 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 		return
 	}
 	a.Kind = analysis.SourceNamedPerson
+}
+
+// unnamed makes tokens first..last a's source: a group or role without a
+// name ("European officials", "the Democratic nominee").
+func unnamed(p *analysis.Pass, a *analysis.Attribution, first, last int) {
+	a.Kind = analysis.SourceUnnamed
+	a.SourceSpan = core.Span{Start: p.Tokens[first].Start, End: p.Tokens[last].End}
+	a.Source = p.Text[a.SourceSpan.Start:a.SourceSpan.End]
 }
 
 // nameElsewhere reports whether the word at token k, which opens its
