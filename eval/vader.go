@@ -61,10 +61,10 @@ func (v *vaderList) spans(s string) [][][2]int {
 
 // bestSetting is the index in vaderSettings of the best-scoring setting.
 func bestSetting(score func(i int) float64) int {
-	best := 0
-	for i := range vaderSettings {
-		if score(i) > score(best) {
-			best = i
+	best, top := 0, score(0)
+	for i := 1; i < len(vaderSettings); i++ {
+		if v := score(i); v > top {
+			best, top = i, v
 		}
 	}
 	return best
