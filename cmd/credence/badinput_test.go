@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -39,11 +40,27 @@ func TestBadInputTable(t *testing.T) {
 		{"10-wrong-types.json", []byte(`{"text": ["not", "a", "string"], "title": 7}`), `field "title": want a string, got a number`},
 		{"11-mixed.jsonl", []byte("{\"text\":\"Good line one.\"}\n{\"text\": }\n{\"text\":\"Good line three.\"}\n"), "11-mixed.jsonl:2: malformed JSON"},
 		{"12-good.md", []byte("# Title\n\nA *fine* article, the mayor said."), ""},
+		// An unused field is skipped whatever its value; a huge value is never echoed.
+		{"13-unused-fields.json", []byte(`{"text": "The mayor said on Monday that the budget passed.", "views": 1e400, "n": ` + strings.Repeat("9", 100_000) + `, "tags": {"a": [1, {"b": null}]}}`), ""},
+		{"14-huge-number.json", []byte(strings.Repeat("7", 100_000)), "malformed JSON: want an object, got number"},
 	}
 	var paths []string
 	for _, c := range cases {
 		paths = append(paths, write(c.name, c.data))
 	}
+	// A FIFO among the inputs, named and inside a scanned directory: an
+	// error each, never a hang.
+	fifo := filepath.Join(dir, "15-fifo.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, fifo)
+	sub := filepath.Join(dir, "sub")
+	os.Mkdir(sub, 0o755)
+	if err := syscall.Mkfifo(filepath.Join(sub, "b.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, sub)
 	code, out, errs := runCLI(append([]string{"score", "--format", "jsonl"}, paths...)...)
 	if code != 2 {
 		t.Errorf("exit %d, want 2 (some inputs failed)", code)
@@ -61,7 +78,7 @@ func TestBadInputTable(t *testing.T) {
 		}
 		sources = append(sources, filepath.Base(r.Source))
 	}
-	want := []string{"01-good.txt", "09-long-sentence.txt", "11-mixed.jsonl:1", "11-mixed.jsonl:3", "12-good.md"}
+	want := []string{"01-good.txt", "09-long-sentence.txt", "11-mixed.jsonl:1", "11-mixed.jsonl:3", "12-good.md", "13-unused-fields.json"}
 	if strings.Join(sources, ",") != strings.Join(want, ",") {
 		t.Errorf("profiles for %v, want %v (in input order)", sources, want)
 	}
@@ -73,7 +90,15 @@ func TestBadInputTable(t *testing.T) {
 			t.Errorf("%s: stderr lacks %q naming the input:\n%s", c.name, c.error, errs)
 		}
 	}
-	if !strings.Contains(errs, "9 input(s) could not be scored") {
+	for _, p := range []string{fifo, filepath.Join(sub, "b.txt")} {
+		if !strings.Contains(errs, p+": not a regular file: a named pipe (FIFO)") {
+			t.Errorf("stderr does not name the FIFO %s:\n%s", p, errs)
+		}
+	}
+	if len(errs) > 20_000 {
+		t.Errorf("stderr is %d bytes: an input's content was echoed", len(errs))
+	}
+	if !strings.Contains(errs, "12 input(s) could not be scored") {
 		t.Errorf("missing the failure count:\n%s", errs)
 	}
 }

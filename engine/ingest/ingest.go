@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/core"
@@ -85,6 +86,9 @@ func readPath(p string, opt Options, emit func(Item) bool) bool {
 		return emit(Item{Err: &InputError{Source: p, Msg: describeOSError(err)}})
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			return emit(Item{Err: &InputError{Source: p, Msg: notRegular(info.Mode())}})
+		}
 		format := Extensions[strings.ToLower(filepath.Ext(p))]
 		if format == "" {
 			format = "txt"
@@ -110,6 +114,11 @@ func readPath(p string, opt Options, emit func(Item) bool) bool {
 		}
 		if !d.IsDir() && Extensions[strings.ToLower(filepath.Ext(name))] != "" {
 			files = append(files, entry{path: path})
+			// A FIFO, socket or device (or a link to one) would block or never
+			// end: named, skipped, and the batch goes on.
+			if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+				files[len(files)-1].err = notRegular(info.Mode())
+			}
 		}
 		return nil
 	})
@@ -145,12 +154,31 @@ func describeOSError(err error) string {
 	return err.Error()
 }
 
+// notRegular says why a path that is not a regular file is not read.
+func notRegular(m fs.FileMode) string {
+	kind := "a special file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeDevice != 0:
+		kind = "a device"
+	}
+	return "not a regular file: " + kind + " (give files, directories, or - for standard input)"
+}
+
 func readFile(path, format string, opt Options, emit func(Item) bool) bool {
-	f, err := os.Open(path)
+	// O_NONBLOCK: opening a FIFO swapped in after the Stat must not block.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return emit(Item{Err: &InputError{Source: path, Msg: describeOSError(err)}})
 	}
 	defer f.Close()
+	// Checked again on the open file: the path may have changed since.
+	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+		return emit(Item{Err: &InputError{Source: path, Msg: notRegular(info.Mode())}})
+	}
 	if format == "jsonl" {
 		return readJSONL(path, f, opt, emit)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/core"
 )
@@ -20,10 +21,10 @@ func parseJSON(source string, data []byte) (*core.Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty input")
 	}
-	// One decoding pass into generic values: every string field is needed
-	// (unknown ones become metadata), and a known field of another type gets
-	// an error naming what it is.
-	var raw map[string]any
+	// Fields stay raw until read: a field we do not use is skipped whatever
+	// its value (a number too large for a float64, a deep object), and only
+	// strings are decoded.
+	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		// Unmarshal is three times faster than the stream decoder, which
 		// tells a second value apart from a syntax error for the message.
@@ -40,14 +41,15 @@ func parseJSON(source string, data []byte) (*core.Document, error) {
 		return nil, errors.New("malformed JSON: want an object with a \"text\" field")
 	}
 	str := func(key string) (string, error) {
-		switch v := raw[key].(type) {
-		case nil:
+		v, ok := raw[key]
+		if !ok || string(v) == "null" {
 			return "", nil
-		case string:
-			return v, nil
-		default:
+		}
+		var s string
+		if len(v) == 0 || v[0] != '"' || json.Unmarshal(v, &s) != nil {
 			return "", fmt.Errorf("field %q: want a string, got %s", key, jsonKind(v))
 		}
+		return s, nil
 	}
 	doc := &core.Document{Source: source, Format: "json"}
 	fields := []struct {
@@ -96,7 +98,11 @@ func parseJSON(source string, data []byte) (*core.Document, error) {
 		case "id", "title", "byline", "published", "url", "text", "html", "source":
 			continue
 		}
-		if s, ok := raw[k].(string); ok {
+		if v := raw[k]; len(v) > 0 && v[0] == '"' {
+			var s string
+			if json.Unmarshal(v, &s) != nil {
+				continue
+			}
 			if doc.Meta == nil {
 				doc.Meta = map[string]string{}
 			}
@@ -122,7 +128,7 @@ func jsonErr(err error, data []byte) string {
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Sprintf("want an object, got %s", te.Value)
+		return fmt.Sprintf("want an object, got %s", excerpt(te.Value, 40))
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		return "unexpected end of input"
@@ -130,15 +136,30 @@ func jsonErr(err error, data []byte) string {
 	return err.Error()
 }
 
-func jsonKind(v any) string {
-	switch v.(type) {
-	case bool:
+// jsonKind names the type of a raw JSON value by its first byte.
+func jsonKind(v json.RawMessage) string {
+	switch {
+	case len(v) == 0:
+		return "nothing"
+	case v[0] == 't' || v[0] == 'f':
 		return "a boolean"
-	case map[string]any:
+	case v[0] == '{':
 		return "an object"
-	case []any:
+	case v[0] == '[':
 		return "an array"
 	default:
 		return "a number"
 	}
+}
+
+// excerpt caps s at n bytes (on a rune boundary) for an error message: a
+// 100 KB value must not be echoed whole.
+func excerpt(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
