@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"testing"
 
 	"github.com/credence-news/credence/engine/analysis"
@@ -56,7 +57,7 @@ func BenchmarkLexiconPass(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, d := range benchDocs {
-			e.newPass(d).Release() // as Analyze does
+			e.newPass(context.Background(), d).Release() // as Analyze does
 		}
 	}
 }
@@ -67,7 +68,7 @@ func BenchmarkStages(b *testing.B) {
 	passes := func() []*analysis.Pass {
 		var ps []*analysis.Pass
 		for _, d := range benchDocs {
-			p := e.newPass(d)
+			p := e.newPass(context.Background(), d)
 			attribution.Extract(p)
 			refdate.Find(p, e.data.KB, "")
 			ps = append(ps, p)
@@ -101,7 +102,7 @@ func BenchmarkStages(b *testing.B) {
 			b.StopTimer()
 			var ps []*analysis.Pass
 			for _, d := range benchDocs {
-				ps = append(ps, e.newPass(d))
+				ps = append(ps, e.newPass(context.Background(), d))
 			}
 			b.StartTimer()
 			for _, p := range ps {

@@ -7,11 +7,13 @@ package engine
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"os"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/attribution"
@@ -160,6 +162,11 @@ type Engine struct {
 
 // New builds an engine.
 func New(opt Options) (*Engine, error) {
+	if opt.ReferenceDate != "" {
+		if _, err := time.Parse("2006-01-02", opt.ReferenceDate); err != nil {
+			return nil, fmt.Errorf("reference date %q is not a date (want YYYY-MM-DD)", opt.ReferenceDate)
+		}
+	}
 	d, err := LoadData(opt.Lexicons, opt.KnowledgeBase)
 	if err != nil {
 		return nil, err
@@ -229,8 +236,8 @@ func (e *Engine) Data() *Data { return e.data }
 
 // newPass tokenizes doc and matches the lexicons, with the engine's options
 // and place words set on the pass.
-func (e *Engine) newPass(doc *core.Document) *analysis.Pass {
-	p := analysis.NewPass(doc, e.spans, e.data.Stems, e.data.Matcher)
+func (e *Engine) newPass(ctx context.Context, doc *core.Document) *analysis.Pass {
+	p := analysis.NewPassContext(ctx, doc, e.spans, e.data.Stems, e.data.Matcher)
 	p.Only, p.Places = e.opt.Only, e.data.Places
 	return p
 }
@@ -238,12 +245,32 @@ func (e *Engine) newPass(doc *core.Document) *analysis.Pass {
 // Analyze scores one document. The error reports scorer bugs (invalid spans);
 // the result is still complete without the offending findings.
 func (e *Engine) Analyze(doc *core.Document) (core.Result, error) {
-	p := e.newPass(doc)
+	return e.AnalyzeContext(context.Background(), doc)
+}
+
+// AnalyzeContext is Analyze within ctx's budget: every stage checks it and
+// stops early, so a document past its deadline costs no more CPU or memory;
+// the error is then ctx.Err() and the result empty.
+func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.Result, error) {
+	if err := ctx.Err(); err != nil {
+		return core.Result{}, err
+	}
+	p := e.newPass(ctx, doc)
 	defer p.Release() // nothing in the result refers to the tokens or matches
-	attribution.Extract(p)
-	refdate.Find(p, e.data.KB, e.opt.ReferenceDate)
+	if !p.Stopped() {
+		attribution.Extract(p)
+	}
+	if !p.Stopped() {
+		refdate.Find(p, e.data.KB, e.opt.ReferenceDate)
+	}
 	for _, s := range e.scorers {
+		if p.Stopped() {
+			break
+		}
 		s.Score(p)
+	}
+	if p.Stopped() {
+		return core.Result{}, ctx.Err()
 	}
 	findings := p.Findings
 	var settings RuleSettings

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/credence-news/credence/engine/core"
 	"os"
 	"path/filepath"
 	"strings"
@@ -244,8 +245,24 @@ func TestCheckExitCodes(t *testing.T) {
 	if code, _, errs := runCLI("check", "--max-severity", "info", "--fail-band", "", slanted); code != 1 || !strings.Contains(errs, "above --max-severity info") {
 		t.Errorf("--max-severity: exit %d %s", code, errs)
 	}
-	if code, _, errs := runCLI("check", "--min-score", "200", clean); code != 2 || !strings.Contains(errs, "want 0-100") {
-		t.Errorf("bad --min-score: exit %d %s", code, errs)
+	// Flags that would otherwise be ignored or silently become defaults.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--min-score", "200"}, "--min-score 200: want a number from 0 to 100"},
+		{[]string{"--min-score", "NaN"}, "--min-score NaN: want a number from 0 to 100"},
+		{[]string{"--min-score", "-Inf"}, "want a number from 0 to 100"},
+		{[]string{"--fail-on", "factaul.title"}, `--fail-on "factaul.title" matches no rule`},
+		{[]string{"--reference-date", "banana"}, `reference date "banana" is not a date`},
+		{[]string{"--max-bytes", "-5"}, "--max-bytes -5: want a positive number"},
+		{[]string{"--workers", "-1"}, "--workers -1"},
+		{[]string{"--timeout", "-1s"}, "--timeout -1s"},
+		{[]string{"--only", "framing.lodaed"}, `unknown rule "framing.lodaed"`},
+	} {
+		if code, _, errs := runCLI(append([]string{"check"}, append(c.args, clean)...)...); code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("check %v: exit %d %s, want 2 and %q", c.args, code, errs, c.want)
+		}
 	}
 	if code, _, _ := runCLI("check", clean, "missing-file.txt"); code != 2 {
 		t.Errorf("missing input: exit %d, want 2", code)
@@ -319,6 +336,28 @@ func TestIncludeTextForHTML(t *testing.T) {
 	for _, f := range r.Findings {
 		if f.End > f.Start && r.Text[f.Start:f.End] != f.Text {
 			t.Errorf("span [%d,%d) is %q in the printed text, finding says %q", f.Start, f.End, r.Text[f.Start:f.End], f.Text)
+		}
+	}
+}
+
+// TestJudgeQueryRejectsNonsense: the HTTP check's thresholds are parsed as
+// strictly as the flags (NaN once switched the gate off; "60abc" read as 60).
+func TestJudgeQueryRejectsNonsense(t *testing.T) {
+	res := &core.Result{Profile: &core.Profile{Score: 99, Band: "high"}}
+	for _, c := range []struct {
+		q    map[string][]string
+		want string // "" when accepted
+	}{
+		{map[string][]string{"min_score": {"60"}}, ""},
+		{map[string][]string{"min_score": {"NaN"}}, "want a number from 0 to 100"},
+		{map[string][]string{"min_score": {"60abc"}}, "want a number from 0 to 100"},
+		{map[string][]string{"min_score": {"1e999"}}, "want a number from 0 to 100"},
+		{map[string][]string{"fail_on": {"factaul.title"}}, "matches no rule"},
+		{map[string][]string{"fail_band": {"mediocre"}}, "want high, medium, low or unscorable"},
+	} {
+		_, err := judgeQuery(c.q, res)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%v: error %v, want %q", c.q, err, c.want)
 		}
 	}
 }

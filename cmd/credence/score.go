@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,6 +63,20 @@ func (f *scoreFlags) register(fs *flag.FlagSet, cmd string) {
 		fs.StringVar(&f.maxSeverity, "max-severity", "", "fail a document with a finding more severe than this (info or warning)")
 		fs.StringVar(&f.failBands, "fail-band", "low,unscorable", "fail a document in these bands (comma-separated; \"\" for none)")
 	}
+}
+
+// validate rejects sizes, counts and durations that would otherwise be
+// silently replaced by their defaults.
+func (f *scoreFlags) validate() error {
+	switch {
+	case f.maxBytes <= 0:
+		return fmt.Errorf("--max-bytes %d: want a positive number of bytes", f.maxBytes)
+	case f.workers < 0:
+		return fmt.Errorf("--workers %d: want 0 (one per core) or more", f.workers)
+	case f.timeout < 0:
+		return fmt.Errorf("--timeout %s: want 0 (no budget) or a positive duration", f.timeout)
+	}
+	return nil
 }
 
 // parseInterspersed parses flags that may come before, between or after the
@@ -128,6 +143,9 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	if len(paths) == 0 {
 		return fail("no input (give files, directories, or - for standard input)")
+	}
+	if err := f.validate(); err != nil {
+		return fail(err)
 	}
 	cfg, err := loadConfig(f.config, paths)
 	if err != nil {
@@ -283,13 +301,17 @@ type checkPolicy struct {
 
 func newCheckPolicy(f scoreFlags) (*checkPolicy, error) {
 	p := &checkPolicy{minScore: f.minScore, failBands: map[string]bool{}}
-	if f.minScore < 0 || f.minScore > 100 {
-		return nil, fmt.Errorf("--min-score %v: want 0-100", f.minScore)
+	if !(f.minScore >= 0 && f.minScore <= 100) { // NaN fails every comparison
+		return nil, fmt.Errorf("--min-score %v: want a number from 0 to 100", f.minScore)
 	}
+	rules := engine.Rules()
 	for _, g := range strings.Split(f.failOn, ",") {
 		if g = strings.TrimSpace(g); g != "" {
 			if _, err := filepath.Match(g, ""); err != nil {
 				return nil, fmt.Errorf("--fail-on %q: %v", g, err)
+			}
+			if !slices.ContainsFunc(rules, func(r core.Rule) bool { ok, _ := filepath.Match(g, r.ID); return ok }) {
+				return nil, fmt.Errorf("--fail-on %q matches no rule, so it could never fail (credence rules lists them)", g)
 			}
 			p.failOn = append(p.failOn, g)
 		}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -32,6 +33,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := fs.Parse(args); err != nil {
 		return flagExit(err)
+	}
+	if *maxBytes <= 0 || *concurrent <= 0 || *timeout <= 0 {
+		fmt.Fprintf(stderr, "credence serve: --max-bytes (%d), --max-concurrent (%d) and --timeout (%s) must be positive\n", *maxBytes, *concurrent, *timeout)
+		return 2
 	}
 	eng, err := engine.New(engine.Options{})
 	if err != nil {
@@ -75,9 +80,11 @@ func judgeQuery(q map[string][]string, r *core.Result) (*core.Verdict, error) {
 	}
 	f := scoreFlags{failBands: "low,unscorable"}
 	if v, ok := get("min_score"); ok {
-		if _, err := fmt.Sscanf(v, "%g", &f.minScore); err != nil {
-			return nil, fmt.Errorf("min_score %q is not a number", v)
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil || !(n >= 0 && n <= 100) { // NaN fails every comparison
+			return nil, fmt.Errorf("min_score %q: want a number from 0 to 100", v)
 		}
+		f.minScore = n
 	}
 	f.failOn, _ = get("fail_on")
 	f.maxSeverity, _ = get("max_severity")

@@ -5,7 +5,9 @@
 package analysis
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -58,14 +60,39 @@ type Pass struct {
 	// Data is scratch space scorers share through the pass, keyed by name
 	// (e.g. "attributions"), filled by the analysis stage.
 	Data map[string]any
+	// excludedUnion is Excluded sorted and merged, for IsExcluded.
+	excludedUnion []core.Span
+	// done is the budget's context channel (nil: no budget); see Stopped.
+	done <-chan struct{}
+}
+
+// Stopped reports whether the document's time budget has run out. Loops
+// over sentences, tokens or matches check it and return early; the engine
+// then drops the pass, so a timed-out document frees its CPU at once.
+func (p *Pass) Stopped() bool {
+	if p.done == nil {
+		return false
+	}
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
 }
 
 // NewPass analyses doc's text with the given span function (nil: the fused
 // fast tokenizer, text.Tokenize) and finds the matcher's entries in each
 // sentence.
 func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
+	return NewPassContext(context.Background(), doc, spans, stems, m)
+}
+
+// NewPassContext is NewPass under ctx's budget: when ctx is done the
+// matching stops early and the pass reports Stopped.
+func NewPassContext(ctx context.Context, doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
 	src := text.SpaceOut(doc.Prose())
-	p := &Pass{Doc: doc, Text: src, Data: map[string]any{}}
+	p := &Pass{Doc: doc, Text: src, Data: map[string]any{}, done: ctx.Done()}
 	p.Tokens = text.TokenizeWith(src, spans, stems)
 	for i := range p.Tokens {
 		t := &p.Tokens[i]
@@ -83,6 +110,9 @@ func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCa
 	if m != nil {
 		var sc lexicon.Scratch
 		for _, s := range p.Sentences {
+			if p.Stopped() {
+				break
+			}
 			n := len(p.Matches)
 			p.Matches = m.AppendMatches(p.Matches, p.Tokens[s.First:s.Last], &sc)
 			for k := n; k < len(p.Matches); k++ {
@@ -147,19 +177,32 @@ func (p *Pass) Flag(r core.Rule, start, end int, confidence float64, message, ex
 	p.Report(core.Finding{Rule: r.ID, Start: start, End: end, Severity: r.Severity, Confidence: confidence, Message: message, Explanation: explanation})
 }
 
-// IsExcluded reports whether [s, e) overlaps text marked as not prose.
+// IsExcluded reports whether [s, e) overlaps text marked as not prose (an
+// empty span: whether s lies inside it). A binary search of the merged
+// spans: scorers ask once per match, sentence or line, and a scan of every
+// span made a page with thousands of furniture lines quadratic.
 func (p *Pass) IsExcluded(s, e int) bool {
-	for _, x := range p.Excluded {
-		if s < x.End && e > x.Start || (s == e && s >= x.Start && s < x.End) {
-			return true
-		}
-	}
-	return false
+	u := p.excludedUnion
+	i := sort.Search(len(u), func(i int) bool { return u[i].End > s })
+	return i < len(u) && (u[i].Start < e || s == e && u[i].Start <= s)
 }
 
-// Exclude marks [s, e) as not the article's prose.
+// Exclude marks [s, e) as not the article's prose; an empty span marks nothing.
 func (p *Pass) Exclude(s, e int) {
 	p.Excluded = append(p.Excluded, core.Span{Start: s, End: e})
+	if s >= e {
+		return
+	}
+	// Keep the union sorted and merged; spans come in text order, so this
+	// is an append or a merge with the last span, in constant time.
+	u := p.excludedUnion
+	i := sort.Search(len(u), func(i int) bool { return u[i].End >= s })
+	j := i
+	for j < len(u) && u[j].Start <= e {
+		s, e = min(s, u[j].Start), max(e, u[j].End)
+		j++
+	}
+	p.excludedUnion = slices.Replace(u, i, j, core.Span{Start: s, End: e})
 }
 
 // QuoteAt returns the direct quote containing [s, e), if any. Quotes do not

@@ -62,3 +62,29 @@ func TestQuoteAt(t *testing.T) {
 		}
 	}
 }
+
+// TestIsExcluded compares the merged-span index with a scan of every span,
+// on spans given in and out of text order, overlapping and touching. An
+// empty span excludes nothing.
+func TestIsExcluded(t *testing.T) {
+	spans := [][2]int{{10, 20}, {30, 40}, {20, 25}, {5, 8}, {38, 50}, {60, 60}, {70, 71}, {0, 2}}
+	p := &Pass{}
+	scan := func(s, e int) bool {
+		for _, x := range p.Excluded {
+			if x.Start < x.End && s < x.End && e > x.Start || (s == e && s >= x.Start && s < x.End) {
+				return true
+			}
+		}
+		return false
+	}
+	for n, sp := range spans {
+		p.Exclude(sp[0], sp[1])
+		for s := 0; s <= 75; s++ {
+			for e := s; e <= 75; e++ {
+				if got, want := p.IsExcluded(s, e), scan(s, e); got != want {
+					t.Fatalf("after %d spans: IsExcluded(%d, %d) = %v, want %v (union %v)", n+1, s, e, got, want, p.excludedUnion)
+				}
+			}
+		}
+	}
+}

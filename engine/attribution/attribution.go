@@ -118,6 +118,9 @@ func Extract(p *analysis.Pass) {
 	p.Attributions = p.Attributions[:0] // a recycled slice (see Pass.Release)
 cues:
 	for _, m := range cueMatches {
+		if p.Stopped() {
+			break
+		}
 		si := p.SentenceAt(m.Start)
 		if si < 0 {
 			continue

@@ -3,6 +3,7 @@
 package batch
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 	"sync"
@@ -33,6 +34,7 @@ type Options struct {
 // one document, or a document that exceeds the time budget, becomes that
 // document's error; the batch goes on.
 func Run(e *engine.Engine, paths []string, opt Options, emit func(Outcome)) {
+	opt.Ingest.Deferred = true // parsed on the workers, within each budget
 	workers := opt.Workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
@@ -88,32 +90,34 @@ func Run(e *engine.Engine, paths []string, opt Options, emit func(Outcome)) {
 	}
 }
 
-func score(e *engine.Engine, it ingest.Item, timeout time.Duration) Outcome {
-	if it.Err != nil {
-		return Outcome{Err: it.Err}
+// score parses and scores one input within the time budget, on the
+// calling worker: the budget's context stops the parsing and every stage of
+// the analysis, so a document over it frees its worker (and its memory) at
+// once instead of running on in the background.
+func score(e *engine.Engine, it ingest.Item, timeout time.Duration) (out Outcome) {
+	out.Bytes = it.Bytes
+	ctx := context.Background()
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
 	}
-	n := len(it.Doc.Text)
-	ch := make(chan Outcome, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				ch <- Outcome{Err: fmt.Errorf("%s: internal error while scoring (please report it): %v", it.Doc.Source, r), Bytes: n}
-			}
-		}()
-		res, err := e.Analyze(it.Doc)
-		ch <- Outcome{Result: &res, Err: err, Bytes: n}
+	source := it.Source
+	defer func() {
+		if r := recover(); r != nil {
+			out = Outcome{Err: fmt.Errorf("%s: internal error while scoring (please report it): %v", source, r), Bytes: it.Bytes}
+		}
 	}()
-	if timeout <= 0 {
-		return <-ch
+	doc, err := it.Document(ctx)
+	if err == nil {
+		source = doc.Source
+		var res core.Result
+		if res, err = e.AnalyzeContext(ctx, doc); ctx.Err() == nil {
+			return Outcome{Result: &res, Err: err, Bytes: it.Bytes}
+		}
 	}
-	timer := time.NewTimer(timeout)
-	defer timer.Stop()
-	select {
-	case out := <-ch:
-		return out
-	case <-timer.C:
-		// Scoring cannot be interrupted; its goroutine finishes in the
-		// background while the batch moves on.
-		return Outcome{Err: fmt.Errorf("%s: not scored within the %s budget per document (raise it with --timeout)", it.Doc.Source, timeout), Bytes: n}
+	if ctx.Err() != nil {
+		return Outcome{Err: fmt.Errorf("%s: not scored within the %s budget per document (raise it with --timeout)", source, timeout), Bytes: it.Bytes}
 	}
+	return Outcome{Err: err, Bytes: it.Bytes}
 }

@@ -173,7 +173,7 @@ func Parse(file string, data []byte, knownRules []string) (*Config, error) {
 		}
 	}
 	t := c.Thresholds
-	if t.MinScore != nil && (*t.MinScore < 0 || *t.MinScore > 100) {
+	if t.MinScore != nil && !(*t.MinScore >= 0 && *t.MinScore <= 100) { // NaN fails every comparison
 		return nil, &Error{file, line("thresholds", "min_score"), "thresholds.min_score", fmt.Sprintf("%v is not in 0-100", *t.MinScore)}
 	}
 	if t.MaxSeverity != "" {

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -21,7 +22,7 @@ const maxHTMLElements = 200_000
 // with go-readability (a port of Mozilla's Readability: meta tags, JSON-LD,
 // content scoring). The extracted text becomes Document.Text: spans point into
 // it, and --include-text prints it so they can be checked.
-func parseHTML(source string, data []byte) (doc *core.Document, err error) {
+func parseHTML(ctx context.Context, source string, data []byte) (doc *core.Document, err error) {
 	if err := checkText(data); err != nil {
 		return nil, err
 	}

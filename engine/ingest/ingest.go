@@ -6,6 +6,7 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -37,16 +38,58 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Source, e.Msg)
 }
 
-// Item is one document or the error that stopped it from being read.
+// Item is one document or the error that stopped it from being read. With
+// Options.Deferred it is the input's bytes, parsed by Document.
 type Item struct {
 	Doc *core.Document
 	Err error
+	// Source names the input (with Line, a JSONL line); Bytes is its size.
+	Source string
+	Line   int
+	Bytes  int
+	format string
+	data   []byte
+}
+
+// Document returns the item's document, parsing it within ctx's budget if
+// reading was deferred. Errors are *InputErrors naming the input, or
+// ctx.Err() when the budget ran out.
+func (it Item) Document(ctx context.Context) (*core.Document, error) {
+	if it.Err != nil || it.Doc != nil {
+		return it.Doc, it.Err
+	}
+	name := it.Source
+	if it.Line > 0 {
+		name = fmt.Sprintf("%s:%d", it.Source, it.Line)
+	}
+	doc, err := ParseContext(ctx, name, it.format, it.data)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, &InputError{Source: it.Source, Line: it.Line, Msg: err.Error()}
+	}
+	return doc, nil
 }
 
 // Options tune reading.
 type Options struct {
 	MaxBytes int // largest document accepted; DefaultMaxBytes if 0
 	Stdin    io.Reader
+	// Deferred leaves parsing (HTML extraction above all) to Item.Document,
+	// so that a batch parses on its workers, inside each document's budget.
+	Deferred bool
+}
+
+// item makes the Item for an input read whole: parsed now, or left for
+// Item.Document when parsing is deferred.
+func (o Options) item(source string, line int, format string, data []byte) Item {
+	it := Item{Source: source, Line: line, Bytes: len(data), format: format, data: data}
+	if !o.Deferred {
+		it.Doc, it.Err = it.Document(context.Background())
+		it.data = nil
+	}
+	return it
 }
 
 func (o Options) maxBytes() int {
@@ -186,11 +229,7 @@ func readFile(path, format string, opt Options, emit func(Item) bool) bool {
 	if err != nil {
 		return emit(Item{Err: &InputError{Source: path, Msg: err.Error()}})
 	}
-	doc, err := Parse(path, format, data)
-	if err != nil {
-		return emit(Item{Err: &InputError{Source: path, Msg: err.Error()}})
-	}
-	return emit(Item{Doc: doc})
+	return emit(opt.item(path, 0, format, data))
 }
 
 func readLimited(r io.Reader, limit int) ([]byte, error) {
@@ -223,11 +262,7 @@ func readStdin(r io.Reader, opt Options, emit func(Item) bool) bool {
 	if err != nil {
 		return emit(Item{Err: &InputError{Source: "-", Msg: err.Error()}})
 	}
-	doc, err := Parse("-", "txt", data)
-	if err != nil {
-		return emit(Item{Err: &InputError{Source: "-", Msg: err.Error()}})
-	}
-	return emit(Item{Doc: doc})
+	return emit(opt.item("-", 0, "txt", data))
 }
 
 // readJSONL emits one document per non-blank line. A line longer than the
@@ -269,18 +304,9 @@ func readJSONL(source string, r io.Reader, opt Options, emit func(Item) bool) bo
 				if rerr != nil {
 					return emit(Item{Err: &InputError{Source: source, Msg: rerr.Error()}})
 				}
-				doc, perr := Parse(source, "json", append(buf, rest...))
-				if perr != nil {
-					return emit(Item{Err: &InputError{Source: source, Msg: perr.Error()}})
-				}
-				return emit(Item{Doc: doc})
+				return emit(opt.item(source, 0, "json", append(buf, rest...)))
 			}
-			doc, perr := parseJSON(fmt.Sprintf("%s:%d", source, line), buf)
-			if perr != nil {
-				if !emit(Item{Err: &InputError{Source: source, Line: line, Msg: perr.Error()}}) {
-					return false
-				}
-			} else if !emit(Item{Doc: doc}) {
+			if !emit(opt.item(source, line, "json", bytes.Clone(buf))) {
 				return false
 			}
 		}
@@ -300,11 +326,18 @@ func looksPretty(line []byte) bool {
 
 // Parse reads one document of the given format ("txt", "md", "json", "html").
 func Parse(source, format string, data []byte) (*core.Document, error) {
+	return ParseContext(context.Background(), source, format, data)
+}
+
+// ParseContext is Parse within ctx's budget: HTML parsing and extraction,
+// the slow part of reading a page, stop when ctx is done (the error is then
+// ctx.Err()).
+func ParseContext(ctx context.Context, source, format string, data []byte) (*core.Document, error) {
 	switch format {
 	case "json":
-		return parseJSON(source, data)
+		return parseJSON(ctx, source, data)
 	case "html":
-		return parseHTML(source, data)
+		return parseHTML(ctx, source, data)
 	}
 	if err := checkText(data); err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	json "github.com/goccy/go-json"
@@ -16,7 +17,7 @@ import (
 // parseJSON reads one object: "text" (or "html") required, "title", "byline",
 // "published", "url", "id", "source" optional strings. Other string fields are
 // kept as metadata; a known field of the wrong type is an error.
-func parseJSON(source string, data []byte) (*core.Document, error) {
+func parseJSON(ctx context.Context, source string, data []byte) (*core.Document, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty input")
@@ -68,7 +69,7 @@ func parseJSON(source string, data []byte) (*core.Document, error) {
 		return nil, err
 	}
 	if doc.Text == "" && html != "" {
-		hdoc, err := parseHTML(source, []byte(html))
+		hdoc, err := parseHTML(ctx, source, []byte(html))
 		if err != nil {
 			return nil, err
 		}

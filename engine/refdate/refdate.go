@@ -150,6 +150,9 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	// Index: stem → sentences containing it, for the stems phrases use.
 	where := map[int32][]int{}
 	for si, s := range p.Sentences {
+		if p.Stopped() {
+			break
+		}
 		for j := s.First; j < s.Last; j++ {
 			t := &p.Tokens[j]
 			if !phrases.uses(t.StemID) {
@@ -356,17 +359,22 @@ func inferYear(p *analysis.Pass, mo time.Month, d int, events []EventMention) in
 
 // latestExplicit returns the latest full date written in the text.
 func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
-	// Every full date has a four-digit year token: skip texts without one.
-	hasYear := false
+	// Every full date has a four-digit year token. The date patterns run on
+	// a few tokens around each year, not the whole text: a regular
+	// expression over megabytes was most of a large document's cost, and a
+	// window can be abandoned when the budget runs out.
+	var windows [][2]int
 	for i := range p.Tokens {
 		t := &p.Tokens[i]
 		if n := t.Norm; len(n) == 4 && (n[0] == '1' || n[0] == '2') && isDigits(n) {
-			hasYear = true
-			break
+			// The year ends "May 10, 2016" and opens "2016 - 05 - 10".
+			start, end := p.Tokens[max(0, i-yearWindow)].Start, p.Tokens[min(len(p.Tokens)-1, i+4)].End
+			if k := len(windows) - 1; k >= 0 && start <= windows[k][1] {
+				windows[k][1] = end
+			} else {
+				windows = append(windows, [2]int{start, end})
+			}
 		}
-	}
-	if !hasYear {
-		return core.RefDate{}, false
 	}
 	var best core.RefDate
 	found := false
@@ -379,30 +387,43 @@ func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 			found = true
 		}
 	}
-	for _, m := range explicitMDY.FindAllStringSubmatchIndex(p.Text, -1) {
-		d, _ := strconv.Atoi(p.Text[m[4]:m[5]])
-		y, _ := strconv.Atoi(p.Text[m[6]:m[7]])
-		if t, ok := day(y, month(p.Text[m[2]:m[3]]), d); ok {
-			consider(t, m[0], m[1])
+	// Pattern by pattern, as over the whole text: among equal dates the
+	// first pattern's match is kept.
+	each := func(re *regexp.Regexp, f func(text string, m []int) (time.Time, bool)) {
+		for _, w := range windows {
+			if p.Stopped() {
+				return
+			}
+			text := p.Text[w[0]:w[1]]
+			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+				if t, ok := f(text, m); ok {
+					consider(t, w[0]+m[0], w[0]+m[1])
+				}
+			}
 		}
 	}
-	for _, m := range explicitDMY.FindAllStringSubmatchIndex(p.Text, -1) {
-		d, _ := strconv.Atoi(p.Text[m[2]:m[3]])
-		y, _ := strconv.Atoi(p.Text[m[6]:m[7]])
-		if t, ok := day(y, month(p.Text[m[4]:m[5]]), d); ok {
-			consider(t, m[0], m[1])
-		}
-	}
-	for _, m := range explicitISO.FindAllStringSubmatchIndex(p.Text, -1) {
-		y, _ := strconv.Atoi(p.Text[m[2]:m[3]])
-		mo, _ := strconv.Atoi(p.Text[m[4]:m[5]])
-		d, _ := strconv.Atoi(p.Text[m[6]:m[7]])
-		if t, ok := day(y, time.Month(mo), d); ok {
-			consider(t, m[0], m[1])
-		}
-	}
+	each(explicitMDY, func(text string, m []int) (time.Time, bool) {
+		d, _ := strconv.Atoi(text[m[4]:m[5]])
+		y, _ := strconv.Atoi(text[m[6]:m[7]])
+		return day(y, month(text[m[2]:m[3]]), d)
+	})
+	each(explicitDMY, func(text string, m []int) (time.Time, bool) {
+		d, _ := strconv.Atoi(text[m[2]:m[3]])
+		y, _ := strconv.Atoi(text[m[6]:m[7]])
+		return day(y, month(text[m[4]:m[5]]), d)
+	})
+	each(explicitISO, func(text string, m []int) (time.Time, bool) {
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		mo, _ := strconv.Atoi(text[m[4]:m[5]])
+		d, _ := strconv.Atoi(text[m[6]:m[7]])
+		return day(y, time.Month(mo), d)
+	})
 	return best, found
 }
+
+// yearWindow is how many tokens before a year a full date can start:
+// "Sept . 21 , 2016" is five; ISO dates are one token or five.
+const yearWindow = 8
 
 // aheadCue words look forward: "serve until January 21, 2017", "talks
 // will resume on March 3".

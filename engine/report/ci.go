@@ -24,7 +24,7 @@ func ghEscapeProp(s string) string {
 
 func (GitHub) Write(w io.Writer, r core.Result) error {
 	var b strings.Builder
-	text := docText(r)
+	at := newLines(docText(r))
 	for _, f := range r.Findings {
 		level := "notice"
 		switch f.Severity {
@@ -33,8 +33,8 @@ func (GitHub) Write(w io.Writer, r core.Result) error {
 		case core.Warning:
 			level = "warning"
 		}
-		l, c := Position(text, f.Start)
-		el, ec := Position(text, f.End)
+		l, c := at.position(f.Start)
+		el, ec := at.position(f.End)
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", level, ghEscapeProp(sourcePath(r.Source)), l, c, el, ec, ghEscapeProp(f.Rule), ghEscapeData(f.Message+" "+f.Explanation))
 	}
 	if r.Verdict != nil && !r.Verdict.Pass {
@@ -77,9 +77,9 @@ func (j *JUnit) Start(io.Writer) error { return nil }
 
 func (j *JUnit) Write(_ io.Writer, r core.Result) error {
 	var body strings.Builder
-	text := docText(r)
+	at := newLines(docText(r))
 	for _, f := range r.Findings {
-		l, c := Position(text, f.Start)
+		l, c := at.position(f.Start)
 		fmt.Fprintf(&body, "%d:%d %s %s: %s\n", l, c, f.Severity, f.Rule, f.Message)
 	}
 	c := junitCase{Name: r.Source, Classname: "credence", SystemOut: notScored}
@@ -154,9 +154,9 @@ func (m *Markdown) Finish(w io.Writer) error {
 			continue
 		}
 		fmt.Fprintf(&b, "\n### `%s`\n\n| line | rule | severity | finding |\n|---|---|---|---|\n", mdCell(r.Source))
-		text := docText(r)
+		at := newLines(docText(r))
 		for _, f := range r.Findings {
-			l, _ := Position(text, f.Start)
+			l, _ := at.position(f.Start)
 			fmt.Fprintf(&b, "| %d | `%s` | %s | %s |\n", l, f.Rule, f.Severity, mdCell(f.Message))
 		}
 	}

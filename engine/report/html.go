@@ -176,8 +176,9 @@ func (h *HTML) article(i int, r core.Result) viewArticle {
 	groups := map[string][]*viewFinding{}
 	var inline []*viewFinding
 	var spans [][2]int
+	at := newLines(text)
 	for k, f := range r.Findings {
-		line, _ := Position(text, f.Start)
+		line, _ := at.position(f.Start)
 		vf := &viewFinding{N: k + 1, Rule: f.Rule, Category: categoryOf(f.Rule), Symbol: symbolOf(categoryOf(f.Rule)), Message: f.Message,
 			Explanation: f.Explanation, Severity: f.Severity.String(), Excerpt: clip(f.Text, 90), Quoted: f.Quoted, Suppressed: f.Suppressed, Line: line,
 			DocumentLevel: f.Start == f.End}

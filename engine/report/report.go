@@ -76,12 +76,33 @@ func New(format string, opt Options) (Reporter, error) {
 // Position converts a byte offset into a 1-based line and a 1-based column
 // counted in runes.
 func Position(text string, off int) (line, col int) {
-	if off > len(text) {
-		off = len(text)
+	return newLines(text).position(off)
+}
+
+// lines indexes a text's line starts: a reporter locating every finding of
+// a large document pays a binary search per finding, not a scan from the
+// start (which made a page with thousands of findings quadratic).
+type lines struct {
+	text   string
+	starts []int // byte offset of each line's first byte
+}
+
+func newLines(text string) *lines {
+	l := &lines{text: text, starts: []int{0}}
+	for i := 0; i < len(text); {
+		k := strings.IndexByte(text[i:], '\n')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		l.starts = append(l.starts, i)
 	}
-	before := text[:off]
-	line = strings.Count(before, "\n") + 1
-	lineStart := strings.LastIndexByte(before, '\n') + 1
-	col = utf8.RuneCountInString(before[lineStart:]) + 1
-	return line, col
+	return l
+}
+
+// position is the 1-based line and column (in runes) of byte offset off.
+func (l *lines) position(off int) (line, col int) {
+	off = min(max(off, 0), len(l.text))
+	i := sort.SearchInts(l.starts, off+1) - 1 // the last line starting at or before off
+	return i + 1, utf8.RuneCountInString(l.text[l.starts[i]:off]) + 1
 }

@@ -38,8 +38,9 @@ func (t *Text) Write(w io.Writer, r core.Result) error {
 	if r.Doc != nil {
 		text = r.Doc.Text
 	}
+	at := newLines(text)
 	for _, f := range r.Findings {
-		line, col := Position(text, f.Start)
+		line, col := at.position(f.Start)
 		sev := f.Severity.String()
 		switch f.Severity {
 		case core.Error:

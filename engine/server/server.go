@@ -17,6 +17,8 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
+	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -35,6 +37,7 @@ type Options struct {
 	MaxBytes      int64         // largest request body (default 4 MiB)
 	MaxConcurrent int           // scoring requests in flight before 429 (default 2× cores)
 	Timeout       time.Duration // per-request scoring budget (default 10 s)
+	BodyTimeout   time.Duration // time to receive a request body (default 10 s); 408 past it
 	Logger        *slog.Logger
 	// Judge decides a /v1/check verdict from the request's query parameters.
 	Judge func(q map[string][]string, r *core.Result) (*core.Verdict, error)
@@ -68,6 +71,9 @@ func New(eng *engine.Engine, opt Options) *Server {
 	}
 	if opt.Timeout <= 0 {
 		opt.Timeout = 10 * time.Second
+	}
+	if opt.BodyTimeout <= 0 {
+		opt.BodyTimeout = 10 * time.Second
 	}
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.NewJSONHandler(io.Discard, nil))
@@ -135,6 +141,9 @@ func (w *statusWriter) WriteHeader(c int) {
 	w.ResponseWriter.WriteHeader(c)
 }
 
+// Unwrap lets http.ResponseController reach the connection (read deadlines).
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
 func (w *statusWriter) Write(b []byte) (int, error) {
 	if w.code == 0 {
 		w.code = http.StatusOK
@@ -181,66 +190,99 @@ func (s *Server) rules(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, engine.Rules())
 }
 
-// readDocument turns a request body into a Document by its content type.
-func readDocument(r *http.Request, body []byte) (*core.Document, error) {
-	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	format := "json"
-	switch ct {
-	case "text/plain", "text/markdown":
-		format = "txt"
-		if ct == "text/markdown" {
-			format = "md"
-		}
-	case "text/html":
-		format = "html"
-	case "application/json", "":
-	default:
-		return nil, fmt.Errorf("unsupported Content-Type %q (use application/json, text/plain, text/markdown or text/html)", ct)
+// mediaFormat maps a Content-Type to an ingest format; empty means JSON.
+func mediaFormat(contentType string) (string, error) {
+	if contentType == "" {
+		return "json", nil
 	}
-	return ingest.Parse("request", format, body)
+	ct, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return "", fmt.Errorf("Content-Type %q is not a media type: %v", excerpt(contentType), err)
+	}
+	switch ct {
+	case "text/plain":
+		return "txt", nil
+	case "text/markdown":
+		return "md", nil
+	case "text/html":
+		return "html", nil
+	case "application/json":
+		return "json", nil
+	}
+	return "", fmt.Errorf("unsupported Content-Type %q (use application/json, text/plain, text/markdown or text/html)", excerpt(ct))
+}
+
+// scoreParams are a scoring request's query parameters, parsed as
+// parameters: a malformed query is the caller's error, not something to guess at.
+type scoreParams struct {
+	query       url.Values
+	includeText bool
+}
+
+func parseParams(raw string) (scoreParams, error) {
+	q, err := url.ParseQuery(raw)
+	if err != nil {
+		return scoreParams{}, fmt.Errorf("malformed query: %v", err)
+	}
+	p := scoreParams{query: q}
+	if v := q["include_text"]; len(v) > 0 {
+		if p.includeText, err = strconv.ParseBool(v[len(v)-1]); err != nil {
+			return scoreParams{}, fmt.Errorf("include_text %q: want true or false", excerpt(v[len(v)-1]))
+		}
+	}
+	return p, nil
 }
 
 func (s *Server) score(check bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		params, err := parseParams(r.URL.RawQuery)
+		if err != nil {
+			problem(w, http.StatusBadRequest, "invalid query", err.Error())
+			return
+		}
+		if ct := r.Header.Get("Content-Type"); ct != "" {
+			if _, err := mediaFormat(ct); err != nil {
+				problem(w, http.StatusUnsupportedMediaType, "unsupported media type", err.Error())
+				return
+			}
+		}
+		// The body is read, under its own deadline, before a scoring slot is
+		// taken: a client trickling its body holds a connection, never a slot.
+		body, status, err := s.readBody(w, r)
+		if err != nil {
+			problem(w, status, http.StatusText(status), err.Error())
+			return
+		}
 		select {
 		case s.slots <- struct{}{}:
-			defer func() { <-s.slots }()
 		default:
 			w.Header().Set("Retry-After", "1")
 			problem(w, http.StatusTooManyRequests, "too many requests", fmt.Sprintf("the service is scoring %d articles already; retry shortly", cap(s.slots)))
 			return
 		}
 		s.inflight.Inc()
-		defer s.inflight.Dec()
 		if s.testHold != nil {
 			<-s.testHold
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBytes))
-		if err != nil {
-			var mb *http.MaxBytesError
-			if errors.As(err, &mb) {
-				problem(w, http.StatusRequestEntityTooLarge, "request too large", fmt.Sprintf("the body is larger than the %d-byte limit", s.opt.MaxBytes))
-				return
-			}
-			problem(w, http.StatusBadRequest, "unreadable body", err.Error())
-			return
-		}
-		doc, err := readDocument(r, body)
-		if err != nil {
-			problem(w, http.StatusBadRequest, "invalid article", err.Error())
-			return
-		}
 		if s.testPanic {
+			<-s.slots
+			s.inflight.Dec()
 			panic("test panic")
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
 		defer cancel()
-		res, err := s.analyze(ctx, doc)
-		if errors.Is(err, context.DeadlineExceeded) {
+		res, doc, err := s.analyze(ctx, r.Header.Get("Content-Type"), body)
+		var inputErr *ingest.InputError
+		switch {
+		case errors.Is(err, context.DeadlineExceeded):
 			problem(w, http.StatusServiceUnavailable, "scoring timed out", fmt.Sprintf("the article could not be scored within %s", s.opt.Timeout))
 			return
-		}
-		if err != nil {
+		case errors.Is(err, context.Canceled):
+			return // the client went away
+		case errors.As(err, &inputErr):
+			problem(w, http.StatusBadRequest, "invalid article", inputErr.Msg)
+			return
+		case err != nil:
 			id := w.Header().Get("X-Request-ID")
 			s.log.Error("scoring failed", "request_id", id, "error", err.Error())
 			problem(w, http.StatusInternalServerError, "internal error", "scoring failed; quote request id "+id+" when reporting it")
@@ -250,45 +292,95 @@ func (s *Server) score(check bool) http.Handler {
 			s.finds.WithLabelValues(f.Rule).Inc()
 		}
 		if check && s.opt.Judge != nil {
-			v, err := s.opt.Judge(r.URL.Query(), &res)
+			v, err := s.opt.Judge(params.query, &res)
 			if err != nil {
 				problem(w, http.StatusBadRequest, "invalid check parameters", err.Error())
 				return
 			}
 			res.Verdict = v
 		}
-		if strings.Contains(r.URL.RawQuery, "include_text=true") {
+		if params.includeText {
 			res.Text = doc.Text
 		}
 		writeJSON(w, http.StatusOK, res)
 	})
 }
 
-// analyze scores within the context's deadline. Scoring is CPU-bound and
-// cannot be interrupted: on timeout the request is answered and the work
-// finishes in the background.
-func (s *Server) analyze(ctx context.Context, doc *core.Document) (core.Result, error) {
+// readBody reads the request body within the size limit and the body
+// deadline. It returns the status to answer with when it fails.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, int, error) {
+	rc := http.NewResponseController(w)
+	if err := rc.SetReadDeadline(time.Now().Add(s.opt.BodyTimeout)); err == nil {
+		defer rc.SetReadDeadline(time.Time{})
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBytes))
+	var mb *http.MaxBytesError
+	switch {
+	case err == nil:
+		return body, 0, nil
+	case errors.As(err, &mb):
+		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than the %d-byte limit", s.opt.MaxBytes)
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return nil, http.StatusRequestTimeout, fmt.Errorf("the body did not arrive within %s", s.opt.BodyTimeout)
+	}
+	return nil, http.StatusBadRequest, fmt.Errorf("unreadable body: %v", err)
+}
+
+// analyze reads and scores a body within the context's deadline. The work
+// runs on its own goroutine so a panic costs one request; it stops at the
+// deadline (ingest and the engine check the context), and the scoring slot is
+// released only when it has really stopped, so timed-out work never piles up
+// beyond the slots.
+func (s *Server) analyze(ctx context.Context, contentType string, body []byte) (core.Result, *core.Document, error) {
 	type out struct {
 		res core.Result
+		doc *core.Document
 		err error
 	}
 	ch := make(chan out, 1)
 	go func() {
 		defer func() {
+			<-s.slots
+			s.inflight.Dec()
+		}()
+		defer func() {
 			if rec := recover(); rec != nil {
 				ch <- out{err: fmt.Errorf("panic while scoring: %v", rec)}
 			}
 		}()
-		res, err := s.eng.Analyze(doc)
+		format, err := mediaFormat(contentType)
 		if err != nil {
-			s.log.Warn("scorer reported invalid spans", "error", err.Error())
+			ch <- out{err: &ingest.InputError{Source: "request", Msg: err.Error()}}
+			return
 		}
-		ch <- out{res: res}
+		doc, err := ingest.ParseContext(ctx, "request", format, body)
+		if err != nil {
+			if ctx.Err() != nil {
+				ch <- out{err: ctx.Err()}
+				return
+			}
+			ch <- out{err: &ingest.InputError{Source: "request", Msg: err.Error()}}
+			return
+		}
+		res, err := s.eng.AnalyzeContext(ctx, doc)
+		if err != nil && ctx.Err() == nil {
+			s.log.Warn("scorer reported invalid spans", "error", err.Error())
+			err = nil
+		}
+		ch <- out{res: res, doc: doc, err: err}
 	}()
 	select {
 	case o := <-ch:
-		return o.res, o.err
+		return o.res, o.doc, o.err
 	case <-ctx.Done():
-		return core.Result{}, ctx.Err()
+		return core.Result{}, nil, ctx.Err()
 	}
+}
+
+// excerpt caps a client-supplied value quoted in an error.
+func excerpt(s string) string {
+	if len(s) > 60 {
+		return strings.ToValidUTF8(s[:60], "") + "…"
+	}
+	return s
 }

@@ -88,7 +88,10 @@ func TestEndpoints(t *testing.T) {
 		{"POST", "/v1/score", "application/json", "{not json", 400, "malformed JSON"},
 		{"POST", "/v1/score", "application/json", `{"text": 5}`, 400, `field \"text\": want a string`},
 		{"POST", "/v1/score", "text/plain", "", 400, "empty input"},
-		{"POST", "/v1/score", "image/png", "x", 400, "unsupported Content-Type"},
+		{"POST", "/v1/score", "image/png", "x", 415, "unsupported Content-Type"},
+		{"POST", "/v1/score", ";;;", article, 415, "is not a media type"},
+		{"POST", "/v1/score?include_text=maybe", "text/plain", article, 400, "include_text"},
+		{"POST", "/v1/score?x=%zz", "text/plain", article, 400, "malformed query"},
 		{"GET", "/v1/score", "", "", 405, ""},
 		{"GET", "/nope", "", "", 404, "no route"},
 	} {

@@ -66,6 +66,9 @@ func (s *Scorer) Score(p *analysis.Pass) {
 	var found []lexicon.Match
 	matched := make([]bool, len(p.Tokens)) // tokens inside a known name
 	for _, sent := range p.Sentences {
+		if p.Stopped() {
+			break
+		}
 		toks := p.Tokens[sent.First:sent.Last]
 		found = s.surnames.AppendMatches(found[:0], toks, &sc)
 		for _, m := range found {

@@ -353,6 +353,9 @@ func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
 	var sc lexicon.Scratch
 	var found []lexicon.Match
 	for si, sent := range p.Sentences {
+		if p.Stopped() {
+			break
+		}
 		if p.IsExcluded(sent.Start, sent.End) {
 			continue
 		}

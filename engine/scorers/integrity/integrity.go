@@ -230,6 +230,13 @@ func duplicates(p *analysis.Pass, ls []line) {
 	// Key hash → indices in ls of the distinct lines with it. Hashes collide
 	// by design: numbers and rare words share id 0, so lines are compared too.
 	seen := map[uint64][]int{}
+	// Each line's number, counted once: the explanation names the line repeated.
+	numbers := make([]int, len(ls))
+	n, counted := 1, 0
+	for i, l := range ls {
+		n += strings.Count(p.Text[counted:l.start], "\n")
+		numbers[i], counted = n, l.start
+	}
 	for i, l := range ls {
 		toks := key(l.toks)
 		words := 0
@@ -261,7 +268,7 @@ func duplicates(p *analysis.Pass, ls []line) {
 			}
 			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: w,
 				Message:     "This line repeats an earlier line verbatim.",
-				Explanation: "The same line already appears on line " + strconv.Itoa(strings.Count(p.Text[:ls[first].start], "\n")+1) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
+				Explanation: "The same line already appears on line " + strconv.Itoa(numbers[first]) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
 			p.Exclude(l.start, l.end)
 			continue
 		}

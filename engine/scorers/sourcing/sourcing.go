@@ -259,6 +259,9 @@ func figures(p *analysis.Pass) {
 		return dataPara[pi] || dataPara[pi-1] || dataPara[pi+1] || runsOn[pi]
 	}
 	for si, s := range p.Sentences {
+		if p.Stopped() {
+			break
+		}
 		if si == 0 || attributed[si] {
 			continue
 		}
