@@ -62,19 +62,19 @@ type Pass struct {
 	Data map[string]any
 	// excludedUnion is Excluded sorted and merged, for IsExcluded.
 	excludedUnion []core.Span
-	// done is the budget's context channel (nil: no budget); see Stopped.
-	done <-chan struct{}
+	// ctx is the document's time budget; see Stopped.
+	ctx context.Context
 }
 
 // Stopped reports whether the document's time budget has run out. Loops
 // over sentences, tokens or matches check it and return early; the engine
 // then drops the pass, so a timed-out document frees its CPU at once.
 func (p *Pass) Stopped() bool {
-	if p.done == nil {
+	if p.ctx == nil {
 		return false
 	}
 	select {
-	case <-p.done:
+	case <-p.ctx.Done():
 		return true
 	default:
 		return false
@@ -92,7 +92,7 @@ func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCa
 // matching stops early and the pass reports Stopped.
 func NewPassContext(ctx context.Context, doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
 	src := text.SpaceOut(doc.Prose())
-	p := &Pass{Doc: doc, Text: src, Data: map[string]any{}, done: ctx.Done()}
+	p := &Pass{Doc: doc, Text: src, Data: map[string]any{}, ctx: ctx}
 	p.Tokens = text.TokenizeWith(src, spans, stems)
 	for i := range p.Tokens {
 		t := &p.Tokens[i]

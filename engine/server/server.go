@@ -310,14 +310,19 @@ func (s *Server) score(check bool) http.Handler {
 // deadline. It returns the status to answer with when it fails.
 func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, int, error) {
 	rc := http.NewResponseController(w)
-	if err := rc.SetReadDeadline(time.Now().Add(s.opt.BodyTimeout)); err == nil {
-		defer rc.SetReadDeadline(time.Time{})
-	}
+	deadline := rc.SetReadDeadline(time.Now().Add(s.opt.BodyTimeout)) == nil
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBytes))
+	if err == nil {
+		if deadline {
+			rc.SetReadDeadline(time.Time{})
+		}
+		return body, 0, nil
+	}
+	// The rest of a failed body is not read (the server would otherwise
+	// wait for it before answering): the connection closes after the answer.
+	w.Header().Set("Connection", "close")
 	var mb *http.MaxBytesError
 	switch {
-	case err == nil:
-		return body, 0, nil
 	case errors.As(err, &mb):
 		return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the body is larger than the %d-byte limit", s.opt.MaxBytes)
 	case errors.Is(err, os.ErrDeadlineExceeded):

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -170,4 +171,66 @@ func serveLoopback(t *testing.T, s *Server) string {
 	go hs.Serve(ln)
 	t.Cleanup(func() { hs.Close() })
 	return "http://" + ln.Addr().String()
+}
+
+// TestSlowBodiesTakeNoSlot: clients trickling their bodies hold connections,
+// not scoring slots; each gets 408 at the body deadline, and a normal request
+// meanwhile is scored (it used to get 429 for as long as they trickled).
+func TestSlowBodiesTakeNoSlot(t *testing.T) {
+	s := newServer(t, Options{MaxConcurrent: 1, BodyTimeout: 400 * time.Millisecond})
+	base := serveLoopback(t, s)
+	addr := strings.TrimPrefix(base, "http://")
+	answers := make(chan string, 4)
+	for range 4 {
+		go func() {
+			c, err := net.Dial("tcp", addr)
+			if err != nil {
+				answers <- err.Error()
+				return
+			}
+			defer c.Close()
+			io.WriteString(c, "POST /v1/score HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\nab")
+			c.SetReadDeadline(time.Now().Add(10 * time.Second))
+			line, _ := bufio.NewReader(c).ReadString('\n')
+			answers <- line
+		}()
+	}
+	time.Sleep(100 * time.Millisecond) // the slow clients are mid-body
+	resp, err := http.Post(base+"/v1/score", "text/plain", strings.NewReader(article))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("a normal request while four bodies trickle: %d, want 200", resp.StatusCode)
+	}
+	for range 4 {
+		if a := <-answers; !strings.Contains(a, "408") {
+			t.Errorf("slow body answered %q, want 408", a)
+		}
+	}
+}
+
+// TestTimedOutWorkStops: a request past its budget is answered 503, and its
+// slot is free again only once the scoring has stopped, which the context
+// makes prompt: the next request is served, not refused with 429.
+func TestTimedOutWorkStops(t *testing.T) {
+	s := newServer(t, Options{MaxConcurrent: 1, Timeout: time.Millisecond, MaxBytes: 8 << 20})
+	h := s.Handler()
+	big := strings.Repeat("The minister said on Monday that the council, critics argue, approved a disastrous plan costing $4 million. ", 40_000)
+	for i := range 5 {
+		rec := do(t, h, "POST", "/v1/score", "text/plain", big)
+		if rec.Code != 503 {
+			t.Fatalf("request %d: %d %s, want 503", i, rec.Code, rec.Body)
+		}
+		// The handler returned at the deadline; the work stops soon after
+		// and gives the slot back.
+		deadline := time.Now().Add(10 * time.Second)
+		for len(s.slots) > 0 && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		if len(s.slots) > 0 {
+			t.Fatalf("request %d: timed-out work still holds its slot after 10 s", i)
+		}
+	}
 }
