@@ -34,7 +34,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	}
 	md := rep.Markdown(htmlSection + "\n" + eval.SeedsSection(rep.Model) + "\n" + eval.External())
 	if *out != "" {
-		w, commit, err := openOutput(*out, stdout)
+		w, commit, err := openOutput(*out, nil, stdout)
 		if err != nil {
 			fmt.Fprintln(stderr, "credence eval:", err)
 			return 2

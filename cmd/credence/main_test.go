@@ -3,11 +3,17 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/credence-news/credence/engine/core"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/credence-news/credence/engine/core"
 )
 
 func runCLI(args ...string) (int, string, string) {
@@ -359,5 +365,76 @@ func TestJudgeQueryRejectsNonsense(t *testing.T) {
 		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
 			t.Errorf("%v: error %v, want %q", c.q, err, c.want)
 		}
+	}
+}
+
+// TestOutputRefusesAnInput: -o never replaces an input, nor lands where a
+// directory input would read it.
+func TestOutputRefusesAnInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "b.txt")
+	os.WriteFile(in, []byte("A short text about the council budget, the mayor said."), 0o644)
+	for _, c := range []struct {
+		out, input, want string
+	}{
+		{in, in, "is also an input"},
+		{filepath.Join(dir, "report.json"), dir, "inside the input directory"},
+	} {
+		code, _, errs := runCLI("score", "-o", c.out, c.input)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("-o %s %s: exit %d %q, want 2 and %q", c.out, c.input, code, errs, c.want)
+		}
+	}
+	if b, _ := os.ReadFile(in); !strings.HasPrefix(string(b), "A short text") {
+		t.Errorf("the input was replaced: %q", b)
+	}
+}
+
+// TestSIGTERMDuringOutput: a run writing -o that is stopped by SIGTERM
+// removes its temporary file, writes no report and exits 143.
+func TestSIGTERMDuringOutput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "credence")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	text := strings.Repeat("The minister said on Monday that critics argue the plan is a disaster. ", 10_000)
+	for i := range 200 {
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("%03d.txt", i)), []byte(text), 0o644)
+	}
+	out := filepath.Join(dir, "report.jsonl")
+	cmd := exec.Command(bin, "score", "--workers", "1", "--format", "jsonl", "-o", out, in)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the temporary file exists, then stop the run.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if tmps, _ := filepath.Glob(filepath.Join(dir, ".report.jsonl.tmp*")); len(tmps) > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 143 {
+		t.Errorf("exit: %v, want status 143 (stderr %q)", err, stderr.String())
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(dir, ".report.jsonl.tmp*")); len(tmps) > 0 {
+		t.Errorf("temporary file left after SIGTERM: %v", tmps)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("%s written by a stopped run", out)
+	}
+	if !strings.Contains(stderr.String(), "not written") {
+		t.Errorf("stderr does not say the report was not written: %q", stderr.String())
 	}
 }

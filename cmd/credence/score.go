@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/credence-news/credence/engine"
@@ -180,7 +182,7 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	out, commit, err := openOutput(f.output, stdout)
+	out, commit, err := openOutput(f.output, paths, stdout)
 	if err != nil {
 		return fail(err)
 	}
@@ -369,18 +371,45 @@ func (p *checkPolicy) judge(r *core.Result) *core.Verdict {
 }
 
 // openOutput returns the writer for -o (a temp file beside the target, renamed
-// over it on success so readers never see half a report) or stdout.
-func openOutput(path string, stdout io.Writer) (io.Writer, func(error) error, error) {
+// over it on success so readers never see half a report) or stdout. An output
+// that is one of the inputs, or that a directory input would read, is
+// refused. SIGINT or SIGTERM while writing removes the temp file; the file and
+// then its directory are synced so that a crash after the rename leaves the
+// whole report, never an empty file.
+func openOutput(path string, inputs []string, stdout io.Writer) (io.Writer, func(error) error, error) {
 	if path == "" {
 		return stdout, func(err error) error { return err }, nil
+	}
+	if err := notAnInput(path, inputs); err != nil {
+		return nil, nil, err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot write %s: %v", path, err)
 	}
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	stopped := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			os.Remove(tmp.Name())
+			fmt.Fprintf(os.Stderr, "credence: %v: stopped; %s not written\n", sig, path)
+			code := 130 // as a shell reports SIGINT
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-stopped:
+		}
+	}()
 	return tmp, func(werr error) error {
-		cerr := tmp.Close()
+		signal.Stop(sigs)
+		close(stopped)
 		if werr == nil {
+			werr = tmp.Sync()
+		}
+		if cerr := tmp.Close(); werr == nil {
 			werr = cerr
 		}
 		if werr != nil {
@@ -393,6 +422,37 @@ func openOutput(path string, stdout io.Writer) (io.Writer, func(error) error, er
 			os.Remove(tmp.Name())
 			return fmt.Errorf("writing %s: %v", path, err)
 		}
+		if d, err := os.Open(filepath.Dir(path)); err == nil {
+			d.Sync() // the rename itself; not every file system can
+			d.Close()
+		}
 		return nil
 	}, nil
+}
+
+// notAnInput refuses an output path that would replace an input, or that a
+// directory being read would pick up as one.
+func notAnInput(out string, inputs []string) error {
+	ost, statErr := os.Stat(out)
+	absOut, _ := filepath.Abs(out)
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		ist, err := os.Stat(in)
+		if err != nil {
+			continue // reported as an input error
+		}
+		if statErr == nil && os.SameFile(ost, ist) {
+			return fmt.Errorf("-o %s is also an input: the report would replace it", out)
+		}
+		if ist.IsDir() && ingest.Extensions[strings.ToLower(filepath.Ext(out))] != "" {
+			if absIn, err := filepath.Abs(in); err == nil {
+				if rel, err := filepath.Rel(absIn, absOut); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+					return fmt.Errorf("-o %s is inside the input directory %s, which would read it as an article; write it elsewhere", out, in)
+				}
+			}
+		}
+	}
+	return nil
 }
