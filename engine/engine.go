@@ -9,7 +9,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/attribution"
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/datafile"
 	"github.com/credence-news/credence/engine/kb"
 	"github.com/credence-news/credence/engine/lexicon"
 	"github.com/credence-news/credence/engine/profile"
@@ -44,20 +44,22 @@ type Data struct {
 }
 
 // LoadData reads and compiles the built-in lexicons and knowledge base,
-// merged with extra lexicon and knowledge-base files from disk.
-func LoadData(extraLexicons, extraKB []string) (*Data, error) {
+// merged with extra lexicon and knowledge-base files, which must lie inside
+// the folder root (see datafile.Read).
+func LoadData(root string, extraLexicons, extraKB []string) (*Data, error) {
 	lxs, err := lexicon.LoadFS(lexicons.FS, lexicons.Lexicons...)
 	if err != nil {
 		return nil, err
 	}
-	for _, path := range extraLexicons {
-		b, err := os.ReadFile(path)
+	read := func(name string) ([]byte, error) { return datafile.Read(root, name) }
+	for _, name := range extraLexicons {
+		b, err := read(name)
 		if err != nil {
-			return nil, fmt.Errorf("lexicon %s: %v", path, err)
+			return nil, fmt.Errorf("lexicon %v", err)
 		}
-		lx, err := lexicon.Parse(path, b)
+		lx, err := lexicon.Parse(name, b)
 		if err != nil {
-			return nil, err
+			return nil, datafile.CleanError(name, err)
 		}
 		lxs = append(lxs, lx)
 	}
@@ -66,8 +68,10 @@ func LoadData(extraLexicons, extraKB []string) (*Data, error) {
 		return nil, err
 	}
 	if len(extraKB) > 0 {
-		if k, err = k.Merge(extraKB...); err != nil {
-			return nil, err
+		last := "" // the file a failed merge names first
+		readKB := func(name string) ([]byte, error) { last = name; return read(name) }
+		if k, err = k.Merge(readKB, extraKB...); err != nil {
+			return nil, datafile.CleanError(last, err)
 		}
 	}
 	raw, err := lexicons.FS.ReadFile(lexicons.Integrity)
@@ -135,9 +139,11 @@ type Options struct {
 	// Settings, when set, gives the rule settings for a document (from
 	// .credence.yaml and its per-path overrides).
 	Settings func(doc *core.Document) RuleSettings
-	// Lexicons and KnowledgeBase name extra data files merged with the built-ins.
+	// Lexicons and KnowledgeBase name extra data files merged with the
+	// built-ins; they must lie inside DataRoot (the configuration's folder).
 	Lexicons      []string
 	KnowledgeBase []string
+	DataRoot      string
 	// Model replaces the built-in profile model (evaluation uses it to score
 	// each cross-validation fold with a model fitted without that fold).
 	Model *profile.Model
@@ -167,7 +173,7 @@ func New(opt Options) (*Engine, error) {
 			return nil, fmt.Errorf("reference date %q is not a date (want YYYY-MM-DD)", opt.ReferenceDate)
 		}
 	}
-	d, err := LoadData(opt.Lexicons, opt.KnowledgeBase)
+	d, err := LoadData(opt.DataRoot, opt.Lexicons, opt.KnowledgeBase)
 	if err != nil {
 		return nil, err
 	}

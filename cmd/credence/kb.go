@@ -23,7 +23,7 @@ func runKB(args []string, stdout, stderr io.Writer) int {
 		usage()
 		return 0
 	case "validate":
-		d, err := engine.LoadData(nil, nil)
+		d, err := engine.LoadData("", nil, nil)
 		if err != nil {
 			fmt.Fprintln(stderr, "credence kb validate:", err)
 			return 1
@@ -57,7 +57,7 @@ func runKB(args []string, stdout, stderr io.Writer) int {
 			}
 			at = t
 		}
-		d, err := engine.LoadData(nil, nil)
+		d, err := engine.LoadData("", nil, nil)
 		if err != nil {
 			fmt.Fprintln(stderr, "credence kb lookup:", err)
 			return 1

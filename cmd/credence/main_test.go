@@ -438,3 +438,35 @@ func TestSIGTERMDuringOutput(t *testing.T) {
 		t.Errorf("stderr does not say the report was not written: %q", stderr.String())
 	}
 }
+
+// TestConfigCannotPrintFiles: a configuration found beside the inputs (which
+// a pull request can bring) cannot make the run read files outside its folder,
+// hang on a FIFO or device, or print a file's lines.
+func TestConfigCannotPrintFiles(t *testing.T) {
+	top := t.TempDir()
+	dir := filepath.Join(top, "repo")
+	os.Mkdir(dir, 0o755)
+	secret := "root:$6$" + strings.Repeat("HASHHASH", 20) + ":19000:0:99999:7:::"
+	os.WriteFile(filepath.Join(top, "shadow"), []byte(secret+"\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "notes.yaml"), []byte(secret+"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("A short text about the council budget, the mayor said."), 0o644)
+	syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644)
+	for _, c := range []struct{ config, want string }{
+		{"knowledge_base: [" + filepath.Join(top, "shadow") + "]", "outside"},
+		{"knowledge_base: [../shadow]", "outside"},
+		{"lexicons: [/dev/zero]", "outside"},
+		{"lexicons: [pipe.yaml]", "not a regular file"},
+		{"knowledge_base: [notes.yaml]", "notes.yaml"},
+		{"lexicons: [notes.yaml]", "notes.yaml"},
+		{"thresholds: {min_score: .nan}", "not in 0-100"},
+	} {
+		os.WriteFile(filepath.Join(dir, ".credence.yaml"), []byte(c.config+"\n"), 0o644)
+		code, _, errs := runCLI("check", filepath.Join(dir, "a.txt"))
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("%s: exit %d %q, want 2 and %q", c.config, code, errs, c.want)
+		}
+		if strings.Count(errs, "HASH") > 10 { // of 160: an excerpt at most
+			t.Errorf("%s: stderr shows the file's content: %q", c.config, errs)
+		}
+	}
+}

@@ -20,7 +20,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if *words != "" {
-		d, err := engine.LoadData(nil, nil)
+		d, err := engine.LoadData("", nil, nil)
 		if err != nil {
 			fmt.Fprintln(stderr, "credence rules:", err)
 			return 2

@@ -273,7 +273,7 @@ func applyConfig(cfg *config.Config, fs *flag.FlagSet, f *scoreFlags, opts *engi
 	set := map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
 	opts.Settings = func(doc *core.Document) engine.RuleSettings { return cfg.ForPath(doc.Source) }
-	opts.Lexicons, opts.KnowledgeBase = cfg.Lexicons, cfg.KnowledgeBase
+	opts.Lexicons, opts.KnowledgeBase, opts.DataRoot = cfg.Lexicons, cfg.KnowledgeBase, cfg.Dir()
 	if !set["reference-date"] && cfg.ReferenceDate != "" {
 		opts.ReferenceDate = cfg.ReferenceDate
 	}

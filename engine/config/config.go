@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/datafile"
 )
 
 // FileName is the configuration file looked for beside the inputs.
@@ -205,6 +206,10 @@ func Parse(file string, data []byte, knownRules []string) (*Config, error) {
 	return c, nil
 }
 
+// Dir is the configuration's folder: relative paths in it start there, and
+// the data files it names may not leave it.
+func (c *Config) Dir() string { return c.dir }
+
 func (c *Config) resolve(p string) string {
 	if filepath.IsAbs(p) {
 		return p
@@ -239,13 +244,15 @@ func matchesAny(glob string, rules []string) bool {
 	return false
 }
 
-// Load reads a configuration file.
+// Load reads a configuration file (a regular file inside its own folder,
+// size-limited, like every data file it names).
 func Load(path string, knownRules []string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := datafile.Read(filepath.Dir(path), path)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data, knownRules)
+	c, err := Parse(path, data, knownRules)
+	return c, datafile.CleanError(path, err)
 }
 
 // Find walks up from start (a file or directory) to the filesystem root and

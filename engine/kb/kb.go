@@ -7,7 +7,6 @@ package kb
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -383,16 +382,17 @@ func (k *KB) Event(id string) (Event, bool) {
 	return Event{}, false
 }
 
-// Merge returns a knowledge base with the entries of extra files (read from
-// disk) added to k's, validated together.
-func (k *KB) Merge(paths ...string) (*KB, error) {
+// Merge returns a knowledge base with the entries of extra files added to
+// k's, validated together. read returns a file's content (the caller's data
+// loader decides which files may be read).
+func (k *KB) Merge(read func(name string) ([]byte, error), names ...string) (*KB, error) {
 	out := &KB{People: append([]*Person{}, k.People...), Countries: append([]Country{}, k.Countries...), Events: append([]Event{}, k.Events...)}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
+	for _, n := range names {
+		data, err := read(n)
 		if err != nil {
-			return nil, fmt.Errorf("knowledge base %s: %v", p, err)
+			return nil, fmt.Errorf("knowledge base %v", err)
 		}
-		if err := out.add(p, data); err != nil {
+		if err := out.add(n, data); err != nil {
 			return nil, err
 		}
 	}

@@ -72,7 +72,7 @@ func TestMergeAddsSuccessor(t *testing.T) {
 	if err := os.WriteFile(path, []byte(house), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	merged, err := base.Merge(path)
+	merged, err := base.Merge(os.ReadFile, path)
 	if err != nil {
 		t.Fatalf("merge: %v", err)
 	}
