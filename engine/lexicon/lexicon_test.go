@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -146,5 +147,33 @@ func TestNoRepeatedForms(t *testing.T) {
 				seen[k] = e.Phrase
 			}
 		}
+	}
+}
+
+// BenchmarkHouseLexicon100k is the start-up cost of a house lexicon of
+// 100,000 entries (parse, validate, stem, build the trie); the target is
+// under 2 s a run (see README, Limits).
+func BenchmarkHouseLexicon100k(b *testing.B) {
+	var y strings.Builder
+	y.WriteString("name: house\nabout: {purpose: p, selection: s, sources: o}\ncategories:\n  banned: {rule: framing.loaded, description: d}\nentries:\n")
+	syll := []string{"ka", "lo", "mi", "nu", "pe", "ra", "si", "tu", "vo", "ze"}
+	for i := range 100_000 {
+		w := ""
+		for n := i; ; n /= 10 {
+			w += syll[n%10]
+			if n < 10 {
+				break
+			}
+		}
+		fmt.Fprintf(&y, "  - {phrase: \"%s %s\", category: banned}\n", w, syll[i%7])
+	}
+	data := []byte(y.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		lx, err := Parse("house.yaml", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Compile(&text.StemCache{}, lx)
 	}
 }

@@ -2,8 +2,10 @@ package lexicon
 
 import (
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/credence-news/credence/engine/text"
 )
@@ -48,19 +50,39 @@ type Matcher struct {
 // Compile builds one matcher over the lexicons' entries. Phrases are
 // tokenized and stemmed exactly as documents are, so inflected forms match.
 func Compile(stems *text.StemCache, lexicons ...*Lexicon) *Matcher {
-	m := &Matcher{root: &node{}}
+	var entries []*Entry
 	for _, lx := range lexicons {
 		for _, e := range lx.Entries {
 			e.lex, e.rule = lx, lx.Categories[e.Category].Rule
-			for _, phrase := range Expand(e.Phrase) {
-				m.insert(sequence(phrase, e.Exact, stems), e)
-			}
-			e.unless = e.unless[:0]
-			for _, u := range e.UnlessNear {
-				for _, t := range text.Tokenize(u, stems) {
-					e.unless = append(e.unless, text.Intern(text.StemOf(&t, stems)))
+			entries = append(entries, e)
+		}
+	}
+	// Stemming every phrase is most of the cost of a large house lexicon
+	// (100,000 entries): it runs on every core, the trie is built after.
+	seqs := make([][][]string, len(entries))
+	workers := min(runtime.GOMAXPROCS(0), len(entries)/1000+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(entries); i += workers {
+				e := entries[i]
+				for _, phrase := range Expand(e.Phrase) {
+					seqs[i] = append(seqs[i], sequence(phrase, e.Exact, stems))
+				}
+				e.unless = e.unless[:0]
+				for _, u := range e.UnlessNear {
+					for _, t := range text.Tokenize(u, stems) {
+						e.unless = append(e.unless, text.Intern(text.StemOf(&t, stems)))
+					}
 				}
 			}
+		})
+	}
+	wg.Wait()
+	m := &Matcher{root: &node{}}
+	for i, e := range entries {
+		for _, seq := range seqs[i] {
+			m.insert(seq, e)
 		}
 	}
 	m.rootNext, m.rootExact = table(m.root.next), table(m.root.exact)
