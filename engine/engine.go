@@ -144,6 +144,10 @@ type Options struct {
 	Lexicons      []string
 	KnowledgeBase []string
 	DataRoot      string
+	// KeepAttributions copies the attributions found into each result
+	// (evaluation reads them; a scoring run has no use for them, and on a
+	// text of short attributed sentences they were a third of its memory).
+	KeepAttributions bool
 	// Model replaces the built-in profile model (evaluation uses it to score
 	// each cross-validation fold with a model fitted without that fold).
 	Model *profile.Model
@@ -295,6 +299,23 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 		}
 		kept = append(kept, f)
 	}
+	var omitted []core.Omitted
+	for _, o := range p.Omitted {
+		if e.opt.Only != nil && !e.opt.Only[o.Rule] || settings != nil && !settings.Enabled(o.Rule) {
+			continue
+		}
+		if settings != nil {
+			if sev, ok := settings.Severity(o.Rule); ok {
+				var all float64
+				for _, c := range o.Cost {
+					all += c
+				}
+				o.Cost = [3]float64{}
+				o.Cost[sev] = all
+			}
+		}
+		omitted = append(omitted, o)
+	}
 	findings = applySuppressions(doc.Text, kept)
 	slices.SortStableFunc(findings, func(a, b core.Finding) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(a.Rule, b.Rule))
@@ -304,13 +325,16 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	}
 	res := core.Result{
 		ID: doc.ID, Source: doc.Source, Title: doc.Title, Byline: doc.Byline, Published: doc.Published, URL: doc.URL, Outlet: doc.Meta["source"],
-		RefDate: p.RefDate, Findings: findings, Words: p.Words, Doc: doc,
+		RefDate: p.RefDate, Findings: findings, Omitted: omitted, Words: p.Words, Doc: doc,
 	}
 	for _, a := range p.Attributions {
+		if !e.opt.KeepAttributions {
+			break
+		}
 		res.Attributions = append(res.Attributions, core.Attribution{Source: a.SourceSpan, Cue: a.Cue, Content: a.Content, Kind: a.Kind, Name: a.Name, Direct: a.Direct, Impersonal: a.Impersonal})
 	}
 	if !e.Partial() {
-		res.Features = profile.Features(p, findings)
+		res.Features = profile.Features(p, findings, omitted)
 		res.Profile = e.model.Compute(p, findings, res.Features)
 	}
 	var err error

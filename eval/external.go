@@ -35,7 +35,7 @@ func externalCorpora() (string, map[string]float64) {
 	if _, err := os.Stat(DataDir); err != nil {
 		return "", nil
 	}
-	eng, err := engine.New(engine.Options{})
+	eng, err := engine.New(engine.Options{KeepAttributions: true})
 	if err != nil {
 		return "External corpora: engine failed: " + err.Error() + "\n", nil
 	}

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -397,10 +399,7 @@ func TestSIGTERMDuringOutput(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "credence")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := builtBinary(t)
 	in := filepath.Join(dir, "in")
 	os.Mkdir(in, 0o755)
 	text := strings.Repeat("The minister said on Monday that critics argue the plan is a disaster. ", 10_000)
@@ -467,6 +466,80 @@ func TestConfigCannotPrintFiles(t *testing.T) {
 		}
 		if strings.Count(errs, "HASH") > 10 { // of 160: an excerpt at most
 			t.Errorf("%s: stderr shows the file's content: %q", c.config, errs)
+		}
+	}
+}
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// builtBinary builds the credence binary once per test run, for tests that
+// need a real process (signals, peak memory).
+func builtBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "credence-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "credence")
+		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+// memoryBound is the README's per-document memory bound: the collector lets
+// the heap grow to the 320 MiB soft limit main sets (GOMEMLIMIT), and a
+// document whose analysis needs more peaks at about 100 MB plus 48 bytes per
+// byte of its text.
+func memoryBound(size int) int64 {
+	return max(360<<20, 100<<20+48*int64(size))
+}
+
+// TestMemoryBoundPerDocument runs the binary on documents built to be
+// expensive (short attributed sentences, one unpunctuated line, figures,
+// quotes, loaded words, a page of paragraphs) and holds its peak RSS to the
+// bound.
+func TestMemoryBoundPerDocument(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the binary on 4-8 MB documents")
+	}
+	bin := builtBinary(t)
+	dir := t.TempDir()
+	fill := func(unit string, size int) string { return strings.Repeat(unit, size/len(unit)) }
+	const mb = 1 << 20
+	docs := []struct{ name, text string }{
+		{"attributed.txt", fill("Officials said.\n", 4*mb)},
+		{"attributed-8mb.txt", fill("Officials said.\n", 8*mb)},
+		{"one-line.txt", fill("word ", 4*mb)},
+		{"figures.txt", fill("Prices rose 4.5% to $1.2 billion in 2023. ", 4*mb)},
+		{"quotes.txt", fill("\u201cIt is a disaster,\u201d he said. ", 4*mb)},
+		{"loaded.txt", fill("Critics argue the disastrous, reckless scheme is a sham. ", 4*mb)},
+		{"page.html", "<html><body>" + fill("<p>The council said on Monday that the bridge would reopen.</p>", 4*mb) + "</body></html>"},
+	}
+	for _, d := range docs {
+		path := filepath.Join(dir, d.name)
+		os.WriteFile(path, []byte(d.text), 0o644)
+		cmd := exec.Command(bin, "score", "--format", "jsonl", "--timeout", "0", path)
+		cmd.Stdout = io.Discard
+		if err := cmd.Run(); err != nil {
+			t.Errorf("%s: %v", d.name, err)
+			continue
+		}
+		peak := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // KiB on Linux
+		if bound := memoryBound(len(d.text)); peak > bound {
+			t.Errorf("%s: peak RSS %d MB for %.1f MB, over the bound of %d MB", d.name, peak>>20, float64(len(d.text))/mb, bound>>20)
+		} else {
+			t.Logf("%s: peak RSS %d MB for %.1f MB (bound %d MB)", d.name, peak>>20, float64(len(d.text))/mb, bound>>20)
 		}
 	}
 }

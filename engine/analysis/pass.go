@@ -46,6 +46,9 @@ type Pass struct {
 	// prose; integrity marks them and the later scorers skip them.
 	Excluded []core.Span
 	Findings []core.Finding
+	// Omitted counts findings past MaxFindingsPerRule, by rule.
+	Omitted []core.Omitted
+	listed  map[string]int // findings listed so far, by rule
 	// Errs collects findings a scorer tried to report with an invalid span:
 	// a bug, surfaced rather than printed or silently dropped.
 	Errs []error
@@ -161,15 +164,42 @@ func (p *Pass) Report(f core.Finding) error {
 			return err
 		}
 	}
-	f.Text = p.Doc.Text[f.Start:f.End]
 	if f.Confidence == 0 {
 		f.Confidence = 1
 	}
 	if f.Weight == 0 {
 		f.Weight = 1
 	}
+	if p.listed == nil {
+		p.listed = map[string]int{}
+	}
+	if p.listed[f.Rule] >= MaxFindingsPerRule {
+		p.omit(f)
+		return nil
+	}
+	p.listed[f.Rule]++
+	f.Text = p.Doc.Text[f.Start:f.End]
 	p.Findings = append(p.Findings, f)
 	return nil
+}
+
+// MaxFindingsPerRule bounds the findings one rule lists for a document. A
+// text of a million repeated lines would otherwise hold a million findings
+// (about 400 bytes each); past the cap they are counted in Omitted, and
+// their cost still reaches the profile.
+const MaxFindingsPerRule = 1000
+
+func (p *Pass) omit(f core.Finding) {
+	i := slices.IndexFunc(p.Omitted, func(o core.Omitted) bool { return o.Rule == f.Rule })
+	if i < 0 {
+		p.Omitted = append(p.Omitted, core.Omitted{Rule: f.Rule})
+		i = len(p.Omitted) - 1
+	}
+	o := &p.Omitted[i]
+	o.Count++
+	if !f.Quoted && f.Severity >= 0 && int(f.Severity) < len(o.Cost) {
+		o.Cost[f.Severity] += f.Weight * f.Confidence
+	}
 }
 
 // Flag reports a finding of rule r over [start, end).

@@ -119,6 +119,17 @@ type Finding struct {
 	Weight float64 `json:"-"`
 }
 
+// Omitted counts the findings of one rule that a document had past the
+// per-rule listing cap: they are not listed (a pathological text could
+// otherwise hold millions in memory), but their cost still counts.
+type Omitted struct {
+	Rule  string `json:"rule"`
+	Count int    `json:"count"`
+	// Cost is the sum of weight × confidence of the omitted findings that
+	// count against the outlet (not quoted), by severity.
+	Cost [3]float64 `json:"-"`
+}
+
 // CheckSpan returns an error when [start, end) is not a valid span of text:
 // out of range, reversed, or cutting a UTF-8 sequence.
 func CheckSpan(text string, start, end int) error {
@@ -225,7 +236,9 @@ type Result struct {
 	// dimensions not checked would read as clean and the score as high.
 	Profile  *Profile  `json:"profile,omitempty"`
 	Findings []Finding `json:"findings"`
-	Words    int       `json:"words"`
+	// Omitted counts findings past the per-rule cap (see Omitted).
+	Omitted []Omitted `json:"omitted,omitempty"`
+	Words   int       `json:"words"`
 	// Text is included on request (--include-text) so spans can be checked.
 	Text string    `json:"text,omitempty"`
 	Doc  *Document `json:"-"`

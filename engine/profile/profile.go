@@ -106,13 +106,20 @@ func (m *Model) Score(x map[string]float64) float64 {
 	return 100 / (1 + math.Exp(-z))
 }
 
-// Features computes the model's inputs for a document.
-func Features(p *analysis.Pass, findings []core.Finding) map[string]float64 {
+// Features computes the model's inputs for a document: its listed findings
+// and those omitted past the per-rule cap, which cost the same.
+func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted) map[string]float64 {
 	x := map[string]float64{}
 	words := math.Max(float64(p.Words), 300)
 	for _, f := range findings {
 		if counts(f) {
 			x[costKey(f.Rule)] += findingCost(f, words)
+		}
+	}
+	for _, o := range omitted {
+		for sev, c := range o.Cost {
+			// One finding standing for all of them: cost is linear in weight.
+			x[costKey(o.Rule)] += findingCost(core.Finding{Rule: o.Rule, Start: 1, End: 2, Severity: core.Severity(sev), Weight: c, Confidence: 1}, words)
 		}
 	}
 
