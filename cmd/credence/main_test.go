@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -542,4 +544,32 @@ func TestMemoryBoundPerDocument(t *testing.T) {
 			t.Logf("%s: peak RSS %d MB for %.1f MB (bound %d MB)", d.name, peak>>20, float64(len(d.text))/mb, bound>>20)
 		}
 	}
+}
+
+// FuzzJudgeQuery: the HTTP check's thresholds from any query either fail
+// with an error or hold a score in range and known rules and bands.
+func FuzzJudgeQuery(f *testing.F) {
+	for _, q := range []string{"min_score=60", "min_score=NaN", "min_score=60abc", "fail_on=factual.*", "fail_band=low,unscorable", "min_score=1e999"} {
+		f.Add(q)
+	}
+	res := &core.Result{Profile: &core.Profile{Score: 50, Band: "medium"}}
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		v, err := judgeQuery(q, res)
+		if err != nil {
+			return
+		}
+		if v == nil {
+			t.Fatalf("%q: no verdict and no error", raw)
+		}
+		if ms := q.Get("min_score"); ms != "" {
+			n, _ := strconv.ParseFloat(ms, 64)
+			if !(n >= 0 && n <= 100) {
+				t.Fatalf("%q: min_score %q accepted", raw, ms)
+			}
+		}
+	})
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/credence-news/credence/engine/datafile"
 )
 
 var rules = []string{"framing.loaded", "framing.editorial", "sourcing.weasel", "factual.title", "factual.name"}
@@ -69,10 +71,28 @@ func TestFindWalksUp(t *testing.T) {
 func FuzzParseConfig(f *testing.F) {
 	f.Add("rules:\n  disable: [framing.*]\nthresholds:\n  min_score: 60\n")
 	f.Add("overrides:\n  - paths: [\"a/**\"]\n    rules: {enable: [factual.title]}\n")
+	f.Add("lexicons: [../../etc/passwd, /dev/zero, house.yaml]\nknowledge_base: [\"sub/../../x\"]\n")
+	root := f.TempDir()
+	os.WriteFile(filepath.Join(root, "house.yaml"), []byte("name: house\n"), 0o644)
 	f.Fuzz(func(t *testing.T, s string) {
-		c, err := Parse("f.yaml", []byte(s), rules)
+		c, err := Parse(filepath.Join(root, "f.yaml"), []byte(s), rules)
 		if err == nil && c == nil {
 			t.Fatal("nil config without error")
+		}
+		if err != nil {
+			return
+		}
+		// Whatever paths the configuration names, the loader reads only
+		// regular files inside its folder.
+		for _, name := range append(c.Lexicons, c.KnowledgeBase...) {
+			data, err := datafile.Read(c.Dir(), name)
+			if err != nil {
+				continue
+			}
+			real, _ := filepath.EvalSymlinks(name)
+			if rel, rerr := filepath.Rel(root, real); rerr != nil || strings.HasPrefix(rel, "..") || data == nil {
+				t.Fatalf("read %q (%s) outside %s", name, real, root)
+			}
 		}
 	})
 }

@@ -62,6 +62,9 @@ func (t *Text) Write(w io.Writer, r core.Result) error {
 		}
 		fmt.Fprintf(&b, "%s:%d:%d %s %s %s%s%s\n", r.Source, line, col, sev, t.paint(ansiBold, f.Rule), f.Message, t.paint(ansiDim, excerpt), suppressed)
 	}
+	for _, o := range r.Omitted {
+		fmt.Fprintf(&b, "%s: %d more %s finding(s) not listed (counted in the score)\n", r.Source, o.Count, o.Rule)
+	}
 	if p := r.Profile; p != nil {
 		fmt.Fprintf(&b, "%s: score %.1f, band %s, confidence %.2f", r.Source, p.Score, t.paint(ansiBold, p.Band), p.Confidence)
 		if p.Reason != "" {

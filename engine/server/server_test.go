@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -233,4 +234,29 @@ func TestTimedOutWorkStops(t *testing.T) {
 			t.Fatalf("request %d: timed-out work still holds its slot after 10 s", i)
 		}
 	}
+}
+
+// FuzzQuery: any query string is parsed or refused with an error, never
+// guessed at: include_text is on only when it parses as true.
+func FuzzQuery(f *testing.F) {
+	for _, q := range []string{"include_text=true", "xinclude_text=true", "min_score=%zz", "include_text=1&include_text=0", ";;", "a=b&&c"} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		p, err := parseParams(raw)
+		if err != nil {
+			return
+		}
+		v := p.query["include_text"]
+		if on, _ := strconv.ParseBool(lastOr(v, "false")); p.includeText != on {
+			t.Fatalf("%q: include_text %v, but the parameter says %q", raw, p.includeText, v)
+		}
+	})
+}
+
+func lastOr(v []string, def string) string {
+	if len(v) == 0 {
+		return def
+	}
+	return v[len(v)-1]
 }
