@@ -49,6 +49,7 @@ type Server struct {
 	eng      *engine.Engine
 	opt      Options
 	slots    chan struct{}
+	reading  chan struct{} // bodies being received
 	log      *slog.Logger
 	reg      *prometheus.Registry
 	reqs     *prometheus.CounterVec
@@ -78,7 +79,7 @@ func New(eng *engine.Engine, opt Options) *Server {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.NewJSONHandler(io.Discard, nil))
 	}
-	s := &Server{eng: eng, opt: opt, slots: make(chan struct{}, opt.MaxConcurrent), log: opt.Logger, reg: prometheus.NewRegistry()}
+	s := &Server{eng: eng, opt: opt, slots: make(chan struct{}, opt.MaxConcurrent), reading: make(chan struct{}, 8*opt.MaxConcurrent), log: opt.Logger, reg: prometheus.NewRegistry()}
 	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "credence_http_requests_total", Help: "HTTP requests by route and status code."}, []string{"route", "code"})
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "credence_http_request_seconds", Help: "HTTP request latency by route.", Buckets: prometheus.DefBuckets}, []string{"route"})
 	s.finds = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "credence_findings_total", Help: "Findings reported, by rule."}, []string{"rule"})
@@ -248,7 +249,17 @@ func (s *Server) score(check bool) http.Handler {
 		}
 		// The body is read, under its own deadline, before a scoring slot is
 		// taken: a client trickling its body holds a connection, never a slot.
+		// Bodies being read are bounded too (memory: each up to MaxBytes),
+		// by a pool several times larger than the slots.
+		select {
+		case s.reading <- struct{}{}:
+		default:
+			w.Header().Set("Retry-After", "1")
+			problem(w, http.StatusTooManyRequests, "too many requests", fmt.Sprintf("the service is receiving %d articles already; retry shortly", cap(s.reading)))
+			return
+		}
 		body, status, err := s.readBody(w, r)
+		<-s.reading
 		if err != nil {
 			problem(w, status, http.StatusText(status), err.Error())
 			return
