@@ -37,11 +37,20 @@ func parseHTML(ctx context.Context, source string, data []byte) (doc *core.Docum
 	if err != nil {
 		return nil, fmt.Errorf("HTML could not be parsed: %v", err)
 	}
+	// Parsing, extraction and rendering cannot be interrupted inside; the
+	// budget is checked between them (each is linear in the page, bounded
+	// by maxHTMLElements).
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	parser := readability.NewParser()
 	parser.MaxElemsToParse = maxHTMLElements
 	art, err := parser.ParseDocument(root, nil)
 	if err != nil && !strings.Contains(err.Error(), "failed to find") {
 		return nil, fmt.Errorf("HTML could not be parsed: %v", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	text := ""
 	if art.Node != nil {

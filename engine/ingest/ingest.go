@@ -333,6 +333,9 @@ func Parse(source, format string, data []byte) (*core.Document, error) {
 // the slow part of reading a page, stop when ctx is done (the error is then
 // ctx.Err()).
 func ParseContext(ctx context.Context, source, format string, data []byte) (*core.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	switch format {
 	case "json":
 		return parseJSON(ctx, source, data)

@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -227,5 +229,25 @@ func TestJSONWithHTML(t *testing.T) {
 	}
 	if !strings.Contains(doc.Text, "The ferry between the two towns resumed") || strings.Contains(doc.Text, "<p>") {
 		t.Errorf("text = %q", doc.Text)
+	}
+}
+
+// TestParseContextStops: parsing under a spent budget returns the
+// context's error, for HTML (inside a JSON field too) as for text.
+func TestParseContextStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, c := range []struct{ format, data string }{
+		{"html", "<p>The council met on Monday.</p>"},
+		{"json", `{"html": "<p>The council met on Monday.</p>"}`},
+		{"txt", "The council met on Monday."},
+	} {
+		if _, err := ParseContext(ctx, "x", c.format, []byte(c.data)); !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: err = %v, want context.Canceled", c.format, err)
+		}
+	}
+	doc, err := (Item{Source: "x", format: "html", data: []byte("<p>The council met on Monday.</p>")}).Document(ctx)
+	if doc != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("deferred item: %v %v, want context.Canceled", doc, err)
 	}
 }
