@@ -65,12 +65,14 @@ func BenchmarkLexiconPass(b *testing.B) {
 // BenchmarkStages times the analysis stages and each scorer separately.
 func BenchmarkStages(b *testing.B) {
 	e := testEngine(b)
-	passes := func() []*analysis.Pass {
+	// passes analyses the corpus up to (not including) stage n.
+	passes := func(n int) []*analysis.Pass {
 		var ps []*analysis.Pass
 		for _, d := range benchDocs {
 			p := e.newPass(context.Background(), d)
-			attribution.Extract(p)
-			refdate.Find(p, e.data.KB, "")
+			for _, s := range e.stages[:n] {
+				s.Run(p)
+			}
 			ps = append(ps, p)
 		}
 		return ps
@@ -111,15 +113,18 @@ func BenchmarkStages(b *testing.B) {
 			}
 		}
 	})
-	for _, s := range e.scorers {
-		b.Run("scorer/"+s.Name(), func(b *testing.B) {
+	for n, s := range e.stages {
+		if s == attribution.Stage || s.Produces == analysis.RefDate {
+			continue // measured together above
+		}
+		b.Run("scorer/"+s.Name, func(b *testing.B) {
 			b.SetBytes(corpusBytes())
 			for range b.N {
 				b.StopTimer()
-				ps := passes()
+				ps := passes(n)
 				b.StartTimer()
 				for _, p := range ps {
-					s.Score(p)
+					s.Run(p)
 				}
 			}
 		})

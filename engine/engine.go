@@ -162,8 +162,11 @@ type RuleSettings interface {
 // Engine scores documents. It is safe for concurrent use; lexicons,
 // knowledge base and caches are built once.
 type Engine struct {
-	data    *Data
-	scorers []analysis.Scorer
+	data   *Data
+	stages []*analysis.Stage // in the order they run
+	// rules, for a run limited to some scorers, are theirs: stages they
+	// require still run, but report nothing.
+	rules   map[string]bool
 	spans   func(string) [][2]int
 	opt     Options
 	model   *profile.Model
@@ -186,12 +189,18 @@ func New(opt Options) (*Engine, error) {
 	if err := checkNames(opt, all); err != nil {
 		return nil, err
 	}
-	for _, s := range all {
-		if len(opt.Scorers) == 0 || opt.Scorers[s.Name()] {
-			e.scorers = append(e.scorers, s)
+	if e.stages, err = stages(d, opt, all); err != nil {
+		return nil, err
+	}
+	if len(opt.Scorers) > 0 {
+		e.rules = map[string]bool{}
+		for _, s := range all {
+			for _, r := range s.Rules() {
+				e.rules[r.ID] = opt.Scorers[s.Name()]
+			}
 		}
 	}
-	e.partial = len(opt.Only) > 0 || len(e.scorers) < len(all)
+	e.partial = len(opt.Only) > 0 || len(opt.Scorers) > 0 && len(opt.Scorers) < len(all)
 	if e.model == nil {
 		e.model = profile.Default
 	}
@@ -203,6 +212,44 @@ func New(opt Options) (*Engine, error) {
 		return nil, fmt.Errorf("unknown tokenizer %q (want fast or bert)", opt.Tokenizer)
 	}
 	return e, nil
+}
+
+// stages orders the analysis stages and scorers by what each requires
+// (analysis.Order), failing on a cycle or a missing producer, and keeps the
+// scorers asked for (opt.Scorers; all if empty) with every stage they need.
+func stages(d *Data, opt Options, scorers []analysis.Scorer) ([]*analysis.Stage, error) {
+	all := []*analysis.Stage{attribution.Stage, refdate.Stage(d.KB, opt.ReferenceDate)}
+	wanted := map[*analysis.Stage]bool{attribution.Stage: true, all[1]: true}
+	for _, s := range scorers {
+		st := s.Stage()
+		all = append(all, st)
+		wanted[st] = len(opt.Scorers) == 0 || opt.Scorers[s.Name()]
+	}
+	ordered, err := analysis.Order(all)
+	if err != nil {
+		return nil, err
+	}
+	// Walking back from the last stage, a stage is needed when a wanted
+	// stage requires what it produces.
+	for i := len(ordered) - 1; i >= 0; i-- {
+		if !wanted[ordered[i]] {
+			continue
+		}
+		for _, k := range ordered[i].Requires {
+			for _, s := range ordered[:i] {
+				if s.Produces == k {
+					wanted[s] = true
+				}
+			}
+		}
+	}
+	var out []*analysis.Stage
+	for _, s := range ordered {
+		if wanted[s] {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 // Partial reports a run restricted to some scorers or rules (Options.Only,
@@ -241,6 +288,12 @@ func checkNames(opt Options, all []analysis.Scorer) error {
 	return nil
 }
 
+// keeps reports whether findings of rule are part of the result: asked for
+// (Options.Only, Options.Scorers) and not switched off by the settings.
+func (e *Engine) keeps(rule string, settings RuleSettings) bool {
+	return (e.opt.Only == nil || e.opt.Only[rule]) && (e.rules == nil || e.rules[rule]) && (settings == nil || settings.Enabled(rule))
+}
+
 // Data returns the engine's compiled data.
 func (e *Engine) Data() *Data { return e.data }
 
@@ -267,17 +320,11 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	}
 	p := e.newPass(ctx, doc)
 	defer p.Release() // nothing in the result refers to the tokens or matches
-	if !p.Stopped() {
-		attribution.Extract(p)
-	}
-	if !p.Stopped() {
-		refdate.Find(p, e.data.KB, e.opt.ReferenceDate)
-	}
-	for _, s := range e.scorers {
+	for _, s := range e.stages {
 		if p.Stopped() {
 			break
 		}
-		s.Score(p)
+		s.Run(p)
 	}
 	if p.Stopped() {
 		return core.Result{}, ctx.Err()
@@ -289,7 +336,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	}
 	kept := findings[:0]
 	for _, f := range findings {
-		if e.opt.Only != nil && !e.opt.Only[f.Rule] || settings != nil && !settings.Enabled(f.Rule) {
+		if !e.keeps(f.Rule, settings) {
 			continue
 		}
 		if settings != nil {
@@ -301,7 +348,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	}
 	var omitted []core.Omitted
 	for _, o := range p.Omitted {
-		if e.opt.Only != nil && !e.opt.Only[o.Rule] || settings != nil && !settings.Enabled(o.Rule) {
+		if !e.keeps(o.Rule, settings) {
 			continue
 		}
 		if settings != nil {

@@ -19,11 +19,12 @@ import (
 	"github.com/credence-news/credence/engine/text"
 )
 
-// Scorer checks one dimension of an article.
+// Scorer checks one dimension of an article: its rules, and the stage
+// that reports their findings (with what it requires and produces).
 type Scorer interface {
 	Name() string
 	Rules() []core.Rule
-	Score(p *Pass)
+	Stage() *Stage
 }
 
 // Pass is one document, analysed, on its way through the scorers.
@@ -60,9 +61,10 @@ type Pass struct {
 	// none): "Ukraine insists" is a state speaking, not a person, and
 	// "Polish" qualifies a title.
 	Places map[string]bool
-	// Data is scratch space scorers share through the pass, keyed by name
-	// (e.g. "attributions"), filled by the analysis stage.
-	Data map[string]any
+	// results hold what the stages produced, by Result (see ResultOf);
+	// current is the stage running, whose declarations ResultOf enforces.
+	results map[int]any
+	current *Stage
 	// excludedUnion is Excluded sorted and merged, for IsExcluded.
 	excludedUnion []core.Span
 	// ctx is the document's time budget; see Stopped.
@@ -95,7 +97,7 @@ func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCa
 // matching stops early and the pass reports Stopped.
 func NewPassContext(ctx context.Context, doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
 	src := text.SpaceOut(doc.Prose())
-	p := &Pass{Doc: doc, Text: src, Data: map[string]any{}, ctx: ctx}
+	p := &Pass{Doc: doc, Text: src, ctx: ctx}
 	p.Tokens = text.TokenizeWith(src, spans, stems)
 	for i := range p.Tokens {
 		t := &p.Tokens[i]

@@ -95,6 +95,12 @@ func inSentence(p *analysis.Pass, si int, lists ...[]lexicon.Match) iter.Seq[lex
 	}
 }
 
+// Stage finds who says what (Pass.Attributions and the Attributions result).
+var Stage = analysis.NewStage("attribution", analysis.Attributions, nil, func(p *analysis.Pass) []analysis.Attribution {
+	Extract(p)
+	return p.Attributions
+})
+
 // Extract fills p.Attributions and the Speaker of p.Quotes.
 func Extract(p *analysis.Pass) {
 	lastPerson := ""
@@ -741,21 +747,20 @@ func unnamed(p *analysis.Pass, a *analysis.Attribution, first, last int) {
 // ("Bernie Sanders … Sanders said"), not sentence case ("Officials said").
 // The words capitalised mid-sentence are gathered once per document.
 func nameElsewhere(p *analysis.Pass, k int) bool {
-	caps, ok := p.Data[midCapsKey].(map[string]bool)
-	if !ok {
-		caps = map[string]bool{}
+	caps := analysis.Memo(p, midCaps, func() map[string]bool {
+		caps := map[string]bool{}
 		for j := 1; j < len(p.Tokens); j++ {
 			if t := p.Tokens[j]; !t.Punct && !p.Tokens[j-1].Punct && p.Capitalized(t) {
 				caps[t.Norm] = true
 			}
 		}
-		p.Data[midCapsKey] = caps
-	}
+		return caps
+	})
 	return caps[p.Tokens[k].Norm]
 }
 
-// midCapsKey caches nameElsewhere's words in Pass.Data.
-const midCapsKey = "attribution.midcaps"
+// midCaps caches nameElsewhere's words for the document.
+var midCaps = analysis.NewResult[map[string]bool]("attribution: words capitalised mid-sentence")
 
 // assignSpeakers gives each direct quote the source of the attribution in its
 // sentence (or the next one, for a quote that stands alone).

@@ -119,6 +119,21 @@ type Finding struct {
 	Weight float64 `json:"-"`
 }
 
+// Integrity is what the integrity scorer decides about a text beside its
+// findings: whether enough article remains to score it.
+type Integrity struct {
+	// Unscorable, when set, says why the text is not an article (a paywall,
+	// an aggregator page, too little prose left after page furniture).
+	Unscorable string
+}
+
+// FactualChecks is what the factual scorer could not check.
+type FactualChecks struct {
+	// Unchecked counts the date-dependent checks skipped for want of a
+	// reference date.
+	Unchecked int
+}
+
 // Omitted counts the findings of one rule that a document had past the
 // per-rule listing cap: they are not listed (a pathological text could
 // otherwise hold millions in memory), but their cost still counts.

@@ -36,10 +36,6 @@ const thinSourcing = 6.0
 // documentLevelCost is the cost (in per-1,000-word units) of a document-level finding.
 const documentLevelCost = 1.0
 
-// UnscorableKey is the Pass.Data key under which a scorer states why a
-// document cannot be scored as an article.
-const UnscorableKey = "unscorable"
-
 // Band thresholds on the overall score.
 const (
 	HighAt   = 70
@@ -124,7 +120,7 @@ func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted)
 	}
 
 	x["specificity"] = specificity(p)
-	if st, ok := p.Data[SourcingKey].(*core.SourcingStats); ok {
+	if st := analysis.ResultOf(p, analysis.Sourcing); st != nil {
 		if st.ClaimSentences > 0 {
 			x["unattributed_share"] = 1 - st.AttributedShare
 		}
@@ -148,7 +144,7 @@ func specificity(p *analysis.Pass) float64 {
 			n++
 		}
 	}
-	if st, ok := p.Data[SourcingKey].(*core.SourcingStats); ok {
+	if st := analysis.ResultOf(p, analysis.Sourcing); st != nil {
 		n += st.DistinctNamed
 	}
 	return math.Min(3, float64(n)*100/math.Max(float64(p.Words), 100))
@@ -159,16 +155,6 @@ var monthInitial = [256]bool{'j': true, 'f': true, 'm': true, 'a': true, 's': tr
 
 var monthNames = text.NewWordSet("january", "february", "march", "april", "june", "july",
 	"august", "september", "october", "november", "december")
-
-// UncheckedKey is the Pass.Data key under which the factual scorer counts
-// the date-dependent checks it skipped for want of a reference date.
-const UncheckedKey = "factual_unchecked"
-
-// SourcingKey is the Pass.Data key of the sourcing scorer's statistics.
-const SourcingKey = "sourcing"
-
-// FramingKey is the Pass.Data key of the framing scorer's statistics.
-const FramingKey = "framing"
 
 // counts reports whether a finding counts against the outlet: not the
 // speaker's words inside a quote, not suppressed by an inline marker.
@@ -233,18 +219,14 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 		conf *= 0.85
 	}
 	prof.Confidence = round2(conf)
-	if n, ok := p.Data[UncheckedKey].(int); ok && n > 0 {
+	if n := analysis.ResultOf(p, analysis.Factual).Unchecked; n > 0 {
 		prof.FactualUnchecked = n
 		conf *= 0.9 // the factual dimension is not vouched for
 		prof.Confidence = round2(conf)
 	}
-	if st, ok := p.Data[SourcingKey].(*core.SourcingStats); ok {
-		prof.Sourcing = st
-	}
-	if st, ok := p.Data[FramingKey].(*core.FramingStats); ok {
-		prof.Framing = st
-	}
-	if reason, ok := p.Data[UnscorableKey].(string); ok && reason != "" {
+	prof.Sourcing = analysis.ResultOf(p, analysis.Sourcing)
+	prof.Framing = analysis.ResultOf(p, analysis.Framing)
+	if reason := analysis.ResultOf(p, analysis.Integrity).Unscorable; reason != "" {
 		prof.Band = "unscorable"
 		prof.Reason = reason
 		prof.Confidence = round2(math.Min(prof.Confidence, 0.3))

@@ -60,6 +60,15 @@ func Find(p *analysis.Pass, k *kb.KB, override string) {
 	p.RefDate = find(p, k, override)
 }
 
+// Stage finds the reference date (Pass.RefDate and the RefDate result)
+// with the knowledge base's events; override, when set, is the date.
+func Stage(k *kb.KB, override string) *analysis.Stage {
+	return analysis.NewStage("reference date", analysis.RefDate, nil, func(p *analysis.Pass) core.RefDate {
+		Find(p, k, override)
+		return p.RefDate
+	})
+}
+
 func find(p *analysis.Pass, k *kb.KB, override string) core.RefDate {
 	if override != "" {
 		if r, ok := parseValue(override, "override", "set by configuration"); ok {
@@ -134,8 +143,8 @@ func (e EventMention) Event() kb.Event { return e.ev }
 // Span returns the sentence that mentions it.
 func (e EventMention) Span() core.Span { return e.span }
 
-// eventsKey caches the mentioned events in Pass.Data.
-const eventsKey = "refdate.events"
+// mentioned caches the mentioned events for the document.
+var mentioned = analysis.NewResult[[]EventMention]("refdate: events mentioned")
 
 // MentionedEvents returns KB events referred to in the text, in date order:
 // every word of one of an event's phrases appears (as a stem) in one sentence.
@@ -143,9 +152,10 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	if k == nil {
 		return nil
 	}
-	if ev, ok := p.Data[eventsKey].([]EventMention); ok {
-		return ev
-	}
+	return analysis.Memo(p, mentioned, func() []EventMention { return mentionedEvents(p, k) })
+}
+
+func mentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	phrases := eventPhrases(k)
 	// Index: stem → sentences containing it, for the stems phrases use.
 	where := map[int32][]int{}
@@ -202,7 +212,6 @@ func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 		out = append(out, EventMention{ev, core.Span{Start: first.Start, End: first.End}, sents, loose})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ev.Date.Before(out[j].ev.Date.Time) })
-	p.Data[eventsKey] = out
 	return out
 }
 

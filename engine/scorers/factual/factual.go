@@ -18,7 +18,6 @@ import (
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/kb"
 	"github.com/credence-news/credence/engine/lexicon"
-	"github.com/credence-news/credence/engine/profile"
 	"github.com/credence-news/credence/engine/refdate"
 	"github.com/credence-news/credence/engine/text"
 )
@@ -61,7 +60,21 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 func (*Scorer) Name() string       { return "factual" }
 func (*Scorer) Rules() []core.Rule { return []core.Rule{RuleName, RuleTitle, RuleDate} }
 
-func (s *Scorer) Score(p *analysis.Pass) {
+// Stage checks names, titles and dated events against the knowledge base
+// as of the article's reference date, outside page furniture.
+func (s *Scorer) Stage() *analysis.Stage {
+	return analysis.NewStage("factual", analysis.Factual, []analysis.Key{analysis.Integrity, analysis.RefDate}, func(p *analysis.Pass) core.FactualChecks {
+		s.score(p)
+		return core.FactualChecks{Unchecked: *analysis.Memo(p, unchecked, newCount)}
+	})
+}
+
+// unchecked counts, per document, the date-dependent checks skipped.
+var unchecked = analysis.NewResult[*int]("factual: checks skipped")
+
+func newCount() *int { return new(int) }
+
+func (s *Scorer) score(p *analysis.Pass) {
 	var sc lexicon.Scratch
 	var found []lexicon.Match
 	matched := make([]bool, len(p.Tokens)) // tokens inside a known name
@@ -405,7 +418,7 @@ func status(person *kb.Person, title string, from, to time.Time) (allIn, noneIn,
 
 func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo, start, end int) {
 	if !p.RefDate.Known() {
-		p.Data[profile.UncheckedKey] = intOf(p.Data[profile.UncheckedKey]) + 1
+		*analysis.Memo(p, unchecked, newCount)++
 		return
 	}
 	from, to := p.RefDate.Time, p.RefDate.Latest
@@ -591,11 +604,6 @@ func describeRef(r core.RefDate) string {
 		return fmt.Sprintf("no earlier than %s (%s: %s, a date it mentions)", r.Value, r.Method, r.Evidence)
 	}
 	return fmt.Sprintf("%s (%s: %s)", r.Value, r.Method, r.Evidence)
-}
-
-func intOf(v any) int {
-	n, _ := v.(int)
-	return n
 }
 
 // misspelt flags a capitalised word one or two edits from a known surname

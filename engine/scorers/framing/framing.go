@@ -33,8 +33,6 @@ var (
 		Doc:     "Finds the actors of the story (countries, capitals, governments and their officials), scores the tone of the outlet's wording around each and how each is sourced (named and quoted, or through vague and anonymous sources), and flags a marked imbalance, with the spans that make it."}
 )
 
-// StatsKey is the Pass.Data key of the *core.FramingStats this scorer leaves.
-const StatsKey = "framing"
 
 // Scorer is the framing scorer. Actors maps an actor alias (folded) to the
 // side it stands for, e.g. "kyiv" → "Ukraine".
@@ -50,7 +48,13 @@ func (Scorer) Rules() []core.Rule {
 	return []core.Rule{RuleLoaded, RuleEditorial, RuleSpeculation, RuleAsymmetry}
 }
 
-func (s Scorer) Score(p *analysis.Pass) {
+// Stage reports loaded, editorial and speculative wording in the outlet's
+// voice (outside furniture, and not a source's words) and one-sided tone.
+func (s Scorer) Stage() *analysis.Stage {
+	return analysis.NewStage("framing", analysis.Framing, []analysis.Key{analysis.Integrity, analysis.Attributions}, s.score)
+}
+
+func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 	stats := &core.FramingStats{Densities: map[string]float64{}}
 	sentenceWeight := map[int]float64{}
 	var own []lexicon.Match
@@ -128,10 +132,10 @@ func (s Scorer) Score(p *analysis.Pass) {
 		stats.Densities[c] = math.Round(n/words*1000*10) / 10
 	}
 	stats.MostLoaded = mostLoaded(p, sentenceWeight)
-	p.Data[StatsKey] = stats
 	if s.Actors != nil && p.Wants(RuleAsymmetry.ID) {
 		s.asymmetry(p, own)
 	}
+	return stats
 }
 
 func describe(r core.Rule, word, desc string) (string, string) {

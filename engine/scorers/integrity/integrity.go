@@ -13,7 +13,6 @@ import (
 
 	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
-	"github.com/credence-news/credence/engine/profile"
 	"github.com/credence-news/credence/engine/text"
 )
 
@@ -71,7 +70,13 @@ var explanations = map[string]string{
 	"aggregator":     "This is aggregator furniture (coverage counts, bias labels) rather than reporting: the page summarises other outlets' articles.",
 }
 
-func (s *Scorer) Score(p *analysis.Pass) {
+// Stage marks page furniture as excluded, for the scorers that require
+// its result, and decides whether enough article remains.
+func (s *Scorer) Stage() *analysis.Stage {
+	return analysis.NewStage("integrity", analysis.Integrity, nil, s.score)
+}
+
+func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 	lines := lines(p.Text)
 	counts := map[string]int{}
 	k := 0 // first token of the current line
@@ -130,7 +135,7 @@ func (s *Scorer) Score(p *analysis.Pass) {
 	flush()
 	duplicates(p, lines)
 	truncated(p, lines)
-	s.gate(p, lines, counts)
+	return core.Integrity{Unscorable: unscorable(p, lines, counts)}
 }
 
 func clip(s string) string {
@@ -151,8 +156,8 @@ const (
 	damageWeight    = 2
 )
 
-// gate decides whether enough article remains to score.
-func (s *Scorer) gate(p *analysis.Pass, ls []line, counts map[string]int) {
+// unscorable says why too little article remains to score, or "".
+func unscorable(p *analysis.Pass, ls []line, counts map[string]int) string {
 	prose := 0
 	for _, l := range ls {
 		if p.IsExcluded(l.start, l.end) {
@@ -174,9 +179,10 @@ func (s *Scorer) gate(p *analysis.Pass, ls []line, counts map[string]int) {
 	if prose < MinArticleWords && len(p.Excluded) > 0 {
 		reasons = append(reasons, fmt.Sprintf("only %d words of article prose remain (at least %d are needed)", prose, MinArticleWords))
 	}
-	if len(reasons) > 0 {
-		p.Data[profile.UnscorableKey] = "not an article: " + strings.Join(reasons, "; ")
+	if len(reasons) == 0 {
+		return ""
 	}
+	return "not an article: " + strings.Join(reasons, "; ")
 }
 
 // wordCount counts space-separated words without allocating: a word starts

@@ -80,7 +80,7 @@ func TestTruncated(t *testing.T) {
 	}
 	for _, c := range cases {
 		p := analysis.NewPass(&core.Document{Text: body + c.last}, text.Spans, nil, nil)
-		New(nil).Score(p)
+		New(nil).Stage().Run(p)
 		got := false
 		for _, f := range p.Findings {
 			got = got || f.Rule == RuleTruncated.ID
@@ -105,7 +105,7 @@ func TestWordCount(t *testing.T) {
 func TestStylesheetIsOneFinding(t *testing.T) {
 	doc := "The council approved the budget on Tuesday after a long debate.\n.bio-text {\nwidth:100px;\nfloat:left;\nmargin-right:15px;\n}\nShare on Facebook\nShare on Twitter\nThe vote was 7 to 2.\n"
 	p := analysis.NewPass(&core.Document{Text: doc}, text.Spans, nil, nil)
-	New(shippedPatterns(t)).Score(p)
+	New(shippedPatterns(t)).Stage().Run(p)
 	var got []string
 	for _, f := range p.Findings {
 		if f.Rule == RuleChrome.ID {

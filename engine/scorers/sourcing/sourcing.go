@@ -35,8 +35,6 @@ var (
 // ruleByID maps a lexicon category's declared rule to the rule it reports.
 var ruleByID = map[string]core.Rule{RuleAnonymous.ID: RuleAnonymous, RuleWeasel.ID: RuleWeasel, RuleHearsay.ID: RuleHearsay, RuleUnsourcedClaim.ID: RuleUnsourcedClaim}
 
-// StatsKey is the Pass.Data key of the *core.SourcingStats this scorer leaves.
-const StatsKey = "sourcing"
 
 // Scorer is the sourcing scorer.
 type Scorer struct{}
@@ -49,7 +47,13 @@ func (Scorer) Rules() []core.Rule {
 	return []core.Rule{RuleAnonymous, RuleWeasel, RuleHearsay, RuleUnsourcedClaim, RuleUnsourcedFigure}
 }
 
-func (s Scorer) Score(p *analysis.Pass) {
+// Stage reports unnamed, vague and missing sources outside page furniture,
+// and counts the article's sourcing for the profile.
+func (s Scorer) Stage() *analysis.Stage {
+	return analysis.NewStage("sourcing", analysis.Sourcing, []analysis.Key{analysis.Integrity, analysis.Attributions}, s.score)
+}
+
+func (s Scorer) score(p *analysis.Pass) *core.SourcingStats {
 	stats := &core.SourcingStats{}
 	for _, m := range p.Matches {
 		rule, ok := ruleByID[m.Rule()]
@@ -80,7 +84,7 @@ func (s Scorer) Score(p *analysis.Pass) {
 	}
 	figures(p)
 	summarise(p, stats)
-	p.Data[StatsKey] = stats
+	return stats
 }
 
 func message(r core.Rule, text string) string {

@@ -29,7 +29,15 @@ func New() Scorer { return Scorer{} }
 
 func (Scorer) Name() string       { return "transparency" }
 func (Scorer) Rules() []core.Rule { return []core.Rule{ruleByline, ruleDate} }
-func (s Scorer) Score(p *analysis.Pass) {
+// Stage reports a missing byline or date; the date may come from the text.
+func (s Scorer) Stage() *analysis.Stage {
+	return analysis.NewStage[struct{}]("transparency", nil, []analysis.Key{analysis.RefDate}, func(p *analysis.Pass) struct{} {
+		s.score(p)
+		return struct{}{}
+	})
+}
+
+func (s Scorer) score(p *analysis.Pass) {
 	if p.Doc.Byline == "" && FindByline(p.Text) == "" {
 		p.Flag(ruleByline, 0, 0, 0.9, "Document level: no byline found.",
 			"Neither the metadata nor the text names an author, so a reader cannot tell who stands behind the reporting.")
