@@ -33,7 +33,6 @@ var (
 		Doc:     "Finds the actors of the story (countries, capitals, governments and their officials), scores the tone of the outlet's wording around each and how each is sourced (named and quoted, or through vague and anonymous sources), and flags a marked imbalance, with the spans that make it."}
 )
 
-
 // Scorer is the framing scorer. Actors maps an actor alias (folded) to the
 // side it stands for, e.g. "kyiv" → "Ukraine".
 type Scorer struct {

@@ -35,7 +35,6 @@ var (
 // ruleByID maps a lexicon category's declared rule to the rule it reports.
 var ruleByID = map[string]core.Rule{RuleAnonymous.ID: RuleAnonymous, RuleWeasel.ID: RuleWeasel, RuleHearsay.ID: RuleHearsay, RuleUnsourcedClaim.ID: RuleUnsourcedClaim}
 
-
 // Scorer is the sourcing scorer.
 type Scorer struct{}
 

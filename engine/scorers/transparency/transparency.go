@@ -29,6 +29,7 @@ func New() Scorer { return Scorer{} }
 
 func (Scorer) Name() string       { return "transparency" }
 func (Scorer) Rules() []core.Rule { return []core.Rule{ruleByline, ruleDate} }
+
 // Stage reports a missing byline or date; the date may come from the text.
 func (s Scorer) Stage() *analysis.Stage {
 	return analysis.NewStage[struct{}]("transparency", nil, []analysis.Key{analysis.RefDate}, func(p *analysis.Pass) struct{} {
