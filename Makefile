@@ -44,8 +44,10 @@ lint: vet
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-eval: build
-	./$(BIN) eval -o eval/REPORT.md testdata/fixtures
+# The project's report: the fixtures (as `credence eval`), the seeds and the
+# external corpora, with the research baselines (a development tool).
+eval:
+	$(GO) run ./eval/cmd/evalreport -o eval/REPORT.md testdata/fixtures
 
 fit: build
 	./$(BIN) fit testdata/fixtures

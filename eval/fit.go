@@ -102,7 +102,9 @@ func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 // priorWith is a zero-weight prior over the named features (for tests and
 // for fitting a feature set from scratch).
-func priorWith(names ...string) *profile.Model {
+// PriorWith is a model with the named features, every weight zero: the
+// start of a fit with no hand-set prior.
+func PriorWith(names ...string) *profile.Model {
 	m := &profile.Model{Weights: map[string]float64{}}
 	for _, n := range names {
 		m.Weights[n] = 0

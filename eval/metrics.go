@@ -13,8 +13,8 @@ import (
 // Counts are true positives, false positives and false negatives.
 type Counts struct{ TP, FP, FN int }
 
-func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
-func (c Counts) Recall() float64    { return ratio(c.TP, c.TP+c.FN) }
+func (c Counts) Precision() float64 { return Ratio(c.TP, c.TP+c.FP) }
+func (c Counts) Recall() float64    { return Ratio(c.TP, c.TP+c.FN) }
 func (c Counts) F1() float64 {
 	p, r := c.Precision(), c.Recall()
 	if p+r == 0 {
@@ -23,7 +23,8 @@ func (c Counts) F1() float64 {
 	return 2 * p * r / (p + r)
 }
 
-func ratio(a, b int) float64 {
+// Ratio is a/b, NaN when b is 0 (a metric with nothing to measure).
+func Ratio(a, b int) float64 {
 	if b == 0 {
 		return math.NaN()
 	}

@@ -1,9 +1,10 @@
-package eval
+package corpora
 
 import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/credence-news/credence/eval"
 	"io"
 	"math"
 	"os"
@@ -112,7 +113,7 @@ func loadedSpans(res core.Result) [][2]int {
 
 // macroF1 of binary predictions.
 func macroF1(pred, gold []bool) float64 {
-	var pos, neg Counts
+	var pos, neg eval.Counts
 	for i := range pred {
 		switch {
 		case pred[i] && gold[i]:
@@ -275,17 +276,17 @@ func crossValidatedSentenceModel(feats []map[string]float64, gold []bool, k int)
 	sort.Strings(list)
 	pred := make([]bool, len(feats))
 	for fold := 0; fold < k; fold++ {
-		var train []Sample
+		var train []eval.Sample
 		for i, x := range feats {
 			if i%k != fold {
 				y := 0.0
 				if gold[i] {
 					y = 1
 				}
-				train = append(train, Sample{X: x, Y: y})
+				train = append(train, eval.Sample{X: x, Y: y})
 			}
 		}
-		m, err := Fit(train, priorWith(list...), 0.5)
+		m, err := eval.Fit(train, eval.PriorWith(list...), 0.5)
 		if err != nil {
 			continue
 		}
@@ -379,8 +380,8 @@ func (c *overlapCounts) add(pred, gold [][2]int) {
 	}
 }
 
-func (c overlapCounts) precision() float64 { return ratio(c.predHit, c.pred) }
-func (c overlapCounts) recall() float64    { return ratio(c.goldHit, c.gold) }
+func (c overlapCounts) precision() float64 { return eval.Ratio(c.predHit, c.pred) }
+func (c overlapCounts) recall() float64    { return eval.Ratio(c.goldHit, c.gold) }
 func (c overlapCounts) f1() float64 {
 	p, r := c.precision(), c.recall()
 	if p+r == 0 {
@@ -400,7 +401,7 @@ func externalCoNLL(eng *engine.Engine, _ *externalRun) (string, error) {
 	defer f.Close()
 	r := csv.NewReader(f)
 	r.LazyQuotes = true
-	var c Counts
+	var c eval.Counts
 	n := 0
 	for i := 0; ; i++ {
 		rec, err := r.Read()
@@ -566,8 +567,8 @@ func externalPolNeAR(eng *engine.Engine, _ *externalRun) (string, error) {
 	}
 	return fmt.Sprintf("- **PolNeAR** (attribution relations, dev split, %d articles, %d sourced relations): source-span recall %.3f, precision %.3f; \"no source\" precision %.3f: of the impersonal passive cues and hearsay findings that fall on a gold cue (%d), the share whose gold relation has no source either.\n"+
 		"- **PolNeAR, whose words** (%d framing.loaded findings, %d inside what a gold source is said to have said): handed to the speaker (quoted or reported) precision %.3f, recall %.3f; direct quotes alone would give recall %.3f.\n",
-		docs, srcGold, ratio(srcHit, srcGold), ratio(srcPredHit, srcPred), ratio(noSrcRight, noSrcPred), noSrcPred,
-		speech.loaded, speech.inContent, ratio(speech.handedRight, speech.handed), ratio(speech.handedRight, speech.inContent), ratio(speech.directRight, speech.inContent)), nil
+		docs, srcGold, eval.Ratio(srcHit, srcGold), eval.Ratio(srcPredHit, srcPred), eval.Ratio(noSrcRight, noSrcPred), noSrcPred,
+		speech.loaded, speech.inContent, eval.Ratio(speech.handedRight, speech.handed), eval.Ratio(speech.handedRight, speech.inContent), eval.Ratio(speech.directRight, speech.inContent)), nil
 }
 
 // speechCounts measures whether loaded words are given to the right voice:

@@ -1,0 +1,63 @@
+package corpora
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/credence-news/credence/engine"
+)
+
+// useSharedData points DataDir at ../shared/data as seen from this
+// package's directory, for the length of the test.
+func useSharedData(t *testing.T) {
+	old := DataDir
+	DataDir = filepath.Join("..", "..", "..", "shared", "data")
+	t.Cleanup(func() { DataDir = old })
+}
+
+// TestRealNewsFactualFalseAlarms guards what the factual checks cost on real,
+// professionally edited news (BASIL and PolNeAR, when ../shared/data is
+// present): one finding today, each a likely false alarm, so a change that
+// brings back the dozens found before (historical titles, "the war" in
+// 2010) fails here.
+func TestRealNewsFactualFalseAlarms(t *testing.T) {
+	useSharedData(t)
+	eng, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	basil, polnear, found := RealNewsFactual(eng)
+	if basil+polnear == 0 {
+		t.Skip("no BASIL or PolNeAR articles in ../shared/data")
+	}
+	if len(found) > 3 {
+		t.Errorf("%d factual findings on %d real articles (at most 3 expected):\n%s", len(found), basil+polnear, strings.Join(found, "\n"))
+	}
+}
+
+// TestFramingBeatsWordLists holds framing.loaded to the framing issue's
+// targets on the external corpora (when ../shared/data is present): a clear
+// margin over VADER's word list, ahead of its own words matched bare, and
+// BABE macro-F1 ≥ 0.70 for the learned combination.
+func TestFramingBeatsWordLists(t *testing.T) {
+	useSharedData(t)
+	_, m := externalCorpora()
+	if m == nil {
+		t.Skip("no ../shared/data")
+	}
+	for _, c := range []string{"ptc", "basil", "basil_outlet"} {
+		if got, vader := m[c+".f1"], m[c+".vader"]; got < vader*1.5 {
+			t.Errorf("%s: framing.loaded F1 %.3f, want at least 1.5× the VADER word list's %.3f", c, got, vader)
+		}
+		if got, own := m[c+".f1"], m[c+".own"]; got <= own {
+			t.Errorf("%s: framing.loaded F1 %.3f, not above its own words matched bare (%.3f)", c, got, own)
+		}
+	}
+	if got := m["babe.rule"]; got <= m["babe.vader"] || got <= m["babe.own"] {
+		t.Errorf("BABE: rule macro-F1 %.3f, not above the word lists (VADER %.3f, own %.3f)", got, m["babe.vader"], m["babe.own"])
+	}
+	if got := m["babe.learned"]; got < 0.70 {
+		t.Errorf("BABE: learned macro-F1 %.3f, want ≥ 0.70", got)
+	}
+}
