@@ -1,8 +1,8 @@
 package eval
 
 import (
-	"encoding/json"
 	"fmt"
+	json "github.com/goccy/go-json"
 	"math"
 	"os"
 	"sort"

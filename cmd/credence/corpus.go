@@ -2,9 +2,9 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
+	json "github.com/goccy/go-json"
 	"io"
 
 	"github.com/credence-news/credence/engine/corpus"

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
+	json "github.com/goccy/go-json"
 	"io"
 	"os"
 

@@ -16,7 +16,7 @@ package profile
 
 import (
 	_ "embed"
-	"encoding/json"
+	json "github.com/goccy/go-json"
 	"math"
 	"sort"
 

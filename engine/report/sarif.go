@@ -1,7 +1,7 @@
 package report
 
 import (
-	"encoding/json"
+	json "github.com/goccy/go-json"
 	"io"
 	"path/filepath"
 	"strings"

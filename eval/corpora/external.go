@@ -2,9 +2,9 @@ package corpora
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"github.com/credence-news/credence/eval"
+	json "github.com/goccy/go-json"
 	"io"
 	"math"
 	"os"
