@@ -1,6 +1,9 @@
 package eval
 
 import (
+	"errors"
+	"fmt"
+	"gonum.org/v1/gonum/floats"
 	"math"
 	"sort"
 
@@ -84,8 +87,13 @@ func Fit(samples []Sample, start *profile.Model, lambda float64) (*profile.Model
 		},
 	}
 	res, err := optimize.Minimize(problem, x0, nil, &optimize.LBFGS{})
-	if err != nil && res == nil {
-		return nil, err
+	if err != nil {
+		// A line search that can make no more progress at the optimum is
+		// convergence (the gradient is flat there); anything else fails.
+		stalled := errors.Is(err, optimize.ErrLinesearcherFailure) || errors.Is(err, optimize.ErrNoProgress)
+		if res == nil || !stalled || floats.Norm(res.Gradient, math.Inf(1)) > 1e-4 {
+			return nil, fmt.Errorf("fitting the profile model: %v", err)
+		}
 	}
 	m := &profile.Model{About: fittedAbout, Intercept: round4(res.X[0]), Weights: map[string]float64{}}
 	for i, k := range names {

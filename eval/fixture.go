@@ -28,6 +28,7 @@ type Label struct {
 // Fixture is one hand-labelled article.
 type Fixture struct {
 	Path        string
+	Raw         []byte // the file as read, with its markers (for Hash)
 	Doc         *core.Document
 	Labels      []Label
 	DocRules    []string // expected document-level findings
@@ -158,6 +159,9 @@ func Load(dir string) ([]*Fixture, error) {
 			return nil, err
 		}
 		f, err := Parse(p, b)
+		if f != nil {
+			f.Raw = b
+		}
 		if err != nil {
 			return nil, err
 		}

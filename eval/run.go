@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -72,9 +71,8 @@ var bands = []string{"high", "medium", "low", "unscorable"}
 func Hash(fixtures []*Fixture) string {
 	h := sha256.New()
 	for _, f := range fixtures {
-		b, _ := os.ReadFile(f.Path)
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.Base(f.Path), len(b)) // the same from any working directory
-		h.Write(b)
+		fmt.Fprintf(h, "%s\x00%d\x00", filepath.Base(f.Path), len(f.Raw)) // the same from any working directory
+		h.Write(f.Raw)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }

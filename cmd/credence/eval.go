@@ -26,8 +26,11 @@ func runFit(args []string, stdout, stderr io.Writer) int {
 	if rep == nil {
 		return code
 	}
-	b, _ := json.MarshalIndent(rep.Model, "", "  ")
-	if err := os.WriteFile(*out, append(b, '\n'), 0o644); err != nil {
+	b, err := json.MarshalIndent(rep.Model, "", "  ")
+	if err == nil {
+		err = os.WriteFile(*out, append(b, '\n'), 0o644)
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "credence fit:", err)
 		return 2
 	}

@@ -51,7 +51,11 @@ func runRules(args []string, stdout, stderr io.Writer) int {
 	rules := engine.Rules()
 	switch *format {
 	case "json":
-		b, _ := json.MarshalIndent(rules, "", "  ")
+		b, err := json.MarshalIndent(rules, "", "  ")
+		if err != nil {
+			fmt.Fprintln(stderr, "credence rules:", err)
+			return 2
+		}
 		fmt.Fprintln(stdout, string(b))
 	case "text":
 		for _, r := range rules {

@@ -1,6 +1,7 @@
 package corpora
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -40,8 +41,12 @@ func SeedsSection(fitted *profile.Model) string {
 		if err != nil {
 			continue
 		}
-		f, _ := fit.Analyze(doc)
-		a, _ := prior.Analyze(doc)
+		f, err1 := fit.Analyze(doc)
+		a, err2 := prior.Analyze(doc)
+		if err := errors.Join(err1, err2); err != nil {
+			fmt.Fprintf(&b, "| %s | scorer error: %v | | | |\n", filepath.Base(p)[:3], err)
+			continue
+		}
 		id := filepath.Base(p)[:3]
 		scores[id] = [2]float64{f.Profile.Score, a.Profile.Score}
 		fmt.Fprintf(&b, "| %s | %.1f | %s | %.1f | %s |\n", id, f.Profile.Score, f.Profile.Band, a.Profile.Score, a.Profile.Band)
