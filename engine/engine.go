@@ -21,6 +21,7 @@ import (
 	"github.com/credence-news/credence/engine/kb"
 	"github.com/credence-news/credence/engine/lexicon"
 	"github.com/credence-news/credence/engine/profile"
+	"github.com/credence-news/credence/engine/quantity"
 	"github.com/credence-news/credence/engine/refdate"
 	"github.com/credence-news/credence/engine/scorers/factual"
 	"github.com/credence-news/credence/engine/scorers/framing"
@@ -218,8 +219,8 @@ func New(opt Options) (*Engine, error) {
 // (analysis.Order), failing on a cycle or a missing producer, and keeps the
 // scorers asked for (opt.Scorers; all if empty) with every stage they need.
 func stages(d *Data, opt Options, scorers []analysis.Scorer) ([]*analysis.Stage, error) {
-	all := []*analysis.Stage{attribution.Stage, refdate.Stage(d.KB, opt.ReferenceDate)}
-	wanted := map[*analysis.Stage]bool{attribution.Stage: true, all[1]: true}
+	all := []*analysis.Stage{attribution.Stage, refdate.Stage(d.KB, opt.ReferenceDate), quantity.Stage}
+	wanted := map[*analysis.Stage]bool{attribution.Stage: true, all[1]: true, quantity.Stage: true}
 	for _, s := range scorers {
 		st := s.Stage()
 		all = append(all, st)
@@ -373,6 +374,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	res := core.Result{
 		ID: doc.ID, Source: doc.Source, Title: doc.Title, Byline: doc.Byline, Published: doc.Published, URL: doc.URL, Outlet: doc.Meta["source"],
 		RefDate: p.RefDate, Findings: findings, Omitted: omitted, Words: p.Words, Doc: doc,
+		Quantities: analysis.ResultOf(p, analysis.Quantities),
 	}
 	for _, a := range p.Attributions {
 		if !e.opt.KeepAttributions {

@@ -50,6 +50,8 @@ var (
 	Sourcing = NewResult[*core.SourcingStats]("sourcing statistics")
 	Framing  = NewResult[*core.FramingStats]("framing statistics")
 	Factual  = NewResult[core.FactualChecks]("factual checks")
+	// Quantities: counted quantities ("30 nations"), for cross-outlet comparison.
+	Quantities = NewResult[[]core.Quantity]("quantities")
 )
 
 // Stage is one step of the analysis after tokenizing: the attribution and

@@ -134,6 +134,14 @@ type FactualChecks struct {
 	Unchecked int
 }
 
+// Quantity is a counted quantity in the text ("approximately 30 nations"):
+// its span, its words (white space folded) and the noun counted.
+type Quantity struct {
+	Start, End int
+	Phrase     string
+	Subject    string
+}
+
 // Omitted counts the findings of one rule that a document had past the
 // per-rule listing cap: they are not listed (a pathological text could
 // otherwise hold millions in memory), but their cost still counts.
@@ -262,6 +270,9 @@ type Result struct {
 	Verdict *Verdict `json:"verdict,omitempty"`
 	// Attributions are the reporting relations found (for evaluation).
 	Attributions []Attribution `json:"-"`
+	// Quantities are the counted quantities found, which the teaching
+	// report compares across outlets.
+	Quantities []Quantity `json:"-"`
 	// Features are the profile model's inputs, kept for evaluation and fitting.
 	Features map[string]float64 `json:"-"`
 }

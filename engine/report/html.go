@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -229,9 +228,6 @@ func (h *HTML) article(i int, r core.Result) viewArticle {
 	return a
 }
 
-// quantity finds "approximately 30 nations", "more than two dozen nations".
-var quantity = regexp.MustCompile(`(?i)\b((?:approximately|about|around|nearly|almost|roughly|some|more than|over|fewer than|at least|up to)\s+)?(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|(?:two |three )?dozen)(?:\s+dozen)?\s+((?:[A-Z][a-z]+|[a-z]+)\s+)?(nations|countries|leaders|troops|soldiers|people|brigades|vehicles|states|allies|members|deaths|civilians|jobs|homes|years|percent)\b`)
-
 func disagreements(results []core.Result) []disagreement {
 	bySubject := map[string][]figureUse{}
 	for _, r := range results {
@@ -239,9 +235,8 @@ func disagreements(results []core.Result) []disagreement {
 			continue
 		}
 		seen := map[string]bool{}
-		for _, m := range quantity.FindAllStringSubmatch(docText(r), -1) {
-			subject := strings.ToLower(m[4])
-			phrase := strings.Join(strings.Fields(m[0]), " ")
+		for _, q := range r.Quantities {
+			subject, phrase := q.Subject, q.Phrase
 			if seen[subject+phrase] {
 				continue
 			}

@@ -193,7 +193,10 @@ func TestHTMLCompareGolden(t *testing.T) {
 	results := sample()
 	results[1].Title = "Second outlet"
 	results[1].Doc = &core.Document{Text: "About 30 nations met. Later more than two dozen nations signed."}
+	results[1].Quantities = []core.Quantity{{Start: 0, End: 16, Phrase: "About 30 nations", Subject: "nations"}, {Start: 28, End: 55, Phrase: "more than two dozen nations", Subject: "nations"}}
+	at := len(results[0].Doc.Text)
 	results[0].Doc.Text += "Approximately 40 nations attended.\n"
+	results[0].Quantities = []core.Quantity{{Start: at, End: at + 24, Phrase: "Approximately 40 nations", Subject: "nations"}}
 	var buf bytes.Buffer
 	h := &HTML{Compare: true, Title: "Compare"}
 	for _, r := range results {
