@@ -294,10 +294,48 @@ func contains(list []int, x int) bool {
 }
 
 func dateline(p *analysis.Pass, k *kb.KB) (core.RefDate, bool) {
-	// The dateline opens one of the first three non-empty lines.
+	dl, ok := findDateline(p.Text)
+	if !ok {
+		return core.RefDate{}, false
+	}
+	start, end, y := dl.Start, dl.End, dl.year
+	evidence := strings.TrimSpace(p.Text[start:end])
+	if y == 0 {
+		y = inferYear(p, dl.month, dl.day, MentionedEvents(p, k))
+		if y == 0 {
+			return core.RefDate{Precision: core.PrecisionNone, Method: "dateline", Evidence: evidence + " (no year, and none could be inferred)", Start: start, End: end}, true
+		}
+		evidence += fmt.Sprintf(" (year %d inferred from the dated events and dates the text mentions)", y)
+	}
+	t, ok := day(y, dl.month, dl.day)
+	if !ok {
+		return core.RefDate{}, false
+	}
+	return core.RefDate{Value: t.Format("2006-01-02"), Precision: core.PrecisionDay, Method: "dateline", Evidence: evidence, Start: start, End: end, Time: t, Latest: t.AddDate(0, 0, 1)}, true
+}
+
+// datelineMatch is a dateline found in the text: its span and the date it
+// gives (year 0 when it has none).
+type datelineMatch struct {
+	core.Span
+	month     time.Month
+	day, year int
+}
+
+// DatelineSpan returns the span of the article's dateline ("WASHINGTON,
+// February 14, 2025 —"), if it has one: the article's own date, which
+// says nothing about the time its first sentence speaks of.
+func DatelineSpan(text string) (core.Span, bool) {
+	dl, ok := findDateline(text)
+	return dl.Span, ok
+}
+
+// findDateline looks for a dateline opening one of the first three
+// non-empty lines.
+func findDateline(text string) (datelineMatch, bool) {
 	off, seen := 0, 0
-	for off < len(p.Text) && seen < 3 {
-		line := p.Text[off:]
+	for off < len(text) && seen < 3 {
+		line := text[off:]
 		if i := strings.IndexByte(line, '\n'); i >= 0 {
 			line = line[:i]
 		}
@@ -309,42 +347,29 @@ func dateline(p *analysis.Pass, k *kb.KB) (core.RefDate, bool) {
 		seen++
 		lead := len(line) - len(strings.TrimLeft(line, " \t\ufeff"))
 		trimmed := line[lead:]
-		var mo time.Month
-		var d, y int
+		var dl datelineMatch
 		var loc []int
 		if m := datelineMD.FindStringSubmatchIndex(trimmed); m != nil {
 			loc = m
-			mo = month(trimmed[m[2]:m[3]])
-			d, _ = strconv.Atoi(trimmed[m[4]:m[5]])
+			dl.month = month(trimmed[m[2]:m[3]])
+			dl.day, _ = strconv.Atoi(trimmed[m[4]:m[5]])
 			if m[6] >= 0 {
-				y, _ = strconv.Atoi(trimmed[m[6]:m[7]])
+				dl.year, _ = strconv.Atoi(trimmed[m[6]:m[7]])
 			}
 		} else if m := datelineDM.FindStringSubmatchIndex(trimmed); m != nil {
 			loc = m
-			d, _ = strconv.Atoi(trimmed[m[2]:m[3]])
-			mo = month(trimmed[m[4]:m[5]])
+			dl.day, _ = strconv.Atoi(trimmed[m[2]:m[3]])
+			dl.month = month(trimmed[m[4]:m[5]])
 			if m[6] >= 0 {
-				y, _ = strconv.Atoi(trimmed[m[6]:m[7]])
+				dl.year, _ = strconv.Atoi(trimmed[m[6]:m[7]])
 			}
 		}
 		if loc != nil {
-			start, end := lineStart+lead+loc[0], lineStart+lead+loc[1]
-			evidence := strings.TrimSpace(p.Text[start:end])
-			if y == 0 {
-				y = inferYear(p, mo, d, MentionedEvents(p, k))
-				if y == 0 {
-					return core.RefDate{Precision: core.PrecisionNone, Method: "dateline", Evidence: evidence + " (no year, and none could be inferred)", Start: start, End: end}, true
-				}
-				evidence += fmt.Sprintf(" (year %d inferred from the dated events and dates the text mentions)", y)
-			}
-			t, ok := day(y, mo, d)
-			if !ok {
-				return core.RefDate{}, false
-			}
-			return core.RefDate{Value: t.Format("2006-01-02"), Precision: core.PrecisionDay, Method: "dateline", Evidence: evidence, Start: start, End: end, Time: t, Latest: t.AddDate(0, 0, 1)}, true
+			dl.Start, dl.End = lineStart+lead+loc[0], lineStart+lead+loc[1]
+			return dl, true
 		}
 	}
-	return core.RefDate{}, false
+	return datelineMatch{}, false
 }
 
 // inferYear picks the year that puts the dateline within a month of a KB

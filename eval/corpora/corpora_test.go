@@ -2,6 +2,7 @@ package corpora
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,9 +19,9 @@ func useSharedData(t *testing.T) {
 
 // TestRealNewsFactualFalseAlarms guards what the factual checks cost on real,
 // professionally edited news (BASIL and PolNeAR, when ../shared/data is
-// present): one finding today, each a likely false alarm, so a change that
-// brings back the dozens found before (historical titles, "the war" in
-// 2010) fails here.
+// present): two verified misspellings and one likely false alarm today, so
+// a change that brings back the dozens found before (historical titles,
+// "the war" in 2010) fails here.
 func TestRealNewsFactualFalseAlarms(t *testing.T) {
 	useSharedData(t)
 	eng, err := engine.New(engine.Options{})
@@ -31,8 +32,19 @@ func TestRealNewsFactualFalseAlarms(t *testing.T) {
 	if basil+polnear == 0 {
 		t.Skip("no BASIL or PolNeAR articles in ../shared/data")
 	}
-	if len(found) > 3 {
-		t.Errorf("%d factual findings on %d real articles (at most 3 expected):\n%s", len(found), basil+polnear, strings.Join(found, "\n"))
+	// Errors the articles really make, checked by hand: not false alarms.
+	verified := []string{
+		"(polnear/nyt_2016-06-28_clinton-and-warren-team-up-on-tr.txt, 2016-06-28): Misspelt given name: Hillary, not Hilary.",
+		"(polnear/west-journal_2015-12-09_the-email-that-makes-benghazi-lo.txt, 2015-12-09): Misspelt given name: Hillary, not Hilary.",
+	}
+	var alarms []string
+	for _, f := range found {
+		if !slices.ContainsFunc(verified, func(v string) bool { return strings.HasSuffix(f, v) }) {
+			alarms = append(alarms, f)
+		}
+	}
+	if len(alarms) > 2 {
+		t.Errorf("%d factual findings on %d real articles are not verified errors (at most 2 expected):\n%s", len(alarms), basil+polnear, strings.Join(alarms, "\n"))
 	}
 }
 

@@ -289,6 +289,13 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 					person.Name(), describeOffices(person), givenNames(person.Given), mi.given, strings.Join(person.Surname, ", "))})
 			return
 		}
+		if right, ok := typoOfGiven(person, gfirst); ok {
+			p.Report(core.Finding{Rule: RuleName.ID, Start: mi.givenStart, End: p.Tokens[last-1].End, Severity: RuleName.Severity, Confidence: 0.85,
+				Message: fmt.Sprintf("Misspelt given name: %s, not %s.", right, gfirst),
+				Explanation: fmt.Sprintf("The knowledge base lists %s (%s) with the given name %s; %q differs from it by a doubled or swapped letter, the shape of a typing slip rather than another spelling of the name.",
+					person.Name(), describeOffices(person), givenNames(person.Given), gfirst)})
+			return
+		}
 	}
 	if mi.honorific != "" {
 		s.checkHonorific(p, person, mi, spanEnd)
@@ -339,6 +346,12 @@ func resolve(cands []*kb.Person, mi mentionInfo) *kb.Person {
 	}
 	if len(cands) == 1 && mi.given != "" && cands[0].HasGiven(mi.given) {
 		return cands[0]
+	}
+	// The full name with a slip in the given name ("Emanuel Macron").
+	if len(cands) == 1 && mi.given != "" {
+		if _, ok := typoOfGiven(cands[0], strings.Fields(mi.given)[0]); ok {
+			return cands[0]
+		}
 	}
 	return nil
 }
@@ -463,6 +476,18 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 	p.Report(f)
 }
 
+// dateline caches, per document, where its dateline ends (0: none).
+var dateline = analysis.NewResult[int]("factual: end of the dateline")
+
+func datelineEnd(p *analysis.Pass) int {
+	return analysis.Memo(p, dateline, func() int {
+		if sp, ok := refdate.DatelineSpan(p.Text); ok {
+			return sp.End
+		}
+		return 0
+	})
+}
+
 // hypothetical reports a title after an indefinite article: "a President
 // Trump would…" (2016) speaks of no one in office.
 func hypothetical(p *analysis.Pass, mi mentionInfo) bool {
@@ -491,11 +516,15 @@ func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bo
 		}
 	}
 	si := p.SentenceAt(p.Tokens[mi.start].Start)
+	dateline := datelineEnd(p)
 	for _, t := range p.SentenceTokens(si) {
 		if t.Start > end && t.Start <= end+1 && (t.Norm == "era" || t.Norm == "administration" || t.Norm == "presidency") {
 			return true
 		}
-		if len(t.Norm) != 4 || t.Norm[0] != '1' && t.Norm[0] != '2' {
+		// The dateline's year is the article's date, not a time the
+		// sentence speaks of ("WASHINGTON, February 14, 2025 — President
+		// Joe Biden said on Tuesday" is no use of 2021-2025's title).
+		if len(t.Norm) != 4 || t.Norm[0] != '1' && t.Norm[0] != '2' || t.End <= dateline {
 			continue
 		}
 		y, err := strconv.Atoi(t.Norm)
@@ -551,8 +580,12 @@ func thisWeek(p *analysis.Pass, mi mentionInfo) bool {
 // President Bill Clinton" and "Enter President Trump" name one in passing.
 func (s *Scorer) opensSentence(p *analysis.Pass, mi mentionInfo) bool {
 	sent := p.Sentences[p.SentenceAt(p.Tokens[mi.start].Start)]
+	dateline := datelineEnd(p)
 	for k := sent.First; k < mi.start; k++ {
 		t := p.Tokens[k]
+		if t.End <= dateline {
+			continue // "PARIS, May 5 — President Macron said": the dateline is not the sentence's
+		}
 		if !t.Punct && !text.LooksLikeDemonym(t.Norm) && !isAcronym(p.Text[t.Start:t.End]) && !p.Places[t.Norm] && t.Norm != "u" && t.Norm != "s" {
 			return false
 		}
@@ -674,6 +707,51 @@ func nearGiven(cands []*kb.Person, g string) []*kb.Person {
 		}
 	}
 	return out
+}
+
+// typoOfGiven returns the accepted given name that g misspells by a typing
+// slip: one letter doubled or undoubled ("Emanuel" for Emmanuel) or two
+// neighbours swapped ("Volodmyir"). Other differences are left alone: they
+// are as often another spelling of the name ("Peter" for Petr, "Olena" for
+// Elena) as a mistake.
+func typoOfGiven(person *kb.Person, g string) (string, bool) {
+	fg := text.Fold(g)
+	if len(fg) < 5 {
+		return "", false
+	}
+	for _, cg := range person.Given {
+		right := strings.Fields(cg)[0]
+		if f := text.Fold(right); f != fg && (doubledOnce(f, fg) || doubledOnce(fg, f) || swappedOnce(f, fg)) {
+			return right, true
+		}
+	}
+	return "", false
+}
+
+// doubledOnce reports whether long is short with one letter doubled.
+func doubledOnce(short, long string) bool {
+	if len(long) != len(short)+1 {
+		return false
+	}
+	for i := 1; i < len(long); i++ {
+		if long[i] == long[i-1] && long[:i]+long[i+1:] == short {
+			return true
+		}
+	}
+	return false
+}
+
+// swappedOnce reports whether b is a with two neighbouring letters swapped.
+func swappedOnce(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i+1 < len(a); i++ {
+		if a[i] != b[i] {
+			return a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] && a[i] != a[i+1]
+		}
+	}
+	return false
 }
 
 // editDistance is the Levenshtein distance between two short words. It is
