@@ -8,11 +8,13 @@ import (
 	"time"
 
 	"github.com/credence-news/credence/engine"
+	"github.com/credence-news/credence/engine/config"
+	"github.com/credence-news/credence/engine/lexicon"
 )
 
 func runKB(args []string, stdout, stderr io.Writer) int {
 	usage := func() {
-		fmt.Fprintln(stderr, "Usage:\n  credence kb lookup NAME [--date YYYY-MM-DD]   what the knowledge base knows about a person\n  credence kb validate                         check the knowledge base and lexicons")
+		fmt.Fprintln(stderr, "Usage:\n  credence kb lookup NAME [--date YYYY-MM-DD]   what the knowledge base knows about a person\n  credence kb validate [--config FILE]         check the knowledge base and lexicons (with a configuration's own), running every entry's examples")
 	}
 	if len(args) == 0 {
 		usage()
@@ -23,17 +25,40 @@ func runKB(args []string, stdout, stderr io.Writer) int {
 		usage()
 		return 0
 	case "validate":
-		d, err := engine.LoadData("", nil, nil)
+		fs := flag.NewFlagSet("kb validate", flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		cfgPath := fs.String("config", "", "also validate the lexicons and knowledge-base files this configuration names (default: the nearest "+config.FileName+" above the current folder)")
+		if err := fs.Parse(args[1:]); err != nil {
+			return flagExit(err)
+		}
+		cfg, err := loadConfig(*cfgPath, []string{"."})
 		if err != nil {
 			fmt.Fprintln(stderr, "credence kb validate:", err)
+			return 1
+		}
+		root, lexs, kbs := "", []string(nil), []string(nil)
+		if cfg != nil {
+			root, lexs, kbs = cfg.Dir(), cfg.Lexicons, cfg.KnowledgeBase
+		}
+		d, err := engine.LoadData(root, lexs, kbs)
+		if err != nil {
+			fmt.Fprintln(stderr, "credence kb validate:", err)
+			return 1
+		}
+		// Every entry's flag and pass sentences, with the lexicons it runs beside.
+		checked, errs := lexicon.CheckExamples(d.Matcher, d.Stems, d.Lexicons...)
+		for _, err := range errs {
+			fmt.Fprintln(stderr, "credence kb validate:", err)
+		}
+		if len(errs) > 0 {
 			return 1
 		}
 		entries := 0
 		for _, lx := range d.Lexicons {
 			entries += len(lx.Entries)
 		}
-		fmt.Fprintf(stdout, "ok: %d people, %d countries, %d events; %d lexicon entries in %d lexicons; %d page patterns\n",
-			len(d.KB.People), len(d.KB.Countries), len(d.KB.Events), entries, len(d.Lexicons), len(d.Chrome))
+		fmt.Fprintf(stdout, "ok: %d people, %d countries, %d events; %d lexicon entries in %d lexicons (%d examples checked); %d page patterns\n",
+			len(d.KB.People), len(d.KB.Countries), len(d.KB.Events), entries, len(d.Lexicons), checked, len(d.Chrome))
 		return 0
 	case "lookup":
 		fs := flag.NewFlagSet("kb lookup", flag.ContinueOnError)

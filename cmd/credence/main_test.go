@@ -573,3 +573,50 @@ func FuzzJudgeQuery(f *testing.F) {
 		}
 	})
 }
+
+// TestExtendingExamples runs docs/extending.md's examples: the house
+// lexicon and knowledge-base file validate with their examples, the draft
+// gets the findings the page shows, and every code block the page quotes
+// with file=PATH is in that file verbatim (the Go examples run as
+// Example tests in their packages).
+func TestExtendingExamples(t *testing.T) {
+	root := filepath.Join("..", "..")
+	doc, err := os.ReadFile(filepath.Join(root, "docs", "extending.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := 0
+	for _, part := range strings.Split(string(doc), "\n```")[1:] {
+		head, body, ok := strings.Cut(part, "\n")
+		_, file, tagged := strings.Cut(head, " file=")
+		if !ok || !tagged {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(root, file))
+		if err != nil {
+			t.Errorf("docs/extending.md quotes %s: %v", file, err)
+			continue
+		}
+		if !strings.Contains(string(src), body) {
+			t.Errorf("docs/extending.md's block from %s is not in that file:\n%s", file, body)
+		}
+		blocks++
+	}
+	if blocks < 6 {
+		t.Errorf("%d quoted blocks found in docs/extending.md, want 6 or more", blocks)
+	}
+	examples := filepath.Join(root, "docs", "examples")
+	code, out, errs := runCLI("kb", "validate", "--config", filepath.Join(examples, ".credence.yaml"))
+	if code != 0 || !strings.Contains(out, "in 3 lexicons") || !strings.Contains(string(doc), strings.TrimSpace(out)) {
+		t.Errorf("kb validate on the examples: exit %d %q %q (and the page must show that line)", code, out, errs)
+	}
+	code, out, errs = runCLI("score", filepath.Join(examples, "draft.txt"))
+	if code != 0 {
+		t.Fatalf("score draft: exit %d %s", code, errs)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !strings.Contains(line, ": score ") && !strings.Contains(string(doc), strings.Replace(line, filepath.Join(examples, "draft.txt"), "docs/examples/draft.txt", 1)) {
+			t.Errorf("the page does not show this line of the draft's report:\n%s", line)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"fmt"
 	"regexp"
 	"runtime"
 	"slices"
@@ -343,4 +344,35 @@ func (m *Matcher) keep(e *Entry, toks []text.Token, first, last int) bool {
 		}
 	}
 	return true
+}
+
+// CheckExamples runs every entry's flag sentences (which must match it) and
+// pass sentences (which must not) through m, the matcher compiled from
+// these lexicons and others: an entry is checked in the company it runs in.
+func CheckExamples(m *Matcher, stems *text.StemCache, lexicons ...*Lexicon) (checked int, errs []error) {
+	matches := func(s string, e *Entry) bool {
+		for _, mt := range m.Find(text.Tokenize(s, stems)) {
+			if mt.Entry == e {
+				return true
+			}
+		}
+		return false
+	}
+	for _, lx := range lexicons {
+		for _, e := range lx.Entries {
+			for _, s := range e.Flag {
+				if !matches(s, e) {
+					errs = append(errs, fmt.Errorf("%s: %q should match %q", e.Source, e.Phrase, s))
+				}
+				checked++
+			}
+			for _, s := range e.Pass {
+				if matches(s, e) {
+					errs = append(errs, fmt.Errorf("%s: %q should not match %q", e.Source, e.Phrase, s))
+				}
+				checked++
+			}
+		}
+	}
+	return checked, errs
 }
