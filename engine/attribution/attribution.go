@@ -6,6 +6,7 @@
 package attribution
 
 import (
+	"github.com/credence-news/credence/lexicons"
 	"iter"
 	"slices"
 	"sort"
@@ -19,61 +20,34 @@ import (
 )
 
 // roleWords are capitalised words that make up titles rather than names.
-var roleWords = toSet("president", "prime", "minister", "foreign", "defence", "defense", "secretary", "chancellor",
-	"ambassador", "envoy", "senator", "sen", "rep", "representative", "general", "gen", "chief", "spokesperson", "spokesman",
-	"spokeswoman", "mayor", "governor", "gov", "king", "queen", "pope", "sir", "dame", "dr", "mr", "mrs", "ms", "prof", "professor",
-	"vice", "deputy", "state", "home", "finance", "interior", "health", "economy", "leader", "speaker", "commissioner",
-	"director", "head", "special", "former", "u", "s", "uk", "us", "eu", "nato", "un", "lord", "lady", "judge", "justice",
-	"colonel", "col", "admiral", "lt", "captain", "capt", "ceo", "chairman", "chairwoman", "chair", "attorney", "officer", "analyst")
+var roleWords = toSet(lexicons.Words("title_words")...)
 
 // orgWords mark a capitalised phrase as an organisation.
-var orgWords = toSet("ministry", "agency", "office", "council", "commission", "news", "times", "post", "reuters", "press",
-	"kremlin", "house", "department", "bank", "fund", "organization", "organisation", "union", "party", "institute", "university",
-	"government", "police", "army", "nato", "un", "who", "imf", "court", "parliament", "congress", "senate", "committee",
-	"company", "corporation", "group", "association", "foundation", "service", "services", "board", "authority", "bureau",
-	"centre", "center", "inc", "ltd", "plc", "journal", "tribune", "telegraph", "guardian", "bbc", "cnn", "nbc", "abc", "cbs",
-	"afp", "ap", "pentagon", "downing", "elysee", "élysée", "moscow", "kyiv", "kiev", "washington", "beijing", "brussels", "london", "paris", "berlin")
+var orgWords = toSet(lexicons.Words("organisation_words")...)
 
 // pronouns stand for a source named earlier: "he" and "she" for a person,
 // "they" for a group. "It" is not among them: "it shows", "it indicates" are
 // mostly about a thing, not a speaker (under half right in PolNeAR).
-var pronouns = toSet("he", "she", "they")
+var pronouns = toSet(lexicons.Words("source_pronouns")...)
 
 // statementCue are the verbs that report a statement, as opposed to an
 // action ("the player asked to leave").
-var statementCue = toSet("said", "says", "told", "stated", "added", "noted", "reported", "wrote", "announced", "confirmed", "estimated")
+var statementCue = toSet(lexicons.ReportingCues("statement")...)
 
-var passiveAux = toSet("is", "are", "was", "were", "be", "been", "being")
-var groupPronouns = toSet("they", "we", "it")
+var passiveAux = toSet(lexicons.Words("passive_auxiliaries")...)
+var groupPronouns = toSet(lexicons.Words("group_pronouns")...)
 
 // skippable words may stand between a source and its cue ("Macron further
 // suggested", "Lavrov has stated").
-var skippable = toSet("has", "have", "had", "was", "were", "is", "are", "also", "further", "later", "again", "then", "once",
-	"previously", "repeatedly", "publicly", "recently", "earlier", "reportedly", "separately", "already", "would", "will",
-	"could", "may", "might", "did", "does", "do", "firmly", "openly", "privately",
-	// How or when the source speaks: "Clinton now says", "Trump has often cited".
-	"now", "still", "often", "frequently", "first", "initially", "originally", "just", "even", "never", "not", "always",
-	"explicitly", "flatly", "bluntly", "sharply", "strongly", "angrily", "loudly", "directly", "formally", "officially",
-	"personally", "immediately", "quickly", "subsequently", "ultimately", "finally", "simply", "falsely", "correctly",
-	// A time between subject and cue: "The AARP on Thursday said", "last week".
-	"on", "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"morning", "afternoon", "evening", "night", "today", "yesterday", "tonight", "week", "weekend")
+var skippable = toSet(lexicons.Words("between_source_and_cue")...)
 
 // unnamedHeadWords are lowercase heads of a source phrase that names a group
 // without a person ("European officials").
-var unnamedHeadWords = []string{"officials", "official", "diplomats", "diplomat", "leaders", "partners", "allies", "ministers",
-	"lawmakers", "authorities", "governments", "government", "spokesperson", "spokesman", "spokeswoman", "police", "military",
-	"army", "prosecutors", "investigators", "residents", "witnesses", "doctors", "scientists", "researchers", "economists", "nations",
-	"regulator", "company", "firm", "ministry", "department", "agency", "council", "court", "report", "study", "survey", "data",
-	"figures", "statement", "network", "commission", "office", "service", "institute", "association", "union", "bank", "paper",
-	"group", "authority", "poll", "polls", "analysis", "investigation", "research", "newspaper", "website", "reporter", "reporters", "organisers", "organizers", "organiser", "organizer", "operator", "members", "aides", "advisers", "advisors", "staffers", "lawyer", "lawyers", "attorneys", "club", "team", "school", "hospital", "university", "committee", "board",
-	// A person by role: "Connecticut's tax commissioner says", "the Democratic nominee said".
-	"nominee", "candidate", "campaign", "aide", "adviser", "advisor", "strategist", "pollster", "attorney", "prosecutor",
-	"commissioner", "chairman", "chairwoman", "executive", "founder", "staff"}
+var unnamedHeadWords = lexicons.Words("unnamed_source_heads")
 
 // determiners before a cue word make it a noun or adjective ("an estimated
 // £2 million", "the report").
-var determiners = toSet("a", "an", "the", "this", "that", "its", "their", "his", "her")
+var determiners = toSet(lexicons.Words("determiners")...)
 
 // toSet is a set of folded words, tested by token (text.WordSet).
 func toSet(ws ...string) text.WordSet { return text.NewWordSet(ws...) }
@@ -296,9 +270,7 @@ func colonLabelled(p *analysis.Pass) {
 }
 
 // notSpeaker are labels that open a line with a colon without a speaker.
-var notSpeaker = toSet("note", "update", "updated", "related", "photo", "photos", "video", "watch", "read", "source", "sources",
-	"correction", "breaking", "exclusive", "opinion", "analysis", "editor", "editors", "transcript", "warning", "listen", "more",
-	"see", "also", "q", "a", "question", "answer", "subscribe", "share", "tags", "filed", "advertisement", "credit", "caption")
+var notSpeaker = toSet(lexicons.Words("labels_not_speakers")...)
 
 // dashSigned attributes a quote signed with a dash and a name after it, as
 // collections of voices print them ("“…he represents our greatest shame.”
@@ -345,10 +317,10 @@ func quotedAfter(p *analysis.Pass, ms []lexicon.Match) []lexicon.Match {
 }
 
 // headlineSays are the cues a title-case headline capitalises ("Obama Says…").
-var headlineSays = toSet("says", "said", "warns", "claims")
+var headlineSays = toSet(lexicons.ReportingCues("headline")...)
 
 // partyMembers name a party's members as a group.
-var partyMembers = toSet("republicans", "democrats", "conservatives", "liberals", "tories", "socialists", "greens")
+var partyMembers = toSet(lexicons.Words("party_members")...)
 
 // groupNoun reports a lowercase head noun of an unnamed source: a group, an
 // institution or a document, singular or plural ("officials", "the
@@ -367,9 +339,7 @@ var groupNouns = func() text.WordSet {
 // documentNouns head a source that is a document or a body of research.
 var documentNouns = toSet(documentNounWords...)
 
-var documentNounWords = []string{"poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "review",
-	"audit", "investigation", "inquiry", "research", "researchers", "census", "data", "figures", "statistics", "panel", "commission",
-	"brief", "filing", "memo", "complaint", "lawsuit", "ruling"}
+var documentNounWords = lexicons.Words("document_nouns")
 
 // docBefore returns the document noun a verb's subject ends in ("a
 // Quinnipiac University poll released in late August found"), within the
@@ -608,7 +578,7 @@ func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.
 }
 
 // openingPreps begin a phrase of time or place that opens a sentence.
-var openingPreps = toSet("in", "on", "at", "during", "after", "before", "since", "by", "for", "with", "earlier", "later", "last", "this", "over", "under")
+var openingPreps = toSet(lexicons.Words("opening_prepositions")...)
 
 // nameEnd returns the token after the run of capitalised words that starts
 // at k ("Sen. Jane Doe"), k if token k is not one; it stops before limit.
@@ -654,8 +624,7 @@ func nameStart(p *analysis.Pass, k, first int) int {
 }
 
 // leadWords open a sentence or clause in capitals without being a name.
-var leadWords = toSet("though", "although", "but", "and", "when", "while", "after", "before", "if", "as", "so", "yet",
-	"meanwhile", "still", "now", "then", "since", "because", "once", "until", "unless", "however", "instead")
+var leadWords = toSet(lexicons.Words("clause_openers")...)
 
 // sourceAfter takes a capitalised run right after the cue ("said Starmer",
 // "according to the Health Ministry").

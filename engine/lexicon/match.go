@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"github.com/credence-news/credence/lexicons"
 	"regexp"
 	"runtime"
 	"slices"
@@ -324,7 +325,7 @@ next:
 	return out
 }
 
-var negators = text.NewWordSet("not", "no", "never", "n't", "nor", "neither", "without", "hardly")
+var negators = text.NewWordSet(lexicons.Words("negators")...)
 
 func (m *Matcher) keep(e *Entry, toks []text.Token, first, last int) bool {
 	if len(e.unless) > 0 {

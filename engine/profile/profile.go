@@ -16,6 +16,7 @@ package profile
 
 import (
 	_ "embed"
+	"github.com/credence-news/credence/lexicons"
 	json "github.com/goccy/go-json"
 	"math"
 	"sort"
@@ -153,8 +154,7 @@ func specificity(p *analysis.Pass) float64 {
 // monthInitial spares most words the map lookup.
 var monthInitial = [256]bool{'j': true, 'f': true, 'm': true, 'a': true, 's': true, 'o': true, 'n': true, 'd': true}
 
-var monthNames = text.NewWordSet("january", "february", "march", "april", "june", "july",
-	"august", "september", "october", "november", "december")
+var monthNames = text.NewWordSet(lexicons.Words("month_names")...)
 
 // counts reports whether a finding counts against the outlet: not the
 // speaker's words inside a quote, not suppressed by an inline marker.

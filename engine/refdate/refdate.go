@@ -6,6 +6,7 @@ package refdate
 
 import (
 	"fmt"
+	"github.com/credence-news/credence/lexicons"
 	"regexp"
 	"slices"
 	"sort"
@@ -461,7 +462,7 @@ const yearWindow = 8
 
 // aheadCue words look forward: "serve until January 21, 2017", "talks
 // will resume on March 3".
-var aheadCue = text.NewWordSet("will", "would", "until", "till", "scheduled", "expected", "planned", "upcoming", "due", "next", "ahead")
+var aheadCue = text.NewWordSet(lexicons.Words("ahead_cues")...)
 
 // looksAhead reports whether the sentence holding byte off looks forward in
 // time: a date there is no bound on when the article was written.

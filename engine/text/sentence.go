@@ -1,6 +1,7 @@
 package text
 
 import (
+	"github.com/credence-news/credence/lexicons"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,15 +16,7 @@ type Sentence struct {
 
 // abbreviations end with a full stop that does not end a sentence. Matched
 // against the folded token before the stop.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sir": true, "st": true,
-	"gen": true, "lt": true, "col": true, "capt": true, "sgt": true, "maj": true, "adm": true,
-	"sen": true, "rep": true, "gov": true, "pres": true, "rev": true, "hon": true, "jr": true, "sr": true,
-	"vs": true, "etc": true, "approx": true, "inc": true, "ltd": true,
-	"co": true, "corp": true, "dept": true, "est": true, "fig": true, "vol": true, "al": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true,
-}
+var abbreviations = lexicons.Set("abbreviations")
 
 // Sentences splits src into sentences. A sentence ends at '.', '!' or '?'
 // (with any closing quotes or brackets) followed by space and a capital, digit

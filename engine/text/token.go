@@ -1,6 +1,7 @@
 package text
 
 import (
+	"github.com/credence-news/credence/lexicons"
 	"strings"
 	"sync"
 	"unicode"
@@ -252,7 +253,4 @@ func LooksLikeDemonym(w string) bool {
 	return false
 }
 
-var givenNamesLikeDemonyms = map[string]bool{"brian": true, "christian": true, "cristian": true, "julian": true, "adrian": true,
-	"damian": true, "fabian": true, "sebastian": true, "vivian": true, "lillian": true, "lilian": true, "gillian": true,
-	"jillian": true, "marian": true, "florian": true, "maximilian": true, "duncan": true, "reese": true, "therese": true,
-	"parrish": true}
+var givenNamesLikeDemonyms = lexicons.Set("given_names_like_demonyms")

@@ -8,6 +8,7 @@ package factual
 
 import (
 	"fmt"
+	"github.com/credence-news/credence/lexicons"
 	"strconv"
 	"strings"
 	"time"
@@ -147,7 +148,7 @@ func canonical(title string) string {
 func sameTitle(a, b string) bool { return canonical(a) == canonical(b) }
 
 // honorifics precede a name without being part of it.
-var honorificWords = map[string]bool{"sir": true, "dame": true, "lord": true}
+var honorificWords = lexicons.Set("honorifics")
 
 type mentionInfo struct {
 	given                string
@@ -790,10 +791,10 @@ func appendRunes(dst []rune, s string) []rune {
 	return dst
 }
 
-var futureCue = text.NewWordSet("will", "upcoming", "next", "planned", "scheduled", "expected", "ahead", "would", "could", "may", "might", "plans", "if", "set", "before")
+var futureCue = text.NewWordSet(lexicons.Words("future_cues")...)
 
 // pastCue words present the event as having happened.
-var pastCue = text.NewWordSet("since", "after", "following", "last", "ago", "anniversary", "was", "were", "had", "took", "held", "began", "ended", "marked", "signed", "died", "elected", "won", "lost", "followed", "aftermath", "did")
+var pastCue = text.NewWordSet(lexicons.Words("past_cues")...)
 
 // dates flags events described as past before they happened, and anniversary
 // statements that contradict a stated date.

@@ -6,6 +6,7 @@ package framing
 
 import (
 	"fmt"
+	"github.com/credence-news/credence/lexicons"
 	"math"
 	"sort"
 	"strconv"
@@ -191,11 +192,7 @@ func inName(p *analysis.Pass, si, first, last int) bool {
 	return institutionWord.Has(&p.Tokens[end-1]) && !p.TitleCase(first)
 }
 
-var institutionWord = text.NewWordSet("guard", "guards", "corps", "international", "act",
-	"party", "front", "army", "court", "council", "movement", "alliance",
-	"institute", "foundation", "committee", "republic", "union", "brigade",
-	"brigades", "league", "association", "society", "fund", "watch",
-	"network", "commission", "agency", "bureau", "forces")
+var institutionWord = text.NewWordSet(lexicons.Words("institution_heads")...)
 
 // reportedSpeech reports whether [start, end) lies in what an identified
 // source is said to have said in sentence si: after the cue ("Clinton said
@@ -270,9 +267,7 @@ func objectOfCue(p *analysis.Pass, cueEnd, end int) bool {
 	return true
 }
 
-var clauseVerb = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true,
-	"will": true, "would": true, "can": true, "could": true, "should": true, "may": true, "might": true, "must": true,
-	"does": true, "do": true, "did": true}
+var clauseVerb = lexicons.Set("clause_verbs")
 
 // turnBetween reports a clause that hands the sentence to another voice.
 func turnBetween(s string) bool {
@@ -287,11 +282,7 @@ func turnBetween(s string) bool {
 // speechVerb are the cues that report what someone said or thought, as
 // opposed to what they did ("announced a truly game-changing battery" is
 // the writer's description of the product).
-var speechVerb = map[string]bool{"said": true, "says": true, "say": true, "told": true, "tells": true, "argued": true, "argues": true,
-	"claimed": true, "claims": true, "insisted": true, "insists": true, "suggested": true, "suggests": true, "warned": true,
-	"warns": true, "wrote": true, "writes": true, "added": true, "adds": true, "noted": true, "notes": true, "stated": true,
-	"contended": true, "contends": true, "alleged": true, "alleges": true, "believes": true, "thinks": true, "described": true,
-	"describes": true, "characterized": true, "characterised": true, "according": true, "saying": true, "arguing": true, "claiming": true}
+var speechVerb = lexicons.ReportingCueSet("speech")
 
 func firstWord(s string) string {
 	if i := strings.IndexByte(s, ' '); i >= 0 {

@@ -4,6 +4,7 @@
 package sourcing
 
 import (
+	"github.com/credence-news/credence/lexicons"
 	"regexp"
 	"sort"
 	"strings"
@@ -158,8 +159,7 @@ func mayHoldFigure(s string) bool {
 		strings.Contains(s, "per cent") || strings.Contains(s, "percent") || hasRatio(s)
 }
 
-var ratioWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
-	"six": true, "seven": true, "eight": true, "nine": true, "ten": true}
+var ratioWords = lexicons.Set("ratio_numbers")
 
 // hasRatio reports whether s may hold "<number> in <number>" ("one in five",
 // "3 in 10"). Nearly every sentence has " in ", so testing for that alone
@@ -312,9 +312,7 @@ func surveyResult(p *analysis.Pass, si int, m lexicon.Match) bool {
 	return false
 }
 
-var population = text.NewWordSet("voters", "residents", "americans", "democrats", "republicans",
-	"people", "parents", "respondents", "adults", "members", "customers", "shoppers",
-	"supporters", "workers", "fans")
+var population = text.NewWordSet(lexicons.Words("survey_populations")...)
 
 // dataSource reports a sentence that names the document its numbers come
 // from (it then sources the figures of its paragraph and the next): "An NBC News/Wall Street Journal poll last week found that voters
@@ -329,24 +327,17 @@ func dataSource(p *analysis.Pass, si int) bool {
 	return noun && verb
 }
 
-var dataNouns = text.NewWordSet("poll", "polls", "polling", "pollsters", "survey", "surveys", "study", "studies",
-	"report", "census", "statistics", "data", "documents", "records", "filing",
-	"filings", "returns", "audit", "budget", "index")
+var dataNouns = text.NewWordSet(lexicons.Words("data_sources")...)
 
-var dataVerbs = text.NewWordSet("found", "finds", "show", "shows", "showed", "shown",
-	"released", "published", "according", "puts", "estimates", "estimated")
+var dataVerbs = text.NewWordSet(lexicons.Words("data_verbs")...)
 
 // actVerbs are decisions an institution takes and announces itself: in "The
 // council adopted its budget on Tuesday, raising tax by 2%" the figure is the
 // council's own act, and the council is its source.
-var actVerbs = text.NewWordSet("adopted", "approved", "raised", "cut", "left", "held",
-	"set", "lowered", "increased", "reduced", "agreed", "voted", "posted",
-	"signed", "awarded", "kept", "passed", "published")
+var actVerbs = text.NewWordSet(lexicons.Words("institutional_acts")...)
 
 // subjectHeads are institutions that can be the subject of such an act.
-var subjectHeads = text.NewWordSet("council", "bank", "government", "company", "parliament",
-	"assembly", "board", "committee", "ministry", "regulator", "court", "authority",
-	"agency", "firm", "group", "union", "club", "commission", "senate", "congress")
+var subjectHeads = text.NewWordSet(lexicons.Words("acting_institutions")...)
 
 // ownAct reports whether sentence si opens with an institution doing one of
 // the act verbs: "[Name] city council adopted …", "The central bank left …".
@@ -361,8 +352,7 @@ func ownAct(p *analysis.Pass, si int) bool {
 }
 
 // saidCue are the cues that report a statement (not a proposal or a belief).
-var saidCue = map[string]bool{"said": true, "says": true, "told": true, "according": true, "stated": true, "added": true,
-	"reported": true, "reports": true, "confirmed": true, "announced": true, "in": true, "estimated": true, "estimates": true, "noted": true}
+var saidCue = lexicons.ReportingCueSet("said")
 
 // paragraphs numbers the paragraph (blank-line separated) of each sentence.
 func paragraphs(p *analysis.Pass) []int {

@@ -3,6 +3,7 @@
 package transparency
 
 import (
+	"github.com/credence-news/credence/lexicons"
 	"regexp"
 	"strings"
 	"unicode"
@@ -105,4 +106,4 @@ func isNameLine(l string) bool {
 }
 
 // commonHeadingWord rules out short headings ("The Road Ahead", "Leave a Reply").
-var commonHeadingWord = map[string]bool{"the": true, "a": true, "an": true, "leave": true, "read": true, "share": true, "related": true, "more": true, "about": true, "sign": true, "subscribe": true, "follow": true, "top": true, "latest": true, "questions": true, "what": true, "why": true, "how": true, "america's": true, "europe": true, "report": true}
+var commonHeadingWord = lexicons.Set("heading_words")
