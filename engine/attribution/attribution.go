@@ -75,29 +75,16 @@ var Stage = analysis.NewStage("attribution", analysis.Attributions, nil, func(p 
 	return p.Attributions
 })
 
-// Extract fills p.Attributions and the Speaker of p.Quotes.
+// Extract fills p.Attributions and the Speaker of p.Quotes, in stages:
+// the candidate cues (cueCandidates), the reason a candidate is no
+// attribution or names no source by construction (rejectCue), its source
+// (findSource), who a pronoun stands for (resolvePronoun), what was said
+// (content), then the dash- and colon-signed lines and the quotes' speakers.
 func Extract(p *analysis.Pass) {
-	lastPerson := ""
-	// Anonymous and vague sources, private intent and hearsay, by sentence
-	// (a cue only looks at its own sentence's); anonymous before vague, in
-	// the order they are consulted (the last one near a cue wins).
-	categories := [...]string{"anonymous", "weasel", "private", "hearsay", "cue", "cue_quote", "cue_document"}
-	var of [len(categories)][]lexicon.Match
-	for _, m := range p.Matches { // one pass, not one per category
-		if k := slices.Index(categories[:], m.Entry.Category); k >= 0 {
-			of[k] = append(of[k], m)
-		}
-	}
-	anonymous, weasel, private, hearsay := of[0], of[1], of[2], of[3]
-	cueMatches := of[4]
-	cq := append(quotedAfter(p, of[5]), afterDocument(p, of[6])...)
-	if len(cq) > 0 {
-		cueMatches = append(cueMatches, cq...)
-		sort.Slice(cueMatches, func(i, j int) bool { return cueMatches[i].Start < cueMatches[j].Start })
-	}
+	ms := sortMatches(p)
 	p.Attributions = p.Attributions[:0] // a recycled slice (see Pass.Release)
-cues:
-	for _, m := range cueMatches {
+	lastPerson := ""
+	for _, m := range cueCandidates(p, ms) {
 		if p.Stopped() {
 			break
 		}
@@ -105,140 +92,230 @@ cues:
 		if si < 0 {
 			continue
 		}
-		// "privately signaled" is the claim itself, not its source.
-		for pm := range inSentence(p, si, private) {
-			if m.Start >= pm.Start && m.End <= pm.End {
-				continue cues
-			}
-		}
-		if m.First > 0 && determiners.Has(&p.Tokens[m.First-1]) {
+		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
+		switch rejectCue(p, m, si, ms.private) {
+		case notACue:
 			continue
-		}
-		// After a possessive the cue word is a noun: "Putin's warning that".
-		if m.First > 1 && p.Tokens[m.First-1].Norm == "s" && p.Tokens[m.First-2].Norm == "'" {
-			continue
-		}
-		// A passive cue ("is expected to", "it is said that") names no source
-		// by construction: it is recorded as an impersonal attribution.
-		// "is saying", "is warning" are progressive: the subject speaks.
-		if m.First > 0 && passiveAux.Has(&p.Tokens[m.First-1]) && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") &&
-			!strings.HasSuffix(p.Tokens[m.First].Norm, "ing") {
-			p.Attributions = append(p.Attributions, analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End},
-				CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone, Impersonal: true})
-			continue
-		}
-		if _, inQuote := p.QuoteAt(m.Start, m.End); inQuote {
+		case impersonal:
+			a.Impersonal = true
+			p.Attributions = append(p.Attributions, a)
 			continue
 		}
 		sent := p.Sentences[si]
-		// A capitalised cue word mid-sentence is part of a name ("United
-		// States"), except in a headline ("…, Lindsey Graham Says").
-		if m.First > sent.First && p.Capitalized(p.Tokens[m.First]) && !(headlineSays.Has(&p.Tokens[m.First]) && p.TitleCase(m.First)) {
-			continue
-		}
-		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
-		// Anonymous or vague wording right at the cue is the source.
-		for am := range inSentence(p, si, anonymous, weasel) {
-			near := am.First <= m.Last+8 && am.Last >= m.First-6
-			if near && am.First >= sent.First && am.Last <= sent.Last {
-				a.Kind = analysis.SourceAnonymous
-				if am.Entry.Category == "weasel" {
-					a.Kind = analysis.SourceVague
-				}
-				a.Source = p.Text[am.Start:am.End]
-				a.SourceSpan = core.Span{Start: am.Start, End: am.End}
-			}
-		}
-		// "according to reports" is hearsay: the reports are nobody's.
-		for h := range inSentence(p, si, hearsay) {
-			if h.Start <= m.Start && h.End >= m.End {
-				a.Impersonal = true
-			}
-		}
-		if a.Kind == analysis.SourceNone && !a.Impersonal {
-			cueWord := p.Tokens[m.First].Norm
-			switch {
-			case m.Entry.Category == "cue_document":
-				documentSource(p, sent, m.First, &a)
-			case cueWord == "according":
-				sourceAfter(p, m.Last, sent.Last, &a)
-			case strings.HasSuffix(cueWord, "ing") && m.First > sent.First && p.Tokens[m.First-1].Norm == ",":
-				// "Clinton had mocked the complaint, saying …": a participle
-				// after a comma reports what the sentence's subject said, or
-				// who spoke earlier in it ("…," Christie said, adding …).
-				if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].Source != "" {
-					b := p.Attributions[n-1]
-					a.Kind, a.Source, a.SourceSpan, a.Name, a.Pronoun = b.Kind, b.Source, b.SourceSpan, b.Name, false
-					break
-				}
-				sentenceSubject(p, sent, m.First, &a)
-			case m.First > sent.First+1 && (p.Tokens[m.First-1].Norm == "and" || p.Tokens[m.First-1].Norm == "but"):
-				// "He clinched the nomination and said …": the verb shares
-				// the sentence's subject.
-				sentenceSubject(p, sent, m.First, &a)
-			default:
-				sourceBefore(p, m.First, sent.First, &a)
-				if a.Kind == analysis.SourceNone && !a.Pronoun && cueWord != "told" && cueWord != "asked" {
-					sourceAfter(p, m.Last, sent.Last, &a)
-				}
-			}
-		}
-		if a.Pronoun && strings.EqualFold(a.Source, "they") {
-			// "They said": the group or organisation that last spoke, within
-			// three sentences.
-			for j := len(p.Attributions) - 1; j >= 0 && p.Attributions[j].Sentence >= si-3; j-- {
-				if b := &p.Attributions[j]; (b.Kind == analysis.SourceUnnamed || b.Kind == analysis.SourceNamedOrg) && !b.Pronoun {
-					a.Kind, a.Name = b.Kind, b.Name
-					if a.Name == "" {
-						a.Name = b.Source
-					}
-					break
-				}
-			}
-		} else if a.Pronoun {
-			a.Name = lastNamedBefore(p, a.SourceSpan.Start, sent.First)
-			if a.Name == "" {
-				a.Name = lastPerson
-			}
-			if a.Name != "" {
-				a.Kind = analysis.SourceNamedPerson
-			}
-		}
+		findSource(p, m, sent, ms, &a)
+		resolvePronoun(p, sent, lastPerson, &a)
 		if a.Kind == analysis.SourceNamedPerson && !a.Pronoun {
 			lastPerson = a.Name
 		}
-		a.Content = core.Span{Start: m.End, End: sent.End}
-		// The quote in the sentence, else one ending just before it in the
-		// same paragraph ("'We will win.' The minister said so."). Quotes are
-		// in order and never overlap: only the first two to end at or after
-		// sent.Start-2 can be either.
-		if k := sort.Search(len(p.Quotes), func(k int) bool { return p.Quotes[k].End >= sent.Start-2 }); k < len(p.Quotes) {
-			q := p.Quotes[k]
-			if q.End <= sent.Start && k+1 < len(p.Quotes) && p.Quotes[k+1].Start < sent.End {
-				q = p.Quotes[k+1] // the sentence has a quote of its own
-			}
-			if q.Start < sent.End && q.End > sent.Start || q.End <= sent.Start && !strings.Contains(p.Text[q.End:sent.Start], "\n") {
-				a.Content, a.Direct = core.Span{Start: q.InnerStart, End: q.InnerEnd}, true
-			}
-		}
+		a.Content, a.Direct = content(p, sent, m)
 		p.Attributions = append(p.Attributions, a)
 	}
 	n := len(p.Attributions)
 	dashSigned(p)
 	colonLabelled(p)
-	// Both append out of text order; readers look attributions up by
-	// sentence. The cues' attributions are in order already, so the few
-	// appended ones are put in place, each after those of its sentence (what
-	// a stable sort would do, without moving a 170-byte struct per step).
-	if len(p.Attributions) > n {
-		extra := slices.Clone(p.Attributions[n:])
-		p.Attributions = p.Attributions[:n]
-		for _, a := range extra {
-			k := sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence > a.Sentence })
-			p.Attributions = slices.Insert(p.Attributions, k, a)
+	inSentenceOrder(p, n)
+	assignSpeakers(p)
+}
+
+// matchSets are a pass's lexicon matches that attribution reads, by
+// category, each in text order.
+type matchSets struct {
+	anonymous, weasel, private, hearsay []lexicon.Match
+	cue, cueQuote, cueDocument          []lexicon.Match
+}
+
+// sortMatches sorts the pass's matches into the categories attribution
+// reads, in one pass over them.
+func sortMatches(p *analysis.Pass) matchSets {
+	var ms matchSets
+	for _, m := range p.Matches {
+		switch m.Entry.Category {
+		case "anonymous":
+			ms.anonymous = append(ms.anonymous, m)
+		case "weasel":
+			ms.weasel = append(ms.weasel, m)
+		case "private":
+			ms.private = append(ms.private, m)
+		case "hearsay":
+			ms.hearsay = append(ms.hearsay, m)
+		case "cue":
+			ms.cue = append(ms.cue, m)
+		case "cue_quote":
+			ms.cueQuote = append(ms.cueQuote, m)
+		case "cue_document":
+			ms.cueDocument = append(ms.cueDocument, m)
 		}
 	}
-	assignSpeakers(p)
+	return ms
+}
+
+// cueCandidates are the reporting cues in text order: the cue words, and
+// the verbs that report only after a quote ("…," she wrote) or a document
+// ("a poll released Monday found").
+func cueCandidates(p *analysis.Pass, ms matchSets) []lexicon.Match {
+	cues := ms.cue
+	if cq := append(quotedAfter(p, ms.cueQuote), afterDocument(p, ms.cueDocument)...); len(cq) > 0 {
+		cues = append(cues, cq...)
+		sort.Slice(cues, func(i, j int) bool { return cues[i].Start < cues[j].Start })
+	}
+	return cues
+}
+
+// verdict is what rejectCue makes of a candidate cue.
+type verdict int
+
+const (
+	isCue      verdict = iota
+	notACue            // a noun, part of a name, inside a quote, the claim itself
+	impersonal         // a passive cue: no source by construction
+)
+
+// rejectCue says whether a candidate cue in sentence si reports speech.
+func rejectCue(p *analysis.Pass, m lexicon.Match, si int, private []lexicon.Match) verdict {
+	// "privately signaled" is the claim itself, not its source.
+	for pm := range inSentence(p, si, private) {
+		if m.Start >= pm.Start && m.End <= pm.End {
+			return notACue
+		}
+	}
+	if m.First > 0 && determiners.Has(&p.Tokens[m.First-1]) {
+		return notACue
+	}
+	// After a possessive the cue word is a noun: "Putin's warning that".
+	if m.First > 1 && p.Tokens[m.First-1].Norm == "s" && p.Tokens[m.First-2].Norm == "'" {
+		return notACue
+	}
+	// A passive cue ("is expected to", "it is said that") names no source
+	// by construction: it is recorded as an impersonal attribution.
+	// "is saying", "is warning" are progressive: the subject speaks.
+	if m.First > 0 && passiveAux.Has(&p.Tokens[m.First-1]) && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") &&
+		!strings.HasSuffix(p.Tokens[m.First].Norm, "ing") {
+		return impersonal
+	}
+	if _, inQuote := p.QuoteAt(m.Start, m.End); inQuote {
+		return notACue
+	}
+	// A capitalised cue word mid-sentence is part of a name ("United
+	// States"), except in a headline ("…, Lindsey Graham Says").
+	if m.First > p.Sentences[si].First && p.Capitalized(p.Tokens[m.First]) && !(headlineSays.Has(&p.Tokens[m.First]) && p.TitleCase(m.First)) {
+		return notACue
+	}
+	return isCue
+}
+
+// findSource fills a's source: anonymous or vague wording at the cue,
+// hearsay ("according to reports", nobody's), or the named or unnamed
+// source the cue's construction points to.
+func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchSets, a *analysis.Attribution) {
+	si := a.Sentence
+	// Anonymous or vague wording right at the cue is the source.
+	for am := range inSentence(p, si, ms.anonymous, ms.weasel) {
+		near := am.First <= m.Last+8 && am.Last >= m.First-6
+		if near && am.First >= sent.First && am.Last <= sent.Last {
+			a.Kind = analysis.SourceAnonymous
+			if am.Entry.Category == "weasel" {
+				a.Kind = analysis.SourceVague
+			}
+			a.Source = p.Text[am.Start:am.End]
+			a.SourceSpan = core.Span{Start: am.Start, End: am.End}
+		}
+	}
+	// "according to reports" is hearsay: the reports are nobody's.
+	for h := range inSentence(p, si, ms.hearsay) {
+		if h.Start <= m.Start && h.End >= m.End {
+			a.Impersonal = true
+		}
+	}
+	if a.Kind != analysis.SourceNone || a.Impersonal {
+		return
+	}
+	cueWord := p.Tokens[m.First].Norm
+	switch {
+	case m.Entry.Category == "cue_document":
+		documentSource(p, sent, m.First, a)
+	case cueWord == "according":
+		sourceAfter(p, m.Last, sent.Last, a)
+	case strings.HasSuffix(cueWord, "ing") && m.First > sent.First && p.Tokens[m.First-1].Norm == ",":
+		// "Clinton had mocked the complaint, saying …": a participle
+		// after a comma reports what the sentence's subject said, or
+		// who spoke earlier in it ("…," Christie said, adding …).
+		if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].Source != "" {
+			b := p.Attributions[n-1]
+			a.Kind, a.Source, a.SourceSpan, a.Name, a.Pronoun = b.Kind, b.Source, b.SourceSpan, b.Name, false
+			return
+		}
+		sentenceSubject(p, sent, m.First, a)
+	case m.First > sent.First+1 && (p.Tokens[m.First-1].Norm == "and" || p.Tokens[m.First-1].Norm == "but"):
+		// "He clinched the nomination and said …": the verb shares
+		// the sentence's subject.
+		sentenceSubject(p, sent, m.First, a)
+	default:
+		sourceBefore(p, m.First, sent.First, a)
+		if a.Kind == analysis.SourceNone && !a.Pronoun && cueWord != "told" && cueWord != "asked" {
+			sourceAfter(p, m.Last, sent.Last, a)
+		}
+	}
+}
+
+// resolvePronoun names the source a pronoun stands for: "they", the group
+// or organisation that last spoke within three sentences; "he" or "she",
+// the last person named before it (else lastPerson, the last person who
+// spoke).
+func resolvePronoun(p *analysis.Pass, sent text.Sentence, lastPerson string, a *analysis.Attribution) {
+	switch {
+	case !a.Pronoun:
+	case strings.EqualFold(a.Source, "they"):
+		for j := len(p.Attributions) - 1; j >= 0 && p.Attributions[j].Sentence >= a.Sentence-3; j-- {
+			if b := &p.Attributions[j]; (b.Kind == analysis.SourceUnnamed || b.Kind == analysis.SourceNamedOrg) && !b.Pronoun {
+				a.Kind, a.Name = b.Kind, b.Name
+				if a.Name == "" {
+					a.Name = b.Source
+				}
+				return
+			}
+		}
+	default:
+		a.Name = lastNamedBefore(p, a.SourceSpan.Start, sent.First)
+		if a.Name == "" {
+			a.Name = lastPerson
+		}
+		if a.Name != "" {
+			a.Kind = analysis.SourceNamedPerson
+		}
+	}
+}
+
+// content is what the cue reports: the rest of the sentence, or a direct
+// quote in it, else one ending just before it in the same paragraph
+// ("'We will win.' The minister said so."). Quotes are in order and never
+// overlap: only the first two to end at or after sent.Start-2 can be either.
+func content(p *analysis.Pass, sent text.Sentence, m lexicon.Match) (core.Span, bool) {
+	if k := sort.Search(len(p.Quotes), func(k int) bool { return p.Quotes[k].End >= sent.Start-2 }); k < len(p.Quotes) {
+		q := p.Quotes[k]
+		if q.End <= sent.Start && k+1 < len(p.Quotes) && p.Quotes[k+1].Start < sent.End {
+			q = p.Quotes[k+1] // the sentence has a quote of its own
+		}
+		if q.Start < sent.End && q.End > sent.Start || q.End <= sent.Start && !strings.Contains(p.Text[q.End:sent.Start], "\n") {
+			return core.Span{Start: q.InnerStart, End: q.InnerEnd}, true
+		}
+	}
+	return core.Span{Start: m.End, End: sent.End}, false
+}
+
+// inSentenceOrder moves the attributions appended after the first n (the
+// dash- and colon-signed ones, out of text order) to their sentences,
+// each after those already there: what a stable sort would do, without
+// moving a 170-byte struct per step.
+func inSentenceOrder(p *analysis.Pass, n int) {
+	if len(p.Attributions) == n {
+		return
+	}
+	extra := slices.Clone(p.Attributions[n:])
+	p.Attributions = p.Attributions[:n]
+	for _, a := range extra {
+		k := sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence > a.Sentence })
+		p.Attributions = slices.Insert(p.Attributions, k, a)
+	}
 }
 
 // colonLabelled attributes a line that opens with a name and a colon: a
@@ -410,6 +487,10 @@ func lastNamedBefore(p *analysis.Pass, off, sentFirst int) string {
 			}
 			end = -1
 		}
+	}
+	// A name that opens the window ("Angela Merkel met the press. She said").
+	if end-first >= 1 && !isSentenceStart(p, first) {
+		return p.Text[p.Tokens[first].Start:p.Tokens[end].End]
 	}
 	return ""
 }

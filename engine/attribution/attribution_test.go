@@ -23,6 +23,14 @@ var places = sync.OnceValues(func() (map[string]bool, error) {
 
 func pass(t *testing.T, s string) *analysis.Pass {
 	t.Helper()
+	p := analysed(t, s)
+	Extract(p)
+	return p
+}
+
+// analysed is s tokenized and matched, before attribution.
+func analysed(t *testing.T, s string) *analysis.Pass {
+	t.Helper()
 	lxs, err := lexicon.LoadFS(lexicons.FS, lexicons.Lexicons...)
 	if err != nil {
 		t.Fatal(err)
@@ -34,7 +42,6 @@ func pass(t *testing.T, s string) *analysis.Pass {
 	stems := &text.StemCache{}
 	p := analysis.NewPass(&core.Document{Text: s}, text.Spans, stems, lexicon.Compile(stems, lxs...))
 	p.Places = pl
-	Extract(p)
 	return p
 }
 
