@@ -4,12 +4,12 @@ import (
 	"context"
 	"testing"
 
-	"github.com/credence-news/credence/engine/analysis"
-	"github.com/credence-news/credence/engine/attribution"
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/corpus"
-	"github.com/credence-news/credence/engine/refdate"
-	"github.com/credence-news/credence/engine/text"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/attribution"
+	"github.com/credence-news/credence/internal/refdate"
+	"github.com/credence-news/credence/internal/text"
 )
 
 // benchDocs is a generated corpus of about 2 MB (articles of 1-50 KB).

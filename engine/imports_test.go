@@ -16,10 +16,10 @@ const module = "github.com/credence-news/credence/"
 // TestImportRules holds the house's layering, as `go list` sees it: data
 // flows one way (input → Document → stages and scorers → findings →
 // profile → reporters), so
-//   - nothing under engine/ imports a command;
+//   - nothing in the engine (engine/, internal/) imports a command or eval;
 //   - a scorer imports no other scorer, no reporter and not the profile;
 //   - a reporter imports no scorer and no analysis stage;
-//   - only the data loader (engine/datafile) and ingest open files among the
+//   - only the data loader (internal/datafile) and ingest open files among the
 //     engine's packages (the commands write their output; eval reads corpora).
 func TestImportRules(t *testing.T) {
 	out, err := exec.Command("go", "list", "-json", "../...").Output()
@@ -51,10 +51,10 @@ func TestImportRules(t *testing.T) {
 				}
 			}
 		}
-		if strings.HasPrefix(path, "engine") && path != "engine/datafile" && path != "engine/ingest" {
+		if inEngine(path) && path != "internal/datafile" && path != "engine/ingest" {
 			for _, f := range pkg.GoFiles {
 				for _, call := range fileOpens(t, filepath.Join(pkg.Dir, f)) {
-					t.Errorf("%s/%s calls %s: only engine/datafile and engine/ingest open files", path, f, call)
+					t.Errorf("%s/%s calls %s: only internal/datafile and engine/ingest open files", path, f, call)
 				}
 			}
 		}
@@ -64,24 +64,26 @@ func TestImportRules(t *testing.T) {
 	}
 }
 
-func isScorer(p string) bool { return strings.HasPrefix(p, "engine/scorers/") }
+func isScorer(p string) bool { return strings.HasPrefix(p, "internal/scorers/") }
+
+// inEngine: the engine's public packages (engine/) and its parts (internal/).
+func inEngine(p string) bool { return strings.HasPrefix(p, "engine") || strings.HasPrefix(p, "internal/") }
 
 var importRules = []struct {
 	why  string
 	from func(string) bool
 	to   func(from, imp string) bool
 }{
-	{"the engine never imports a command",
-		func(p string) bool { return strings.HasPrefix(p, "engine") },
-		func(_, imp string) bool { return strings.HasPrefix(imp, "cmd/") }},
+	{"the engine never imports a command or the evaluation",
+		inEngine, func(_, imp string) bool { return strings.HasPrefix(imp, "cmd/") || strings.HasPrefix(imp, "eval") }},
 	{"a scorer imports no other scorer",
 		isScorer, func(from, imp string) bool { return isScorer(imp) && imp != from }},
 	{"a scorer imports no reporter and not the profile",
-		isScorer, func(_, imp string) bool { return imp == "engine/report" || imp == "engine/profile" }},
+		isScorer, func(_, imp string) bool { return imp == "engine/report" || imp == "internal/profile" }},
 	{"a reporter imports no scorer and no analysis stage",
 		func(p string) bool { return p == "engine/report" },
 		func(_, imp string) bool {
-			return isScorer(imp) || imp == "engine/analysis" || imp == "engine/attribution" || imp == "engine/refdate"
+			return isScorer(imp) || imp == "internal/analysis" || imp == "internal/attribution" || imp == "internal/refdate"
 		}},
 }
 

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/credence-news/credence/engine/text"
+	"github.com/credence-news/credence/internal/text"
 	"github.com/credence-news/credence/lexicons"
 )
 

@@ -3,7 +3,7 @@ package eval
 import (
 	"flag"
 	"fmt"
-	"github.com/credence-news/credence/engine/profile"
+	"github.com/credence-news/credence/internal/profile"
 	"math"
 	"os"
 	"path/filepath"
@@ -145,7 +145,7 @@ func fixtureReport(t *testing.T, opt Options) *Report {
 	return rep
 }
 
-// TestShippedModelIsFitted: engine/profile/model.json is what `credence fit`
+// TestShippedModelIsFitted: internal/profile/model.json is what `credence fit`
 // makes of the fixtures as they are. Change a fixture, a rule or a feature
 // and this fails until `make fit` is run again.
 func TestShippedModelIsFitted(t *testing.T) {

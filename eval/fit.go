@@ -9,7 +9,7 @@ import (
 
 	"gonum.org/v1/gonum/optimize"
 
-	"github.com/credence-news/credence/engine/profile"
+	"github.com/credence-news/credence/internal/profile"
 )
 
 // Sample is one document's features and its labelled reliability (0-1).

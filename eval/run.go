@@ -11,7 +11,7 @@ import (
 
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/core"
-	"github.com/credence-news/credence/engine/profile"
+	"github.com/credence-news/credence/internal/profile"
 )
 
 // Options tune an evaluation.
@@ -260,7 +260,7 @@ func (r *Report) Markdown(extra string) string {
 		}
 		fmt.Fprintf(&b, "| `%s` | %d | %s | %s | %s | %s | %s | %s |\n", rule, o.TP+o.FN, fmtF(o.Precision()), fmtF(o.Recall()), fmtF(o.F1()), fmtF(e.Precision()), fmtF(e.Recall()), fmtF(e.F1()))
 	}
-	fmt.Fprintf(&b, "\n## Fitted profile model\n\nFitted on all fixtures (`credence fit` writes it to `engine/profile/model.json`): intercept %.3f", r.Model.Intercept)
+	fmt.Fprintf(&b, "\n## Fitted profile model\n\nFitted on all fixtures (`credence fit` writes it to `internal/profile/model.json`): intercept %.3f", r.Model.Intercept)
 	for _, k := range FeatureNames(r.Model) {
 		fmt.Fprintf(&b, ", `%s` %.3f", k, r.Model.Weights[k])
 	}

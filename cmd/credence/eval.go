@@ -17,7 +17,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 func runFit(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("fit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("o", "engine/profile/model.json", "where to write the fitted model")
+	out := fs.String("o", "internal/profile/model.json", "where to write the fitted model")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: credence fit [flags] [fixtures-dir]\n\nRefits the profile model on the labelled fixtures (default testdata/fixtures)\nand writes its weights with the fixtures' hash.\n\nFlags:")
 		fs.PrintDefaults()

@@ -9,7 +9,7 @@ import (
 
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/config"
-	"github.com/credence-news/credence/engine/lexicon"
+	"github.com/credence-news/credence/internal/lexicon"
 )
 
 func runKB(args []string, stdout, stderr io.Writer) int {

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/credence-news/credence/engine"
-	"github.com/credence-news/credence/engine/lexicon"
+	"github.com/credence-news/credence/internal/lexicon"
 )
 
 func runRules(args []string, stdout, stderr io.Writer) int {

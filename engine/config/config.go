@@ -14,7 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/credence-news/credence/engine/core"
-	"github.com/credence-news/credence/engine/datafile"
+	"github.com/credence-news/credence/internal/datafile"
 )
 
 // FileName is the configuration file looked for beside the inputs.

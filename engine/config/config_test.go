@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/credence-news/credence/engine/datafile"
+	"github.com/credence-news/credence/internal/datafile"
 )
 
 var rules = []string{"framing.loaded", "framing.editorial", "sourcing.weasel", "factual.title", "factual.name"}

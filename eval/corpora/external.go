@@ -13,10 +13,10 @@ import (
 	"strings"
 
 	"github.com/credence-news/credence/engine"
-	"github.com/credence-news/credence/engine/analysis"
 	"github.com/credence-news/credence/engine/core"
-	"github.com/credence-news/credence/engine/lexicon"
-	"github.com/credence-news/credence/engine/text"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/lexicon"
+	"github.com/credence-news/credence/internal/text"
 )
 
 // DataDir is where the externally labelled corpora are looked for.

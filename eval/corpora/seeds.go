@@ -9,7 +9,7 @@ import (
 
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/ingest"
-	"github.com/credence-news/credence/engine/profile"
+	"github.com/credence-news/credence/internal/profile"
 )
 
 // SeedsDir is where the five seed articles are looked for.
@@ -25,7 +25,7 @@ func SeedsSection(fitted *profile.Model) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("## Seed articles\n\nThe five seeds (never part of the fit), scored by the model fitted on the fixtures above (what `credence fit` writes to `engine/profile/model.json`) and by the hand-set prior it starts from (`prior.json`). LABELS.md expects 002 > 001 > 003 > 000 and 004 unscorable.\n\n| seed | fitted score | band | prior score | band |\n|---|---|---|---|---|\n")
+	b.WriteString("## Seed articles\n\nThe five seeds (never part of the fit), scored by the model fitted on the fixtures above (what `credence fit` writes to `internal/profile/model.json`) and by the hand-set prior it starts from (`prior.json`). LABELS.md expects 002 > 001 > 003 > 000 and 004 unscorable.\n\n| seed | fitted score | band | prior score | band |\n|---|---|---|---|---|\n")
 	fit, err1 := engine.New(engine.Options{Model: fitted})
 	prior, err2 := engine.New(engine.Options{Model: profile.Prior})
 	if err1 != nil || err2 != nil {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/credence-news/credence/engine/text"
+	"github.com/credence-news/credence/internal/text"
 	"github.com/jonreiter/govader"
 )
 

@@ -1,0 +1,353 @@
+// Package analysis holds the analysed form of a document that every scorer
+// reads (tokens, sentences, quotes, attributions, the reference date) and the
+// Scorer contract. A scorer reads a Pass and reports findings through it; it
+// never prints, reads files or keeps state between documents.
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/lexicon"
+	"github.com/credence-news/credence/internal/text"
+)
+
+// Scorer checks one dimension of an article: its rules, and the stage
+// that reports their findings (with what it requires and produces).
+type Scorer interface {
+	Name() string
+	Rules() []core.Rule
+	Stage() *Stage
+}
+
+// Pass is one document, analysed, on its way through the scorers.
+type Pass struct {
+	Doc       *core.Document
+	Text      string // the prose scorers read; same length and offsets as Doc.Text
+	Tokens    []text.Token
+	Sentences []text.Sentence
+	Quotes    []text.Quote
+	RefDate   core.RefDate
+	// Matches are the lexicon entries found, sentence by sentence, in one
+	// pass of the compiled matcher; scorers pick their categories.
+	Matches []lexicon.Match
+	// Attributions are the reporting relations found in the text.
+	Attributions []Attribution // in sentence order (see AttributionsIn)
+	// Words counts word tokens (not punctuation): the length findings are
+	// normalised by.
+	Words int
+	// Excluded are spans (page chrome, paywalls) that are not the article's
+	// prose; integrity marks them and the later scorers skip them.
+	Excluded []core.Span
+	Findings []core.Finding
+	// Omitted counts findings past MaxFindingsPerRule, by rule.
+	Omitted []core.Omitted
+	listed  map[string]int // findings listed so far, by rule
+	// Errs collects findings a scorer tried to report with an invalid span:
+	// a bug, surfaced rather than printed or silently dropped.
+	Errs []error
+	// Only, when set, holds the only rules whose findings will be kept:
+	// scorers may skip work for the others (see Wants).
+	Only map[string]bool
+	// Places are the folded words of country names and their aliases
+	// (demonyms, capitals; from the knowledge base, nil when the caller has
+	// none): "Ukraine insists" is a state speaking, not a person, and
+	// "Polish" qualifies a title.
+	Places map[string]bool
+	// results hold what the stages produced, by Result (see ResultOf);
+	// current is the stage running, whose declarations ResultOf enforces.
+	results map[int]any
+	current *Stage
+	// excludedUnion is Excluded sorted and merged, for IsExcluded.
+	excludedUnion []core.Span
+	// ctx is the document's time budget; see Stopped.
+	ctx context.Context
+}
+
+// Stopped reports whether the document's time budget has run out. Loops
+// over sentences, tokens or matches check it and return early; the engine
+// then drops the pass, so a timed-out document frees its CPU at once.
+func (p *Pass) Stopped() bool {
+	if p.ctx == nil {
+		return false
+	}
+	select {
+	case <-p.ctx.Done():
+		return true
+	default:
+		return false
+	}
+}
+
+// NewPass analyses doc's text with the given span function (nil: the fused
+// fast tokenizer, text.Tokenize) and finds the matcher's entries in each
+// sentence.
+func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
+	return NewPassContext(context.Background(), doc, spans, stems, m)
+}
+
+// NewPassContext is NewPass under ctx's budget: when ctx is done the
+// matching stops early and the pass reports Stopped.
+func NewPassContext(ctx context.Context, doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
+	src := text.SpaceOut(doc.Prose())
+	p := &Pass{Doc: doc, Text: src, ctx: ctx}
+	p.Tokens = text.TokenizeWith(src, spans, stems)
+	for i := range p.Tokens {
+		t := &p.Tokens[i]
+		if !t.Punct {
+			p.Words++
+		}
+	}
+	buf, _ := bufferPool.Get().(*buffers)
+	if buf == nil {
+		buf = &buffers{}
+	}
+	p.Sentences = text.AppendSentences(buf.sentences[:0], src, p.Tokens)
+	p.Matches, p.Attributions = buf.matches[:0], buf.attributions[:0]
+	p.Quotes = text.Quotes(src)
+	if m != nil {
+		var sc lexicon.Scratch
+		for _, s := range p.Sentences {
+			if p.Stopped() {
+				break
+			}
+			n := len(p.Matches)
+			p.Matches = m.AppendMatches(p.Matches, p.Tokens[s.First:s.Last], &sc)
+			for k := n; k < len(p.Matches); k++ {
+				p.Matches[k].First += s.First
+				p.Matches[k].Last += s.First
+			}
+		}
+	}
+	return p
+}
+
+// buffers are a pass's largest slices after its tokens, recycled from one
+// document to the next (see Release): allocating and clearing them afresh
+// was a sixth of the bytes an analysis allocates.
+type buffers struct {
+	sentences    []text.Sentence
+	matches      []lexicon.Match
+	attributions []Attribution
+}
+
+var bufferPool sync.Pool
+
+// Release hands the pass's tokens, sentences, matches and attributions back
+// for reuse by later passes. Nothing may use p afterwards; a result holds
+// copies (findings, converted attributions), not these slices.
+func (p *Pass) Release() {
+	text.Release(p.Tokens)
+	bufferPool.Put(&buffers{sentences: p.Sentences[:0], matches: p.Matches[:0], attributions: p.Attributions[:0]})
+	*p = Pass{}
+}
+
+// Wants reports whether findings of rule id will be kept.
+func (p *Pass) Wants(id string) bool { return p.Only == nil || p.Only[id] }
+
+// Report adds a finding after checking its span against the document text.
+func (p *Pass) Report(f core.Finding) error {
+	if err := core.CheckSpan(p.Doc.Text, f.Start, f.End); err != nil {
+		err = fmt.Errorf("rule %s: %w", f.Rule, err)
+		p.Errs = append(p.Errs, err)
+		return err
+	}
+	for _, e := range f.Evidence {
+		if err := core.CheckSpan(p.Doc.Text, e.Start, e.End); err != nil {
+			err = fmt.Errorf("rule %s evidence: %w", f.Rule, err)
+			p.Errs = append(p.Errs, err)
+			return err
+		}
+	}
+	if f.Confidence == 0 {
+		f.Confidence = 1
+	}
+	if f.Weight == 0 {
+		f.Weight = 1
+	}
+	if p.listed == nil {
+		p.listed = map[string]int{}
+	}
+	if p.listed[f.Rule] >= MaxFindingsPerRule {
+		p.omit(f)
+		return nil
+	}
+	p.listed[f.Rule]++
+	f.Text = p.Doc.Text[f.Start:f.End]
+	p.Findings = append(p.Findings, f)
+	return nil
+}
+
+// MaxFindingsPerRule bounds the findings one rule lists for a document. A
+// text of a million repeated lines would otherwise hold a million findings
+// (about 400 bytes each); past the cap they are counted in Omitted, and
+// their cost still reaches the profile.
+const MaxFindingsPerRule = 1000
+
+func (p *Pass) omit(f core.Finding) {
+	i := slices.IndexFunc(p.Omitted, func(o core.Omitted) bool { return o.Rule == f.Rule })
+	if i < 0 {
+		p.Omitted = append(p.Omitted, core.Omitted{Rule: f.Rule})
+		i = len(p.Omitted) - 1
+	}
+	o := &p.Omitted[i]
+	o.Count++
+	if !f.Quoted && f.Severity >= 0 && int(f.Severity) < len(o.Cost) {
+		o.Cost[f.Severity] += f.Weight * f.Confidence
+	}
+}
+
+// Flag reports a finding of rule r over [start, end).
+func (p *Pass) Flag(r core.Rule, start, end int, confidence float64, message, explanation string) {
+	p.Report(core.Finding{Rule: r.ID, Start: start, End: end, Severity: r.Severity, Confidence: confidence, Message: message, Explanation: explanation})
+}
+
+// IsExcluded reports whether [s, e) overlaps text marked as not prose (an
+// empty span: whether s lies inside it). A binary search of the merged
+// spans: scorers ask once per match, sentence or line, and a scan of every
+// span made a page with thousands of furniture lines quadratic.
+func (p *Pass) IsExcluded(s, e int) bool {
+	u := p.excludedUnion
+	i := sort.Search(len(u), func(i int) bool { return u[i].End > s })
+	return i < len(u) && (u[i].Start < e || s == e && u[i].Start <= s)
+}
+
+// Exclude marks [s, e) as not the article's prose; an empty span marks nothing.
+func (p *Pass) Exclude(s, e int) {
+	p.Excluded = append(p.Excluded, core.Span{Start: s, End: e})
+	if s >= e {
+		return
+	}
+	// Keep the union sorted and merged; spans come in text order, so this
+	// is an append or a merge with the last span, in constant time.
+	u := p.excludedUnion
+	i := sort.Search(len(u), func(i int) bool { return u[i].End >= s })
+	j := i
+	for j < len(u) && u[j].Start <= e {
+		s, e = min(s, u[j].Start), max(e, u[j].End)
+		j++
+	}
+	p.excludedUnion = slices.Replace(u, i, j, core.Span{Start: s, End: e})
+}
+
+// QuoteAt returns the direct quote containing [s, e), if any. Quotes do not
+// overlap, so the first one ending at or after e is the only candidate.
+func (p *Pass) QuoteAt(s, e int) (text.Quote, bool) {
+	i := sort.Search(len(p.Quotes), func(i int) bool { return p.Quotes[i].InnerEnd >= e })
+	if i < len(p.Quotes) && p.Quotes[i].Inside(s, e) {
+		return p.Quotes[i], true
+	}
+	return text.Quote{}, false
+}
+
+// SentenceAt returns the index of the sentence containing byte offset off, or -1.
+func (p *Pass) SentenceAt(off int) int {
+	i := sort.Search(len(p.Sentences), func(i int) bool { return p.Sentences[i].End > off })
+	if i < len(p.Sentences) && p.Sentences[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// SentenceText returns sentence i's text.
+func (p *Pass) SentenceText(i int) string {
+	s := p.Sentences[i]
+	return p.Text[s.Start:s.End]
+}
+
+// SentenceTokens returns sentence i's tokens.
+func (p *Pass) SentenceTokens(i int) []text.Token {
+	s := p.Sentences[i]
+	return p.Tokens[s.First:s.Last]
+}
+
+// Kinds of attribution source.
+const (
+	SourceNamedPerson = "named_person"
+	SourceNamedOrg    = "named_org"
+	SourceAnonymous   = "anonymous"
+	SourceVague       = "vague"
+	SourceUnnamed     = "unnamed" // a group with an affiliation but no name ("European officials")
+	SourceNone        = "none"
+)
+
+// Attribution is one reporting relation: a source, a cue and content.
+type Attribution struct {
+	Sentence int
+	Cue      core.Span
+	CueText  string
+	// Source is the source as written; Name the resolved person or organisation.
+	Source     string
+	Name       string
+	SourceSpan core.Span
+	Kind       string
+	// Pronoun is set when the source was "he"/"she" resolved to Name.
+	Pronoun bool
+	// Impersonal marks a construction that has no source by design ("it is
+	// said that…"), as opposed to a source the extractor could not find.
+	Impersonal bool
+	Content    core.Span
+	Direct     bool // the content is a direct quote
+}
+
+// TitleCase reports whether most longer words of token k's line are
+// capitalised, as in a headline.
+func (p *Pass) TitleCase(k int) bool {
+	lo := strings.LastIndexByte(p.Text[:p.Tokens[k].Start], '\n') + 1
+	hi := strings.IndexByte(p.Text[p.Tokens[k].Start:], '\n')
+	if hi < 0 {
+		hi = len(p.Text)
+	} else {
+		hi += p.Tokens[k].Start
+	}
+	words, caps := 0, 0
+	for _, w := range strings.Fields(p.Text[lo:hi]) {
+		if len(w) < 4 {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words > 0 && caps*10 >= words*7
+}
+
+// AttributionsIn returns the attributions of sentence si.
+func (p *Pass) AttributionsIn(si int) []Attribution {
+	lo, hi := p.AttributionRange(si)
+	return p.Attributions[lo:hi]
+}
+
+// AttributionRange returns where sentence si's attributions lie in
+// p.Attributions: [lo, hi).
+func (p *Pass) AttributionRange(si int) (lo, hi int) {
+	lo = sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence >= si })
+	hi = lo
+	for hi < len(p.Attributions) && p.Attributions[hi].Sentence == si {
+		hi++
+	}
+	return lo, hi
+}
+
+// Capitalized reports whether token t starts with an upper-case letter in
+// the text (names, titles, sentence starts).
+func (p *Pass) Capitalized(t text.Token) bool {
+	if c := p.Text[t.Start]; c < utf8.RuneSelf && c != ' ' { // most tokens
+		return c >= 'A' && c <= 'Z'
+	}
+	s := p.Text[t.Start:t.End]
+	r, size := utf8.DecodeRuneInString(s)
+	for unicode.IsSpace(r) && size < len(s) { // a no-break space inside the token
+		s = s[size:]
+		r, size = utf8.DecodeRuneInString(s)
+	}
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,90 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/text"
+)
+
+func TestReportRejectsBadSpans(t *testing.T) {
+	doc := &core.Document{Text: "Kyiv’s plan"} // ’ is three bytes: 4..7
+	p := NewPass(doc, text.Spans, &text.StemCache{}, nil)
+	for _, c := range []struct {
+		start, end int
+		want       string
+	}{
+		{-1, 2, "out of range"},
+		{3, 100, "out of range"},
+		{6, 4, "out of range"},
+		{5, 8, "not on rune boundaries"},
+		{0, 6, "not on rune boundaries"},
+	} {
+		err := p.Report(core.Finding{Rule: "x.y", Start: c.start, End: c.end})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("[%d,%d): error %v, want %q", c.start, c.end, err, c.want)
+		}
+	}
+	if err := p.Report(core.Finding{Rule: "x.y", Start: 0, End: 7}); err != nil {
+		t.Errorf("valid span rejected: %v", err)
+	}
+	if len(p.Findings) != 1 || p.Findings[0].Text != "Kyiv’" || len(p.Errs) != 5 {
+		t.Errorf("findings %+v, errors %d", p.Findings, len(p.Errs))
+	}
+	if err := p.Report(core.Finding{Rule: "x.y", Evidence: []core.Span{{Start: 5, End: 6}}}); err == nil {
+		t.Error("invalid evidence span accepted")
+	}
+}
+
+// TestQuoteAt checks the binary search against the definition: the quote
+// whose inner span holds [s, e), tried at every span of a text with several.
+func TestQuoteAt(t *testing.T) {
+	src := `He said "one two" and then 'three' — "four, five" and "six" at the end.`
+	p := NewPass(&core.Document{Text: src}, text.Spans, nil, nil)
+	if len(p.Quotes) < 3 {
+		t.Fatalf("want several quotes, got %d", len(p.Quotes))
+	}
+	for s := 0; s <= len(src); s++ {
+		for e := s; e <= len(src); e++ {
+			var want text.Quote
+			found := false
+			for _, q := range p.Quotes {
+				if q.Inside(s, e) {
+					want, found = q, true
+					break
+				}
+			}
+			got, ok := p.QuoteAt(s, e)
+			if ok != found || got != want {
+				t.Fatalf("QuoteAt(%d, %d) = %v, %v; want %v, %v", s, e, got, ok, want, found)
+			}
+		}
+	}
+}
+
+// TestIsExcluded compares the merged-span index with a scan of every span,
+// on spans given in and out of text order, overlapping and touching. An
+// empty span excludes nothing.
+func TestIsExcluded(t *testing.T) {
+	spans := [][2]int{{10, 20}, {30, 40}, {20, 25}, {5, 8}, {38, 50}, {60, 60}, {70, 71}, {0, 2}}
+	p := &Pass{}
+	scan := func(s, e int) bool {
+		for _, x := range p.Excluded {
+			if x.Start < x.End && s < x.End && e > x.Start || (s == e && s >= x.Start && s < x.End) {
+				return true
+			}
+		}
+		return false
+	}
+	for n, sp := range spans {
+		p.Exclude(sp[0], sp[1])
+		for s := 0; s <= 75; s++ {
+			for e := s; e <= 75; e++ {
+				if got, want := p.IsExcluded(s, e), scan(s, e); got != want {
+					t.Fatalf("after %d spans: IsExcluded(%d, %d) = %v, want %v (union %v)", n+1, s, e, got, want, p.excludedUnion)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,867 @@
+// Package attribution finds who says what: for each reporting cue (said,
+// told, according to…) the source (a named person or organisation, an
+// anonymous or vague source, a pronoun resolved to the last named person)
+// and the content (a direct quote or a paraphrase). It also names the
+// speaker of each direct quote.
+package attribution
+
+import (
+	"github.com/credence-news/credence/lexicons"
+	"iter"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/lexicon"
+	"github.com/credence-news/credence/internal/text"
+)
+
+// roleWords are capitalised words that make up titles rather than names.
+var roleWords = toSet(lexicons.Words("title_words")...)
+
+// orgWords mark a capitalised phrase as an organisation.
+var orgWords = toSet(lexicons.Words("organisation_words")...)
+
+// pronouns stand for a source named earlier: "he" and "she" for a person,
+// "they" for a group. "It" is not among them: "it shows", "it indicates" are
+// mostly about a thing, not a speaker (under half right in PolNeAR).
+var pronouns = toSet(lexicons.Words("source_pronouns")...)
+
+// statementCue are the verbs that report a statement, as opposed to an
+// action ("the player asked to leave").
+var statementCue = toSet(lexicons.ReportingCues("statement")...)
+
+var passiveAux = toSet(lexicons.Words("passive_auxiliaries")...)
+var groupPronouns = toSet(lexicons.Words("group_pronouns")...)
+
+// skippable words may stand between a source and its cue ("Macron further
+// suggested", "Lavrov has stated").
+var skippable = toSet(lexicons.Words("between_source_and_cue")...)
+
+// unnamedHeadWords are lowercase heads of a source phrase that names a group
+// without a person ("European officials").
+var unnamedHeadWords = lexicons.Words("unnamed_source_heads")
+
+// determiners before a cue word make it a noun or adjective ("an estimated
+// £2 million", "the report").
+var determiners = toSet(lexicons.Words("determiners")...)
+
+// toSet is a set of folded words, tested by token (text.WordSet).
+func toSet(ws ...string) text.WordSet { return text.NewWordSet(ws...) }
+
+// inSentence yields the matches of each list (in text order) that lie in
+// sentence si, list after list: a binary search each, where grouping every
+// match by sentence cost an allocation per sentence.
+func inSentence(p *analysis.Pass, si int, lists ...[]lexicon.Match) iter.Seq[lexicon.Match] {
+	return func(yield func(lexicon.Match) bool) {
+		sent := p.Sentences[si]
+		for _, ms := range lists {
+			k := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= sent.Start })
+			for ; k < len(ms) && ms[k].Start < sent.End; k++ {
+				if !yield(ms[k]) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Stage finds who says what (Pass.Attributions and the Attributions result).
+var Stage = analysis.NewStage("attribution", analysis.Attributions, nil, func(p *analysis.Pass) []analysis.Attribution {
+	Extract(p)
+	return p.Attributions
+})
+
+// Extract fills p.Attributions and the Speaker of p.Quotes, in stages:
+// the candidate cues (cueCandidates), the reason a candidate is no
+// attribution or names no source by construction (rejectCue), its source
+// (findSource), who a pronoun stands for (resolvePronoun), what was said
+// (content), then the dash- and colon-signed lines and the quotes' speakers.
+func Extract(p *analysis.Pass) {
+	ms := sortMatches(p)
+	p.Attributions = p.Attributions[:0] // a recycled slice (see Pass.Release)
+	lastPerson := ""
+	for _, m := range cueCandidates(p, ms) {
+		if p.Stopped() {
+			break
+		}
+		si := p.SentenceAt(m.Start)
+		if si < 0 {
+			continue
+		}
+		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: m.Start, End: m.End}, CueText: p.Text[m.Start:m.End], Kind: analysis.SourceNone}
+		switch rejectCue(p, m, si, ms.private) {
+		case notACue:
+			continue
+		case impersonal:
+			a.Impersonal = true
+			p.Attributions = append(p.Attributions, a)
+			continue
+		}
+		sent := p.Sentences[si]
+		findSource(p, m, sent, ms, &a)
+		resolvePronoun(p, sent, lastPerson, &a)
+		if a.Kind == analysis.SourceNamedPerson && !a.Pronoun {
+			lastPerson = a.Name
+		}
+		a.Content, a.Direct = content(p, sent, m)
+		p.Attributions = append(p.Attributions, a)
+	}
+	n := len(p.Attributions)
+	dashSigned(p)
+	colonLabelled(p)
+	inSentenceOrder(p, n)
+	assignSpeakers(p)
+}
+
+// matchSets are a pass's lexicon matches that attribution reads, by
+// category, each in text order.
+type matchSets struct {
+	anonymous, weasel, private, hearsay []lexicon.Match
+	cue, cueQuote, cueDocument          []lexicon.Match
+}
+
+// sortMatches sorts the pass's matches into the categories attribution
+// reads, in one pass over them.
+func sortMatches(p *analysis.Pass) matchSets {
+	var ms matchSets
+	for _, m := range p.Matches {
+		switch m.Entry.Category {
+		case "anonymous":
+			ms.anonymous = append(ms.anonymous, m)
+		case "weasel":
+			ms.weasel = append(ms.weasel, m)
+		case "private":
+			ms.private = append(ms.private, m)
+		case "hearsay":
+			ms.hearsay = append(ms.hearsay, m)
+		case "cue":
+			ms.cue = append(ms.cue, m)
+		case "cue_quote":
+			ms.cueQuote = append(ms.cueQuote, m)
+		case "cue_document":
+			ms.cueDocument = append(ms.cueDocument, m)
+		}
+	}
+	return ms
+}
+
+// cueCandidates are the reporting cues in text order: the cue words, and
+// the verbs that report only after a quote ("…," she wrote) or a document
+// ("a poll released Monday found").
+func cueCandidates(p *analysis.Pass, ms matchSets) []lexicon.Match {
+	cues := ms.cue
+	if cq := append(quotedAfter(p, ms.cueQuote), afterDocument(p, ms.cueDocument)...); len(cq) > 0 {
+		cues = append(cues, cq...)
+		sort.Slice(cues, func(i, j int) bool { return cues[i].Start < cues[j].Start })
+	}
+	return cues
+}
+
+// verdict is what rejectCue makes of a candidate cue.
+type verdict int
+
+const (
+	isCue      verdict = iota
+	notACue            // a noun, part of a name, inside a quote, the claim itself
+	impersonal         // a passive cue: no source by construction
+)
+
+// rejectCue says whether a candidate cue in sentence si reports speech.
+func rejectCue(p *analysis.Pass, m lexicon.Match, si int, private []lexicon.Match) verdict {
+	// "privately signaled" is the claim itself, not its source.
+	for pm := range inSentence(p, si, private) {
+		if m.Start >= pm.Start && m.End <= pm.End {
+			return notACue
+		}
+	}
+	if m.First > 0 && determiners.Has(&p.Tokens[m.First-1]) {
+		return notACue
+	}
+	// After a possessive the cue word is a noun: "Putin's warning that".
+	if m.First > 1 && p.Tokens[m.First-1].Norm == "s" && p.Tokens[m.First-2].Norm == "'" {
+		return notACue
+	}
+	// A passive cue ("is expected to", "it is said that") names no source
+	// by construction: it is recorded as an impersonal attribution.
+	// "is saying", "is warning" are progressive: the subject speaks.
+	if m.First > 0 && passiveAux.Has(&p.Tokens[m.First-1]) && !(m.Last < len(p.Tokens) && p.Tokens[m.Last].Norm == "by") &&
+		!strings.HasSuffix(p.Tokens[m.First].Norm, "ing") {
+		return impersonal
+	}
+	if _, inQuote := p.QuoteAt(m.Start, m.End); inQuote {
+		return notACue
+	}
+	// A capitalised cue word mid-sentence is part of a name ("United
+	// States"), except in a headline ("…, Lindsey Graham Says").
+	if m.First > p.Sentences[si].First && p.Capitalized(p.Tokens[m.First]) && !(headlineSays.Has(&p.Tokens[m.First]) && p.TitleCase(m.First)) {
+		return notACue
+	}
+	return isCue
+}
+
+// findSource fills a's source: anonymous or vague wording at the cue,
+// hearsay ("according to reports", nobody's), or the named or unnamed
+// source the cue's construction points to.
+func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchSets, a *analysis.Attribution) {
+	si := a.Sentence
+	// Anonymous or vague wording right at the cue is the source.
+	for am := range inSentence(p, si, ms.anonymous, ms.weasel) {
+		near := am.First <= m.Last+8 && am.Last >= m.First-6
+		if near && am.First >= sent.First && am.Last <= sent.Last {
+			a.Kind = analysis.SourceAnonymous
+			if am.Entry.Category == "weasel" {
+				a.Kind = analysis.SourceVague
+			}
+			a.Source = p.Text[am.Start:am.End]
+			a.SourceSpan = core.Span{Start: am.Start, End: am.End}
+		}
+	}
+	// "according to reports" is hearsay: the reports are nobody's.
+	for h := range inSentence(p, si, ms.hearsay) {
+		if h.Start <= m.Start && h.End >= m.End {
+			a.Impersonal = true
+		}
+	}
+	if a.Kind != analysis.SourceNone || a.Impersonal {
+		return
+	}
+	cueWord := p.Tokens[m.First].Norm
+	switch {
+	case m.Entry.Category == "cue_document":
+		documentSource(p, sent, m.First, a)
+	case cueWord == "according":
+		sourceAfter(p, m.Last, sent.Last, a)
+	case strings.HasSuffix(cueWord, "ing") && m.First > sent.First && p.Tokens[m.First-1].Norm == ",":
+		// "Clinton had mocked the complaint, saying …": a participle
+		// after a comma reports what the sentence's subject said, or
+		// who spoke earlier in it ("…," Christie said, adding …).
+		if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].Source != "" {
+			b := p.Attributions[n-1]
+			a.Kind, a.Source, a.SourceSpan, a.Name, a.Pronoun = b.Kind, b.Source, b.SourceSpan, b.Name, false
+			return
+		}
+		sentenceSubject(p, sent, m.First, a)
+	case m.First > sent.First+1 && (p.Tokens[m.First-1].Norm == "and" || p.Tokens[m.First-1].Norm == "but"):
+		// "He clinched the nomination and said …": the verb shares
+		// the sentence's subject.
+		sentenceSubject(p, sent, m.First, a)
+	default:
+		sourceBefore(p, m.First, sent.First, a)
+		if a.Kind == analysis.SourceNone && !a.Pronoun && cueWord != "told" && cueWord != "asked" {
+			sourceAfter(p, m.Last, sent.Last, a)
+		}
+	}
+}
+
+// resolvePronoun names the source a pronoun stands for: "they", the group
+// or organisation that last spoke within three sentences; "he" or "she",
+// the last person named before it (else lastPerson, the last person who
+// spoke).
+func resolvePronoun(p *analysis.Pass, sent text.Sentence, lastPerson string, a *analysis.Attribution) {
+	switch {
+	case !a.Pronoun:
+	case strings.EqualFold(a.Source, "they"):
+		for j := len(p.Attributions) - 1; j >= 0 && p.Attributions[j].Sentence >= a.Sentence-3; j-- {
+			if b := &p.Attributions[j]; (b.Kind == analysis.SourceUnnamed || b.Kind == analysis.SourceNamedOrg) && !b.Pronoun {
+				a.Kind, a.Name = b.Kind, b.Name
+				if a.Name == "" {
+					a.Name = b.Source
+				}
+				return
+			}
+		}
+	default:
+		a.Name = lastNamedBefore(p, a.SourceSpan.Start, sent.First)
+		if a.Name == "" {
+			a.Name = lastPerson
+		}
+		if a.Name != "" {
+			a.Kind = analysis.SourceNamedPerson
+		}
+	}
+}
+
+// content is what the cue reports: the rest of the sentence, or a direct
+// quote in it, else one ending just before it in the same paragraph
+// ("'We will win.' The minister said so."). Quotes are in order and never
+// overlap: only the first two to end at or after sent.Start-2 can be either.
+func content(p *analysis.Pass, sent text.Sentence, m lexicon.Match) (core.Span, bool) {
+	if k := sort.Search(len(p.Quotes), func(k int) bool { return p.Quotes[k].End >= sent.Start-2 }); k < len(p.Quotes) {
+		q := p.Quotes[k]
+		if q.End <= sent.Start && k+1 < len(p.Quotes) && p.Quotes[k+1].Start < sent.End {
+			q = p.Quotes[k+1] // the sentence has a quote of its own
+		}
+		if q.Start < sent.End && q.End > sent.Start || q.End <= sent.Start && !strings.Contains(p.Text[q.End:sent.Start], "\n") {
+			return core.Span{Start: q.InnerStart, End: q.InnerEnd}, true
+		}
+	}
+	return core.Span{Start: m.End, End: sent.End}, false
+}
+
+// inSentenceOrder moves the attributions appended after the first n (the
+// dash- and colon-signed ones, out of text order) to their sentences,
+// each after those already there: what a stable sort would do, without
+// moving a 170-byte struct per step.
+func inSentenceOrder(p *analysis.Pass, n int) {
+	if len(p.Attributions) == n {
+		return
+	}
+	extra := slices.Clone(p.Attributions[n:])
+	p.Attributions = p.Attributions[:n]
+	for _, a := range extra {
+		k := sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence > a.Sentence })
+		p.Attributions = slices.Insert(p.Attributions, k, a)
+	}
+}
+
+// colonLabelled attributes a line that opens with a name and a colon: a
+// headline's "Pence: Gennifer Flowers would…" or a transcript's "WALLACE:
+// Let's start…". Labels that are not speakers ("Editor's note:",
+// "Update:") are left alone.
+func colonLabelled(p *analysis.Pass) {
+	for si, sent := range p.Sentences {
+		k := sent.First
+		if k >= sent.Last || p.Tokens[k].Start > 0 && p.Text[p.Tokens[k].Start-1] != '\n' {
+			continue
+		}
+		end := nameEnd(p, k, min(sent.Last, k+4))
+		if end == k || end+1 >= sent.Last || p.Tokens[end].Norm != ":" || notSpeaker.Has(&p.Tokens[end-1]) || notSpeaker.Has(&p.Tokens[k]) {
+			continue
+		}
+		colon := p.Tokens[end]
+		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: colon.Start, End: colon.End}, CueText: ":",
+			Content: core.Span{Start: p.Tokens[end+1].Start, End: sent.End}}
+		if end-k == 1 && documentNouns.Has(&p.Tokens[k]) {
+			unnamed(p, &a, k, k)
+		} else {
+			classifyCapitalised(p, k, end, -1, &a)
+		}
+		if a.Kind != analysis.SourceNone {
+			p.Attributions = append(p.Attributions, a)
+		}
+	}
+}
+
+// notSpeaker are labels that open a line with a colon without a speaker.
+var notSpeaker = toSet(lexicons.Words("labels_not_speakers")...)
+
+// dashSigned attributes a quote signed with a dash and a name after it, as
+// collections of voices print them ("“…he represents our greatest shame.”
+// ― Sonya Herridge"): the name alone, up to the end of its line.
+func dashSigned(p *analysis.Pass) {
+	for _, q := range p.Quotes {
+		rest := p.Text[q.End:]
+		trimmed := strings.TrimLeft(rest, " ")
+		r, size := utf8.DecodeRuneInString(trimmed)
+		if r != '\u2015' && r != '\u2014' && r != '\u2013' {
+			continue
+		}
+		dash := q.End + len(rest) - len(trimmed)
+		k := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= dash+size })
+		end := nameEnd(p, k, min(len(p.Tokens), k+5))
+		if end-k < 2 || end < len(p.Tokens) && !strings.ContainsAny(p.Text[p.Tokens[end-1].End:p.Tokens[end].Start]+p.Tokens[end].Norm, "\n.") {
+			continue // a name of two words or more, then the line or the sentence ends
+		}
+		si := p.SentenceAt(q.Start)
+		if si < 0 {
+			continue
+		}
+		a := analysis.Attribution{Sentence: si, Cue: core.Span{Start: dash, End: dash + size}, CueText: p.Text[dash : dash+size],
+			Content: core.Span{Start: q.InnerStart, End: q.InnerEnd}, Direct: true}
+		classifyCapitalised(p, k, end, -1, &a)
+		if a.Kind != analysis.SourceNone {
+			p.Attributions = append(p.Attributions, a)
+		}
+	}
+}
+
+// quotedAfter keeps the matches of a verb that attributes only what it
+// introduces as a direct quote: "the chair called it "a floor to build on""
+// reports words; "the chair called a vote" does not.
+func quotedAfter(p *analysis.Pass, ms []lexicon.Match) []lexicon.Match {
+	var out []lexicon.Match
+	for _, m := range ms {
+		k := sort.Search(len(p.Quotes), func(k int) bool { return p.Quotes[k].Start >= m.End })
+		if k < len(p.Quotes) && p.Quotes[k].Start-m.End <= 12 && !strings.ContainsAny(p.Text[m.End:p.Quotes[k].Start], ".;\n") {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// headlineSays are the cues a title-case headline capitalises ("Obama Says…").
+var headlineSays = toSet(lexicons.ReportingCues("headline")...)
+
+// partyMembers name a party's members as a group.
+var partyMembers = toSet(lexicons.Words("party_members")...)
+
+// groupNoun reports a lowercase head noun of an unnamed source: a group, an
+// institution or a document, singular or plural ("officials", "the
+// reports").
+func groupNoun(t *text.Token) bool { return groupNouns.Has(t) }
+
+// groupNouns are unnamedHeadWords, their plurals in -s, and documentNouns.
+var groupNouns = func() text.WordSet {
+	var ws []string
+	for _, w := range unnamedHeadWords {
+		ws = append(ws, w, w+"s")
+	}
+	return toSet(append(ws, documentNounWords...)...)
+}()
+
+// documentNouns head a source that is a document or a body of research.
+var documentNouns = toSet(documentNounWords...)
+
+var documentNounWords = lexicons.Words("document_nouns")
+
+// docBefore returns the document noun a verb's subject ends in ("a
+// Quinnipiac University poll released in late August found"), within the
+// eight tokens before the verb and no comma away; -1 if there is none.
+func docBefore(p *analysis.Pass, cue, first int) int {
+	for k := cue - 1; k >= first && k >= cue-8; k-- {
+		t := p.Tokens[k]
+		if t.Punct {
+			return -1
+		}
+		if documentNouns.Has(&t) {
+			return k
+		}
+	}
+	return -1
+}
+
+// afterDocument keeps the matches of a verb that attributes only when its
+// subject is a poll, study or report ("the survey found"; not "police found").
+func afterDocument(p *analysis.Pass, ms []lexicon.Match) []lexicon.Match {
+	var out []lexicon.Match
+	for _, m := range ms {
+		if si := p.SentenceAt(m.Start); si >= 0 && docBefore(p, m.First, p.Sentences[si].First) >= 0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// documentSource takes the noun phrase that ends in the document noun, back
+// to its determiner: "A Quinnipiac University poll". A capitalised word in
+// it names the publisher.
+func documentSource(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.Attribution) {
+	end := docBefore(p, cue, sent.First)
+	if end < 0 {
+		return
+	}
+	start, named := end, false
+	for start > sent.First && !p.Tokens[start-1].Punct && !determiners.Has(&p.Tokens[start]) && end-start < 8 {
+		start--
+		named = named || p.Capitalized(p.Tokens[start]) && start > sent.First
+	}
+	unnamed(p, a, start, end)
+	if named {
+		a.Kind, a.Name = analysis.SourceNamedOrg, a.Source
+	}
+}
+
+// lastNamedBefore finds the nearest person's name (two or more capitalised
+// words, titles stripped) before offset off, looking back at most three
+// sentences: the antecedent of "he" or "she".
+func lastNamedBefore(p *analysis.Pass, off, sentFirst int) string {
+	si := p.SentenceAt(off)
+	if si < 0 {
+		return ""
+	}
+	first := p.Sentences[max(0, si-3)].First
+	end := -1
+	for k := sentFirst - 1; k >= first; k-- {
+		t := p.Tokens[k]
+		capital := p.Capitalized(t) && !t.Punct && !roleWords.Has(&t) && !orgWords.Has(&t)
+		switch {
+		case capital && end < 0:
+			end = k
+		case !capital && end >= 0:
+			if end-k >= 2 && !isSentenceStart(p, k+1) {
+				return p.Text[p.Tokens[k+1].Start:p.Tokens[end].End]
+			}
+			end = -1
+		}
+	}
+	// A name that opens the window ("Angela Merkel met the press. She said").
+	if end-first >= 1 && !isSentenceStart(p, first) {
+		return p.Text[p.Tokens[first].Start:p.Tokens[end].End]
+	}
+	return ""
+}
+
+func isSentenceStart(p *analysis.Pass, k int) bool {
+	si := p.SentenceAt(p.Tokens[k].Start)
+	return si >= 0 && p.Sentences[si].First == k && k+1 < len(p.Tokens) && !p.Capitalized(p.Tokens[k+1])
+}
+
+// sourceBefore walks back from the cue over skippable words to a source
+// phrase: a pronoun, a run of capitalised words (with titles), or a noun
+// phrase headed by a group word, skipping an appositive between commas.
+func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
+	k := cue - 1
+	for k >= first && skippable.Has(&p.Tokens[k]) {
+		k--
+	}
+	if k < first {
+		return
+	}
+	// "Sen. Lindsey Graham (R-S.C.) said": jump over the parenthesis.
+	if p.Tokens[k].Norm == ")" {
+		for j := k - 1; j >= first && j > k-10; j-- {
+			if p.Tokens[j].Norm == "(" {
+				k = j - 1
+				break
+			}
+		}
+	}
+	// "Keir Giles, a defence analyst, said": jump over the appositive, which
+	// can be long ("Leonard E. Burman, director of the centrist
+	// Urban-Brookings Tax Policy Center and a professor at …, said").
+	// But "the session chair, Amara Osei, called": a name between the
+	// commas after a lowercase role is the source itself (not so "a
+	// delegate from Houston, Texas, said").
+	if k >= first && p.Tokens[k].Norm == "," {
+		for j := k - 1; j >= first && j > k-30; j-- {
+			if p.Tokens[j].Norm == "," {
+				if k-1 > j && j > first && !p.Capitalized(p.Tokens[j-1]) && !p.Tokens[j-1].Punct && nameStart(p, k-1, j+1) == j+1 {
+					k--
+				} else {
+					k = j - 1
+				}
+				break
+			}
+		}
+	}
+	if k < first {
+		return
+	}
+	t := p.Tokens[k]
+	if pronouns.Has(&t) {
+		a.Source, a.SourceSpan, a.Pronoun = p.Text[t.Start:t.End], core.Span{Start: t.Start, End: t.End}, true
+		a.Kind = analysis.SourceNone
+		return
+	}
+	if groupPronouns.Has(&t) {
+		return
+	}
+	// "an architect who said", "Trump, who said": the source is the noun the
+	// relative pronoun stands for.
+	if t.Norm == "who" && k > first {
+		j := k - 1
+		if p.Tokens[j].Norm == "," && j > first {
+			j--
+		}
+		if p.Capitalized(p.Tokens[j]) && !p.Tokens[j].Punct {
+			classifyCapitalised(p, nameStart(p, j, first), j+1, first, a)
+		} else if groupNoun(&p.Tokens[j]) || roleWords.Has(&p.Tokens[j]) || !p.Tokens[j].Punct && j > first && determiners.Has(&p.Tokens[j-1]) {
+			s := nounPhraseStart(p, j, first)
+			unnamed(p, a, s, j)
+		}
+		return
+	}
+	end := k + 1
+	start := nameStart(p, k, first)
+	// "Sen. Kay Bailey Hutchison, R-Texas, said": the party-and-state tag
+	// is an appositive too; the name is before it.
+	if start+2 < end && (p.Tokens[start].Norm == "r" || p.Tokens[start].Norm == "d" || p.Tokens[start].Norm == "i") &&
+		p.Tokens[start+1].Norm == "-" && start-1 > first && p.Tokens[start-1].Norm == "," {
+		end = start - 1
+		start = nameStart(p, end-1, first)
+	}
+	if start < end {
+		classifyCapitalised(p, start, end, first, a)
+		return
+	}
+	// A lowercase group: "European officials", "the ministry", "the US road
+	// safety regulator"; or any noun right after "the" ("the chamber said").
+	// "The New York businessman said": up to four words after "the".
+	afterThe := false
+	for j := k - 1; j >= first && j >= k-5 && !p.Tokens[j].Punct; j-- {
+		if p.Tokens[j].Norm == "the" {
+			afterThe = true
+			break
+		}
+	}
+	if groupNoun(&t) || afterThe && !t.Punct && statementCue.Has(&p.Tokens[cue]) {
+		s := nounPhraseStart(p, k, first)
+		unnamed(p, a, s, k)
+	}
+}
+
+// nounPhraseStart walks back from the head noun at k over at most four
+// modifiers, to a determiner ("an architect") or through an owner's name
+// ("Ivana Trump's brief").
+func nounPhraseStart(p *analysis.Pass, k, first int) int {
+	s := k
+	for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable.Has(&p.Tokens[s-1]) && !determiners.Has(&p.Tokens[s]) {
+		s--
+	}
+	if s-2 >= first && p.Tokens[s].Norm == "s" && p.Tokens[s-1].Norm == "'" && p.Capitalized(p.Tokens[s-2]) {
+		s = nameStart(p, s-2, first)
+	}
+	return s
+}
+
+// sentenceSubject takes the subject that opens the sentence as the source:
+// a pronoun, a run of capitalised words ("Rival Hillary Clinton"), or one
+// ending in a group or role noun ("A New York judge").
+func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.Attribution) {
+	k := sent.First
+	for k < cue && (p.Tokens[k].Punct || leadWords.Has(&p.Tokens[k])) {
+		k++
+	}
+	// An opening phrase ("In August, several groups …") is not the subject.
+	if k < cue && openingPreps.Has(&p.Tokens[k]) {
+		for k < cue && p.Tokens[k].Norm != "," {
+			k++
+		}
+		k++
+	}
+	if k >= cue {
+		return
+	}
+	// A sentence that opens with a quote has no subject before the cue.
+	if _, inQuote := p.QuoteAt(p.Tokens[k].Start, p.Tokens[k].End); inQuote {
+		return
+	}
+	if t := p.Tokens[k]; pronouns.Has(&t) {
+		a.Source, a.SourceSpan, a.Pronoun = p.Text[t.Start:t.End], core.Span{Start: t.Start, End: t.End}, true
+		return
+	}
+	if groupPronouns.Has(&p.Tokens[k]) { // "It asked farmers … and said": not a name
+		return
+	}
+	end := k
+	if determiners.Has(&p.Tokens[end]) {
+		end++ // "The Kremlin", "A New York judge"
+	}
+	end = nameEnd(p, end, cue)
+	// A lowercase group: "several environmental groups".
+	for j := end; j < cue && j < end+4 && !p.Tokens[j].Punct && !p.Capitalized(p.Tokens[j]); j++ {
+		if groupNoun(&p.Tokens[j]) {
+			end = j
+			break
+		}
+	}
+	if end < cue && (groupNoun(&p.Tokens[end]) || roleWords.Has(&p.Tokens[end])) {
+		unnamed(p, a, k, end)
+		return
+	}
+	if end > k && !determiners.Has(&p.Tokens[end-1]) {
+		classifyCapitalised(p, k, end, sent.First, a)
+	}
+}
+
+// openingPreps begin a phrase of time or place that opens a sentence.
+var openingPreps = toSet(lexicons.Words("opening_prepositions")...)
+
+// nameEnd returns the token after the run of capitalised words that starts
+// at k ("Sen. Jane Doe"), k if token k is not one; it stops before limit.
+func nameEnd(p *analysis.Pass, k, limit int) int {
+	j := k
+	for j < limit {
+		tj := p.Tokens[j]
+		if p.Capitalized(tj) && !tj.Punct {
+			j++
+			continue
+		}
+		if (tj.Norm == "-" || tj.Norm == ".") && j > k && j+1 < limit && p.Capitalized(p.Tokens[j+1]) {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// nameStart returns the first token of the run of capitalised words ending
+// at k ("Sen. Kay Bailey Hutchison", "Jean-Yves"), k+1 if token k is not one.
+func nameStart(p *analysis.Pass, k, first int) int {
+	j := k
+	for j >= first {
+		tj := p.Tokens[j]
+		if p.Capitalized(tj) && !tj.Punct {
+			j--
+			continue
+		}
+		if (tj.Norm == "-" || tj.Norm == ".") && j > first && p.Capitalized(p.Tokens[j-1]) {
+			j--
+			continue
+		}
+		break
+	}
+	// A capitalised word that opens the sentence is not part of the name
+	// ("Though Kaine has described himself…").
+	for j+1 < k && leadWords.Has(&p.Tokens[j+1]) {
+		j++
+	}
+	return j + 1
+}
+
+// leadWords open a sentence or clause in capitals without being a name.
+var leadWords = toSet(lexicons.Words("clause_openers")...)
+
+// sourceAfter takes a capitalised run right after the cue ("said Starmer",
+// "according to the Health Ministry").
+func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
+	k := from
+	for k < last && (p.Tokens[k].Norm == "the" || p.Tokens[k].Norm == "to") {
+		k++
+	}
+	s := k
+	for k < last && !p.Tokens[k].Punct && p.Capitalized(p.Tokens[k]) {
+		k++
+	}
+	if k > s {
+		// "…, said Starmer." or "said Starmer, adding": the name closes the
+		// clause. In "members said Trump had one rule" it opens the content.
+		inverted := p.Tokens[from-1].Norm != "to"
+		if inverted && k < last && !p.Tokens[k].Punct && !skippable.Has(&p.Tokens[k]) {
+			return
+		}
+		classifyCapitalised(p, s, k, -1, a)
+		return
+	}
+	// "according to figures compiled by …", "according to the company",
+	// "according to federal statistics": the first group noun within a few
+	// words.
+	for j := s; j < last && j < s+6 && !p.Tokens[j].Punct; j++ {
+		if groupNoun(&p.Tokens[j]) {
+			// "said the company." closes the clause; in "says an internal
+			// review shows" the noun opens the content.
+			if p.Tokens[from-1].Norm != "to" && j+1 < last && !p.Tokens[j+1].Punct {
+				return
+			}
+			unnamed(p, a, s, j)
+			return
+		}
+	}
+}
+
+// classifyCapitalised names a capitalised token run [s, e) a person or an
+// organisation. A single capitalised word at the start of a sentence is
+// ordinary sentence case, not a name, unless it is a known org word.
+func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attribution) {
+	toks := p.Tokens[s:e]
+	org, place := false, true
+	for _, t := range toks {
+		org = org || orgWords.Has(&t)
+		place = place && (t.Punct || p.Places[t.Norm])
+	}
+	// A country speaking is its government: "Ukraine, for its part, is
+	// insisting", "the United States said".
+	org = org || place
+	// Strip titles, nationality adjectives and honorifics from the front.
+	n := 0
+	for n < len(toks)-1 && (roleWords.Has(&toks[n]) || text.LooksLikeDemonym(toks[n].Norm) || toks[n].Punct) {
+		n++
+	}
+	name := toks[n:]
+	// A lone capitalised word opening the sentence is usually sentence case
+	// ("Officials said"), but a singular word right before the cue is a
+	// surname ("Witkoff reported").
+	if len(toks) == 1 && s == sentFirst && !org && strings.HasSuffix(toks[0].Norm, "s") && !nameElsewhere(p, s) {
+		// Unless it names a group: "Officials said", "Republicans said".
+		if groupNoun(&toks[0]) || partyMembers.Has(&toks[0]) {
+			unnamed(p, a, s, s)
+		}
+		return
+	}
+	a.Source = p.Text[toks[0].Start:toks[len(toks)-1].End]
+	a.SourceSpan = core.Span{Start: toks[0].Start, End: toks[len(toks)-1].End}
+	a.Name = p.Text[name[0].Start:name[len(name)-1].End]
+	if org || (len(name) == 1 && roleWords.Has(&name[0])) {
+		a.Kind = analysis.SourceNamedOrg
+		a.Name = a.Source
+		return
+	}
+	a.Kind = analysis.SourceNamedPerson
+}
+
+// unnamed makes tokens first..last a's source: a group or role without a
+// name ("European officials", "the Democratic nominee").
+func unnamed(p *analysis.Pass, a *analysis.Attribution, first, last int) {
+	a.Kind = analysis.SourceUnnamed
+	a.SourceSpan = core.Span{Start: p.Tokens[first].Start, End: p.Tokens[last].End}
+	a.Source = p.Text[a.SourceSpan.Start:a.SourceSpan.End]
+}
+
+// nameElsewhere reports whether the word at token k, which opens its
+// sentence, is capitalised somewhere mid-sentence too: then it is a name
+// ("Bernie Sanders … Sanders said"), not sentence case ("Officials said").
+// The words capitalised mid-sentence are gathered once per document.
+func nameElsewhere(p *analysis.Pass, k int) bool {
+	caps := analysis.Memo(p, midCaps, func() map[string]bool {
+		caps := map[string]bool{}
+		for j := 1; j < len(p.Tokens); j++ {
+			if t := p.Tokens[j]; !t.Punct && !p.Tokens[j-1].Punct && p.Capitalized(t) {
+				caps[t.Norm] = true
+			}
+		}
+		return caps
+	})
+	return caps[p.Tokens[k].Norm]
+}
+
+// midCaps caches nameElsewhere's words for the document.
+var midCaps = analysis.NewResult[map[string]bool]("attribution: words capitalised mid-sentence")
+
+// assignSpeakers gives each direct quote the source of the attribution in its
+// sentence (or the next one, for a quote that stands alone).
+func assignSpeakers(p *analysis.Pass) {
+	hasSource := func(j int) bool { a := &p.Attributions[j]; return a.Name != "" || a.Source != "" }
+	// The attribution whose content is the quote itself wins wherever it is.
+	direct := map[int]int{}
+	for j := range p.Attributions {
+		if a := &p.Attributions[j]; a.Direct && hasSource(j) {
+			if _, seen := direct[a.Content.Start]; !seen {
+				direct[a.Content.Start] = j
+			}
+		}
+	}
+	// Else the last one in the quote's sentence; for a quote that is (nearly)
+	// its whole sentence, the first in the sentence before, else after.
+	// Attributions are in sentence order, so only those three are looked at.
+	pick := func(si int, last bool) int {
+		lo, hi := p.AttributionRange(si)
+		best := -1
+		for j := lo; j < hi; j++ {
+			if hasSource(j) {
+				best = j
+				if !last {
+					break
+				}
+			}
+		}
+		return best
+	}
+	for i := range p.Quotes {
+		q := &p.Quotes[i]
+		best, ok := direct[q.InnerStart]
+		if !ok {
+			best = -1
+			if si := p.SentenceAt(q.Start); si >= 0 {
+				best = pick(si, true)
+				if best < 0 && float64(q.End-q.Start) >= 0.8*float64(p.Sentences[si].End-p.Sentences[si].Start) {
+					if best = pick(si-1, false); best < 0 {
+						best = pick(si+1, false)
+					}
+				}
+			}
+		}
+		if best >= 0 {
+			a := p.Attributions[best]
+			q.Speaker = a.Name
+			if q.Speaker == "" {
+				q.Speaker = a.Source
+			}
+			q.SpeakerStart, q.SpeakerEnd, q.Cue = a.SourceSpan.Start, a.SourceSpan.End, a.CueText
+		}
+	}
+}

@@ -1,0 +1,235 @@
+package attribution
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/kb"
+	"github.com/credence-news/credence/internal/lexicon"
+	"github.com/credence-news/credence/internal/text"
+	"github.com/credence-news/credence/lexicons"
+)
+
+// places are the knowledge base's country words, loaded once.
+var places = sync.OnceValues(func() (map[string]bool, error) {
+	k, err := kb.Load(lexicons.FS, lexicons.KnowledgeBase...)
+	if err != nil {
+		return nil, err
+	}
+	return k.PlaceWords(), nil
+})
+
+func pass(t *testing.T, s string) *analysis.Pass {
+	t.Helper()
+	p := analysed(t, s)
+	Extract(p)
+	return p
+}
+
+// analysed is s tokenized and matched, before attribution.
+func analysed(t *testing.T, s string) *analysis.Pass {
+	t.Helper()
+	lxs, err := lexicon.LoadFS(lexicons.FS, lexicons.Lexicons...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := places()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stems := &text.StemCache{}
+	p := analysis.NewPass(&core.Document{Text: s}, text.Spans, stems, lexicon.Compile(stems, lxs...))
+	p.Places = pl
+	return p
+}
+
+func TestSources(t *testing.T) {
+	cases := []struct {
+		text, kind, name string
+	}{
+		{"French President Emmanuel Macron said the talks went well.", analysis.SourceNamedPerson, "Emmanuel Macron"},
+		{"“We are ready,” Lavrov stated on television.", analysis.SourceNamedPerson, "Lavrov"},
+		{"The plan is sound, said Keir Starmer on Tuesday.", analysis.SourceNamedPerson, "Keir Starmer"},
+		{"Anna Berg, a trade analyst and former diplomat, emphasized that prices had risen.", analysis.SourceNamedPerson, "Anna Berg"},
+		{"Witkoff reported that the protocols were finished.", analysis.SourceNamedPerson, "Witkoff"},
+		{"According to the Health Ministry, 40 people were treated.", analysis.SourceNamedOrg, "Health Ministry"},
+		{"The Kremlin reiterated its position on Friday.", analysis.SourceNamedOrg, "The Kremlin"},
+		{"Regional officials have indicated they expect no deal.", analysis.SourceUnnamed, ""},
+		{"A confidential source revealed that the meeting was moved.", analysis.SourceAnonymous, ""},
+		{"Analysts note that the plan has flaws.", analysis.SourceVague, ""},
+		// Found in real news (BASIL): a time or a party tag between the name and the cue.
+		{"The Kremlin on Thursday said the plan went too far.", analysis.SourceNamedOrg, "The Kremlin"},
+		{"Sen. Kay Bailey Hutchison, R-Texas, who on Thursday unveiled a plan, said the age would rise.", analysis.SourceNamedPerson, "Kay Bailey Hutchison"},
+		// Found in PolNeAR: a parenthesis, a long appositive, a descriptive noun phrase.
+		{"Sen. Lindsey Graham (R-S.C.) said the deal was bad.", analysis.SourceNamedPerson, "Lindsey Graham"},
+		{"Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said the plan would cost more.", analysis.SourceNamedPerson, "Leonard E. Burman"},
+		{"The New York businessman said he would win.", analysis.SourceUnnamed, ""},
+		// A name between the commas is the source; "called" before a quote reports words.
+		{"The talks ended with a text which the session chair, Amara Osei, called \"a floor, not a ceiling\".", analysis.SourceNamedPerson, "Amara Osei"},
+		{"Mayor Lena Fisk called the plan \"a gift to developers\".", analysis.SourceNamedPerson, "Lena Fisk"},
+		{"Though Kaine has described himself as a moderate, he voted for the bill.", analysis.SourceNamedPerson, "Kaine"},
+		// A participle after a comma reports the sentence's subject (found in PolNeAR).
+		{"The Kremlin rejected the offer, saying it was late.", analysis.SourceNamedOrg, "The Kremlin"},
+		{"In August, several environmental groups granted an extension, saying his capital was short.", analysis.SourceUnnamed, ""},
+		{"A New York judge has rejected a media request, saying the courts have no interest.", analysis.SourceUnnamed, ""},
+		// A poll, study or report "found".
+		{"A Quinnipiac University poll released in late August found that 74 percent of voters want it.", analysis.SourceNamedOrg, "A Quinnipiac University poll"},
+		{"The study found that most voters wait.", analysis.SourceUnnamed, ""},
+		{"Turnout fell, according to federal statistics.", analysis.SourceUnnamed, ""},
+		// Found in PolNeAR: a group opening the sentence, a relative pronoun, an owner's document.
+		{"Officials said the plan would fail.", analysis.SourceUnnamed, ""},
+		{"Republicans said the findings raised questions.", analysis.SourceUnnamed, ""},
+		{"Trump, who said he was honored, left early.", analysis.SourceNamedPerson, "Trump"},
+		{"He refused to pay an architect who said he was stiffed.", analysis.SourceUnnamed, ""},
+		{"Ivana Trump's brief said that was not her view.", analysis.SourceUnnamed, ""},
+		{"Several cast members said Trump had one rule.", analysis.SourceUnnamed, ""},
+		{"Obama Says African-American Museum Tells Our Story", analysis.SourceNamedPerson, "Obama"},
+		// Found in PolNeAR: an adverb or a progressive between source and cue,
+		// an owner before a role, a surname in -s that opens the sentence.
+		{"Clinton now says she opposes the deal.", analysis.SourceNamedPerson, "Clinton"},
+		{"The White House is saying little.", analysis.SourceNamedOrg, "The White House"},
+		{"Connecticut’s tax commissioner says an internal review shows no leak.", analysis.SourceUnnamed, ""},
+		{"The current Democratic presidential nominee said she would win.", analysis.SourceUnnamed, ""},
+		{"Bernie Sanders spoke first. Sanders said he would release his return.", analysis.SourceNamedPerson, "Sanders"},
+		{"The staffers rushed everyone inside the room and said the event was over.", analysis.SourceUnnamed, ""},
+		// A country speaking is its government.
+		{"Ukraine, for its part, is insisting on guarantees.", analysis.SourceNamedOrg, "Ukraine"},
+		{"The talks stalled, the United States said.", analysis.SourceNamedOrg, "United States"},
+		{"Mitch McConnell embraced the plan and said it would pass.", analysis.SourceNamedPerson, "Mitch McConnell"},
+	}
+	for _, c := range cases {
+		p := pass(t, c.text)
+		if len(p.Attributions) == 0 {
+			t.Errorf("%q: no attribution", c.text)
+			continue
+		}
+		a := p.Attributions[0]
+		if a.Kind != c.kind || c.name != "" && a.Name != c.name {
+			t.Errorf("%q: kind %s name %q, want %s %q", c.text, a.Kind, a.Name, c.kind, c.name)
+		}
+		if a.SourceSpan.End > a.SourceSpan.Start && p.Text[a.SourceSpan.Start:a.SourceSpan.End] != a.Source {
+			t.Errorf("%q: source span %v is not %q", c.text, a.SourceSpan, a.Source)
+		}
+	}
+}
+
+// TestPronounKeepsItsSource: "He said Obama hopes…" is his word, not Obama's.
+func TestPronounKeepsItsSource(t *testing.T) {
+	p := pass(t, "Donald Trump said on Monday he was ready. He said Obama hopes to win.")
+	if n := len(p.Attributions); n != 2 {
+		t.Fatalf("%d attributions, want 2", n)
+	}
+	if a := p.Attributions[1]; a.Source != "He" || a.Name != "Donald Trump" {
+		t.Errorf("source %q name %q, want He = Donald Trump", a.Source, a.Name)
+	}
+}
+
+// TestDashSignedQuote: a quote signed "― Name" on its line is the name's.
+func TestDashSignedQuote(t *testing.T) {
+	p := pass(t, "“He represents our greatest shame.” ― Sonya Herridge\n“We won.” — Pamela Padilla.")
+	for i, want := range []string{"Sonya Herridge", "Pamela Padilla"} {
+		if got := p.Quotes[i].Speaker; got != want {
+			t.Errorf("quote %d speaker %q, want %q", i, got, want)
+		}
+	}
+}
+
+// TestColonLabelled: a line that opens "Name:" is the name's; "Update:" is
+// not a speaker.
+func TestColonLabelled(t *testing.T) {
+	p := pass(t, "Pence: Gennifer Flowers would be a distraction\n\nUpdate: The story was corrected.")
+	if len(p.Attributions) != 1 || p.Attributions[0].Name != "Pence" {
+		t.Errorf("attributions %+v, want one, to Pence", p.Attributions)
+	}
+}
+
+// TestHearsayIsNoSource: "according to reports" names nobody.
+func TestHearsayIsNoSource(t *testing.T) {
+	for _, a := range pass(t, "According to reports, the fee could reach €40 million.").Attributions {
+		if a.Kind != analysis.SourceNone {
+			t.Errorf("source %q (%s) for hearsay", a.Source, a.Kind)
+		}
+	}
+}
+
+// TestTheyIsTheLastGroup: "They said" is the group that spoke last.
+func TestTheyIsTheLastGroup(t *testing.T) {
+	p := pass(t, "Union leaders said the offer was too low. They said a strike was likely.")
+	if n := len(p.Attributions); n != 2 {
+		t.Fatalf("%d attributions, want 2", n)
+	}
+	if a := p.Attributions[1]; a.Source != "They" || a.Kind != analysis.SourceUnnamed || a.Name != "Union leaders" {
+		t.Errorf("source %q kind %s name %q, want They = Union leaders (unnamed)", a.Source, a.Kind, a.Name)
+	}
+}
+
+// TestItIsNoName: a sentence that opens with "It" has no named source.
+func TestItIsNoName(t *testing.T) {
+	for _, a := range pass(t, "It asked farmers to cut irrigation and said bans would follow.").Attributions {
+		if a.Name != "" || a.Kind != analysis.SourceNone {
+			t.Errorf("cue %q: source %q (%s), want none", a.CueText, a.Name, a.Kind)
+		}
+	}
+}
+
+// TestParticipleAfterASpeaker: "…," Christie said, adding … is Christie's.
+func TestParticipleAfterASpeaker(t *testing.T) {
+	p := pass(t, "“It is clear he did not fight for it,” Christie said, adding that the bill was dead.")
+	for _, a := range p.Attributions {
+		if a.Name != "Christie" {
+			t.Errorf("cue %q: name %q, want Christie", a.CueText, a.Name)
+		}
+	}
+}
+
+func TestNotAttributions(t *testing.T) {
+	for _, s := range []string{
+		"The United States and France signed the deal.",                 // "States" is part of a name
+		"Putin's warning that troops would be targets was repeated.",    // a noun after a possessive
+		"The rollout is expected to take a year.",                       // passive cue
+		"Their stunt cost shops an estimated £2 million.",               // "an estimated"
+		"The chairman has privately signaled that he is ready to sell.", // the claim, not a source
+		"The mayor called a meeting for Monday.",                        // "called" with no quote after it
+		"Police found a body near the river.",                           // "found" without a poll or study
+	} {
+		if p := pass(t, s); len(p.Attributions) != 0 {
+			t.Errorf("%q: unexpected attribution %+v", s, p.Attributions[0])
+		}
+	}
+}
+
+func TestPronounAndSpeaker(t *testing.T) {
+	p := pass(t, "Mayor Ana Ruiz opened the bridge. “It took ten years,” she said. Critics disagreed.")
+	var found bool
+	for _, a := range p.Attributions {
+		if a.Pronoun {
+			found = true
+			if a.Name != "Ana Ruiz" || a.Kind != analysis.SourceNamedPerson {
+				t.Errorf("pronoun resolved to %q (%s), want Ana Ruiz", a.Name, a.Kind)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no pronoun attribution")
+	}
+	if len(p.Quotes) != 1 || p.Quotes[0].Speaker != "Ana Ruiz" {
+		t.Errorf("quote speaker = %+v, want Ana Ruiz", p.Quotes)
+	}
+}
+
+// TestQuoteOfItsOwnSentence: a sentence with a quote of its own takes that
+// one, not the quote that ends the paragraph before it (found in BASIL).
+func TestQuoteOfItsOwnSentence(t *testing.T) {
+	p := pass(t, "Senate leaders on Tuesday said the bill was \"a cynical move.\"\n\nIn a letter, members of the Judiciary Committee said it was \"a divisive claim.\"")
+	if len(p.Quotes) != 2 {
+		t.Fatalf("quotes: %+v", p.Quotes)
+	}
+	if p.Quotes[0].Speaker != "Senate" && p.Quotes[0].Speaker != "Senate leaders" {
+		t.Errorf("first quote's speaker = %q, want the Senate leaders", p.Quotes[0].Speaker)
+	}
+	if p.Quotes[1].Speaker != "Judiciary Committee" {
+		t.Errorf("second quote's speaker = %q, want the Judiciary Committee", p.Quotes[1].Speaker)
+	}
+}

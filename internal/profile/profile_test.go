@@ -1,0 +1,147 @@
+package profile
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+)
+
+// TestFindingCost: what one finding costs, by kind.
+func TestFindingCost(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		f     core.Finding
+		words float64
+		want  float64
+	}{
+		{"a span, per 1,000 words", core.Finding{Rule: "framing.loaded", Start: 5, End: 9, Severity: core.Warning, Weight: 1, Confidence: 1}, 500, 2},
+		{"weight, confidence and severity multiply", core.Finding{Rule: "sourcing.weasel", Start: 5, End: 9, Severity: core.Error, Weight: 1.5, Confidence: 0.8}, 1000, 1.5 * 0.8 * 2},
+		{"info counts half", core.Finding{Rule: "sourcing.hearsay", Start: 5, End: 9, Severity: core.Info, Weight: 1, Confidence: 1}, 1000, 0.5},
+		{"document level: a fixed cost", core.Finding{Rule: "transparency.byline", Severity: core.Warning, Weight: 1, Confidence: 0.9}, 5000, 0.9 * documentLevelCost},
+		{"factual: counted, not diluted by length", core.Finding{Rule: "factual.title", Start: 5, End: 9, Severity: core.Error, Weight: 1, Confidence: 1}, 5000, 2 * factualCost},
+	} {
+		if got := findingCost(c.f, c.words); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("%s: cost %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestBands: the default cuts and a model's own.
+func TestBands(t *testing.T) {
+	def := &Model{}
+	fitted := &Model{HighAt: 71, MediumAt: 54}
+	for _, c := range []struct {
+		m     *Model
+		score float64
+		want  string
+	}{
+		{def, HighAt, "high"}, {def, HighAt - 0.1, "medium"}, {def, MediumAt, "medium"}, {def, MediumAt - 0.1, "low"}, {def, 0, "low"},
+		{fitted, 71, "high"}, {fitted, 70.9, "medium"}, {fitted, 54, "medium"}, {fitted, 53.9, "low"},
+	} {
+		if got := c.m.Band(c.score); got != c.want {
+			t.Errorf("cuts %v/%v, score %v: %s, want %s", c.m.HighAt, c.m.MediumAt, c.score, got, c.want)
+		}
+	}
+}
+
+// TestScoreIsLogistic: 100·sigmoid(intercept + Σ weight·feature).
+func TestScoreIsLogistic(t *testing.T) {
+	m := &Model{Intercept: 1, Weights: map[string]float64{"cost.framing": -0.5, "named_sources": 0.25}}
+	x := map[string]float64{"cost.framing": 4, "named_sources": 2, "ignored": 100}
+	want := 100 / (1 + math.Exp(-(1 - 2 + 0.5)))
+	if got := m.Score(x); math.Abs(got-want) > 1e-9 {
+		t.Errorf("score %v, want %v", got, want)
+	}
+}
+
+func pass(t *testing.T, text string) *analysis.Pass {
+	t.Helper()
+	return analysis.NewPass(&core.Document{Text: text}, nil, nil, nil)
+}
+
+// set runs a stage that produces v as r, as the scorers would.
+func set[T any](p *analysis.Pass, r *analysis.Result[T], v T) {
+	analysis.NewStage("test", r, nil, func(*analysis.Pass) T { return v }).Run(p)
+}
+
+// TestOmittedCostsTheSame: findings past the listing cap cost what they
+// would have cost listed, so the cap never moves a score.
+func TestOmittedCostsTheSame(t *testing.T) {
+	p := pass(t, strings.Repeat("The council met on Monday. ", 100))
+	var listed []core.Finding
+	omitted := core.Omitted{Rule: "integrity.duplicate"}
+	for i := range 40 {
+		f := core.Finding{Rule: "integrity.duplicate", Start: i + 1, End: i + 2, Severity: core.Warning, Weight: 2, Confidence: 0.95}
+		listed = append(listed, f)
+		omitted.Count++
+		omitted.Cost[f.Severity] += f.Weight * f.Confidence
+	}
+	a := Features(p, listed, nil)
+	b := Features(p, nil, []core.Omitted{omitted})
+	if math.Abs(a["cost.integrity"]-b["cost.integrity"]) > 1e-9 {
+		t.Errorf("listed cost %v, omitted cost %v", a["cost.integrity"], b["cost.integrity"])
+	}
+}
+
+// TestComputeConfidenceAndUnscorable: confidence grows with length and
+// falls without a reference date or with checks skipped; a text the
+// integrity scorer calls no article is unscorable whatever its numbers.
+func TestComputeConfidenceAndUnscorable(t *testing.T) {
+	text := strings.Repeat("The council met on Monday and approved the budget. ", 60)
+	base := 1 - math.Exp(-float64(pass(t, text).Words)/250)
+	dated := core.RefDate{Value: "2025-01-01", Precision: core.PrecisionDay, Method: "metadata", Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+	for _, c := range []struct {
+		name      string
+		ref       core.RefDate
+		unchecked int
+		reason    string
+		wantConf  float64
+		wantBand  string
+	}{
+		{"dated", dated, 0, "", base, ""},
+		{"no reference date", core.RefDate{}, 0, "", base * 0.85, ""},
+		{"checks skipped", core.RefDate{}, 3, "", base * 0.85 * 0.9, ""},
+		{"not an article", dated, 0, "not an article: the article is behind a paywall", 0.3, "unscorable"},
+	} {
+		p := pass(t, text)
+		p.RefDate = c.ref
+		set(p, analysis.Factual, core.FactualChecks{Unchecked: c.unchecked})
+		set(p, analysis.Integrity, core.Integrity{Unscorable: c.reason})
+		x := Features(p, nil, nil)
+		prof := Default.Compute(p, nil, x)
+		if math.Abs(prof.Confidence-round2(c.wantConf)) > 1e-9 {
+			t.Errorf("%s: confidence %v, want %v", c.name, prof.Confidence, round2(c.wantConf))
+		}
+		if c.wantBand != "" && (prof.Band != c.wantBand || prof.Reason != c.reason) {
+			t.Errorf("%s: band %q (%q), want %q", c.name, prof.Band, prof.Reason, c.wantBand)
+		}
+		if prof.FactualUnchecked != c.unchecked {
+			t.Errorf("%s: factual_unchecked %d, want %d", c.name, prof.FactualUnchecked, c.unchecked)
+		}
+	}
+}
+
+// TestDimensionScores: a dimension's score is 100·exp(−k·cost), so a
+// clean text scores 100 in every dimension and more cost scores less.
+func TestDimensionScores(t *testing.T) {
+	p := pass(t, strings.Repeat("The council met on Monday and approved the budget. ", 100))
+	clean := Default.Compute(p, nil, Features(p, nil, nil))
+	for _, d := range core.Dimensions {
+		if d != "sourcing" && clean.Dimensions[d] != 100 {
+			t.Errorf("clean text: %s = %v, want 100", d, clean.Dimensions[d])
+		}
+	}
+	f := core.Finding{Rule: "framing.editorial", Start: 4, End: 11, Severity: core.Warning, Weight: 1, Confidence: 1}
+	one := Default.Compute(p, []core.Finding{f}, Features(p, []core.Finding{f}, nil))
+	cost := findingCost(f, float64(p.Words))
+	if want := round1(100 * math.Exp(-steepness["framing"]*cost)); one.Dimensions["framing"] != want {
+		t.Errorf("one editorial finding: framing %v, want %v", one.Dimensions["framing"], want)
+	}
+	if one.Score >= clean.Score {
+		t.Errorf("a finding did not lower the score: %v vs %v", one.Score, clean.Score)
+	}
+}

@@ -1,0 +1,861 @@
+// Package factual checks facts against the article's own reference date and
+// the knowledge base: titles wrong for the date ("former President Donald
+// Trump" while he is in office), wrong names of known office holders
+// ("Vladimir Zelenskiy"), and dates that contradict the reference date.
+// When the reference date is unknown, date-dependent checks are skipped and
+// counted, never guessed.
+package factual
+
+import (
+	"fmt"
+	"github.com/credence-news/credence/lexicons"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/kb"
+	"github.com/credence-news/credence/internal/lexicon"
+	"github.com/credence-news/credence/internal/refdate"
+	"github.com/credence-news/credence/internal/text"
+)
+
+var (
+	RuleTitle = core.Rule{ID: "factual.title", Dimension: "factual", Severity: core.Error,
+		Summary: "A title or office is wrong for the article's date.",
+		Doc:     "Checks each title given to a known office holder (\"President\", \"former Prime Minister\", \"Sir\") against the knowledge base's dated terms of office on the article's reference date: \"former President Donald Trump\" in 2026 (he is in office), \"President Biden\" after 20 January 2025, an office the person never held, an honorific not yet conferred. Skipped when the reference date is unknown."}
+	RuleName = core.Rule{ID: "factual.name", Dimension: "factual", Severity: core.Error,
+		Summary: "A known person's name is wrong.",
+		Doc:     "Checks the names of known office holders: a wrong given name (\"Vladimir Zelenskiy\" for Volodymyr Zelensky) or a misspelt surname next to the person's title. Accepted transliterations (Zelensky, Zelenskyy, Zelenskiy) are never flagged."}
+	RuleDate = core.Rule{ID: "factual.date", Dimension: "factual", Severity: core.Error,
+		Summary: "A date or event contradicts the article's reference date.",
+		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, and dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\")."}
+)
+
+// Scorer is the factual scorer.
+type Scorer struct {
+	kb       *kb.KB
+	surnames *lexicon.Matcher
+	// single lists one-word surnames, for the misspelling check.
+	single []string
+}
+
+// New builds the factual scorer over a knowledge base.
+func New(k *kb.KB, stems *text.StemCache) *Scorer {
+	lx := &lexicon.Lexicon{Name: "surnames", Categories: map[string]lexicon.Category{"surname": {}}}
+	for _, s := range k.Surnames() {
+		lx.Entries = append(lx.Entries, &lexicon.Entry{Phrase: s, Category: "surname", Exact: true, Weight: 1, Note: s})
+	}
+	var single []string
+	for _, s := range k.Surnames() {
+		if !strings.Contains(s, " ") {
+			single = append(single, s)
+		}
+	}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single}
+}
+
+func (*Scorer) Name() string       { return "factual" }
+func (*Scorer) Rules() []core.Rule { return []core.Rule{RuleName, RuleTitle, RuleDate} }
+
+// Stage checks names, titles and dated events against the knowledge base
+// as of the article's reference date, outside page furniture.
+func (s *Scorer) Stage() *analysis.Stage {
+	return analysis.NewStage("factual", analysis.Factual, []analysis.Key{analysis.Integrity, analysis.RefDate}, func(p *analysis.Pass) core.FactualChecks {
+		s.score(p)
+		return core.FactualChecks{Unchecked: *analysis.Memo(p, unchecked, newCount)}
+	})
+}
+
+// unchecked counts, per document, the date-dependent checks skipped.
+var unchecked = analysis.NewResult[*int]("factual: checks skipped")
+
+func newCount() *int { return new(int) }
+
+func (s *Scorer) score(p *analysis.Pass) {
+	var sc lexicon.Scratch
+	var found []lexicon.Match
+	matched := make([]bool, len(p.Tokens)) // tokens inside a known name
+	for _, sent := range p.Sentences {
+		if p.Stopped() {
+			break
+		}
+		toks := p.Tokens[sent.First:sent.Last]
+		found = s.surnames.AppendMatches(found[:0], toks, &sc)
+		for _, m := range found {
+			first, last := sent.First+m.First, sent.First+m.Last
+			if !p.Capitalized(p.Tokens[first]) || p.IsExcluded(p.Tokens[first].Start, p.Tokens[last-1].End) {
+				continue
+			}
+			for k := first; k < last; k++ {
+				matched[k] = true
+			}
+			s.mention(p, first, last, s.kb.BySurname(m.Entry.Note), sent.First)
+		}
+		s.misspelt(p, sent, matched)
+	}
+	s.dates(p)
+}
+
+// titles are office titles as folded words, with the title each stands for.
+var titles = []struct {
+	words []string
+	title string
+}{
+	{[]string{"vice", "president"}, "Vice President"},
+	{[]string{"president"}, "President"},
+	{[]string{"prime", "minister"}, "Prime Minister"},
+	{[]string{"premier"}, "Prime Minister"},
+	{[]string{"pm"}, "Prime Minister"},
+	{[]string{"taoiseach"}, "Prime Minister"}, // Ireland's
+	{[]string{"chancellor"}, "Chancellor"},
+	{[]string{"foreign", "minister"}, "Foreign Minister"},
+	{[]string{"foreign", "affairs", "minister"}, "Foreign Minister"},
+	{[]string{"external", "affairs", "minister"}, "Foreign Minister"}, // India's
+	{[]string{"foreign", "secretary"}, "Foreign Secretary"},
+	{[]string{"secretary", "of", "state"}, "Secretary of State"},
+	{[]string{"defence", "minister"}, "Defence Minister"},
+	{[]string{"defense", "minister"}, "Defence Minister"},
+	{[]string{"defence", "secretary"}, "Defense Secretary"},
+	{[]string{"defense", "secretary"}, "Defense Secretary"},
+	{[]string{"secretary", "general"}, "Secretary General"},
+	{[]string{"secretary", "-", "general"}, "Secretary-General"},
+	{[]string{"pope"}, "Pope"},
+	{[]string{"king"}, "King"},
+	{[]string{"queen"}, "Queen"},
+	{[]string{"senator"}, "Senator"},
+}
+
+// canonical names the kind of office a title is, whatever a country calls it.
+func canonical(title string) string {
+	switch title {
+	case "Foreign Secretary", "Secretary of State":
+		return "Foreign Minister"
+	case "Premier":
+		return "Prime Minister"
+	case "Defense Secretary", "Defence Secretary":
+		return "Defence Minister"
+	case "Secretary-General":
+		return "Secretary General"
+	}
+	return title
+}
+
+// sameTitle treats the names different countries give one kind of office alike.
+func sameTitle(a, b string) bool { return canonical(a) == canonical(b) }
+
+// honorifics precede a name without being part of it.
+var honorificWords = lexicons.Set("honorifics")
+
+type mentionInfo struct {
+	given                string
+	givenStart, givenEnd int
+	title                string
+	titleStart           int
+	former, then         bool
+	honorific            string
+	honorStart           int
+	start                int // first token of the whole phrase
+}
+
+// parseMention reads back from the surname at token index first: given
+// name(s), an honorific, a title and "former".
+func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
+	mi := mentionInfo{start: first, titleStart: -1, honorStart: -1}
+	k := first - 1
+	// Given names: capitalised words that are not title words (at most two).
+	gEnd := k
+	for n := 0; n < 2 && k >= sentFirst; n++ {
+		t := &p.Tokens[k]
+		w := t.Norm
+		if t.Punct || !p.Capitalized(*t) || isTitleWord(t) || honorificWords[w] || text.LooksLikeDemonym(w) {
+			break
+		}
+		k--
+	}
+	if k < gEnd {
+		mi.givenStart, mi.givenEnd = p.Tokens[k+1].Start, p.Tokens[gEnd].End
+		mi.given = p.Text[mi.givenStart:mi.givenEnd]
+		mi.start = k + 1
+	}
+	if k >= sentFirst && honorificWords[p.Tokens[k].Norm] && p.Capitalized(p.Tokens[k]) {
+		mi.honorific = p.Text[p.Tokens[k].Start:p.Tokens[k].End]
+		mi.honorStart = k
+		mi.start = k
+		k--
+	}
+	// Title: the longest known title ending at k.
+	var ending []int
+	if k >= sentFirst {
+		ending = titlesByLast[p.Tokens[k].Norm]
+	}
+	for _, ti := range ending {
+		t := titles[ti]
+		n := len(t.words)
+		if k-n+1 < sentFirst {
+			continue
+		}
+		ok := true
+		for j, w := range t.words {
+			if p.Tokens[k-n+1+j].Norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok && p.Capitalized(p.Tokens[k-n+1]) {
+			mi.title = t.title
+			mi.titleStart = k - n + 1
+			mi.start = k - n + 1
+			k -= n
+			break
+		}
+	}
+	if mi.title == "" {
+		return mi
+	}
+	// Qualifiers before the title ("U.S.", "French") and "former"/"late"/"ex-".
+	for j := k; j >= sentFirst && j > k-6; j-- {
+		w := p.Tokens[j].Norm
+		if w == "former" || w == "late" || w == "ex" || w == "then" {
+			if w == "then" {
+				mi.then = true // "then-President": correct for its time by construction
+				break
+			}
+			mi.former = true
+			mi.start = j
+			break
+		}
+		if !(p.Capitalized(p.Tokens[j]) || p.Tokens[j].Punct) {
+			break
+		}
+	}
+	return mi
+}
+
+// isTitleWord reports a word of a title, a courtesy title or a country
+// abbreviation: what stands before a name without being part of it.
+func isTitleWord(t *text.Token) bool { return titleWords.Has(t) }
+
+var titleWords = func() text.WordSet {
+	words := []string{"minister", "secretary", "envoy", "chief", "leader", "mr", "mrs", "ms", "dr", "general", "ambassador", "governor", "mayor", "u", "s", "uk", "us", "eu", "nato", "un"}
+	for _, t := range titles {
+		words = append(words, t.words...)
+	}
+	return text.NewWordSet(words...)
+}()
+
+// titlesByLast are the titles by their last word, in the table's order
+// ("vice president" before "president"), so that the word before a name
+// picks the few titles it could end.
+var titlesByLast = func() map[string][]int {
+	m := map[string][]int{}
+	for i, t := range titles {
+		last := t.words[len(t.words)-1]
+		m[last] = append(m[last], i)
+	}
+	return m
+}()
+
+// mention checks one surname occurrence.
+func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, sentFirst int) {
+	if len(cands) == 0 {
+		return
+	}
+	// Skip a surname inside a longer capitalised name we do not know ("Trump Tower").
+	if last < len(p.Tokens) && p.Capitalized(p.Tokens[last]) && !p.Tokens[last].Punct && p.Tokens[last].Start == p.Tokens[last-1].End+1 {
+		if r, _ := utf8.DecodeRuneInString(p.Text[p.Tokens[last].Start:]); unicode.IsUpper(r) && !isTitleWord(&p.Tokens[last]) {
+			return
+		}
+	}
+	mi := parseMention(p, first, sentFirst)
+	person := resolve(cands, mi)
+	if person == nil {
+		return
+	}
+	spanStart := p.Tokens[mi.start].Start
+	spanEnd := p.Tokens[last-1].End
+	if _, quoted := p.QuoteAt(spanStart, spanEnd); quoted {
+		return
+	}
+	// Wrong given name.
+	if mi.given != "" && !person.HasGiven(mi.given) {
+		gfirst := strings.Fields(mi.given)[0]
+		if person.IsWrongGiven(mi.given) || person.IsWrongGiven(gfirst) {
+			p.Report(core.Finding{Rule: RuleName.ID, Start: mi.givenStart, End: p.Tokens[last-1].End, Severity: RuleName.Severity, Confidence: 0.95,
+				Message: fmt.Sprintf("Wrong given name: %s's given name is %s, not %s.", person.Name(), person.Given[0], mi.given),
+				Explanation: fmt.Sprintf("The knowledge base lists %s (%s) with the given name %s; %q is a known confusion. Accepted spellings of the surname: %s.",
+					person.Name(), describeOffices(person), givenNames(person.Given), mi.given, strings.Join(person.Surname, ", "))})
+			return
+		}
+		if right, ok := typoOfGiven(person, gfirst); ok {
+			p.Report(core.Finding{Rule: RuleName.ID, Start: mi.givenStart, End: p.Tokens[last-1].End, Severity: RuleName.Severity, Confidence: 0.85,
+				Message: fmt.Sprintf("Misspelt given name: %s, not %s.", right, gfirst),
+				Explanation: fmt.Sprintf("The knowledge base lists %s (%s) with the given name %s; %q differs from it by a doubled or swapped letter, the shape of a typing slip rather than another spelling of the name.",
+					person.Name(), describeOffices(person), givenNames(person.Given), gfirst)})
+			return
+		}
+	}
+	if mi.honorific != "" {
+		s.checkHonorific(p, person, mi, spanEnd)
+	}
+	if mi.title != "" && !mi.then && !hypothetical(p, mi) {
+		s.checkTitle(p, person, mi, spanStart, spanEnd)
+	}
+}
+
+// resolve picks the person meant: by given name, then by title, then the
+// only candidate.
+func resolve(cands []*kb.Person, mi mentionInfo) *kb.Person {
+	if mi.given != "" {
+		for _, c := range cands {
+			if c.HasGiven(mi.given) || c.HasGiven(strings.Fields(mi.given)[0]) && !otherMiddle(c, mi.given) {
+				return c
+			}
+		}
+		for _, c := range cands {
+			if c.IsWrongGiven(mi.given) || c.IsWrongGiven(strings.Fields(mi.given)[0]) {
+				return c
+			}
+		}
+		// Another given name is another person ("Prime Minister Michael
+		// Fischer" is not Jan Fischer), unless it is a near-spelling of an
+		// accepted one ("Petr"/"Peter").
+		cands = nearGiven(cands, strings.Fields(mi.given)[0])
+		if len(cands) == 0 {
+			return nil
+		}
+	}
+	if mi.title != "" {
+		var hit []*kb.Person
+		for _, c := range cands {
+			for _, o := range c.Offices {
+				if sameTitle(o.Title, mi.title) {
+					hit = append(hit, c)
+					break
+				}
+			}
+		}
+		if len(hit) == 1 && (mi.given == "" || len(cands) == 1) {
+			return hit[0]
+		}
+	}
+	if len(cands) == 1 && mi.given == "" && mi.title != "" {
+		return cands[0]
+	}
+	if len(cands) == 1 && mi.given != "" && cands[0].HasGiven(mi.given) {
+		return cands[0]
+	}
+	// The full name with a slip in the given name ("Emanuel Macron").
+	if len(cands) == 1 && mi.given != "" {
+		if _, ok := typoOfGiven(cands[0], strings.Fields(mi.given)[0]); ok {
+			return cands[0]
+		}
+	}
+	return nil
+}
+
+// otherMiddle reports whether a given name's middle part contradicts every
+// accepted form of the person's that has one: "George HW" is not George W.
+// Bush, though both are George.
+func otherMiddle(p *kb.Person, given string) bool {
+	g := strings.Fields(given)
+	if len(g) < 2 {
+		return false
+	}
+	middle := func(s string) string { return text.Fold(strings.ReplaceAll(s, ".", "")) }
+	conflict := false
+	for _, x := range p.Given {
+		f := strings.Fields(x)
+		if len(f) < 2 || text.Fold(f[0]) != text.Fold(g[0]) {
+			continue
+		}
+		if middle(f[1]) == middle(g[1]) {
+			return false
+		}
+		conflict = true
+	}
+	return conflict
+}
+
+func describeOffices(p *kb.Person) string {
+	var parts []string
+	for _, o := range p.Offices {
+		end := "present"
+		if o.End != nil {
+			end = o.End.Format("2 Jan 2006")
+		}
+		parts = append(parts, fmt.Sprintf("%s of %s %s – %s", o.Title, o.Of, o.Start.Format("2 Jan 2006"), end))
+	}
+	if len(parts) == 0 {
+		return "no office on record"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// status says how the person stood in offices of this title over the range.
+func status(person *kb.Person, title string, from, to time.Time) (allIn, noneIn, everBefore, everAfter bool) {
+	allIn, noneIn = true, true
+	last := to.AddDate(0, 0, -1)
+	for _, t := range []time.Time{from, last} {
+		held := false
+		for _, o := range person.Offices {
+			if sameTitle(o.Title, title) && o.Holds(t) {
+				held = true
+			}
+		}
+		if held {
+			noneIn = false
+		} else {
+			allIn = false
+		}
+	}
+	// Terms inside the range would make the ends misleading.
+	for _, o := range person.Offices {
+		if !sameTitle(o.Title, title) {
+			continue
+		}
+		if o.Start.After(from) && o.Start.Before(last) || o.End != nil && o.End.After(from) && o.End.Before(last) {
+			allIn, noneIn = false, false
+		}
+		if o.Start.Before(from) {
+			everBefore = true
+		}
+		if o.Start.After(last) {
+			everAfter = true
+		}
+	}
+	return
+}
+
+func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo, start, end int) {
+	if !p.RefDate.Known() {
+		*analysis.Memo(p, unchecked, newCount)++
+		return
+	}
+	from, to := p.RefDate.Time, p.RefDate.Latest
+	allIn, noneIn, everBefore, everAfter := status(person, mi.title, from, to)
+	phrase := p.Text[start:end]
+	when := describeRef(p.RefDate)
+	var f core.Finding
+	switch {
+	case mi.former && allIn:
+		f = core.Finding{Confidence: 0.9,
+			Message: fmt.Sprintf("%q: %s is the sitting %s on the article's date, not a former one.", phrase, person.Name(), mi.title),
+			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s then (%s), so \"former\" is wrong.",
+				when, person.Name(), mi.title, describeOffices(person))}
+	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (thisWeek(p, mi) || recentlyLeft(person, mi.title, from) || !regnal[canonical(mi.title)] && s.opensSentence(p, mi)):
+		f = core.Finding{Confidence: 0.85,
+			Message: fmt.Sprintf("%q: %s no longer held the office of %s on the article's date.", phrase, person.Name(), mi.title),
+			Explanation: fmt.Sprintf("The article dates itself to %s, but %s's term as %s had ended by then (%s); the title should say \"former\".",
+				when, person.Name(), mi.title, describeOffices(person))}
+	case !mi.former && noneIn && everAfter && !designate(person, mi.title, to) && (thisWeek(p, mi) || s.opensSentence(p, mi)):
+		// A future title that is neither the subject of the sentence nor in
+		// a present event is mostly speculation ("worrying about President
+		// Trump", 2016).
+		f = core.Finding{Confidence: 0.85,
+			Message:     fmt.Sprintf("%q: %s did not yet hold the office of %s on the article's date.", phrase, person.Name(), mi.title),
+			Explanation: fmt.Sprintf("The article dates itself to %s, before %s took office as %s (%s).", when, person.Name(), mi.title, describeOffices(person))}
+	case noneIn && !everBefore && !everAfter && completeTitles[canonical(mi.title)] && mi.given != "":
+		// A surname alone with a title the person never held is most likely
+		// someone else of that name ("President Johnson" is not Boris).
+		f = core.Finding{Confidence: 0.75,
+			Message:     fmt.Sprintf("%q: %s never held an office titled %s.", phrase, person.Name(), mi.title),
+			Explanation: fmt.Sprintf("The knowledge base records these offices for %s: %s. None is %s.", person.Name(), describeOffices(person), mi.title)}
+	default:
+		return
+	}
+	// Past the day the knowledge base was last checked, an office may have
+	// changed hands without it knowing: still say so, with less confidence.
+	if c := s.kb.CheckedThrough; !c.IsZero() && to.After(c) {
+		f.Confidence *= 0.7
+		f.Explanation += fmt.Sprintf(" The knowledge base was last checked on %s, before the article's date: a change of office since then would not be in it.", c.Format("2 January 2006"))
+	}
+	f.Rule, f.Start, f.End, f.Severity = RuleTitle.ID, start, end, RuleTitle.Severity
+	p.Report(f)
+}
+
+// dateline caches, per document, where its dateline ends (0: none).
+var dateline = analysis.NewResult[int]("factual: end of the dateline")
+
+func datelineEnd(p *analysis.Pass) int {
+	return analysis.Memo(p, dateline, func() int {
+		if sp, ok := refdate.DatelineSpan(p.Text); ok {
+			return sp.End
+		}
+		return 0
+	})
+}
+
+// hypothetical reports a title after an indefinite article: "a President
+// Trump would…" (2016) speaks of no one in office.
+func hypothetical(p *analysis.Pass, mi mentionInfo) bool {
+	if mi.start == 0 {
+		return false
+	}
+	w := p.Tokens[mi.start-1].Norm
+	return w == "a" || w == "an"
+}
+
+// completeTitles are the offices the knowledge base records in full for
+// everyone it lists, so "never held" can be said of them. Ministries and
+// Senate seats before 2015, or outside its countries, may be missing.
+var completeTitles = map[string]bool{"President": true, "Vice President": true, "Prime Minister": true,
+	"Chancellor": true, "King": true, "Queen": true, "Pope": true}
+
+// historical reports whether a title the person no longer held is used of
+// the time they held it, as news style wants: "chief of staff to President
+// Bill Clinton", "rates under President Clinton", "the law President
+// Clinton signed in 1993", "the President Clinton era".
+func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bool {
+	if mi.start > 0 {
+		switch p.Tokens[mi.start-1].Norm {
+		case "under", "to", "by", "during":
+			return true
+		}
+	}
+	si := p.SentenceAt(p.Tokens[mi.start].Start)
+	dateline := datelineEnd(p)
+	for _, t := range p.SentenceTokens(si) {
+		if t.Start > end && t.Start <= end+1 && (t.Norm == "era" || t.Norm == "administration" || t.Norm == "presidency") {
+			return true
+		}
+		// The dateline's year is the article's date, not a time the
+		// sentence speaks of ("WASHINGTON, February 14, 2025 — President
+		// Joe Biden said on Tuesday" is no use of 2021-2025's title).
+		if len(t.Norm) != 4 || t.Norm[0] != '1' && t.Norm[0] != '2' || t.End <= dateline {
+			continue
+		}
+		y, err := strconv.Atoi(t.Norm)
+		if err != nil {
+			continue
+		}
+		for _, o := range person.Offices {
+			if sameTitle(o.Title, mi.title) && o.Start.Year() <= y && (o.End == nil || o.End.Year() >= y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// regnal titles stay with the name after the reign ("Pope John Paul II is a
+// famously political pope", "Queen Elizabeth II's coronation"): years later,
+// only a present act ("Pope John Paul II greeted pilgrims on Sunday") is an
+// error, not a sentence that merely starts with the name.
+var regnal = map[string]bool{"Pope": true, "King": true, "Queen": true}
+
+// recentlyLeft reports whether the person's last term in this office ended
+// less than two years before the date. A title not updated after a handover
+// is the error this check is for ("President Biden" in 2025); years later the
+// bare title is custom or history ("President Bill Clinton" in 2016, and
+// American presidents keep the title by courtesy).
+func recentlyLeft(person *kb.Person, title string, date time.Time) bool {
+	for _, o := range person.Offices {
+		if sameTitle(o.Title, title) && o.End != nil && !o.End.After(date) && date.Before(o.End.AddDate(2, 0, 0)) {
+			return true
+		}
+	}
+	return false
+}
+
+// thisWeek reports whether the mention's sentence tells of something done
+// in the days around the article ("met the delegation on Monday"), when a
+// title, however long ago the term ended, is a present one.
+func thisWeek(p *analysis.Pass, mi mentionInfo) bool {
+	for _, t := range p.SentenceTokens(p.SentenceAt(p.Tokens[mi.start].Start)) {
+		switch t.Norm {
+		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight":
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence reports whether the mention is the sentence's subject: only
+// qualifiers of the title (a nationality, a country, an organisation's
+// acronym: "French", "Britain's", "NATO") and punctuation come before it.
+// "Chancellor Angela Merkel sent a message" reports an act; "the agenda of
+// President Bill Clinton" and "Enter President Trump" name one in passing.
+func (s *Scorer) opensSentence(p *analysis.Pass, mi mentionInfo) bool {
+	sent := p.Sentences[p.SentenceAt(p.Tokens[mi.start].Start)]
+	dateline := datelineEnd(p)
+	for k := sent.First; k < mi.start; k++ {
+		t := p.Tokens[k]
+		if t.End <= dateline {
+			continue // "PARIS, May 5 — President Macron said": the dateline is not the sentence's
+		}
+		if !t.Punct && !text.LooksLikeDemonym(t.Norm) && !isAcronym(p.Text[t.Start:t.End]) && !p.Places[t.Norm] && t.Norm != "u" && t.Norm != "s" {
+			return false
+		}
+	}
+	return true
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// designate reports whether the person took this office within a week after
+// the date: a confirmed appointee is often given the title early.
+func designate(person *kb.Person, title string, date time.Time) bool {
+	for _, o := range person.Offices {
+		if sameTitle(o.Title, title) && o.Start.After(date) && o.Start.Sub(date) <= 7*24*time.Hour {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Scorer) checkHonorific(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) {
+	start := p.Tokens[mi.honorStart].Start
+	since, ok := person.HonorificFrom(mi.honorific)
+	if !ok {
+		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.8,
+			Message:     fmt.Sprintf("%q: %s does not hold the honorific %s.", p.Text[start:end], person.Name(), mi.honorific),
+			Explanation: fmt.Sprintf("The knowledge base records no %s for %s.", mi.honorific, person.Name())})
+		return
+	}
+	if p.RefDate.Known() && p.RefDate.Latest.Before(since) {
+		p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.8,
+			Message:     fmt.Sprintf("%q: %s became %s only on %s.", p.Text[start:end], person.Name(), mi.honorific, since.Format("2 January 2006")),
+			Explanation: fmt.Sprintf("The article dates itself to %s, before the honour was conferred.", describeRef(p.RefDate))})
+	}
+}
+
+func describeRef(r core.RefDate) string {
+	if r.NoEarlier() {
+		return fmt.Sprintf("no earlier than %s (%s: %s, a date it mentions)", r.Value, r.Method, r.Evidence)
+	}
+	return fmt.Sprintf("%s (%s: %s)", r.Value, r.Method, r.Evidence)
+}
+
+// misspelt flags a capitalised word one or two edits from a known surname
+// when it follows a title that person held ("President Zelenksy").
+func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) {
+	for k := sent.First; k < sent.Last; k++ {
+		t := &p.Tokens[k]
+		if t.Punct || len(t.Norm) < 5 || !p.Capitalized(*t) || matched[k] || p.IsExcluded(t.Start, t.End) {
+			continue
+		}
+		// A surname ends a name: a capitalised word right after this one
+		// makes this one a given name ("Prime Minister Michael Fischer").
+		if n := k + 1; n < sent.Last && !p.Tokens[n].Punct && p.Capitalized(p.Tokens[n]) && p.Tokens[n].Start == t.End+1 {
+			continue
+		}
+		mi := parseMention(p, k, sent.First)
+		if mi.title == "" {
+			continue
+		}
+		for _, sur := range s.single {
+			if diff := len(sur) - len(t.Norm); diff > 2 || diff < -2 {
+				continue
+			}
+			d := editDistance(t.Norm, sur)
+			if d == 0 || d > 2 || (d == 2 && len(sur) < 8) {
+				continue
+			}
+			for _, person := range s.kb.BySurname(sur) {
+				held := false
+				for _, o := range person.Offices {
+					if sameTitle(o.Title, mi.title) {
+						held = true
+					}
+				}
+				if !held || (mi.given != "" && !person.HasGiven(mi.given)) {
+					continue
+				}
+				if _, q := p.QuoteAt(t.Start, t.End); q {
+					continue
+				}
+				p.Report(core.Finding{Rule: RuleName.ID, Start: t.Start, End: t.End, Severity: RuleName.Severity, Confidence: 0.7,
+					Message: fmt.Sprintf("%q looks like a misspelling of %s's surname.", p.Text[t.Start:t.End], person.Name()),
+					Explanation: fmt.Sprintf("It follows the title %s, which %s held, and is %d letter(s) away from the accepted spellings (%s).",
+						mi.title, person.Name(), d, strings.Join(person.Surname, ", "))})
+				goto next
+			}
+		}
+	next:
+	}
+}
+
+// nearGiven keeps the people with an accepted given name within two edits
+// (one for names of four letters or fewer) of g.
+func nearGiven(cands []*kb.Person, g string) []*kb.Person {
+	g = text.Fold(g)
+	var out []*kb.Person
+	for _, c := range cands {
+		for _, cg := range c.Given {
+			f := text.Fold(strings.Fields(cg)[0])
+			limit := 2
+			if min(len(f), len(g)) <= 4 {
+				limit = 1
+			}
+			if editDistance(f, g) <= limit {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// typoOfGiven returns the accepted given name that g misspells by a typing
+// slip: one letter doubled or undoubled ("Emanuel" for Emmanuel) or two
+// neighbours swapped ("Volodmyir"). Other differences are left alone: they
+// are as often another spelling of the name ("Peter" for Petr, "Olena" for
+// Elena) as a mistake.
+func typoOfGiven(person *kb.Person, g string) (string, bool) {
+	fg := text.Fold(g)
+	if len(fg) < 5 {
+		return "", false
+	}
+	for _, cg := range person.Given {
+		right := strings.Fields(cg)[0]
+		if f := text.Fold(right); f != fg && (doubledOnce(f, fg) || doubledOnce(fg, f) || swappedOnce(f, fg)) {
+			return right, true
+		}
+	}
+	return "", false
+}
+
+// doubledOnce reports whether long is short with one letter doubled.
+func doubledOnce(short, long string) bool {
+	if len(long) != len(short)+1 {
+		return false
+	}
+	for i := 1; i < len(long); i++ {
+		if long[i] == long[i-1] && long[:i]+long[i+1:] == short {
+			return true
+		}
+	}
+	return false
+}
+
+// swappedOnce reports whether b is a with two neighbouring letters swapped.
+func swappedOnce(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i+1 < len(a); i++ {
+		if a[i] != b[i] {
+			return a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] && a[i] != a[i+1]
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between two short words. It is
+// run against every known surname of a similar length, so short words stay
+// on the stack.
+func editDistance(a, b string) int {
+	var bufA, bufB [24]rune
+	var bufP, bufC [25]int
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
+	prev, cur := bufP[:0], bufC[:0]
+	if len(rb) >= len(bufP) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
+var futureCue = text.NewWordSet(lexicons.Words("future_cues")...)
+
+// pastCue words present the event as having happened.
+var pastCue = text.NewWordSet(lexicons.Words("past_cues")...)
+
+// dates flags events described as past before they happened, and anniversary
+// statements that contradict a stated date.
+func (s *Scorer) dates(p *analysis.Pass) {
+	if !p.RefDate.Known() {
+		return
+	}
+	// A loose mention ("the war in Ukraine") means the event only in a text
+	// written after it; before, it is another war (Donbas in 2019).
+	var events []refdate.EventMention
+	for _, em := range refdate.MentionedEvents(p, s.kb) {
+		if !em.Loose || em.Event().Date.Before(p.RefDate.Time) {
+			events = append(events, em)
+		}
+	}
+	for _, em := range events {
+		ev := em.Event()
+		if !ev.Date.After(p.RefDate.Latest) {
+			continue
+		}
+		sp := em.Span()
+		si := p.SentenceAt(sp.Start)
+		future, past := false, false
+		toks := p.SentenceTokens(si)
+		for k := range toks {
+			future = future || futureCue.Has(&toks[k])
+			past = past || pastCue.Has(&toks[k])
+		}
+		if future || !past || p.IsExcluded(sp.Start, sp.End) {
+			continue
+		}
+		p.Report(core.Finding{Rule: RuleDate.ID, Start: sp.Start, End: sp.End, Severity: RuleDate.Severity, Confidence: 0.7,
+			Message: fmt.Sprintf("Refers to %s (%s), which had not happened by the article's date.", ev.Name, ev.Date.Format("2 January 2006")),
+			Explanation: fmt.Sprintf("The article dates itself to %s, but this sentence refers to %s, dated %s in the knowledge base, as something that has happened.",
+				describeRef(p.RefDate), ev.Name, ev.Date.Format("2 January 2006"))})
+	}
+	switch p.RefDate.Method {
+	case "metadata", "dateline", "override":
+	default:
+		return
+	}
+	for _, a := range refdate.Anniversaries(p, events) {
+		if !a.Near {
+			continue // the event is named elsewhere: "the first time in 25 years" may count from anything
+		}
+		slack := 31 * 24 * time.Hour
+		if p.RefDate.Time.After(a.From.Add(-slack)) && p.RefDate.Time.Before(a.To.Add(slack)) {
+			continue
+		}
+		p.Report(core.Finding{Rule: RuleDate.ID, Start: a.Span.Start, End: a.Span.End, Severity: RuleDate.Severity, Confidence: 0.8,
+			Message: fmt.Sprintf("%q does not fit the article's date %s.", a.Phrase, p.RefDate.Value),
+			Explanation: fmt.Sprintf("%s was on %s, so %q places the text between %s and %s; the article is dated %s.",
+				a.Event.Name, a.Event.Date.Format("2 January 2006"), a.Phrase, a.From.Format("January 2006"), a.To.Format("January 2006"), describeRef(p.RefDate))})
+	}
+}
+
+// givenNames reads a person's accepted given names: "Volodymyr (also
+// written Volodimir)".
+func givenNames(given []string) string {
+	if len(given) == 1 {
+		return given[0]
+	}
+	return given[0] + " (also written " + strings.Join(given[1:], ", ") + ")"
+}

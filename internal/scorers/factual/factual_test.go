@@ -1,0 +1,47 @@
+package factual
+
+import (
+	"testing"
+	"time"
+
+	"github.com/credence-news/credence/internal/kb"
+	"github.com/credence-news/credence/lexicons"
+)
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		d    int
+	}{{"zelenksy", "zelensky", 2}, {"scholtz", "scholz", 1}, {"macrone", "macron", 1}, {"putin", "putin", 0}, {"", "abc", 3}} {
+		if got := editDistance(c.a, c.b); got != c.d {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
+		}
+	}
+}
+
+func TestStatus(t *testing.T) {
+	k, err := kb.Load(lexicons.FS, lexicons.KnowledgeBase...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trump := k.Lookup("Donald Trump")[0]
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	cases := []struct {
+		from, to                             string
+		allIn, noneIn, everBefore, everAfter bool
+	}{
+		{"2026-01-01", "2026-02-01", true, false, true, false},
+		{"2022-03-01", "2022-04-01", false, true, true, true},
+		{"2016-03-01", "2016-04-01", false, true, false, true},
+		{"2025-01-01", "2025-12-31", false, false, true, false}, // a term starts inside the range: undecided
+	}
+	for _, c := range cases {
+		a, n, b, f := status(trump, "President", day(c.from), day(c.to))
+		if a != c.allIn || n != c.noneIn || b != c.everBefore || f != c.everAfter {
+			t.Errorf("%s..%s: allIn %v noneIn %v before %v after %v", c.from, c.to, a, n, b, f)
+		}
+	}
+	if !sameTitle("Foreign Secretary", "Secretary of State") || !sameTitle("Premier", "Prime Minister") || sameTitle("President", "Vice President") {
+		t.Error("sameTitle is wrong")
+	}
+}

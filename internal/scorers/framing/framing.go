@@ -1,0 +1,524 @@
+// Package framing measures how the outlet's own voice colours a story:
+// loaded wording, editorializing, unhedged speculation, and a marked
+// difference of tone toward the sides of the story. Wording inside a direct
+// quote is the speaker's: it is reported as quoted and never counted.
+package framing
+
+import (
+	"fmt"
+	"github.com/credence-news/credence/lexicons"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/lexicon"
+	"github.com/credence-news/credence/internal/text"
+)
+
+var (
+	RuleLoaded = core.Rule{ID: "framing.loaded", Dimension: "framing", Severity: core.Warning,
+		Summary: "Emotive, evaluative or pejorative wording in the outlet's own voice.",
+		Doc:     "Flags words and phrases that carry the writer's judgement where neutral wording exists: pejorative labels (\"regime\", \"so-called\"), emotive verbs (\"slammed\", \"caved\"), loaded nouns, intensifiers, euphemisms and evaluations stated as description (\"deepening divisions\", \"landmark show of unity\"). Matches on stems, so inflections count; negated and literal uses (\"the storm slammed the coast\") do not. Inside a direct quote the words are the speaker's: they are reported as quoted and do not count against the outlet."}
+	RuleEditorial = core.Rule{ID: "framing.editorial", Dimension: "framing", Severity: core.Warning,
+		Summary: "A prescription or opinion in the news voice.",
+		Doc:     "Flags statements in which the report itself tells actors what they must do or declares what is obvious (\"The situation demands urgent action\", \"it is clear that\", \"X should resign\"), when no named source is credited with the view."}
+	RuleSpeculation = core.Rule{ID: "framing.speculation", Dimension: "framing", Severity: core.Info,
+		Summary: "An unhedged prediction or speculative stakes.",
+		Doc:     "Flags predictions stated as certain (\"will significantly impact\") and speculative stakes (\"could define … for decades\", \"could make or break\") that no named source is credited with."}
+	RuleAsymmetry = core.Rule{ID: "framing.asymmetry", Dimension: "framing", Severity: core.Warning, DocumentLevel: true,
+		Summary: "The sides of the story get markedly different treatment.",
+		Doc:     "Finds the actors of the story (countries, capitals, governments and their officials), scores the tone of the outlet's wording around each and how each is sourced (named and quoted, or through vague and anonymous sources), and flags a marked imbalance, with the spans that make it."}
+)
+
+// Scorer is the framing scorer. Actors maps an actor alias (folded) to the
+// side it stands for, e.g. "kyiv" → "Ukraine".
+type Scorer struct {
+	Actors *Actors
+}
+
+// New returns the framing scorer.
+func New(actors *Actors) Scorer { return Scorer{Actors: actors} }
+
+func (Scorer) Name() string { return "framing" }
+func (Scorer) Rules() []core.Rule {
+	return []core.Rule{RuleLoaded, RuleEditorial, RuleSpeculation, RuleAsymmetry}
+}
+
+// Stage reports loaded, editorial and speculative wording in the outlet's
+// voice (outside furniture, and not a source's words) and one-sided tone.
+func (s Scorer) Stage() *analysis.Stage {
+	return analysis.NewStage("framing", analysis.Framing, []analysis.Key{analysis.Integrity, analysis.Attributions}, s.score)
+}
+
+func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
+	stats := &core.FramingStats{Densities: map[string]float64{}}
+	sentenceWeight := map[int]float64{}
+	var own []lexicon.Match
+	type spanKey struct {
+		rule       string
+		start, end int
+	}
+	reported := map[spanKey]bool{}
+	for _, m := range p.Matches {
+		cat := m.Entry.Category
+		var rule core.Rule
+		switch m.Rule() {
+		case RuleLoaded.ID:
+			rule = RuleLoaded
+		case RuleEditorial.ID:
+			rule = RuleEditorial
+		case RuleSpeculation.ID:
+			rule = RuleSpeculation
+		default:
+			continue
+		}
+		if p.IsExcluded(m.Start, m.End) || reported[spanKey{rule.ID, m.Start, m.End}] {
+			continue // one finding per span and rule, whichever entries matched
+		}
+		reported[spanKey{rule.ID, m.Start, m.End}] = true
+		si := p.SentenceAt(m.Start)
+		if rule.ID == RuleLoaded.ID && inName(p, si, m.First, m.Last) {
+			continue // "the Revolutionary Guard", "Amnesty International"
+		}
+		q, quoted := p.QuoteAt(m.Start, m.End)
+		if quoted && rule.ID != RuleLoaded.ID {
+			continue
+		}
+		if !quoted && rule.ID != RuleLoaded.ID && namedAttribution(p, si) {
+			continue // a named source's view, reported as such
+		}
+		if rule.ID == RuleEditorial.ID && indirectQuestion(p, si, m.First) {
+			continue // "Asked whether the campaign should…": the question's, not the outlet's
+		}
+		f := core.Finding{Rule: rule.ID, Start: m.Start, End: m.End, Severity: rule.Severity, Confidence: 0.8, Weight: m.Entry.Weight}
+		word := p.Text[m.Start:m.End]
+		desc := m.Lexicon.Categories[cat].Description
+		reporter, indirect := "", false
+		if !quoted && rule.ID == RuleLoaded.ID {
+			reporter, indirect = reportedSpeech(p, si, m.Start, m.End)
+		}
+		switch {
+		case quoted:
+			f.Quoted, f.Severity = true, core.Info
+			speaker := q.Speaker
+			if speaker == "" {
+				speaker = "the quoted speaker"
+			}
+			// Concatenation, not Sprintf: this runs for every loaded word.
+			f.Message = "Loaded wording inside a quote (" + possessive(speaker) + " words, not the outlet's): " + strconv.Quote(word) + "."
+			f.Explanation = strconv.Quote(word) + " is " + desc + ", but it sits inside a direct quote, so it is reported as the speaker's wording and does not count against the outlet."
+			stats.QuotedLoaded++
+		case indirect:
+			f.Quoted, f.Severity = true, core.Info
+			f.Message = "Loaded wording in reported speech (" + possessive(reporter) + " account, not the outlet's words): " + strconv.Quote(word) + "."
+			f.Explanation = strconv.Quote(word) + " is " + desc + ", but it is part of what " + reporter + " is reported to have said, so it is shown as the source's characterisation and does not count against the outlet."
+			stats.QuotedLoaded++
+		default:
+			f.Message, f.Explanation = describe(rule, word, desc)
+			stats.Densities[cat] += 1
+			if si >= 0 {
+				sentenceWeight[si] += m.Entry.Weight
+			}
+			own = append(own, m)
+		}
+		p.Report(f)
+	}
+	words := math.Max(float64(p.Words), 1)
+	for c, n := range stats.Densities {
+		stats.Densities[c] = math.Round(n/words*1000*10) / 10
+	}
+	stats.MostLoaded = mostLoaded(p, sentenceWeight)
+	if s.Actors != nil && p.Wants(RuleAsymmetry.ID) {
+		s.asymmetry(p, own)
+	}
+	return stats
+}
+
+func describe(r core.Rule, word, desc string) (string, string) {
+	switch r.ID {
+	case RuleEditorial.ID:
+		return fmt.Sprintf("Opinion in the news voice: %q.", word),
+			fmt.Sprintf("%q is %s: the report itself, not a named source, tells the reader what should happen or what is obvious.", word, desc)
+	case RuleSpeculation.ID:
+		return fmt.Sprintf("Unhedged speculation: %q.", word),
+			fmt.Sprintf("%q is %s, stated without a source or a hedge, so a guess reads like a finding.", word, desc)
+	}
+	return "Loaded wording: " + strconv.Quote(word) + ".",
+		strconv.Quote(word) + " is " + desc + " in the outlet's own voice; neutral wording would let the reader judge."
+}
+
+// indirectQuestion reports an editorial phrase inside a reported question:
+// "whether" or "if" after "asked" earlier in the sentence, or "whether"
+// just before ("Asked whether the campaign should take responsibility").
+func indirectQuestion(p *analysis.Pass, si, at int) bool {
+	if si < 0 {
+		return false
+	}
+	asked := false
+	for k := p.Sentences[si].First; k < at; k++ {
+		switch p.Tokens[k].Norm {
+		case "asked", "asking", "wondered", "question":
+			asked = true
+		case "whether":
+			return true
+		case "if":
+			if asked {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inName reports a loaded word that is part of the name of an institution:
+// capitalised in running text, in a run of capitalised words that ends in
+// a word like Guard, Act or International ("the Revolutionary Guard",
+// "Amnesty International", "the Foreign Corrupt Practices Act"). A
+// capitalised epithet before a person's name ("Crooked Hillary") stays
+// loaded, and a headline in title case, where every word is capitalised,
+// is left alone.
+func inName(p *analysis.Pass, si, first, last int) bool {
+	if si < 0 || first == p.Sentences[si].First || !p.Capitalized(p.Tokens[first]) {
+		return false
+	}
+	end := last
+	for end < p.Sentences[si].Last && !p.Tokens[end].Punct && p.Capitalized(p.Tokens[end]) {
+		end++
+	}
+	return institutionWord.Has(&p.Tokens[end-1]) && !p.TitleCase(first)
+}
+
+var institutionWord = text.NewWordSet(lexicons.Words("institution_heads")...)
+
+// reportedSpeech reports whether [start, end) lies in what an identified
+// source is said to have said in sentence si: after the cue ("Clinton said
+// Trump ran a divisive campaign") or before a cue that closes the sentence
+// ("It was a disaster, the mayor said."). The source's name is returned.
+// A direct quote is handled by the caller; a vague or anonymous source's
+// "report" is not a speaker to hand the words to.
+func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
+	if si < 0 {
+		return "", false
+	}
+	sent := p.Sentences[si]
+	best, bestTo := "", -1
+	for _, a := range p.AttributionsIn(si) {
+		if a.Impersonal || !speechVerb[strings.ToLower(firstWord(a.CueText))] ||
+			a.Kind != analysis.SourceNamedPerson && a.Kind != analysis.SourceNamedOrg && a.Kind != analysis.SourceUnnamed {
+			continue
+		}
+		from, to := a.Cue.Start, a.Cue.End
+		inverted := false // "…, said Starmer": the words come before
+		if a.SourceSpan.End > a.SourceSpan.Start {
+			inverted = a.SourceSpan.Start >= a.Cue.End
+			from, to = min(from, a.SourceSpan.Start), max(to, a.SourceSpan.End)
+		}
+		name := a.Name
+		if name == "" {
+			name = a.Source
+		}
+		if a.Pronoun || !strings.ContainsFunc(name, unicode.IsLetter) {
+			name = "the speaker" // a resolved "he" or "she" may name the wrong person
+		}
+		// After the attribution (the nearest one), not as the first word of
+		// its object ("Trump says racist things" is the writer's
+		// description), and up to a turn to another voice ("…, but for
+		// Republicans it is a cover-up").
+		if start >= to && !inverted && to > bestTo && !objectOfCue(p, to, end) && !turnBetween(p.Text[to:start]) {
+			best, bestTo = name, to
+			continue
+		}
+		// Before an attribution that closes the sentence after a comma or a
+		// quote: "It was a disaster, the mayor said on Monday."
+		before := strings.TrimRight(p.Text[sent.Start:from], " ")
+		if end <= from && len(strings.Fields(p.Text[to:sent.End])) <= 3 && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, "\"")) {
+			return name, true
+		}
+	}
+	return best, bestTo >= 0
+}
+
+// objectOfCue reports a loaded word that opens the object of the cue rather
+// than a clause: "Trump says racist things" describes what he says, while
+// "Trump says political correctness has run amok" reports it. The word
+// right after the cue is reported only when a verb follows it closely;
+// "believes in" and "thinks of" are not speech.
+func objectOfCue(p *analysis.Pass, cueEnd, end int) bool {
+	after := strings.Fields(p.Text[cueEnd:min(len(p.Text), end+40)])
+	if len(after) == 0 {
+		return true
+	}
+	switch strings.ToLower(after[0]) {
+	case "in", "of", "about":
+		return true
+	}
+	if len(strings.Fields(p.Text[cueEnd:end])) > 1 {
+		return false
+	}
+	for _, w := range after[1:min(len(after), 3)] {
+		if clauseVerb[strings.ToLower(strings.Trim(w, ",.;:"))] {
+			return false
+		}
+	}
+	return true
+}
+
+var clauseVerb = lexicons.Set("clause_verbs")
+
+// turnBetween reports a clause that hands the sentence to another voice.
+func turnBetween(s string) bool {
+	for _, t := range []string{", but ", "; ", " but ", " while ", " whereas ", " although "} {
+		if strings.Contains(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechVerb are the cues that report what someone said or thought, as
+// opposed to what they did ("announced a truly game-changing battery" is
+// the writer's description of the product).
+var speechVerb = lexicons.ReportingCueSet("speech")
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// namedAttribution reports whether sentence si credits a named or affiliated source.
+func namedAttribution(p *analysis.Pass, si int) bool {
+	for _, a := range p.AttributionsIn(si) {
+		if a.Kind == analysis.SourceNamedPerson || a.Kind == analysis.SourceNamedOrg || a.Kind == analysis.SourceUnnamed {
+			return true
+		}
+	}
+	return false
+}
+
+func mostLoaded(p *analysis.Pass, w map[int]float64) []core.Span {
+	idx := make([]int, 0, len(w))
+	for si := range w {
+		idx = append(idx, si)
+	}
+	sort.Slice(idx, func(i, j int) bool {
+		if w[idx[i]] != w[idx[j]] {
+			return w[idx[i]] > w[idx[j]]
+		}
+		return idx[i] < idx[j]
+	})
+	var out []core.Span
+	for _, si := range idx[:min(3, len(idx))] {
+		out = append(out, core.Span{Start: p.Sentences[si].Start, End: p.Sentences[si].End})
+	}
+	return out
+}
+
+// side accumulates how one actor is treated.
+type side struct {
+	name      string
+	mentions  int
+	tone      float64
+	voice     float64 // named sources of this side
+	evidence  []core.Span
+	positives []core.Span
+}
+
+// asymmetry compares the treatment of the two most-mentioned sides.
+func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
+	sides := map[string]*side{}
+	get := func(n string) *side {
+		if sides[n] == nil {
+			sides[n] = &side{name: n}
+		}
+		return sides[n]
+	}
+	// Mentions per sentence, with their positions.
+	type mention struct {
+		side string
+		pos  int
+	}
+	perSentence := make([][]mention, len(p.Sentences))
+	var sc lexicon.Scratch
+	var found []lexicon.Match
+	for si, sent := range p.Sentences {
+		if p.Stopped() {
+			break
+		}
+		if p.IsExcluded(sent.Start, sent.End) {
+			continue
+		}
+		found = s.Actors.m.AppendMatches(found[:0], p.Tokens[sent.First:sent.Last], &sc)
+		for _, m := range found {
+			side := m.Entry.Category // the actors' categories are their sides
+			tok := p.Tokens[sent.First+m.First]
+			start := tok.Start
+			// Names are capitalised: "may" the verb is not Theresa May.
+			if !p.Capitalized(tok) {
+				continue
+			}
+			if _, q := p.QuoteAt(start, start+1); q {
+				continue
+			}
+			perSentence[si] = append(perSentence[si], mention{side, start})
+			get(side).mentions++
+		}
+	}
+	nearest := func(si, pos int) string {
+		best, dist := "", math.MaxInt
+		for _, m := range perSentence[si] {
+			d := m.pos - pos
+			if d < 0 {
+				d = -d
+			}
+			if d < dist {
+				best, dist = m.side, d
+			}
+		}
+		return best
+	}
+	for _, m := range own {
+		si := p.SentenceAt(m.Start)
+		if si < 0 || m.Entry.Polarity == 0 {
+			continue
+		}
+		if n := nearest(si, m.Start); n != "" {
+			sd := get(n)
+			sd.tone += float64(m.Entry.Polarity) * m.Entry.Weight
+			if m.Entry.Polarity < 0 {
+				sd.evidence = append(sd.evidence, core.Span{Start: m.Start, End: m.End})
+			} else {
+				sd.positives = append(sd.positives, core.Span{Start: m.Start, End: m.End})
+			}
+		}
+	}
+	// Vague and anonymous sources about a side count against its treatment;
+	// a named source from a side gives it a voice.
+	for _, a := range p.Attributions {
+		if a.Sentence < 0 || a.Sentence >= len(perSentence) {
+			continue
+		}
+		switch a.Kind {
+		case analysis.SourceVague, analysis.SourceAnonymous:
+			for _, n := range distinctSides(perSentence[a.Sentence], func(m mention) string { return m.side }) {
+				sd := get(n)
+				sd.tone -= 0.75
+				sd.evidence = append(sd.evidence, a.SourceSpan)
+			}
+		case analysis.SourceNamedPerson, analysis.SourceNamedOrg:
+			if n := s.Actors.SideOf(a.Source); n != "" {
+				sd := get(n)
+				sd.voice++
+				sd.positives = append(sd.positives, a.SourceSpan)
+			}
+		}
+	}
+	var ranked []*side
+	for _, sd := range sides {
+		if sd.mentions >= 2 {
+			ranked = append(ranked, sd)
+		}
+	}
+	if len(ranked) < 2 {
+		return
+	}
+	sort.Slice(ranked, func(i, j int) bool {
+		if ranked[i].mentions != ranked[j].mentions {
+			return ranked[i].mentions > ranked[j].mentions
+		}
+		return ranked[i].name < ranked[j].name
+	})
+	a, b := ranked[0], ranked[1]
+	// Both sides must be what the story is about: a US campaign story that
+	// mentions Mexico twice is not a story about the two countries.
+	if b.mentions < 3 || 4*b.mentions < a.mentions {
+		return
+	}
+	score := func(sd *side) float64 { return sd.tone + 0.5*math.Min(sd.voice, 3) }
+	if score(a) > score(b) {
+		a, b = b, a // a is the worse-treated side
+	}
+	gap := score(b) - score(a)
+	if a.tone > -2.5 || gap < 3 {
+		return
+	}
+	ev := append(append([]core.Span{}, a.evidence...), b.positives...)
+	sort.Slice(ev, func(i, j int) bool { return ev[i].Start < ev[j].Start })
+	ev = dedupeSpans(ev)
+	p.Report(core.Finding{Rule: RuleAsymmetry.ID, Severity: RuleAsymmetry.Severity, Confidence: math.Min(0.95, 0.5+gap/12), Weight: math.Min(2, gap/3),
+		Evidence: ev,
+		Message:  fmt.Sprintf("Document level: %s is framed markedly more negatively than %s.", a.name, b.name),
+		Explanation: fmt.Sprintf("Around %s the outlet's wording and sourcing score %.1f (negative wording, vague or anonymous sources: %d spans); around %s they score %.1f with %d named source(s) of its own. The evidence spans show where the tone differs.",
+			a.name, score(a), len(a.evidence), b.name, score(b), int(b.voice))})
+}
+
+func distinctSides[T any](ms []T, side func(T) string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range ms {
+		if n := side(m); !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func dedupeSpans(s []core.Span) []core.Span {
+	var out []core.Span
+	for _, x := range s {
+		if len(out) > 0 && out[len(out)-1] == x {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// Actors finds mentions of the sides of a story: countries by name,
+// demonym, capital and seat of government, and their office holders.
+type Actors struct {
+	m     *lexicon.Matcher
+	sides map[string]string // folded single-word alias → side
+}
+
+// NewActors builds an actor finder from alias → side ("kremlin" → "Russia").
+func NewActors(stems *text.StemCache, aliases map[string]string) *Actors {
+	lx := &lexicon.Lexicon{Name: "actors", Categories: map[string]lexicon.Category{}}
+	single := map[string]string{}
+	for alias, side := range aliases {
+		lx.Categories[side] = lexicon.Category{}
+		lx.Entries = append(lx.Entries, &lexicon.Entry{Phrase: alias, Category: side, Exact: true, Weight: 1})
+		if !strings.Contains(alias, " ") {
+			single[text.Fold(alias)] = side
+		}
+	}
+	sort.Slice(lx.Entries, func(i, j int) bool { return lx.Entries[i].Phrase < lx.Entries[j].Phrase })
+	return &Actors{m: lexicon.Compile(stems, lx), sides: single}
+}
+
+// SideOf returns the side a source phrase belongs to, from its words.
+func (a *Actors) SideOf(source string) string {
+	sep := func(r rune) bool { return r == ' ' || r == '\'' || r == ',' || r == '.' }
+	for w := range strings.FieldsFuncSeq(text.Fold(source), sep) {
+		if s, ok := a.sides[w]; ok {
+			return s
+		}
+	}
+	return ""
+}
+
+// possessive writes "Reid's", "the officials'" (a plural noun takes the
+// apostrophe alone; a name ending in s keeps 's: "Giles's").
+func possessive(name string) string {
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	if strings.HasSuffix(last, "s") && last != "" && unicode.IsLower(rune(last[0])) {
+		return name + "'"
+	}
+	return name + "'s"
+}

@@ -1,0 +1,345 @@
+// Package integrity asks whether a text is an article at all: it finds page
+// chrome, paywalls, comment footers, duplicated lines, truncation and
+// aggregator pages, marks them so other scorers skip them, and decides when
+// too little article remains to score.
+package integrity
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/text"
+)
+
+var (
+	RuleDuplicate = core.Rule{ID: "integrity.duplicate", Dimension: "integrity", Severity: core.Warning,
+		Summary: "A line of the text is repeated verbatim.",
+		Doc:     "Flags a line (a byline, a paragraph, a summary bullet) that appears again word for word. Repetition is a sign of a scraped or badly assembled page rather than an edited article."}
+	RulePaywall = core.Rule{ID: "integrity.paywall", Dimension: "integrity", Severity: core.Error,
+		Summary: "A paywall prompt stands where article text should be.",
+		Doc:     "Flags subscription prompts (\"Subscribe to unlock this story\", \"$5/month\", \"Sign in to continue\"). The text is excluded from every other score, and a page that is mostly paywall is unscorable."}
+	RuleChrome = core.Rule{ID: "integrity.chrome", Dimension: "integrity", Severity: core.Warning,
+		Summary: "Page furniture (navigation, share buttons, account prompts) is mixed into the text.",
+		Doc:     "Flags lines that are part of the web page rather than the article: \"Report issue\", share rows, cookie notices, \"Get Started Have an account? Sign in\". They are excluded from the other scores."}
+	RuleCommentFooter = core.Rule{ID: "integrity.comment_footer", Dimension: "integrity", Severity: core.Info,
+		Summary: "A comment form or comment count follows the article.",
+		Doc:     "Flags comment-section furniture (\"Leave a Reply\", \"Your email address will not be published\"), which shows the text was scraped with the page around it."}
+	RuleTruncated = core.Rule{ID: "integrity.truncated", Dimension: "integrity", Severity: core.Warning,
+		Summary: "The text stops mid-sentence.",
+		Doc:     "Flags text whose last line of prose ends without closing punctuation or with an ellipsis: the article was probably cut off, and what it went on to say is missing."}
+	RuleAggregator = core.Rule{ID: "integrity.aggregator", Dimension: "integrity", Severity: core.Error,
+		Summary: "The page lists coverage from other outlets instead of reporting.",
+		Doc:     "Flags aggregator furniture (\"Articles (8)\", \"Center (3)\", \"Read both sides\", bias-distribution counts). A page made of it has no body of its own and is unscorable as an article."}
+)
+
+// maxFurnitureLine is the longest line tested against the page patterns:
+// furniture comes in short lines, and skipping paragraphs keeps this fast.
+const maxFurnitureLine = 400
+
+// maxLabelLine bounds the lines tested against whole-line label patterns
+// ("Share", "Related stories").
+const maxLabelLine = 60
+
+// MinArticleWords is the least prose an article needs to be scored.
+const MinArticleWords = 50
+
+// Scorer is the integrity scorer.
+type Scorer struct {
+	patterns *Patterns
+}
+
+// New returns the integrity scorer over the given line patterns.
+func New(patterns []*Pattern) *Scorer { return &Scorer{patterns: Compile(patterns)} }
+
+func (*Scorer) Name() string { return "integrity" }
+func (*Scorer) Rules() []core.Rule {
+	return []core.Rule{RuleDuplicate, RulePaywall, RuleChrome, RuleCommentFooter, RuleTruncated, RuleAggregator}
+}
+
+var categoryRule = map[string]core.Rule{"paywall": RulePaywall, "chrome": RuleChrome, "comment_footer": RuleCommentFooter, "aggregator": RuleAggregator}
+
+var explanations = map[string]string{
+	"paywall":        "This is a subscription prompt, not reporting: the article text behind it is missing, and the prompt's own words are kept out of the other scores.",
+	"chrome":         "This is part of the web page (navigation, buttons, account prompts), not of the article; it is kept out of the other scores.",
+	"comment_footer": "This is the page's comment section, scraped along with the article; it is kept out of the other scores.",
+	"aggregator":     "This is aggregator furniture (coverage counts, bias labels) rather than reporting: the page summarises other outlets' articles.",
+}
+
+// Stage marks page furniture as excluded, for the scorers that require
+// its result, and decides whether enough article remains.
+func (s *Scorer) Stage() *analysis.Stage {
+	return analysis.NewStage("integrity", analysis.Integrity, nil, s.score)
+}
+
+func (s *Scorer) score(p *analysis.Pass) core.Integrity {
+	lines := lines(p.Text)
+	counts := map[string]int{}
+	k := 0 // first token of the current line
+	var sc matchScratch
+	// Consecutive lines of a block pattern (a stylesheet) are one finding:
+	// a reader gets one passage to look at, and it costs what its lines
+	// would.
+	var block struct {
+		pat        *Pattern
+		start, end int
+		first      string
+		lines      int
+	}
+	flush := func() {
+		if block.lines == 0 {
+			return
+		}
+		r := categoryRule[block.pat.Category]
+		what := strconv.Quote(clip(block.first))
+		if block.lines > 1 {
+			what += fmt.Sprintf(" and %d more lines", block.lines-1)
+		}
+		p.Report(core.Finding{Rule: r.ID, Start: block.start, End: block.end, Severity: r.Severity, Confidence: 0.9,
+			Weight: furnitureWeight * float64(block.lines), Message: r.Summary[:len(r.Summary)-1] + ": " + what + ".", Explanation: explanations[block.pat.Category]})
+		p.Exclude(block.start, block.end)
+		block.lines = 0
+	}
+	for i := range lines {
+		l := &lines[i]
+		for k < len(p.Tokens) && p.Tokens[k].Start < l.start {
+			k++
+		}
+		end := k
+		for end < len(p.Tokens) && p.Tokens[end].End <= l.end {
+			end++
+		}
+		l.toks = p.Tokens[k:end]
+		txt := p.Text[l.start:l.end]
+		var pat *Pattern
+		if len(txt) <= maxFurnitureLine { // longer: a paragraph of prose, not page furniture
+			pat = s.patterns.match(txt, l.toks, &sc)
+		}
+		if pat == nil || pat != block.pat || !pat.Block {
+			flush()
+		}
+		if pat == nil {
+			continue
+		}
+		if block.lines == 0 {
+			block.pat, block.start, block.first = pat, l.start, txt
+		}
+		block.end = l.end
+		block.lines++
+		counts[pat.Category]++
+	}
+	flush()
+	duplicates(p, lines)
+	truncated(p, lines)
+	return core.Integrity{Unscorable: unscorable(p, lines, counts)}
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:59]) + "…"
+}
+
+// Page furniture (a cookie banner, share buttons, a comment footer) is
+// stripped and says little about the article, so it costs a quarter of a
+// finding; text that is cut off or pasted twice is the article itself
+// damaged, and costs twice (a repeated line of four words or fewer, such as
+// a byline, is furniture).
+const (
+	furnitureWeight = 0.25
+	damageWeight    = 2
+)
+
+// unscorable says why too little article remains to score, or "".
+func unscorable(p *analysis.Pass, ls []line, counts map[string]int) string {
+	prose := 0
+	for _, l := range ls {
+		if p.IsExcluded(l.start, l.end) {
+			continue
+		}
+		if n := wordCount(p.Text[l.start:l.end]); n >= 8 {
+			prose += n
+		}
+	}
+	var reasons []string
+	if counts["aggregator"] >= 2 {
+		reasons = append(reasons, "an aggregator page listing other outlets' coverage, with no body of its own")
+	}
+	if counts["paywall"] > 0 && prose < 3*MinArticleWords {
+		reasons = append(reasons, "the article is behind a paywall")
+	}
+	// A short text is just short; it is unscorable only when page furniture
+	// was stripped and too little article is left.
+	if prose < MinArticleWords && len(p.Excluded) > 0 {
+		reasons = append(reasons, fmt.Sprintf("only %d words of article prose remain (at least %d are needed)", prose, MinArticleWords))
+	}
+	if len(reasons) == 0 {
+		return ""
+	}
+	return "not an article: " + strings.Join(reasons, "; ")
+}
+
+// wordCount counts space-separated words without allocating: a word starts
+// at every non-space byte after a space (one table read per byte; it runs
+// over every line of every document).
+func wordCount(s string) int {
+	n, prev := 0, byte(1)
+	for i := 0; i < len(s); i++ {
+		sp := spaceByte[s[i]]
+		n += int(prev &^ sp)
+		prev = sp
+	}
+	return n
+}
+
+var spaceByte = [256]byte{' ': 1, '\t': 1, '\r': 1, '\n': 1}
+
+type line struct {
+	start, end int
+	toks       []text.Token
+}
+
+func lines(src string) []line {
+	var out []line
+	for start := 0; start < len(src); {
+		end := strings.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		s, e := start, end
+		for s < e && (src[s] == ' ' || src[s] == '\t' || src[s] == '\r') {
+			s++
+		}
+		for e > s && (src[e-1] == ' ' || src[e-1] == '\t' || src[e-1] == '\r') {
+			e--
+		}
+		if e > s {
+			out = append(out, line{start: s, end: e})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// duplicates flags every repeat of a line seen before, compared by folded
+// tokens (so case, quotes and spacing do not matter) after any list bullet.
+// Lines of one word ("Overview") are ignored.
+func duplicates(p *analysis.Pass, ls []line) {
+	// Key hash → indices in ls of the distinct lines with it. Hashes collide
+	// by design: numbers and rare words share id 0, so lines are compared too.
+	seen := map[uint64][]int{}
+	// Each line's number, counted once: the explanation names the line repeated.
+	numbers := make([]int, len(ls))
+	n, counted := 1, 0
+	for i, l := range ls {
+		n += strings.Count(p.Text[counted:l.start], "\n")
+		numbers[i], counted = n, l.start
+	}
+	for i, l := range ls {
+		toks := key(l.toks)
+		words := 0
+		for k := range toks {
+			t := &toks[k]
+			if !t.Punct {
+				words++
+			}
+		}
+		if words < 2 || p.IsExcluded(l.start, l.end) {
+			continue
+		}
+		sum := uint64(14695981039346656037) // FNV-1a over the token ids
+		for k := range toks {
+			t := &toks[k]
+			sum = (sum ^ uint64(t.NormID)) * 1099511628211
+		}
+		first := -1
+		for _, j := range seen[sum] {
+			if sameKey(toks, key(ls[j].toks)) {
+				first = j
+				break
+			}
+		}
+		if first >= 0 {
+			w := float64(damageWeight)
+			if words <= 4 {
+				w = furnitureWeight
+			}
+			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: w,
+				Message:     "This line repeats an earlier line verbatim.",
+				Explanation: "The same line already appears on line " + strconv.Itoa(numbers[first]) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
+			p.Exclude(l.start, l.end)
+			continue
+		}
+		seen[sum] = append(seen[sum], i)
+	}
+}
+
+// key is a line's tokens without a leading list bullet.
+func key(toks []text.Token) []text.Token {
+	for len(toks) > 0 && toks[0].Punct && (toks[0].Norm == "-" || toks[0].Norm == "*" || toks[0].Norm == "•") {
+		toks = toks[1:]
+	}
+	return toks
+}
+
+func sameKey(a, b []text.Token) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Norm != b[i].Norm { // not ids: numbers and rare words share id 0
+			return false
+		}
+	}
+	return true
+}
+
+// truncated checks the last line of prose (at least eight words, not
+// excluded): it must end with closing punctuation.
+func truncated(p *analysis.Pass, ls []line) {
+	for i := len(ls) - 1; i >= 0; i-- {
+		l := ls[i]
+		txt := p.Text[l.start:l.end]
+		if p.IsExcluded(l.start, l.end) || len(strings.Fields(txt)) < 8 {
+			continue
+		}
+		last, size := utf8.DecodeLastRuneInString(txt)
+		ellipsis := strings.HasSuffix(txt, "...") || last == '…' || strings.HasSuffix(txt, "[…]")
+		if !ellipsis && (strings.ContainsRune(".!?\"”’')]»:", last) || unicode.IsDigit(last) && strings.HasSuffix(strings.TrimSpace(txt), "%")) {
+			return
+		}
+		if !ellipsis && titleCase(txt) {
+			continue // a headline (a link to another story), not a cut-off sentence
+		}
+		// Span: the last word (or the ellipsis), where the text breaks off.
+		start := strings.LastIndexAny(txt[:len(txt)-size], " \t") + 1
+		p.Report(core.Finding{Rule: RuleTruncated.ID, Start: l.start + start, End: l.end, Severity: RuleTruncated.Severity, Confidence: 0.75, Weight: damageWeight,
+			Message:     fmt.Sprintf("The text stops mid-sentence at %q.", txt[start:]),
+			Explanation: "The last paragraph ends without closing punctuation (or with an ellipsis), so the article was probably cut off when it was copied and the rest of it is missing."})
+		return
+	}
+}
+
+// titleCase reports a line whose longer words are nearly all capitalised,
+// as in a headline: "Huckabee Makes Sexist Wife Joke To Bash Fed Chair".
+func titleCase(s string) bool {
+	long, upper := 0, 0
+	for _, w := range strings.Fields(s) {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return long >= 4 && upper*10 >= long*8
+}

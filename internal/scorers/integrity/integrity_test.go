@@ -1,0 +1,122 @@
+package integrity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/text"
+	"github.com/credence-news/credence/lexicons"
+)
+
+// shippedPatterns are the patterns of lexicons/integrity.yaml.
+func shippedPatterns(t *testing.T) []*Pattern {
+	t.Helper()
+	raw, err := lexicons.FS.ReadFile(lexicons.Integrity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pats, err := ParsePatterns(lexicons.Integrity, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pats
+}
+
+func TestPatternExamples(t *testing.T) {
+	pats := shippedPatterns(t)
+	ps := Compile(pats)
+	for i, p := range pats {
+		if len(p.Flag) == 0 || len(p.Pass) == 0 {
+			t.Errorf("pattern %d (%s) needs flag and pass examples", i+1, p.Re)
+		}
+		for _, s := range p.Flag {
+			if !p.Match(s) {
+				t.Errorf("pattern %d (%s) should match %q", i+1, p.Re, s)
+			}
+		}
+		for _, s := range p.Flag {
+			if ps.Match(s) == nil {
+				t.Errorf("%q (a flag example of pattern %d) is missed by the keyword prefilter", s, i+1)
+			}
+		}
+		for _, s := range p.Pass {
+			if q := ps.Match(s); q != nil {
+				t.Errorf("%q (a pass example of pattern %d) is matched by pattern %s", s, i+1, q.Re)
+			}
+		}
+	}
+}
+
+func TestParsePatternsErrors(t *testing.T) {
+	head := "name: x\nabout: {purpose: p, selection: s, sources: o}\n"
+	for _, c := range []struct{ yaml, want string }{
+		{head + "patterns:\n  - {category: nope, re: x}\n", `unknown category "nope"`},
+		{head + "patterns:\n  - {category: chrome, re: '('}\n", "missing closing )"},
+		{head + "patterns:\n  - {category: chrome, re: x, extra: 1}\n", "field extra not found"},
+		{"patterns: []\n", "about needs"},
+	} {
+		_, err := ParsePatterns("x.yaml", []byte(c.yaml))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.yaml, err, c.want)
+		}
+	}
+}
+
+// TestTruncated: a last paragraph that stops without punctuation is cut off,
+// unless it is a headline (a link to another story at the foot of a page,
+// found in PolNeAR's HuffPost pages).
+func TestTruncated(t *testing.T) {
+	body := "The council approved the budget on Tuesday after a long debate about schools and roads.\n\n"
+	cases := []struct {
+		last string
+		want bool
+	}{
+		{"The mayor said the plan would be reviewed again next year by the new finance committee and", true},
+		{"Critics said the vote was rushed and that residents had too little time to comment...", true},
+		{"Mike Huckabee Makes Sexist Wife Joke To Bash Fed Chair Janet Yellen", false},
+		{"The mayor said the plan would be reviewed again next year by the finance committee.", false},
+	}
+	for _, c := range cases {
+		p := analysis.NewPass(&core.Document{Text: body + c.last}, text.Spans, nil, nil)
+		New(nil).Stage().Run(p)
+		got := false
+		for _, f := range p.Findings {
+			got = got || f.Rule == RuleTruncated.ID
+		}
+		if got != c.want {
+			t.Errorf("%q: truncated = %v, want %v", c.last, got, c.want)
+		}
+	}
+}
+
+func TestWordCount(t *testing.T) {
+	for s, want := range map[string]int{"": 0, "   ": 0, "one": 1, " one  two\tthree\r\n": 3, "a b c d e f g h": 8, "Zelensky’s plan": 2} {
+		if got := wordCount(s); got != want || got != len(strings.Fields(s)) {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestStylesheetIsOneFinding: consecutive lines of a block pattern (a
+// stylesheet) are one finding that costs what its lines would; other
+// furniture stays one finding a line.
+func TestStylesheetIsOneFinding(t *testing.T) {
+	doc := "The council approved the budget on Tuesday after a long debate.\n.bio-text {\nwidth:100px;\nfloat:left;\nmargin-right:15px;\n}\nShare on Facebook\nShare on Twitter\nThe vote was 7 to 2.\n"
+	p := analysis.NewPass(&core.Document{Text: doc}, text.Spans, nil, nil)
+	New(shippedPatterns(t)).Stage().Run(p)
+	var got []string
+	for _, f := range p.Findings {
+		if f.Rule == RuleChrome.ID {
+			got = append(got, p.Text[f.Start:f.End])
+			if strings.HasPrefix(p.Text[f.Start:f.End], ".bio-text") && f.Weight != 5*furnitureWeight {
+				t.Errorf("stylesheet weight %.2f, want 5 lines' worth (%.2f)", f.Weight, 5*furnitureWeight)
+			}
+		}
+	}
+	want := []string{".bio-text {\nwidth:100px;\nfloat:left;\nmargin-right:15px;\n}", "Share on Facebook", "Share on Twitter"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("chrome findings %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,443 @@
+// Package sourcing asks "who says so?": it reports unnamed, vague and
+// unconfirmed sources, private claims and figures given with no source, and
+// summarises the article's attributions for the profile.
+package sourcing
+
+import (
+	"github.com/credence-news/credence/lexicons"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/lexicon"
+	"github.com/credence-news/credence/internal/text"
+)
+
+var (
+	RuleAnonymous = core.Rule{ID: "sourcing.anonymous", Dimension: "sourcing", Severity: core.Warning,
+		Summary: "A claim rests on a source the reader cannot identify.",
+		Doc:     "Flags unnamed sources: \"a confidential source revealed\", \"a source familiar with the talks\", \"officials who spoke on condition of anonymity\". Anonymity is sometimes justified, but the reader must take the claim on trust; good practice says why the source was not named."}
+	RuleWeasel = core.Rule{ID: "sourcing.weasel", Dimension: "sourcing", Severity: core.Warning,
+		Summary: "A vague group stands in for a source.",
+		Doc:     "Flags attribution to nobody in particular: \"analysts note\", \"critics argue\", \"some say\", \"it is widely believed\", \"drawing criticism from … observers\". The wording sounds sourced but names no one whose claim could be checked. Words inside a named speaker's direct quote are the speaker's and are not flagged."}
+	RuleHearsay = core.Rule{ID: "sourcing.hearsay", Dimension: "sourcing", Severity: core.Warning,
+		Summary: "A report is passed on as unconfirmed or second-hand.",
+		Doc:     "Flags \"reports emerged\", \"reportedly\", \"allegedly\", \"no official confirmation\": the article relays a claim it has not confirmed and does not say who made it."}
+	RuleUnsourcedClaim = core.Rule{ID: "sourcing.unsourced_claim", Dimension: "sourcing", Severity: core.Warning,
+		Summary: "A claim about someone's private intent or actions has no source.",
+		Doc:     "Flags assertions about what a third party privately thinks, signals or plans (\"has privately signaled that it would…\") when neither the sentence nor the one before says who reported it. Such claims can only come from a source; the reader is not told which."}
+	RuleUnsourcedFigure = core.Rule{ID: "sourcing.unsourced_figure", Dimension: "sourcing", Severity: core.Info,
+		Summary: "A specific number is stated as fact with no source.",
+		Doc:     "Flags percentages, amounts of money and large counts (\"approximately 20% of the territory\", \"480 infantry vehicles per year\") in a sentence that attributes them to no one. Dates, ages, small counts and figures inside quotes are not flagged."}
+)
+
+// ruleByID maps a lexicon category's declared rule to the rule it reports.
+var ruleByID = map[string]core.Rule{RuleAnonymous.ID: RuleAnonymous, RuleWeasel.ID: RuleWeasel, RuleHearsay.ID: RuleHearsay, RuleUnsourcedClaim.ID: RuleUnsourcedClaim}
+
+// Scorer is the sourcing scorer.
+type Scorer struct{}
+
+// New returns the sourcing scorer.
+func New() Scorer { return Scorer{} }
+
+func (Scorer) Name() string { return "sourcing" }
+func (Scorer) Rules() []core.Rule {
+	return []core.Rule{RuleAnonymous, RuleWeasel, RuleHearsay, RuleUnsourcedClaim, RuleUnsourcedFigure}
+}
+
+// Stage reports unnamed, vague and missing sources outside page furniture,
+// and counts the article's sourcing for the profile.
+func (s Scorer) Stage() *analysis.Stage {
+	return analysis.NewStage("sourcing", analysis.Sourcing, []analysis.Key{analysis.Integrity, analysis.Attributions}, s.score)
+}
+
+func (s Scorer) score(p *analysis.Pass) *core.SourcingStats {
+	stats := &core.SourcingStats{}
+	for _, m := range p.Matches {
+		rule, ok := ruleByID[m.Rule()]
+		if !ok || p.IsExcluded(m.Start, m.End) {
+			continue
+		}
+		if _, quoted := p.QuoteAt(m.Start, m.End); quoted {
+			continue // the speaker's words, not the outlet's attribution
+		}
+		si := p.SentenceAt(m.Start)
+		switch rule.ID {
+		case RuleAnonymous.ID:
+			stats.Anonymous++
+		case RuleWeasel.ID:
+			if surveyResult(p, si, m) {
+				continue // "67 percent of voters say": a poll's finding, not a vague source
+			}
+			stats.Weasel++
+		case RuleHearsay.ID:
+			stats.Hearsay++
+		case RuleUnsourcedClaim.ID:
+			if attributedNear(p, si, m) {
+				continue
+			}
+		}
+		p.Report(core.Finding{Rule: rule.ID, Start: m.Start, End: m.End, Severity: rule.Severity, Confidence: 0.85,
+			Weight: m.Entry.Weight, Message: message(rule, p.Text[m.Start:m.End]), Explanation: explain(rule, p.Text[m.Start:m.End])})
+	}
+	figures(p)
+	summarise(p, stats)
+	return stats
+}
+
+func message(r core.Rule, text string) string {
+	switch r.ID {
+	case RuleAnonymous.ID:
+		return "Unnamed source: \"" + text + "\"."
+	case RuleWeasel.ID:
+		return "Vague attribution: \"" + text + "\" names no one."
+	case RuleHearsay.ID:
+		return "Unconfirmed report: \"" + text + "\"."
+	}
+	return "Claim about private intent with no source: \"" + text + "\"."
+}
+
+func explain(r core.Rule, text string) string {
+	switch r.ID {
+	case RuleAnonymous.ID:
+		return "The claim is credited to a source the article does not name, so the reader cannot judge who is speaking or why they would know; the article does not say why anonymity was granted."
+	case RuleWeasel.ID:
+		return "\"" + text + "\" sounds like a source but names nobody: which analysts, critics or observers? Without names the claim cannot be checked and may be the writer's own view."
+	case RuleHearsay.ID:
+		return "The article passes on a report it has not confirmed and does not say who made it, so the reader cannot tell how solid it is."
+	}
+	return "The article states what someone privately thinks or signals, which only a source could know, yet neither this sentence nor the one before names one."
+}
+
+// attributedNear reports whether sentence si or the one before credits a
+// source other than through the private-intent phrase itself.
+func attributedNear(p *analysis.Pass, si int, m lexicon.Match) bool {
+	for _, group := range [][]analysis.Attribution{p.AttributionsIn(si - 1), p.AttributionsIn(si)} {
+		for _, a := range group {
+			// A cue with no source found ("the goal agreed last year") attributes nothing.
+			if a.Impersonal || a.Kind == analysis.SourceNone {
+				continue
+			}
+			if a.Cue.Start >= m.Start && a.Cue.End <= m.End {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// figure matches percentages, money, magnitudes ("20 million"), ratios
+// ("one in five"), counts of ten thousand or more, and counts given as a rate
+// ("480 infantry vehicles per year").
+var figure = regexp.MustCompile(`(?i)(?:\b(?:approximately|about|around|nearly|almost|roughly|some|more than|over|up to|at least|less than|fewer than|an estimated)\s+)?(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b)|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) in (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\b\d{1,3}(?:,\d{3}){1,}(?:\.\d+)?\b(?:\s\w+){0,3}\s(?:per|a|each|every)\s(?:year|month|week|day)\b|\b\d{2,3}(?:,\d{3})+\b|\b[1-9]\d{2,}(?:\s[\w-]+){0,3}\s(?:per|a|each|every)\s(?:year|month|week|day)\b)`)
+
+// mayHoldFigure is a cheap test before the figure pattern: a percentage,
+// money, a magnitude word, thousands separators, a three-digit number, or a
+// spelled-out ratio ("one in five"). Dates and small counts skip the pattern.
+func mayHoldFigure(s string) bool {
+	run := 0 // length of the current digit run
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			run++
+			if run >= 3 {
+				return true
+			}
+			continue
+		case c == '%' || c == '$':
+			return true
+		case c == ',' && run > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			return true
+		}
+		run = 0
+	}
+	return strings.Contains(s, "€") || strings.Contains(s, "£") || strings.Contains(s, "illion") ||
+		strings.Contains(s, "per cent") || strings.Contains(s, "percent") || hasRatio(s)
+}
+
+var ratioWords = lexicons.Set("ratio_numbers")
+
+// hasRatio reports whether s may hold "<number> in <number>" ("one in five",
+// "3 in 10"). Nearly every sentence has " in ", so testing for that alone
+// would send every sentence through the figure pattern.
+func hasRatio(s string) bool {
+	isWord := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+	}
+	isNumber := func(w string) bool {
+		if w == "" {
+			return false
+		}
+		if ratioWords[strings.ToLower(w)] {
+			return true
+		}
+		return strings.Trim(w, "0123456789") == ""
+	}
+	for off := 0; ; {
+		i := strings.Index(s[off:], " in ")
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i
+		for j > 0 && isWord(s[j-1]) {
+			j--
+		}
+		k := i + len(" in ")
+		e := k
+		for e < len(s) && isWord(s[e]) {
+			e++
+		}
+		if isNumber(s[j:i]) && isNumber(s[k:e]) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+var yearLike = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
+
+// figures flags statistics with no source nearby: none in their sentence,
+// and no "said"-type attribution to an identifiable source elsewhere in
+// their paragraph or in the sentence just before. The headline is a summary
+// of the body and is skipped.
+func figures(p *analysis.Pass) {
+	para := paragraphs(p)
+	n := len(p.Sentences)
+	// By sentence: an identifiable source; a "said"-type one; vague sources.
+	attributed, statement, vague := make([]bool, n), make([]bool, n), make([]bool, n)
+	paragraphCount := 0
+	if n > 0 {
+		paragraphCount = para[n-1] + 1 // blank lines may leave paragraphs without a sentence
+	}
+	paraSourced := make([]bool, paragraphCount)
+	for _, a := range p.Attributions {
+		switch a.Kind {
+		case analysis.SourceNamedPerson, analysis.SourceNamedOrg, analysis.SourceUnnamed:
+			attributed[a.Sentence] = true
+			if cue, _, _ := strings.Cut(strings.TrimSpace(a.CueText), " "); saidCue[strings.ToLower(cue)] {
+				paraSourced[para[a.Sentence]] = true
+				statement[a.Sentence] = true
+			}
+		}
+	}
+	// A sentence that relays hearsay or vague sources is not sourced by its
+	// neighbours: "according to reports it could reach €40 million".
+	for _, m := range p.Matches {
+		switch m.Rule() {
+		case RuleHearsay.ID, RuleWeasel.ID, RuleAnonymous.ID:
+			if si := p.SentenceAt(m.Start); si >= 0 {
+				vague[si] = true
+			}
+		}
+	}
+	// A paragraph that names the poll, survey or document behind its numbers
+	// sources them, the paragraph before it (the results, then "Quinnipiac
+	// conducted the poll…") and the paragraphs after it while they go on
+	// giving shares (poll stories run on). Found once, when the first figure
+	// needs it.
+	var dataPara, runsOn map[int]bool
+	dataSourced := func(pi int) bool {
+		if dataPara == nil {
+			dataPara, runsOn = map[int]bool{}, map[int]bool{}
+			shares := map[int]bool{} // paragraphs that give a percentage
+			for si, s := range p.Sentences {
+				if dataSource(p, si) {
+					dataPara[para[si]] = true
+				}
+				if sent := p.Text[s.Start:s.End]; strings.Contains(sent, "%") || strings.Contains(sent, "percent") {
+					shares[para[si]] = true
+				}
+			}
+			if len(para) > 0 {
+				for pi := 1; pi <= para[len(para)-1]; pi++ {
+					runsOn[pi] = shares[pi] && (dataPara[pi-1] || runsOn[pi-1])
+				}
+			}
+		}
+		return dataPara[pi] || dataPara[pi-1] || dataPara[pi+1] || runsOn[pi]
+	}
+	for si, s := range p.Sentences {
+		if p.Stopped() {
+			break
+		}
+		if si == 0 || attributed[si] {
+			continue
+		}
+		sent := p.Text[s.Start:s.End]
+		if !mayHoldFigure(sent) {
+			continue
+		}
+		if !vague[si] && (paraSourced[para[si]] || statement[si-1] || ownAct(p, si) || dataSourced(para[si])) {
+			continue
+		}
+		for _, loc := range figure.FindAllStringIndex(sent, -1) {
+			start, end := s.Start+loc[0], s.Start+loc[1]
+			f := p.Text[start:end]
+			if yearLike.MatchString(strings.TrimSpace(f)) || p.IsExcluded(start, end) {
+				continue
+			}
+			if _, quoted := p.QuoteAt(start, end); quoted {
+				continue
+			}
+			p.Report(core.Finding{Rule: RuleUnsourcedFigure.ID, Start: start, End: end, Severity: RuleUnsourcedFigure.Severity,
+				Confidence: 0.7, Weight: 0.6, Message: "Figure with no source: \"" + f + "\".",
+				Explanation: "A specific number is stated as fact, but nothing in the sentence says where it comes from; a reader cannot check it."})
+		}
+	}
+}
+
+// surveyResult reports a vague group that is a population polled, in a
+// sentence that gives a share of it ("67 percent of voters say", "a strong
+// majority of voters say"): a poll's finding, not a vague source.
+func surveyResult(p *analysis.Pass, si int, m lexicon.Match) bool {
+	polled := false
+	for k := m.First; k < m.Last; k++ {
+		t := &p.Tokens[k]
+		polled = polled || population.Has(t)
+	}
+	if !polled {
+		return false
+	}
+	for _, t := range p.SentenceTokens(si) {
+		switch t.Norm {
+		case "percent", "%", "majority", "proportion", "plurality":
+			return true
+		}
+	}
+	return false
+}
+
+var population = text.NewWordSet(lexicons.Words("survey_populations")...)
+
+// dataSource reports a sentence that names the document its numbers come
+// from (it then sources the figures of its paragraph and the next): "An NBC News/Wall Street Journal poll last week found that voters
+// favored…", "the tax returns show", "census figures released on Monday".
+func dataSource(p *analysis.Pass, si int) bool {
+	noun, verb := false, false
+	toks := p.SentenceTokens(si)
+	for k := range toks {
+		noun = noun || dataNouns.Has(&toks[k])
+		verb = verb || dataVerbs.Has(&toks[k])
+	}
+	return noun && verb
+}
+
+var dataNouns = text.NewWordSet(lexicons.Words("data_sources")...)
+
+var dataVerbs = text.NewWordSet(lexicons.Words("data_verbs")...)
+
+// actVerbs are decisions an institution takes and announces itself: in "The
+// council adopted its budget on Tuesday, raising tax by 2%" the figure is the
+// council's own act, and the council is its source.
+var actVerbs = text.NewWordSet(lexicons.Words("institutional_acts")...)
+
+// subjectHeads are institutions that can be the subject of such an act.
+var subjectHeads = text.NewWordSet(lexicons.Words("acting_institutions")...)
+
+// ownAct reports whether sentence si opens with an institution doing one of
+// the act verbs: "[Name] city council adopted …", "The central bank left …".
+func ownAct(p *analysis.Pass, si int) bool {
+	toks := p.SentenceTokens(si)
+	for k := 0; k < len(toks) && k < 14; k++ { // past a dateline
+		if actVerbs.Has(&toks[k]) {
+			return k > 0 && subjectHeads.Has(&toks[k-1])
+		}
+	}
+	return false
+}
+
+// saidCue are the cues that report a statement (not a proposal or a belief).
+var saidCue = lexicons.ReportingCueSet("said")
+
+// paragraphs numbers the paragraph (blank-line separated) of each sentence.
+func paragraphs(p *analysis.Pass) []int {
+	out := make([]int, len(p.Sentences))
+	n, from := 0, 0
+	for i, s := range p.Sentences {
+		n += strings.Count(p.Text[from:s.Start], "\n\n")
+		from = s.Start
+		out[i] = n
+	}
+	return out
+}
+
+// summarise fills the document-level sourcing statistics.
+func summarise(p *analysis.Pass, st *core.SourcingStats) {
+	names := map[string]bool{}
+	direct := 0
+	attributed := map[int]bool{}
+	rels := 0
+	for i := range p.Attributions {
+		a := &p.Attributions[i]
+		if a.Impersonal {
+			continue
+		}
+		rels++
+		switch a.Kind {
+		case analysis.SourceNamedPerson, analysis.SourceNamedOrg, analysis.SourceUnnamed:
+			// Only a source the reader can identify attributes a claim.
+			attributed[a.Sentence] = true
+		}
+		switch a.Kind {
+		case analysis.SourceNamedPerson, analysis.SourceNamedOrg:
+			st.Named++
+			// One person under several spellings ("Volodymyr Zelensky",
+			// "Zelensky") counts once: key on the last word of the name.
+			fields := strings.Fields(a.Name)
+			if len(fields) == 0 {
+				break
+			}
+			key := strings.ToLower(fields[len(fields)-1])
+			if !names[key] {
+				names[key] = true
+				st.Quoted = append(st.Quoted, a.Name)
+			}
+		}
+		if a.Direct {
+			direct++
+		}
+	}
+	sort.Strings(st.Quoted)
+	st.DistinctNamed = len(names)
+	for si := range p.Sentences {
+		if isClaim(p, si) {
+			st.ClaimSentences++
+		}
+	}
+	claimsAttributed := 0
+	for si := range attributed {
+		if isClaim(p, si) {
+			claimsAttributed++
+		}
+	}
+	if st.ClaimSentences > 0 {
+		st.AttributedShare = round2(float64(claimsAttributed) / float64(st.ClaimSentences))
+	}
+	if rels > 0 {
+		st.DirectQuoteShare = round2(float64(direct) / float64(rels))
+	}
+	st.DirectQuotes = direct
+}
+
+// isClaim: a sentence of at least eight words that is not excluded chrome.
+func isClaim(p *analysis.Pass, si int) bool {
+	s := p.Sentences[si]
+	if p.IsExcluded(s.Start, s.End) {
+		return false
+	}
+	words := 0
+	for k := s.First; k < s.Last; k++ {
+		t := &p.Tokens[k]
+		if !t.Punct {
+			words++
+		}
+	}
+	return words >= 8
+}
+
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }

@@ -1,0 +1,109 @@
+// Package transparency checks whether an article says who wrote it and when:
+// a byline and a publication date, from metadata or the text itself.
+package transparency
+
+import (
+	"github.com/credence-news/credence/lexicons"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/refdate"
+)
+
+var (
+	ruleByline = core.Rule{ID: "transparency.byline", Dimension: "transparency", Severity: core.Warning, DocumentLevel: true,
+		Summary: "The article names no author.",
+		Doc:     "Looks for an author in the metadata (byline field, HTML meta tags, JSON-LD) and in the text (a \"By …\" line, or a name standing alone on a line at the top or bottom). A story nobody signs is harder to hold to account."}
+	ruleDate = core.Rule{ID: "transparency.date", Dimension: "transparency", Severity: core.Warning, DocumentLevel: true,
+		Summary: "The article gives no publication date.",
+		Doc:     "Looks for a publication date in the metadata and for a dateline or a full date near the top of the text. Without one a reader cannot tell whether the facts were current."}
+)
+
+// Scorer is the transparency scorer.
+type Scorer struct{}
+
+// New returns the transparency scorer.
+func New() Scorer { return Scorer{} }
+
+func (Scorer) Name() string       { return "transparency" }
+func (Scorer) Rules() []core.Rule { return []core.Rule{ruleByline, ruleDate} }
+
+// Stage reports a missing byline or date; the date may come from the text.
+func (s Scorer) Stage() *analysis.Stage {
+	return analysis.NewStage[struct{}]("transparency", nil, []analysis.Key{analysis.RefDate}, func(p *analysis.Pass) struct{} {
+		s.score(p)
+		return struct{}{}
+	})
+}
+
+func (s Scorer) score(p *analysis.Pass) {
+	if p.Doc.Byline == "" && FindByline(p.Text) == "" {
+		p.Flag(ruleByline, 0, 0, 0.9, "Document level: no byline found.",
+			"Neither the metadata nor the text names an author, so a reader cannot tell who stands behind the reporting.")
+	}
+	if p.Doc.Published == "" && !(p.RefDate.Method == "dateline" || p.RefDate.Method == "metadata" || (p.RefDate.Method == "explicit" && p.RefDate.Start < refdate.Top)) {
+		p.Flag(ruleDate, 0, 0, 0.9, "Document level: no publication date found.",
+			"There is no date in the metadata, no dateline and no full date at the top, so a reader cannot tell when this was written or whether it is current.")
+	}
+}
+
+var byLine = regexp.MustCompile(`(?m)^[ \t]*(?:[Bb][Yy]|Written by|Reporting by|Words by)[ \t:]+\p{Lu}[\p{L}.'’-]+(?:[ \t]+\p{Lu}[\p{L}.'’-]+){0,3}`)
+
+// FindByline returns the byline found in the text, or "".
+func FindByline(text string) string {
+	if m := byLine.FindString(text); m != "" {
+		return strings.TrimSpace(m)
+	}
+	lines := nonEmptyLines(text)
+	// A name alone on a line, right after the headline or at the very end.
+	cands := []int{}
+	for i := 1; i < len(lines) && i <= 2; i++ {
+		cands = append(cands, i)
+	}
+	for i := len(lines) - 1; i >= 1 && i >= len(lines)-3; i-- {
+		cands = append(cands, i)
+	}
+	for _, i := range cands {
+		if isNameLine(lines[i]) {
+			return lines[i]
+		}
+	}
+	return ""
+}
+
+func nonEmptyLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if t := strings.TrimSpace(l); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isNameLine: two to four capitalised words and nothing else ("Kayla Vaughn",
+// "Mary-Jane O’Neil").
+func isNameLine(l string) bool {
+	words := strings.Fields(l)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, c := range r[1:] {
+			if !(unicode.IsLetter(c) || c == '-' || c == '\'' || c == '’' || c == '.') {
+				return false
+			}
+		}
+	}
+	return !commonHeadingWord[strings.ToLower(words[0])]
+}
+
+// commonHeadingWord rules out short headings ("The Road Ahead", "Leave a Reply").
+var commonHeadingWord = lexicons.Set("heading_words")
