@@ -145,6 +145,9 @@ type Options struct {
 	Lexicons      []string
 	KnowledgeBase []string
 	DataRoot      string
+	// Quantities finds the counted quantities of each text ("30 nations"),
+	// which only the HTML comparison reads (Result.Quantities).
+	Quantities bool
 	// KeepAttributions copies the attributions found into each result
 	// (evaluation reads them; a scoring run has no use for them, and on a
 	// text of short attributed sentences they were a third of its memory).
@@ -220,7 +223,7 @@ func New(opt Options) (*Engine, error) {
 // scorers asked for (opt.Scorers; all if empty) with every stage they need.
 func stages(d *Data, opt Options, scorers []analysis.Scorer) ([]*analysis.Stage, error) {
 	all := []*analysis.Stage{attribution.Stage, refdate.Stage(d.KB, opt.ReferenceDate), quantity.Stage}
-	wanted := map[*analysis.Stage]bool{attribution.Stage: true, all[1]: true, quantity.Stage: true}
+	wanted := map[*analysis.Stage]bool{attribution.Stage: true, all[1]: true, quantity.Stage: opt.Quantities}
 	for _, s := range scorers {
 		st := s.Stage()
 		all = append(all, st)

@@ -153,7 +153,8 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	opts := engine.Options{Tokenizer: f.tokenizer, Only: ruleSet(f.only), ReferenceDate: f.refDate, Scorers: ruleSet(f.scorers)}
+	opts := engine.Options{Tokenizer: f.tokenizer, Only: ruleSet(f.only), ReferenceDate: f.refDate, Scorers: ruleSet(f.scorers),
+		Quantities: f.format == "html" && f.compare}
 	if cfg != nil {
 		applyConfig(cfg, fs, &f, &opts)
 	}

@@ -23,6 +23,21 @@ var counted = []string{"nations", "countries", "leaders", "troops", "soldiers", 
 
 var countedWord = text.NewWordSet(counted...)
 
+// countBefore reports whether the tokens before a counted noun hold a
+// number (digits, a number word, "dozen"): without one the pattern cannot
+// match, and most "years" and "people" have none.
+func countBefore(toks []text.Token) bool {
+	for k := range toks {
+		if n := toks[k].Norm; n != "" && n[0] >= '0' && n[0] <= '9' || numberWord.Has(&toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+var numberWord = text.NewWordSet("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "dozen")
+
 // window is how many tokens before a counted noun its quantity can start:
 // "more than two dozen European nations" is six.
 const window = 8
@@ -36,7 +51,7 @@ var Stage = analysis.NewStage("quantities", analysis.Quantities, nil, Find)
 func Find(p *analysis.Pass) []core.Quantity {
 	var windows [][2]int
 	for i := range p.Tokens {
-		if !countedWord.Has(&p.Tokens[i]) {
+		if !countedWord.Has(&p.Tokens[i]) || !countBefore(p.Tokens[max(0, i-window):i]) {
 			continue
 		}
 		start, end := p.Tokens[max(0, i-window)].Start, p.Tokens[i].End

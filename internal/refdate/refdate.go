@@ -398,16 +398,30 @@ func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 	// a few tokens around each year, not the whole text: a regular
 	// expression over megabytes was most of a large document's cost, and a
 	// window can be abandoned when the budget runs out.
-	var windows [][2]int
+	// A window holds a full date only if it has a month name ("May 10,
+	// 2016") or a year followed by a hyphen ("2016-05-10"): the patterns
+	// run only where they can match.
+	type window struct {
+		start, end     int
+		month, isoLike bool
+	}
+	var windows []window
 	for i := range p.Tokens {
 		t := &p.Tokens[i]
 		if n := t.Norm; len(n) == 4 && (n[0] == '1' || n[0] == '2') && isDigits(n) {
 			// The year ends "May 10, 2016" and opens "2016 - 05 - 10".
-			start, end := p.Tokens[max(0, i-yearWindow)].Start, p.Tokens[min(len(p.Tokens)-1, i+4)].End
-			if k := len(windows) - 1; k >= 0 && start <= windows[k][1] {
-				windows[k][1] = end
-			} else {
-				windows = append(windows, [2]int{start, end})
+			first, last := max(0, i-yearWindow), min(len(p.Tokens)-1, i+4)
+			start, end := p.Tokens[first].Start, p.Tokens[last].End
+			k := len(windows) - 1
+			if k < 0 || start > windows[k].end {
+				windows = append(windows, window{start: start, end: end})
+				k++
+			}
+			w := &windows[k]
+			w.end = end
+			w.isoLike = w.isoLike || i+1 < len(p.Tokens) && p.Tokens[i+1].Norm == "-"
+			for j := first; j <= last && !w.month; j++ {
+				w.month = monthWord.Has(&p.Tokens[j])
 			}
 		}
 	}
@@ -425,14 +439,18 @@ func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 	// Pattern by pattern, as over the whole text: among equal dates the
 	// first pattern's match is kept.
 	each := func(re *regexp.Regexp, f func(text string, m []int) (time.Time, bool)) {
+		iso := re == explicitISO
 		for _, w := range windows {
 			if p.Stopped() {
 				return
 			}
-			text := p.Text[w[0]:w[1]]
+			if iso && !w.isoLike || !iso && !w.month {
+				continue
+			}
+			text := p.Text[w.start:w.end]
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 				if t, ok := f(text, m); ok {
-					consider(t, w[0]+m[0], w[0]+m[1])
+					consider(t, w.start+m[0], w.start+m[1])
 				}
 			}
 		}
@@ -455,6 +473,10 @@ func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 	})
 	return best, found
 }
+
+// monthWord are the folded month names and abbreviations of monthRe.
+var monthWord = text.NewWordSet("january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
 // yearWindow is how many tokens before a year a full date can start:
 // "Sept . 21 , 2016" is five; ISO dates are one token or five.
