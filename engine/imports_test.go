@@ -67,7 +67,9 @@ func TestImportRules(t *testing.T) {
 func isScorer(p string) bool { return strings.HasPrefix(p, "internal/scorers/") }
 
 // inEngine: the engine's public packages (engine/) and its parts (internal/).
-func inEngine(p string) bool { return strings.HasPrefix(p, "engine") || strings.HasPrefix(p, "internal/") }
+func inEngine(p string) bool {
+	return strings.HasPrefix(p, "engine") || strings.HasPrefix(p, "internal/")
+}
 
 var importRules = []struct {
 	why  string
