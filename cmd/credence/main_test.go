@@ -620,3 +620,76 @@ func TestExtendingExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEExamples: every README block marked
+// <!-- readme-example: ARGS --> is what `credence ARGS` prints, field by
+// field: the block may leave fields and trailing list items out, but every
+// value it shows must be the tool's.
+func TestREADMEExamples(t *testing.T) {
+	t.Chdir(filepath.Join("..", "..")) // the README's commands run from the repository's root
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const marker = "<!-- readme-example: "
+	n := 0
+	for _, part := range strings.Split(string(readme), marker)[1:] {
+		args, rest, _ := strings.Cut(part, " -->")
+		_, block, _ := strings.Cut(rest, "```json\n")
+		block, _, _ = strings.Cut(block, "```")
+		var shown any
+		if err := json.Unmarshal([]byte(block), &shown); err != nil {
+			t.Fatalf("README example %q is not JSON: %v", args, err)
+		}
+		code, out, errs := runCLI(strings.Fields(args)...)
+		if code != 0 {
+			t.Fatalf("credence %s: exit %d %s", args, code, errs)
+		}
+		var real any
+		json.Unmarshal([]byte(out), &real)
+		if list, ok := real.([]any); ok && len(list) > 0 {
+			if _, one := shown.(map[string]any); one {
+				real = list[0]
+			}
+		}
+		if path := subsetMismatch(shown, real, ""); path != "" {
+			t.Errorf("README example `credence %s` differs from the tool's output at %s", args, path)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Error("no README example checked")
+	}
+}
+
+// subsetMismatch returns where shown is not part of real ("" when it is):
+// objects by key, lists item by item from the first.
+func subsetMismatch(shown, real any, at string) string {
+	switch s := shown.(type) {
+	case map[string]any:
+		r, ok := real.(map[string]any)
+		if !ok {
+			return at
+		}
+		for k, v := range s {
+			if p := subsetMismatch(v, r[k], at+"."+k); p != "" {
+				return p
+			}
+		}
+	case []any:
+		r, ok := real.([]any)
+		if !ok || len(s) > len(r) {
+			return at
+		}
+		for i := range s {
+			if p := subsetMismatch(s[i], r[i], fmt.Sprintf("%s[%d]", at, i)); p != "" {
+				return p
+			}
+		}
+	default:
+		if fmt.Sprint(shown) != fmt.Sprint(real) {
+			return fmt.Sprintf("%s (README %v, tool %v)", at, shown, real)
+		}
+	}
+	return ""
+}
