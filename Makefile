@@ -4,15 +4,22 @@ BIN     := bin/credence
 SEEDS   := $(wildcard ../shared/seeds/*.txt)
 FUZZTIME ?= 5s
 
-.PHONY: all build run test vet lint bench eval fit fuzz beam-test clean
+.PHONY: all build install run test vet lint bench eval fit fuzz beam-test clean
 
 all: build
 
 build:
 	$(GO) build -o $(BIN) ./cmd/credence
 
+# Install credence into $(go env GOBIN), or $(go env GOPATH)/bin.
+install:
+	$(GO) install ./cmd/credence
+
 # Score the project's own examples (and the five seed articles when ../shared is there).
 run: build
+ifeq ($(SEEDS),)
+	@echo "(../shared/seeds is not beside this checkout: scoring the bundled examples only)"
+endif
 	@echo "== examples (testdata/examples)"
 	@./$(BIN) score --format text testdata/examples
 ifneq ($(SEEDS),)

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -42,5 +43,27 @@ func TestFactualOnOutsideArticles(t *testing.T) {
 		if c.want == "" && len(got) > 0 || c.want != "" && (len(got) != 1 || got[0] != c.want) {
 			t.Errorf("%s: factual findings %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+// TestSpeakersAndPrices: the names an article quotes are people and
+// organisations (not "I", "Mr" or "When"), and a shop price is not an
+// unsourced figure while a claimed amount is.
+func TestSpeakersAndPrices(t *testing.T) {
+	res := analyze(t, "Streaming deal\n\nBy A\n\n\u201cI said no,\u201d I said. Mr. Lee said the plan was fine. When asked, Lee said it again. Contributing: Ana Ruiz.\n\nThe service now costs $9.99 a month. The tax will cost families $40 a month.\n", "2025-01-02")
+	quoted := res.Profile.Sourcing.Quoted
+	for _, junk := range []string{"I", "Mr", "When", "Contributing"} {
+		if slices.Contains(quoted, junk) {
+			t.Errorf("%q listed among the quoted names %q", junk, quoted)
+		}
+	}
+	var figures []string
+	for _, f := range res.Findings {
+		if f.Rule == "sourcing.unsourced_figure" {
+			figures = append(figures, f.Text)
+		}
+	}
+	if !slices.Equal(figures, []string{"$40"}) {
+		t.Errorf("unsourced figures %q, want only the claimed $40 (not the $9.99 price)", figures)
 	}
 }

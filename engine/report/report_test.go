@@ -271,3 +271,16 @@ func TestCategoryColoursContrast(t *testing.T) {
 		}
 	}
 }
+
+func TestShortNames(t *testing.T) {
+	for _, c := range []struct{ in, want []string }{
+		{[]string{"pages/bbc/source.html", "pages/cnn/source.html", "a.txt"}, []string{"bbc/source.html", "cnn/source.html", "a.txt"}},
+		{[]string{"x/a/b.txt", "y/a/b.txt"}, []string{"x/a/b.txt", "y/a/b.txt"}},
+		{[]string{"d/feed.jsonl:1", "d/feed.jsonl:2"}, []string{"feed.jsonl:1", "feed.jsonl:2"}},
+		{[]string{"b.txt", "b.txt"}, []string{"b.txt", "b.txt"}},
+	} {
+		if got := ShortNames(c.in); strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("ShortNames(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -27,7 +27,12 @@ func (t *Table) Write(_ io.Writer, r core.Result) error {
 func (t *Table) Finish(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "FILE\tSCORE\tBAND\tDATE\tTOP FINDINGS")
+	var sources []string
 	for _, r := range t.rows {
+		sources = append(sources, r.Source)
+	}
+	names := ShortNames(sources)
+	for i, r := range t.rows {
 		var top []string
 		if r.Profile != nil {
 			for _, c := range r.Profile.Top {
@@ -42,7 +47,47 @@ func (t *Table) Finish(w io.Writer) error {
 			date = "?"
 		}
 		score, band := scoreCells(r)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", filepath.Base(r.Source), score, band, date, strings.Join(top, ", "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", names[i], score, band, date, strings.Join(top, ", "))
 	}
 	return tw.Flush()
+}
+
+// ShortNames names each source by the shortest path suffix that tells it
+// apart from the others: a batch of saved pages "bbc/source.html",
+// "cnn/source.html" is not five rows of "source.html". A JSONL line keeps
+// its ":N".
+func ShortNames(sources []string) []string {
+	parts := make([][]string, len(sources))
+	depth := make([]int, len(sources))
+	for i, s := range sources {
+		parts[i] = strings.Split(filepath.ToSlash(s), "/")
+		depth[i] = 1
+	}
+	name := func(i int) string {
+		p := parts[i]
+		return strings.Join(p[max(0, len(p)-depth[i]):], "/")
+	}
+	for changed := true; changed; {
+		changed = false
+		seen := map[string][]int{}
+		for i := range sources {
+			seen[name(i)] = append(seen[name(i)], i)
+		}
+		for _, same := range seen {
+			if len(same) < 2 {
+				continue
+			}
+			for _, i := range same {
+				if depth[i] < len(parts[i]) {
+					depth[i]++
+					changed = true
+				}
+			}
+		}
+	}
+	out := make([]string, len(sources))
+	for i := range sources {
+		out[i] = name(i)
+	}
+	return out
 }

@@ -201,6 +201,12 @@ func hasRatio(s string) bool {
 
 var yearLike = regexp.MustCompile(`^(?:1[89]|20)\d\d$`)
 
+// priceTag is a shop price ("$9.99 a month", "£4.95"): a currency sign,
+// at most four digits and a retail ending (.99, .95, .49), no magnitude
+// word. It is the seller's own figure, not a claim that needs a source;
+// a wage or a share price ("$7.25 an hour", "$31.32") still is one.
+var priceTag = regexp.MustCompile(`^[$€£]\s?\d{1,4}\.(?:99|95|49)$`)
+
 // figures flags statistics with no source nearby: none in their sentence,
 // and no "said"-type attribution to an identifiable source elsewhere in
 // their paragraph or in the sentence just before. The headline is a summary
@@ -278,7 +284,7 @@ func figures(p *analysis.Pass) {
 		for _, loc := range figure.FindAllStringIndex(sent, -1) {
 			start, end := s.Start+loc[0], s.Start+loc[1]
 			f := p.Text[start:end]
-			if yearLike.MatchString(strings.TrimSpace(f)) || p.IsExcluded(start, end) {
+			if yearLike.MatchString(strings.TrimSpace(f)) || priceTag.MatchString(f) || p.IsExcluded(start, end) {
 				continue
 			}
 			if _, quoted := p.QuoteAt(start, end); quoted {
@@ -367,6 +373,19 @@ func paragraphs(p *analysis.Pass) []int {
 }
 
 // summarise fills the document-level sourcing statistics.
+// notAName reports a word that is no speaker's name on its own: a pronoun,
+// a title ("Mr", "Sen"), a clause opener ("When"), a quantifier, a credit.
+func notAName(w string) bool {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	return notNames[w] || titleWords[w] || clauseOpeners[w]
+}
+
+var (
+	notNames      = lexicons.Set("not_names")
+	titleWords    = lexicons.Set("title_words")
+	clauseOpeners = lexicons.Set("clause_openers")
+)
+
 func summarise(p *analysis.Pass, st *core.SourcingStats) {
 	names := map[string]bool{}
 	direct := 0
@@ -389,7 +408,7 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 			// One person under several spellings ("Volodymyr Zelensky",
 			// "Zelensky") counts once: key on the last word of the name.
 			fields := strings.Fields(a.Name)
-			if len(fields) == 0 {
+			if len(fields) == 0 || len(fields) == 1 && notAName(fields[0]) {
 				break
 			}
 			key := strings.ToLower(fields[len(fields)-1])
