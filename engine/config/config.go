@@ -5,9 +5,12 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -121,7 +124,13 @@ func orRoot(p string) string {
 func Parse(file string, data []byte, knownRules []string) (*Config, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %v", file, err)
+		// "yaml: line 3: did not find expected ',' or ']'"
+		line, msg := 0, strings.TrimPrefix(err.Error(), "yaml: ")
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		return nil, &Error{file, line, "(YAML syntax)", msg}
 	}
 	c := &Config{Path: file, dir: filepath.Dir(file)}
 	if len(root.Content) == 0 {
@@ -130,7 +139,26 @@ func Parse(file string, data []byte, knownRules []string) (*Config, error) {
 	if err := checkKeys(file, root.Content[0], "", ""); err != nil {
 		return nil, err
 	}
+	if err := checkSeverities(file, root.Content[0], ""); err != nil {
+		return nil, err
+	}
 	if err := root.Content[0].Decode(c); err != nil {
+		var te *yaml.TypeError
+		if errors.As(err, &te) && len(te.Errors) > 0 {
+			// "line 2: cannot unmarshal !!str `abc` into float64": name the key.
+			if m := yamlLine.FindStringSubmatch(te.Errors[0]); m != nil {
+				line, _ := strconv.Atoi(m[1])
+				value := ""
+				if t := typeErr.FindStringSubmatch(m[2]); t != nil {
+					value = t[2]
+				}
+				key := keyAt(root.Content[0], line, value, "")
+				if key == "" {
+					key = keyAt(root.Content[0], line, "", "")
+				}
+				return nil, &Error{file, line, orRoot(key), typeMessage(m[2])}
+			}
+		}
 		return nil, fmt.Errorf("%s: %v", file, err)
 	}
 	line := func(path ...string) int { return lineOf(root.Content[0], path...) }
@@ -215,6 +243,85 @@ func (c *Config) resolve(p string) string {
 		return p
 	}
 	return filepath.Join(c.dir, p)
+}
+
+var (
+	yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
+	typeErr  = regexp.MustCompile("cannot unmarshal !!(\\w+) `(.*)` into (.+)$")
+)
+
+// typeMessage says in words what a YAML type error found and wanted.
+func typeMessage(msg string) string {
+	m := typeErr.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	want := map[string]string{"float64": "a number", "int": "a whole number", "string": "text", "bool": "true or false",
+		"[]string": "a list", "config.Rules": "a mapping of rules", "config.Thresholds": "a mapping of thresholds"}[m[3]]
+	if want == "" {
+		want = m[3]
+	}
+	got := map[string]string{"str": "text", "int": "a number", "float": "a number", "bool": "true or false", "seq": "a list", "map": "a mapping"}[m[1]]
+	if got == "" {
+		got = m[1]
+	}
+	return fmt.Sprintf("want %s, got %s %q", want, got, m[2])
+}
+
+// keyAt names the key whose value is on the given line (the deepest one;
+// with value set, a scalar value equal to it), as a dotted path with list
+// indexes ("overrides[0].rules.disable").
+func keyAt(n *yaml.Node, line int, value, path string) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			key := strings.TrimPrefix(path+"."+k.Value, ".")
+			if deeper := keyAt(v, line, value, key); deeper != "" {
+				return deeper
+			}
+			if v.Line == line && (value == "" || v.Kind == yaml.ScalarNode && v.Value == value) {
+				return key
+			}
+		}
+	case yaml.SequenceNode:
+		for i, v := range n.Content {
+			if deeper := keyAt(v, line, value, fmt.Sprintf("%s[%d]", path, i)); deeper != "" {
+				return deeper
+			}
+		}
+	}
+	return ""
+}
+
+// checkSeverities checks every rules.severity value (top level and in
+// overrides) before decoding, so a bad one is named by line and key.
+func checkSeverities(file string, n *yaml.Node, path string) error {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			key := strings.TrimPrefix(path+"."+k.Value, ".")
+			if k.Value == "severity" && v.Kind == yaml.MappingNode {
+				for j := 0; j+1 < len(v.Content); j += 2 {
+					if _, err := core.ParseSeverity(v.Content[j+1].Value); err != nil {
+						return &Error{file, v.Content[j+1].Line, key + "." + v.Content[j].Value, err.Error()}
+					}
+				}
+				continue
+			}
+			if err := checkSeverities(file, v, key); err != nil {
+				return err
+			}
+		}
+	case yaml.SequenceNode:
+		for i, v := range n.Content {
+			if err := checkSeverities(file, v, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // lineOf finds the line of a key path in a mapping.

@@ -16,14 +16,18 @@ func TestParseErrors(t *testing.T) {
 		{"rulez: {}\n", `c.yaml:1: rulez: unknown key`},
 		{"rules:\n  disable: [framing.loaded]\n  colour: red\n", `c.yaml:3: rules.colour: unknown key`},
 		{"rules:\n  disable: [nothing.here]\n", `c.yaml:2: rules.disable: "nothing.here" matches no rule`},
-		{"rules:\n  severity: {framing.loaded: fatal}\n", `unknown severity "fatal"`},
+		{"rules:\n  severity: {framing.loaded: fatal}\n", `c.yaml:2: rules.severity.framing.loaded: unknown severity "fatal"`},
 		{"thresholds:\n  min_score: 120\n", `c.yaml:2: thresholds.min_score: 120 is not in 0-100`},
 		{"thresholds:\n  fail_bands: [awful]\n", `thresholds.fail_bands: unknown band "awful"`},
 		{"thresholds:\n  max_severity: huge\n", `thresholds.max_severity`},
 		{"reference_date: 2025-13-01\n", `c.yaml:1: reference_date: "2025-13-01" is not YYYY-MM-DD`},
 		{"overrides:\n  - paths: [\"a/*\"]\n    rulez: {}\n", `c.yaml:3: overrides[0].rulez: unknown key`},
 		{"overrides:\n  - rules: {disable: [framing.*]}\n", `overrides[0].paths: an override needs at least one path glob`},
-		{"rules: [\n", `c.yaml`},
+		{"rules: [\n", `c.yaml:1: (YAML syntax): did not find expected node content`},
+		{"thresholds: {min_score: abc}\n", `c.yaml:1: thresholds.min_score: want a number, got text "abc"`},
+		{"thresholds:\n  fail_bands: low\n", `c.yaml:2: thresholds.fail_bands: want a list, got text "low"`},
+		{"overrides: [{paths: [x], rules: {disable: 3}}]\n", `c.yaml:1: overrides[0].rules.disable: want a list, got a number "3"`},
+		{"lexicons: notalist\n", `c.yaml:1: lexicons: want a list`},
 	}
 	for _, c := range cases {
 		_, err := Parse("c.yaml", []byte(c.yaml), rules)
