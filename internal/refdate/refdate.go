@@ -87,6 +87,9 @@ func find(p *analysis.Pass, k *kb.KB, override string) core.RefDate {
 	if r, ok := dateline(p, k); ok {
 		return r
 	}
+	if r, ok := header(p); ok {
+		return r
+	}
 	if r, ok := latestExplicit(p); ok {
 		// A date in the body is one the story mentions ("gave $5,000 on
 		// June 27, 2014"): the article is no earlier, and may be years later.

@@ -1,0 +1,68 @@
+package corpora
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	json "github.com/goccy/go-json"
+	"golang.org/x/net/html"
+
+	"github.com/credence-news/credence/engine"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/ingest"
+)
+
+// externalRefDates measures the reference date against the saved pages'
+// published time (where the page states one): read as HTML (metadata,
+// JSON-LD, then the text), and as a reader's copy of the whole page in
+// plain text, furniture included and no metadata, as a teacher pastes it.
+func externalRefDates(eng *engine.Engine, run *externalRun) (string, error) {
+	metas, _ := filepath.Glob(filepath.Join(DataDir, "pages", "*", "expected-metadata.json"))
+	var pages, htmlRight, textRight, textFound int
+	var misses []string
+	for _, m := range metas {
+		var meta struct {
+			PublishedTime *string `json:"publishedTime"`
+		}
+		b, err := os.ReadFile(m)
+		if err != nil || json.Unmarshal(b, &meta) != nil || meta.PublishedTime == nil || len(*meta.PublishedTime) < 10 {
+			continue
+		}
+		want := (*meta.PublishedTime)[:10]
+		src, err := os.ReadFile(filepath.Join(filepath.Dir(m), "source.html"))
+		if err != nil {
+			continue
+		}
+		pages++
+		name := filepath.Base(filepath.Dir(m))
+		if doc, err := ingest.Parse(name, "html", src); err == nil {
+			if res, _ := eng.Analyze(doc); res.RefDate.Value == want {
+				htmlRight++
+			}
+		}
+		root, err := html.Parse(bytes.NewReader(src))
+		if err != nil {
+			continue
+		}
+		text := ingest.BlockText(root)
+		res, _ := eng.Analyze(&core.Document{ID: name, Source: name, Text: text})
+		if res.RefDate.Known() {
+			textFound++
+		}
+		if res.RefDate.Value == want {
+			textRight++
+		} else {
+			misses = append(misses, fmt.Sprintf("%s: %s, found %q (%s)", name, want, res.RefDate.Value, res.RefDate.Method))
+		}
+	}
+	if pages == 0 {
+		return "", nil
+	}
+	run.metrics["refdate.html"] = float64(htmlRight) / float64(pages)
+	run.metrics["refdate.text"] = float64(textRight) / float64(pages)
+	return fmt.Sprintf("- **Reference dates on real pages** (%d of the saved pages state a published time): read as HTML, the day is right for %d (%.2f); as a plain-text copy of the whole page, furniture included and no metadata, a date is found for %d and the day is right for %d (%.2f). Misses on the text copies: %s.\n",
+		pages, htmlRight, float64(htmlRight)/float64(pages), textFound, textRight, float64(textRight)/float64(pages), strings.Join(misses, "; ")), nil
+}

@@ -1,0 +1,213 @@
+package refdate
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	dps "github.com/markusmobius/go-dateparser"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+)
+
+// headerLines is how many non-empty lines at the top of a text may carry
+// its date: a title, a standfirst, a byline, a "Published" line, and in a
+// copy of a whole web page the menus and links above them. Past the first
+// topLines, a line counts only when it says it is the date ("Updated …") or
+// is nothing but a date: a short line that mentions one ("Sen. Ted Cruz —
+// announced March 23, 2015") is the story's, not its date.
+const (
+	headerLines = 60
+	topLines    = 8
+)
+
+// headerCue opens a line that states when the article appeared
+// (and its French, German, Spanish, Portuguese and Italian forms).
+var headerCue = regexp.MustCompile(`(?i)^(?:(?:first\s+|originally\s+|last\s+)?(?:published|updated|posted|modified|date|dated)(?:\s+(?:on|at))?|publié\s+le|mis\s+à\s+jour\s+le|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|publicado\s+(?:el|em)|actualizado\s+el|atualizado\s+em|pubblicato\s+il|aggiornato\s+il)\s*[:\-–—|]?\s*`)
+
+// dateShape: a four-digit year, or a numeric day/month/year.
+var dateShape = regexp.MustCompile(`\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b`)
+
+// numericDate is a date written in numbers alone, whose day and month may
+// be read either way ("03/05/2024", "08.11.2023").
+var numericDate = regexp.MustCompile(`^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})\b`)
+
+// header finds the date a page or a pasted article states in its first
+// lines: a line opening with Published, Updated, Posted and the like, or
+// a short line that is a date, alone or beside a byline ("By Ana Ruiz |
+// 5 March 2024"). Dates are read by go-dateparser (ordinals, abbreviations,
+// weekdays, times and zones, dotted and numeric forms, other languages);
+// only lines shaped like a date reach it, since each parse costs a fraction
+// of a millisecond. A numeric date that reads both ways ("03/05/2024") is
+// settled by the text's own cues (British or American spelling and
+// currency, a dateline's place) or, failing those, kept as the span both
+// readings allow, at year precision.
+func header(p *analysis.Pass) (core.RefDate, bool) {
+	off, seen := 0, 0
+	for off < len(p.Text) && seen < headerLines {
+		line := p.Text[off:]
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		lineStart := off
+		off += len(line) + 1
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			continue
+		}
+		seen++
+		cued := headerCue.FindString(trimmed)
+		if cued == "" && len(trimmed) > 80 {
+			continue // prose, not a header line
+		}
+		for _, part := range strings.FieldsFunc(trimmed[len(cued):], func(r rune) bool { return r == '|' || r == '•' || r == '·' }) {
+			part = strings.TrimSpace(part)
+			if !dateShape.MatchString(part) || cued == "" && strings.HasPrefix(strings.ToLower(part), "by ") {
+				continue
+			}
+			r, ok := readDate(p, part, cued != "" || seen <= topLines)
+			if !ok {
+				continue
+			}
+			start := lineStart + strings.Index(line, part)
+			r.Method, r.Start, r.End = "header", start, start+len(part)
+			r.Evidence = strings.TrimSpace(line) + r.Evidence
+			return r, true
+		}
+	}
+	return core.RefDate{}, false
+}
+
+var (
+	parserOnce sync.Once
+	byMonth    *dps.Configuration // month first: 03/05/2024 is 5 March
+	byDay      *dps.Configuration // day first: 03/05/2024 is 3 May
+)
+
+func configs() {
+	base := dps.Configuration{
+		Languages:     []string{"en", "fr", "de", "es", "pt", "it", "nl"},
+		RequiredParts: []string{"day", "month", "year"},
+		// Relative dates ("2 hours ago") need the moment of reading; they
+		// are never a reference date, and a fixed "now" keeps runs repeatable.
+		CurrentTime: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
+	}
+	m, d := base, base
+	m.DateOrder, d.DateOrder = dps.MDY, dps.DMY
+	byMonth, byDay = &m, &d
+}
+
+// readDate reads one header date; the evidence suffix says how an
+// ambiguous one was settled. With search, the date may have words around it.
+func readDate(p *analysis.Pass, s string, search bool) (core.RefDate, bool) {
+	if r, ok := parseValue(s, "header", ""); ok { // ISO 8601 and the common fixed layouts: no parser needed
+		r.Evidence = ""
+		return r, true
+	}
+	if relative.MatchString(s) {
+		return core.RefDate{}, false
+	}
+	parserOnce.Do(configs)
+	md, err := dps.Parse(byMonth, s)
+	if err != nil || md.Time.IsZero() {
+		if !search {
+			return core.RefDate{}, false
+		}
+		// Words around the date ("AFP 30 avril 2015 à 07:19"): search the
+		// line for one.
+		_, found, err := dps.Search(byMonth, s)
+		if err != nil || len(found) == 0 || found[0].Date.Time.IsZero() || !dateShape.MatchString(found[0].Text) {
+			return core.RefDate{}, false
+		}
+		s, md = found[0].Text, found[0].Date
+	}
+	t := md.Time
+	if m := numericDate.FindStringSubmatch(s); m != nil {
+		dm, err := dps.Parse(byDay, s)
+		if err == nil && !dm.Time.IsZero() && !sameDay(dm.Time, md.Time) {
+			switch dayFirst(p) {
+			case 1:
+				return dayDate(dm.Time, " (day first: the text's spelling, currency or place is British or European)"), true
+			case -1:
+				return dayDate(md.Time, " (month first: the text's spelling or currency is American)"), true
+			}
+			a, b := day0(dm.Time), day0(md.Time)
+			if b.Before(a) {
+				a, b = b, a
+			}
+			return core.RefDate{Value: a.Format("2006"), Precision: core.PrecisionYear, Time: a, Latest: b.AddDate(0, 0, 1),
+				Evidence: " (day and month could be read either way: " + a.Format("2 January") + " or " + b.Format("2 January 2006") + ")"}, true
+		}
+	}
+	r := dayDate(t, "")
+	if w := weekdayNamed(s); w >= 0 && time.Weekday(w) != day0(t).Weekday() {
+		r.Evidence = " (the weekday named does not match the date; the date is taken)"
+	}
+	return r, true
+}
+
+var relative = regexp.MustCompile(`(?i)\b(?:ago|yesterday|today|tomorrow|hours?|minutes?|mins?)\b`)
+
+func sameDay(a, b time.Time) bool { return a.Year() == b.Year() && a.YearDay() == b.YearDay() }
+
+// day0 is the calendar day t names in its own zone.
+func day0(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func dayDate(t time.Time, evidence string) core.RefDate {
+	d := day0(t)
+	return core.RefDate{Value: d.Format("2006-01-02"), Precision: core.PrecisionDay, Time: d, Latest: d.AddDate(0, 0, 1), Evidence: evidence}
+}
+
+var weekdays = []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// weekdayNamed returns the weekday a date string names, or -1.
+func weekdayNamed(s string) int {
+	low := strings.ToLower(s)
+	for i, w := range weekdays {
+		if strings.Contains(low, w) || strings.Contains(low, w[:3]+",") || strings.Contains(low, w[:3]+" ") {
+			return i
+		}
+	}
+	return -1
+}
+
+// dayFirst reads the text's own cues to the order of a numeric date: 1 day
+// first (British or Commonwealth spelling, pounds or euros, a UK or
+// European dateline), -1 month first (American spelling or dollars), 0 when
+// they say nothing or disagree.
+func dayFirst(p *analysis.Pass) int {
+	low := strings.ToLower(p.Text)
+	score := 0
+	for _, w := range britishSpellings {
+		if strings.Contains(low, w) {
+			score++
+		}
+	}
+	for _, w := range americanSpellings {
+		if strings.Contains(low, w) {
+			score--
+		}
+	}
+	if strings.ContainsAny(p.Text, "£€") {
+		score++
+	}
+	if strings.Contains(p.Text, "$") {
+		score--
+	}
+	switch {
+	case score > 0:
+		return 1
+	case score < 0:
+		return -1
+	}
+	return 0
+}
+
+var (
+	britishSpellings  = []string{"colour", "favour", "labour", "centre", "organisation", "programme", "defence", "realise", "recognise", "neighbour"}
+	americanSpellings = []string{"color", "favor", "labor ", "center", "organization", "program ", "defense", "realize", "recognize", "neighbor"}
+)

@@ -1,0 +1,52 @@
+package refdate
+
+import (
+	"testing"
+
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/text"
+)
+
+// TestHeaderDates: the date styles news pages and pasted articles state
+// above their text.
+func TestHeaderDates(t *testing.T) {
+	for _, c := range []struct {
+		header, value, precision string
+	}{
+		{"By Ana Ruiz | 5 March 2024", "2024-03-05", "day"},
+		{"Published: 5 Mar 2024, 14:02 GMT", "2024-03-05", "day"},
+		{"Last updated: Tuesday, March 5, 2024", "2024-03-05", "day"},
+		{"Posted Mar. 5, 2024 at 2:02 p.m.", "2024-03-05", "day"},
+		{"2024-03-05T23:02:00-05:00", "2024-03-05", "day"}, // the day in its own zone
+		{"21st January 2024", "2024-01-21", "day"},
+		{"Updated 27/11/2023", "2023-11-27", "day"}, // only day first is possible
+		{"Publié le 5 mars 2024", "2024-03-05", "day"},
+		{"Veröffentlicht am 5. März 2024", "2024-03-05", "day"},
+		{"Posted 03/05/2024", "2024", "year"}, // either way, and nothing in the text settles it
+		{"Posted 2 hours ago", "", "none"},
+	} {
+		doc := &core.Document{Text: "Council approves budget\n\n" + c.header + "\n\nThe council met and approved the budget for next year, officials said.\n"}
+		p := analysis.NewPass(doc, nil, &text.StemCache{}, nil)
+		Find(p, nil, "")
+		if p.RefDate.Value != c.value || p.RefDate.Precision != c.precision || c.value != "" && p.RefDate.Method != "header" {
+			t.Errorf("%q: %s %s (%s), want %s %s", c.header, p.RefDate.Value, p.RefDate.Precision, p.RefDate.Method, c.value, c.precision)
+		}
+	}
+}
+
+// TestNumericDateOrder: a date that reads both ways is settled by the
+// text's spelling and currency.
+func TestNumericDateOrder(t *testing.T) {
+	for _, c := range []struct{ body, value string }{
+		{"The council's programme will cost £4 million, the centre said.", "2024-05-03"},
+		{"The council's program will cost $4 million, the center said.", "2024-03-05"},
+	} {
+		doc := &core.Document{Text: "Budget\n\nPosted 03/05/2024\n\n" + c.body + "\n"}
+		p := analysis.NewPass(doc, nil, &text.StemCache{}, nil)
+		Find(p, nil, "")
+		if p.RefDate.Value != c.value {
+			t.Errorf("%q: %s (%s), want %s", c.body, p.RefDate.Value, p.RefDate.Evidence, c.value)
+		}
+	}
+}
