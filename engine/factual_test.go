@@ -30,6 +30,11 @@ func TestFactualOnOutsideArticles(t *testing.T) {
 			"factual.name Volodymry Zelensky"},
 		{"another spelling of a given name is no slip",
 			"Leaders meet\n\nBy A\n\nPRAGUE, June 12, 2023 — Peter Fiala spoke on Thursday.\n", ""},
+		{"the title after the name",
+			"T\n\nBy A\n\nWASHINGTON, March 3, 2025 — Donald Trump, the former president, said on Monday that tariffs would rise.\n",
+			"factual.title Donald Trump, the former president"},
+		{"a new clause after a name is no title",
+			"T\n\nBy A\n\nWASHINGTON, January 11, 2018 — The talk turned to Hillary Clinton, the president completely undercut her argument.\n", ""},
 		{"the office held at the time, in a dateline's year",
 			"T\n\nBy A\n\nWASHINGTON, February 14, 2022 — President Joe Biden said on Tuesday that grants would go out.\n", ""},
 	} {

@@ -22,6 +22,7 @@ type Case struct {
 	Style, Use string // date style; how the title is used
 	Doc        *core.Document
 	Title      string // the title phrase, e.g. "President Joe Biden"
+	Name       string // the name alone, for a title set after it
 	Flag       bool   // a factual.title finding is expected on it
 }
 
@@ -81,9 +82,12 @@ func Generate(k *kb.KB, every int) []Case {
 				{"former, in office", "Former " + title + " said on Tuesday that talks would continue.", before, true},
 				{"former, after the term", "Former " + title + " said on Tuesday that talks would continue.", after, false},
 				{"then-, after the term", "The plan was drawn up by then-" + title + ", officials said on Tuesday.", after, false},
+				{"title after the name, in office", name + ", the former " + strings.ToLower(b.o.Title) + ", said on Tuesday that talks would continue.", before, true},
+				{"title after the name, after the term", name + ", the " + strings.ToLower(b.o.Title) + ", said on Tuesday that talks would continue.", after, true},
+				{"former after the name, after the term", name + ", the former " + strings.ToLower(b.o.Title) + ", said on Tuesday that talks would continue.", after, false},
 				{"inside a quote, after the term", "\u201c" + title + " will decide,\u201d a protester shouted on Tuesday.", after, false},
 			} {
-				out = append(out, Case{Style: style, Use: u.use, Title: title, Flag: u.flag, Doc: article(style, u.sentence, u.at)})
+				out = append(out, Case{Style: style, Use: u.use, Title: title, Name: name, Flag: u.flag, Doc: article(style, u.sentence, u.at)})
 			}
 		}
 	}
@@ -159,7 +163,7 @@ func Run(eng *engine.Engine, cases []Case) (map[string]*Counts, []string) {
 		}
 		flagged := false
 		for _, f := range res.Findings {
-			flagged = flagged || f.Rule == "factual.title" && strings.Contains(f.Text, c.Title)
+			flagged = flagged || f.Rule == "factual.title" && (strings.Contains(f.Text, c.Title) || strings.HasPrefix(f.Text, c.Name+", the"))
 		}
 		for _, key := range []string{"all", c.Style} {
 			n := out[key]

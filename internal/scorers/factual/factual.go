@@ -303,7 +303,54 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 	}
 	if mi.title != "" && !mi.then && !hypothetical(p, mi) {
 		s.checkTitle(p, person, mi, spanStart, spanEnd)
+		return
 	}
+	// The title after the name: "Donald Trump, the former president, said".
+	if mi.title == "" {
+		if title, former, end, ok := appositiveTitle(p, last); ok {
+			mi.title, mi.former = title, former
+			s.checkTitle(p, person, mi, spanStart, p.Tokens[end-1].End)
+		}
+	}
+}
+
+// appositiveTitle reads a title set after a name: ", the former president",
+// ", the ex-prime minister", ", the U.S. president". It returns the title,
+// whether it is former, and the token after the phrase.
+func appositiveTitle(p *analysis.Pass, last int) (title string, former bool, end int, ok bool) {
+	k := last
+	if k+1 >= len(p.Tokens) || p.Tokens[k].Norm != "," || p.Tokens[k+1].Norm != "the" {
+		return "", false, 0, false
+	}
+	k += 2
+	for ; k < len(p.Tokens) && k < last+8; k++ {
+		t := &p.Tokens[k]
+		switch {
+		case t.Norm == "former" || t.Norm == "ex":
+			former = true
+			continue
+		case t.Punct && t.Norm != "," || text.LooksLikeDemonym(t.Norm) || isAcronym(p.Text[t.Start:t.End]) || p.Places[t.Norm] || t.Norm == "u" || t.Norm == "s":
+			continue // "ex-", "U.S.", "French"
+		}
+		for _, ti := range titles {
+			n := len(ti.words)
+			if k+n > len(p.Tokens) {
+				continue
+			}
+			match := true
+			for j, w := range ti.words {
+				match = match && p.Tokens[k+j].Norm == w
+			}
+			// An appositive is set off by punctuation: in "the former
+			// president of the club" it is another office, in "Hillary
+			// Clinton, the president completely undercut her" a new clause.
+			if match && (k+n == len(p.Tokens) || p.Tokens[k+n].Punct) {
+				return ti.title, former, k + n, true
+			}
+		}
+		return "", false, 0, false
+	}
+	return "", false, 0, false
 }
 
 // resolve picks the person meant: by given name, then by title, then the
