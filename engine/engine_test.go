@@ -655,3 +655,12 @@ func TestPartialRunHasNoProfile(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryRuleHasAReadersName: reports show readers a name, not an ID.
+func TestEveryRuleHasAReadersName(t *testing.T) {
+	for _, r := range Rules() {
+		if r.Name == "" || strings.Contains(r.Name, ".") {
+			t.Errorf("rule %s has no reader's name (%q)", r.ID, r.Name)
+		}
+	}
+}

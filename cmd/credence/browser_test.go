@@ -70,13 +70,31 @@ func TestReportInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	script := `<script>addEventListener("load", () => { const d = document.documentElement; document.body.dataset.overflow = d.scrollWidth - d.clientWidth })</script>`
+	// It also counts the comparison's figures a reader cannot see: cells
+	// outside the window or of no size (on a phone the table becomes one
+	// card per article, every figure labelled).
+	script := `<script>addEventListener("load", () => {
+  const d = document.documentElement; document.body.dataset.overflow = d.scrollWidth - d.clientWidth;
+  let hidden = 0, cells = 0;
+  for (const td of document.querySelectorAll("table.compare td")) {
+    cells++; const r = td.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right > innerWidth + 1 || r.left < -1) hidden++;
+  }
+  document.body.dataset.hidden = hidden; document.body.dataset.cells = cells;
+})</script>`
 	if err := os.WriteFile(probe, append(html, script...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	dom, _ = run("--dump-dom", "--window-size=1280,2400", "file://"+probe)
-	if m := regexp.MustCompile(`data-overflow="(-?\d+)"`).FindStringSubmatch(dom); m == nil || m[1] != "0" {
-		t.Errorf("page wider than a 1280 px window (overflow %v)", m)
+	for _, width := range []string{"1280", "390"} {
+		dom, _ = run("--dump-dom", "--window-size="+width+",2400", "file://"+probe)
+		if m := regexp.MustCompile(`data-overflow="(-?\d+)"`).FindStringSubmatch(dom); m == nil || m[1] != "0" {
+			t.Errorf("page wider than a %s px window (overflow %v)", width, m)
+		}
+		hidden := regexp.MustCompile(`data-hidden="(\d+)"`).FindStringSubmatch(dom)
+		cells := regexp.MustCompile(`data-cells="(\d+)"`).FindStringSubmatch(dom)
+		if hidden == nil || cells == nil || hidden[1] != "0" || cells[1] == "0" {
+			t.Errorf("at %s px, comparison cells out of sight: %v of %v", width, hidden, cells)
+		}
 	}
 	for _, shot := range []struct{ name, size string }{{"report-desktop.png", "1280,2400"}, {"report-phone.png", "390,2400"}} {
 		path, _ := filepath.Abs(filepath.Join(artefacts, shot.name))

@@ -78,7 +78,8 @@ var Dimensions = []string{"sourcing", "framing", "factual", "transparency", "int
 
 // Rule describes one check a scorer performs.
 type Rule struct {
-	ID        string   `json:"id"` // dimension.kind, e.g. "sourcing.weasel"
+	ID        string   `json:"id"`   // dimension.kind, e.g. "sourcing.weasel"
+	Name      string   `json:"name"` // a reader's name for it: "Vague attribution"
 	Dimension string   `json:"dimension"`
 	Severity  Severity `json:"severity"`
 	// Summary is one line; Doc explains what the rule looks for and why it

@@ -17,14 +17,18 @@ import (
 var templateFS embed.FS
 
 var reportTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-	"pct":      func(x float64) string { return fmt.Sprintf("%.0f", x) },
-	"f1":       func(x float64) string { return fmt.Sprintf("%.1f", x) },
-	"width":    func(x float64) string { return fmt.Sprintf("%.1f", math.Max(0, math.Min(100, x))*2.2) },
-	"inc":      func(i int) int { return i + 1 },
-	"mul100":   func(x float64) float64 { return x * 100 },
-	"barY":     func(i, off int) int { return 6 + i*28 + off },
-	"barLabel": func(x float64) string { return fmt.Sprintf("%.1f", 95+math.Max(0, math.Min(100, x))*2.2+4) },
-	"clip":     func(s string) string { return clip(s, 90) },
+	"pct":    func(x float64) string { return fmt.Sprintf("%.0f", x) },
+	"f1":     func(x float64) string { return fmt.Sprintf("%.1f", x) },
+	"width":  func(x float64) string { return fmt.Sprintf("%.1f", math.Max(0, math.Min(100, x))*2.2) },
+	"inc":    func(i int) int { return i + 1 },
+	"mul100": func(x float64) float64 { return x * 100 },
+	"barY":   func(i, off int) int { return 6 + i*28 + off },
+	// A label sits inside its bar, at the bar's end, unless the bar is too
+	// short to hold it ("100" once spilled past the chart).
+	"barLabel":  func(x float64) string { return fmt.Sprintf("%.1f", barLabelX(x)) },
+	"barInside": func(x float64) bool { return x >= 20 },
+	"clip":      func(s string) string { return clip(s, 90) },
+	"ruleName":  func(id string) string { return id }, // replaced per report by HTML.name
 }).ParseFS(templateFS, "templates/report.html.tmpl"))
 
 // HTML renders one self-contained page (inline CSS and SVG, no scripts, no
@@ -35,7 +39,25 @@ var reportTemplate = template.Must(template.New("report.html.tmpl").Funcs(templa
 type HTML struct {
 	Compare bool
 	Title   string
+	// Names are the rules' names for readers, by ID (from Options.Rules).
+	Names   map[string]string
 	results []core.Result
+}
+
+func barLabelX(x float64) float64 {
+	x = math.Max(0, math.Min(100, x))
+	if x >= 20 {
+		return 95 + x*2.2 - 4 // inside, anchored at its end
+	}
+	return 95 + x*2.2 + 4
+}
+
+// name is a rule's name for readers (its ID when it has none).
+func (h *HTML) name(rule string) string {
+	if n := h.Names[rule]; n != "" {
+		return n
+	}
+	return rule
 }
 
 func (h *HTML) Start(io.Writer) error { return nil }
@@ -66,7 +88,8 @@ type segment struct {
 
 type viewFinding struct {
 	N                     int
-	Rule, Category        string
+	Rule, RuleName        string
+	Category              string
 	Symbol                string
 	Message, Explanation  string
 	Severity              string
@@ -178,7 +201,7 @@ func (h *HTML) article(i int, r core.Result) viewArticle {
 	at := newLines(text)
 	for k, f := range r.Findings {
 		line, _ := at.position(f.Start)
-		vf := &viewFinding{N: k + 1, Rule: f.Rule, Category: categoryOf(f.Rule), Symbol: symbolOf(categoryOf(f.Rule)), Message: f.Message,
+		vf := &viewFinding{N: k + 1, Rule: f.Rule, RuleName: h.name(f.Rule), Category: categoryOf(f.Rule), Symbol: symbolOf(categoryOf(f.Rule)), Message: f.Message,
 			Explanation: f.Explanation, Severity: f.Severity.String(), Excerpt: clip(f.Text, 90), Quoted: f.Quoted, Suppressed: f.Suppressed, Line: line,
 			DocumentLevel: f.Start == f.End}
 		groups[vf.Category] = append(groups[vf.Category], vf)
@@ -292,5 +315,9 @@ func (h *HTML) Finish(w io.Writer) error {
 	if page.Compare {
 		page.Disagree = disagreements(h.results)
 	}
-	return reportTemplate.Execute(w, page)
+	t, err := reportTemplate.Clone()
+	if err != nil {
+		return err
+	}
+	return t.Funcs(template.FuncMap{"ruleName": h.name}).Execute(w, page)
 }

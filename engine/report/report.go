@@ -42,6 +42,15 @@ type Options struct {
 	Title       string // html: page title
 }
 
+// ruleNames maps each rule's ID to its name for readers.
+func ruleNames(rules []core.Rule) map[string]string {
+	m := map[string]string{}
+	for _, r := range rules {
+		m[r.ID] = r.Name
+	}
+	return m
+}
+
 // Formats lists the names New accepts.
 func Formats() []string {
 	names := make([]string, 0, len(constructors))
@@ -61,7 +70,7 @@ var constructors = map[string]func(Options) Reporter{
 	"github":   func(Options) Reporter { return GitHub{} },
 	"junit":    func(Options) Reporter { return &JUnit{} },
 	"markdown": func(Options) Reporter { return &Markdown{} },
-	"html":     func(o Options) Reporter { return &HTML{Compare: o.Compare, Title: o.Title} },
+	"html":     func(o Options) Reporter { return &HTML{Compare: o.Compare, Title: o.Title, Names: ruleNames(o.Rules)} },
 }
 
 // New returns the reporter for a format name.

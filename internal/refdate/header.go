@@ -14,14 +14,12 @@ import (
 
 // headerLines is how many non-empty lines at the top of a text may carry
 // its date: a title, a standfirst, a byline, a "Published" line, and in a
-// copy of a whole web page the menus and links above them. Past the first
-// topLines, a line counts only when it says it is the date ("Updated …") or
-// is nothing but a date: a short line that mentions one ("Sen. Ted Cruz —
-// announced March 23, 2015") is the story's, not its date.
-const (
-	headerLines = 60
-	topLines    = 8
-)
+// copy of a whole web page the menus and links above them. A line counts
+// when it says it is the date ("Updated …", words around the date allowed)
+// or is nothing but a date (beside a byline at most): a line that mentions
+// one ("Sen. Ted Cruz — announced March 23, 2015", "The report, published
+// on 3 March 2021, was updated…") is the story's, not its date.
+const headerLines = 60
 
 // headerCue opens a line that states when the article appeared
 // (and its French, German, Spanish, Portuguese and Italian forms).
@@ -67,7 +65,7 @@ func header(p *analysis.Pass) (core.RefDate, bool) {
 			if !dateShape.MatchString(part) || cued == "" && strings.HasPrefix(strings.ToLower(part), "by ") {
 				continue
 			}
-			r, ok := readDate(p, part, cued != "" || seen <= topLines)
+			r, ok := readDate(p, part, cued != "")
 			if !ok {
 				continue
 			}

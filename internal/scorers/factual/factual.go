@@ -24,13 +24,13 @@ import (
 )
 
 var (
-	RuleTitle = core.Rule{ID: "factual.title", Dimension: "factual", Severity: core.Error,
+	RuleTitle = core.Rule{ID: "factual.title", Name: "Wrong title for the date", Dimension: "factual", Severity: core.Error,
 		Summary: "A title or office is wrong for the article's date.",
 		Doc:     "Checks each title given to a known office holder (\"President\", \"former Prime Minister\", \"Sir\") against the knowledge base's dated terms of office on the article's reference date: \"former President Donald Trump\" in 2026 (he is in office), \"President Biden\" after 20 January 2025, an office the person never held, an honorific not yet conferred. Skipped when the reference date is unknown."}
-	RuleName = core.Rule{ID: "factual.name", Dimension: "factual", Severity: core.Error,
+	RuleName = core.Rule{ID: "factual.name", Name: "Wrong name", Dimension: "factual", Severity: core.Error,
 		Summary: "A known person's name is wrong.",
 		Doc:     "Checks the names of known office holders: a wrong given name (\"Vladimir Zelenskiy\" for Volodymyr Zelensky) or a misspelt surname next to the person's title. Accepted transliterations (Zelensky, Zelenskyy, Zelenskiy) are never flagged."}
-	RuleDate = core.Rule{ID: "factual.date", Dimension: "factual", Severity: core.Error,
+	RuleDate = core.Rule{ID: "factual.date", Name: "Wrong date", Dimension: "factual", Severity: core.Error,
 		Summary: "A date or event contradicts the article's reference date.",
 		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, and dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\")."}
 )

@@ -20,16 +20,16 @@ import (
 )
 
 var (
-	RuleLoaded = core.Rule{ID: "framing.loaded", Dimension: "framing", Severity: core.Warning,
+	RuleLoaded = core.Rule{ID: "framing.loaded", Name: "Loaded wording", Dimension: "framing", Severity: core.Warning,
 		Summary: "Emotive, evaluative or pejorative wording in the outlet's own voice.",
 		Doc:     "Flags words and phrases that carry the writer's judgement where neutral wording exists: pejorative labels (\"regime\", \"so-called\"), emotive verbs (\"slammed\", \"caved\"), loaded nouns, intensifiers, euphemisms and evaluations stated as description (\"deepening divisions\", \"landmark show of unity\"). Matches on stems, so inflections count; negated and literal uses (\"the storm slammed the coast\") do not. Inside a direct quote the words are the speaker's: they are reported as quoted and do not count against the outlet."}
-	RuleEditorial = core.Rule{ID: "framing.editorial", Dimension: "framing", Severity: core.Warning,
+	RuleEditorial = core.Rule{ID: "framing.editorial", Name: "Opinion in the news voice", Dimension: "framing", Severity: core.Warning,
 		Summary: "A prescription or opinion in the news voice.",
 		Doc:     "Flags statements in which the report itself tells actors what they must do or declares what is obvious (\"The situation demands urgent action\", \"it is clear that\", \"X should resign\"), when no named source is credited with the view."}
-	RuleSpeculation = core.Rule{ID: "framing.speculation", Dimension: "framing", Severity: core.Info,
+	RuleSpeculation = core.Rule{ID: "framing.speculation", Name: "Speculation stated as fact", Dimension: "framing", Severity: core.Info,
 		Summary: "An unhedged prediction or speculative stakes.",
 		Doc:     "Flags predictions stated as certain (\"will significantly impact\") and speculative stakes (\"could define … for decades\", \"could make or break\") that no named source is credited with."}
-	RuleAsymmetry = core.Rule{ID: "framing.asymmetry", Dimension: "framing", Severity: core.Warning, DocumentLevel: true,
+	RuleAsymmetry = core.Rule{ID: "framing.asymmetry", Name: "One-sided tone", Dimension: "framing", Severity: core.Warning, DocumentLevel: true,
 		Summary: "The sides of the story get markedly different treatment.",
 		Doc:     "Finds the actors of the story (countries, capitals, governments and their officials), scores the tone of the outlet's wording around each and how each is sourced (named and quoted, or through vague and anonymous sources), and flags a marked imbalance, with the spans that make it."}
 )
@@ -452,9 +452,22 @@ func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
 	ev = dedupeSpans(ev)
 	p.Report(core.Finding{Rule: RuleAsymmetry.ID, Severity: RuleAsymmetry.Severity, Confidence: math.Min(0.95, 0.5+gap/12), Weight: math.Min(2, gap/3),
 		Evidence: ev,
-		Message:  fmt.Sprintf("Document level: %s is framed markedly more negatively than %s.", a.name, b.name),
-		Explanation: fmt.Sprintf("Around %s the outlet's wording and sourcing score %.1f (negative wording, vague or anonymous sources: %d spans); around %s they score %.1f with %d named source(s) of its own. The evidence spans show where the tone differs.",
-			a.name, score(a), len(a.evidence), b.name, score(b), int(b.voice))})
+		Message: fmt.Sprintf("Document level: %s is described with more negative words and unnamed or vague sources than %s: %d passages against %d.",
+			a.name, b.name, len(a.evidence), len(b.evidence)),
+		Explanation: fmt.Sprintf("In the outlet's own voice, %d passages about %s use negative wording or rest on unnamed or vague sources, against %d about %s; %s",
+			len(a.evidence), a.name, len(b.evidence), b.name, voices(b))})
+}
+
+// voices says how many named sources speak for a side, in words.
+func voices(sd *side) string {
+	switch n := int(sd.voice); n {
+	case 0:
+		return "no named source speaks for " + sd.name + ". The highlighted passages show where the tone differs."
+	case 1:
+		return "one named source speaks for " + sd.name + ". The highlighted passages show where the tone differs."
+	default:
+		return strconv.Itoa(n) + " named sources speak for " + sd.name + ". The highlighted passages show where the tone differs."
+	}
 }
 
 func distinctSides[T any](ms []T, side func(T) string) []string {

@@ -17,22 +17,22 @@ import (
 )
 
 var (
-	RuleDuplicate = core.Rule{ID: "integrity.duplicate", Dimension: "integrity", Severity: core.Warning,
+	RuleDuplicate = core.Rule{ID: "integrity.duplicate", Name: "Repeated text", Dimension: "integrity", Severity: core.Warning,
 		Summary: "A line of the text is repeated verbatim.",
 		Doc:     "Flags a line (a byline, a paragraph, a summary bullet) that appears again word for word. Repetition is a sign of a scraped or badly assembled page rather than an edited article."}
-	RulePaywall = core.Rule{ID: "integrity.paywall", Dimension: "integrity", Severity: core.Error,
+	RulePaywall = core.Rule{ID: "integrity.paywall", Name: "Paywall", Dimension: "integrity", Severity: core.Error,
 		Summary: "A paywall prompt stands where article text should be.",
 		Doc:     "Flags subscription prompts (\"Subscribe to unlock this story\", \"$5/month\", \"Sign in to continue\"). The text is excluded from every other score, and a page that is mostly paywall is unscorable."}
-	RuleChrome = core.Rule{ID: "integrity.chrome", Dimension: "integrity", Severity: core.Warning,
+	RuleChrome = core.Rule{ID: "integrity.chrome", Name: "Page furniture", Dimension: "integrity", Severity: core.Warning,
 		Summary: "Page furniture (navigation, share buttons, account prompts) is mixed into the text.",
 		Doc:     "Flags lines that are part of the web page rather than the article: \"Report issue\", share rows, cookie notices, \"Get Started Have an account? Sign in\". They are excluded from the other scores."}
-	RuleCommentFooter = core.Rule{ID: "integrity.comment_footer", Dimension: "integrity", Severity: core.Info,
+	RuleCommentFooter = core.Rule{ID: "integrity.comment_footer", Name: "Comment section", Dimension: "integrity", Severity: core.Info,
 		Summary: "A comment form or comment count follows the article.",
 		Doc:     "Flags comment-section furniture (\"Leave a Reply\", \"Your email address will not be published\"), which shows the text was scraped with the page around it."}
-	RuleTruncated = core.Rule{ID: "integrity.truncated", Dimension: "integrity", Severity: core.Warning,
+	RuleTruncated = core.Rule{ID: "integrity.truncated", Name: "Text cut off", Dimension: "integrity", Severity: core.Warning,
 		Summary: "The text stops mid-sentence.",
 		Doc:     "Flags text whose last line of prose ends without closing punctuation or with an ellipsis: the article was probably cut off, and what it went on to say is missing."}
-	RuleAggregator = core.Rule{ID: "integrity.aggregator", Dimension: "integrity", Severity: core.Error,
+	RuleAggregator = core.Rule{ID: "integrity.aggregator", Name: "Aggregator page", Dimension: "integrity", Severity: core.Error,
 		Summary: "The page lists coverage from other outlets instead of reporting.",
 		Doc:     "Flags aggregator furniture (\"Articles (8)\", \"Center (3)\", \"Read both sides\", bias-distribution counts). A page made of it has no body of its own and is unscorable as an article."}
 )

@@ -16,19 +16,19 @@ import (
 )
 
 var (
-	RuleAnonymous = core.Rule{ID: "sourcing.anonymous", Dimension: "sourcing", Severity: core.Warning,
+	RuleAnonymous = core.Rule{ID: "sourcing.anonymous", Name: "Unnamed source", Dimension: "sourcing", Severity: core.Warning,
 		Summary: "A claim rests on a source the reader cannot identify.",
 		Doc:     "Flags unnamed sources: \"a confidential source revealed\", \"a source familiar with the talks\", \"officials who spoke on condition of anonymity\". Anonymity is sometimes justified, but the reader must take the claim on trust; good practice says why the source was not named."}
-	RuleWeasel = core.Rule{ID: "sourcing.weasel", Dimension: "sourcing", Severity: core.Warning,
+	RuleWeasel = core.Rule{ID: "sourcing.weasel", Name: "Vague attribution", Dimension: "sourcing", Severity: core.Warning,
 		Summary: "A vague group stands in for a source.",
 		Doc:     "Flags attribution to nobody in particular: \"analysts note\", \"critics argue\", \"some say\", \"it is widely believed\", \"drawing criticism from … observers\". The wording sounds sourced but names no one whose claim could be checked. Words inside a named speaker's direct quote are the speaker's and are not flagged."}
-	RuleHearsay = core.Rule{ID: "sourcing.hearsay", Dimension: "sourcing", Severity: core.Warning,
+	RuleHearsay = core.Rule{ID: "sourcing.hearsay", Name: "Hearsay", Dimension: "sourcing", Severity: core.Warning,
 		Summary: "A report is passed on as unconfirmed or second-hand.",
 		Doc:     "Flags \"reports emerged\", \"reportedly\", \"allegedly\", \"no official confirmation\": the article relays a claim it has not confirmed and does not say who made it."}
-	RuleUnsourcedClaim = core.Rule{ID: "sourcing.unsourced_claim", Dimension: "sourcing", Severity: core.Warning,
+	RuleUnsourcedClaim = core.Rule{ID: "sourcing.unsourced_claim", Name: "Claim with no source", Dimension: "sourcing", Severity: core.Warning,
 		Summary: "A claim about someone's private intent or actions has no source.",
 		Doc:     "Flags assertions about what a third party privately thinks, signals or plans (\"has privately signaled that it would…\") when neither the sentence nor the one before says who reported it. Such claims can only come from a source; the reader is not told which."}
-	RuleUnsourcedFigure = core.Rule{ID: "sourcing.unsourced_figure", Dimension: "sourcing", Severity: core.Info,
+	RuleUnsourcedFigure = core.Rule{ID: "sourcing.unsourced_figure", Name: "Figure with no source", Dimension: "sourcing", Severity: core.Info,
 		Summary: "A specific number is stated as fact with no source.",
 		Doc:     "Flags percentages, amounts of money and large counts (\"approximately 20% of the territory\", \"480 infantry vehicles per year\") in a sentence that attributes them to no one. Dates, ages, small counts and figures inside quotes are not flagged."}
 )

@@ -14,10 +14,10 @@ import (
 )
 
 var (
-	ruleByline = core.Rule{ID: "transparency.byline", Dimension: "transparency", Severity: core.Warning, DocumentLevel: true,
+	ruleByline = core.Rule{ID: "transparency.byline", Name: "No author named", Dimension: "transparency", Severity: core.Warning, DocumentLevel: true,
 		Summary: "The article names no author.",
 		Doc:     "Looks for an author in the metadata (byline field, HTML meta tags, JSON-LD) and in the text (a \"By …\" line, or a name standing alone on a line at the top or bottom). A story nobody signs is harder to hold to account."}
-	ruleDate = core.Rule{ID: "transparency.date", Dimension: "transparency", Severity: core.Warning, DocumentLevel: true,
+	ruleDate = core.Rule{ID: "transparency.date", Name: "No date given", Dimension: "transparency", Severity: core.Warning, DocumentLevel: true,
 		Summary: "The article gives no publication date.",
 		Doc:     "Looks for a publication date in the metadata and for a dateline or a full date near the top of the text. Without one a reader cannot tell whether the facts were current."}
 )
