@@ -33,6 +33,16 @@ func (GitHub) Write(w io.Writer, r core.Result) error {
 		case core.Warning:
 			level = "warning"
 		}
+		if extracted(r.Doc) {
+			// The text was extracted from the file: its lines are not the
+			// file's, so the annotation names the file and quotes the text.
+			where := " (in the article text extracted from " + r.Source + ")"
+			if f.End > f.Start {
+				where = " (in the article text extracted from " + r.Source + ": \"" + clip(f.Text, 80) + "\")"
+			}
+			fmt.Fprintf(&b, "::%s file=%s,title=%s::%s\n", level, ghEscapeProp(sourcePath(r.Source)), ghEscapeProp(f.Rule), ghEscapeData(f.Message+where+" "+f.Explanation))
+			continue
+		}
 		l, c := at.position(f.Start)
 		el, ec := at.position(f.End)
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", level, ghEscapeProp(sourcePath(r.Source)), l, c, el, ec, ghEscapeProp(f.Rule), ghEscapeData(f.Message+" "+f.Explanation))

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
@@ -111,7 +112,7 @@ func TestUnknownFormat(t *testing.T) {
 func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	rep, _ := New("sarif", Options{Rules: testRules, Version: "test"})
 	var buf bytes.Buffer
-	for _, r := range sample() {
+	for _, r := range append(sample(), extractedSample()) {
 		rep.Write(&buf, r)
 	}
 	if err := rep.Finish(&buf); err != nil {
@@ -148,6 +149,61 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	// Columns are UTF-16 code units: "Kyiv’s “so-called”" puts so-called at column 9.
 	if !bytes.Contains(buf.Bytes(), []byte(`"startColumn": 9`)) {
 		t.Errorf("expected UTF-16 column 9 for so-called:\n%s", buf.String())
+	}
+}
+
+// extractedSample is a result for an HTML page: its text was extracted,
+// so its lines are not the file's.
+func extractedSample() core.Result {
+	text := "Headline\n\nCritics argue the plan failed.\n"
+	return core.Result{ID: "page", Source: "testdata/page.html", Doc: &core.Document{Text: text, Format: "html"},
+		Findings: []core.Finding{{Rule: "sourcing.weasel", Start: 10, End: 23, Text: "Critics argue", Severity: core.Warning, Confidence: 0.8,
+			Message: "Vague attribution.", Explanation: "Who?"}}}
+}
+
+// TestExtractedTextLocations: findings in text extracted from HTML or JSON
+// point into that text as an artifact of its own (SARIF), or name the file
+// and quote the passage without a line it does not have (GitHub).
+func TestExtractedTextLocations(t *testing.T) {
+	var buf bytes.Buffer
+	rep, _ := New("sarif", Options{Rules: testRules})
+	rep.Write(&buf, extractedSample())
+	rep.Finish(&buf)
+	var log struct {
+		Runs []struct {
+			Artifacts []struct {
+				Location    struct{ URI string }
+				ParentIndex *int
+				Contents    *struct{ Text string }
+			}
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI   string
+							Index *int
+						}
+						Region struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	loc := run.Results[0].Locations[0].PhysicalLocation
+	if len(run.Artifacts) != 2 || loc.ArtifactLocation.Index == nil || *loc.ArtifactLocation.Index != 1 ||
+		run.Artifacts[1].ParentIndex == nil || *run.Artifacts[1].ParentIndex != 0 || run.Artifacts[1].Contents == nil ||
+		run.Artifacts[1].Location.URI != "testdata/page.html.text" || loc.Region.StartLine != 3 {
+		t.Errorf("extracted text is not its own artifact, nested in the page:\n%s", buf.String())
+	}
+	buf.Reset()
+	gh, _ := New("github", Options{})
+	gh.Write(&buf, extractedSample())
+	if out := buf.String(); strings.Contains(out, "line=") || !strings.Contains(out, `extracted from testdata/page.html: "Critics argue"`) {
+		t.Errorf("GitHub annotation for an HTML page: %s", out)
 	}
 }
 

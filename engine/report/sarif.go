@@ -15,9 +15,29 @@ import (
 // sorted by ID) and one result per finding. Regions use 1-based lines and
 // columns counted in UTF-16 code units, the SARIF default.
 type SARIF struct {
-	Rules   []core.Rule
-	Version string
-	results []sarifResult
+	Rules     []core.Rule
+	Version   string
+	results   []sarifResult
+	artifacts []sarifArtifact
+}
+
+// sarifArtifact is a file the results point into. Text extracted from a
+// JSON or HTML input is an artifact of its own, nested in the input
+// (parentIndex) and carried whole (contents), since its lines are not the
+// input's lines.
+type sarifArtifact struct {
+	Location struct {
+		URI string `json:"uri"`
+	} `json:"location"`
+	ParentIndex *int          `json:"parentIndex,omitempty"`
+	Contents    *sarifMessage `json:"contents,omitempty"`
+	Description *sarifMessage `json:"description,omitempty"`
+}
+
+// extracted reports whether a document's text is not its input's bytes
+// (JSON fields, HTML pages), so lines in the text are not lines of the file.
+func extracted(d *core.Document) bool {
+	return d != nil && (d.Format == "json" || d.Format == "json+html" || d.Format == "html")
 }
 
 type sarifMessage struct {
@@ -35,7 +55,8 @@ type sarifRegion struct {
 type sarifLocation struct {
 	PhysicalLocation struct {
 		ArtifactLocation struct {
-			URI string `json:"uri"`
+			URI   string `json:"uri"`
+			Index *int   `json:"index,omitempty"`
 		} `json:"artifactLocation"`
 		Region sarifRegion `json:"region"`
 	} `json:"physicalLocation"`
@@ -87,13 +108,29 @@ func (s *SARIF) Write(_ io.Writer, r core.Result) error {
 	if r.Doc != nil {
 		text = r.Doc.Text
 	}
+	uri := filepath.ToSlash(sourcePath(r.Source))
+	var artifact *int
+	if extracted(r.Doc) && len(r.Findings) > 0 {
+		parent := len(s.artifacts)
+		var in, out sarifArtifact
+		in.Location.URI = uri
+		out.Location.URI = uri + ".text"
+		if r.Source != sourcePath(r.Source) { // one line of a JSONL file
+			out.Location.URI = uri + "." + r.Source[strings.LastIndexByte(r.Source, ':')+1:] + ".text"
+		}
+		out.ParentIndex, out.Contents = &parent, &sarifMessage{Text: text}
+		out.Description = &sarifMessage{Text: "The article text Credence extracted from " + r.Source + "; the regions are lines of this text."}
+		s.artifacts = append(s.artifacts, in, out)
+		i := parent + 1
+		artifact, uri = &i, out.Location.URI
+	}
 	for _, f := range r.Findings {
 		res := sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity), Message: sarifMessage{Text: f.Message + " " + f.Explanation}}
 		if f.Quoted {
 			res.Properties = map[string]any{"quoted": true}
 		}
 		var loc sarifLocation
-		loc.PhysicalLocation.ArtifactLocation.URI = filepath.ToSlash(sourcePath(r.Source))
+		loc.PhysicalLocation.ArtifactLocation.URI, loc.PhysicalLocation.ArtifactLocation.Index = uri, artifact
 		sl, sc := Position16(text, f.Start)
 		el, ec := Position16(text, f.End)
 		reg := sarifRegion{StartLine: sl, StartColumn: sc, EndLine: el, EndColumn: ec}
@@ -147,6 +184,9 @@ func (s *SARIF) Finish(w io.Writer) error {
 			"columnKind": "utf16CodeUnits",
 			"results":    results,
 		}},
+	}
+	if len(s.artifacts) > 0 {
+		log["runs"].([]any)[0].(map[string]any)["artifacts"] = s.artifacts
 	}
 	b, err := json.MarshalIndent(log, "", "  ")
 	if err != nil {
