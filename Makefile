@@ -37,6 +37,10 @@ ifneq ($(SEEDS),)
 	@echo "HTML report (seeds, side by side): out/seeds-report.html"
 endif
 
+# Tests that read ../shared are rerun when it appears or changes: the test
+# cache tracks environment variables, not files outside the module.
+export CREDENCE_SHARED_STAMP := $(shell ls -la --time-style=+%s ../shared ../shared/* 2>/dev/null | cksum)
+
 test: vet
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) test ./...
