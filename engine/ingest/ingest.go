@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -335,6 +336,12 @@ func Parse(source, format string, data []byte) (*core.Document, error) {
 func ParseContext(ctx context.Context, source, format string, data []byte) (*core.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	// Content decides when the name says nothing: HTML piped on standard
+	// input, saved as .txt or posted as text/plain is a page, not prose (it
+	// was once scored as 36,000 words of markup).
+	if format == "txt" && strings.HasPrefix(http.DetectContentType(data), "text/html") {
+		format = "html"
 	}
 	switch format {
 	case "json":

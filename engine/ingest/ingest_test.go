@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/credence-news/credence/engine/core"
 	"os"
 	"path/filepath"
 	"strings"
@@ -249,5 +250,36 @@ func TestParseContextStops(t *testing.T) {
 	doc, err := (Item{Source: "x", format: "html", data: []byte("<p>The council met on Monday.</p>")}).Document(ctx)
 	if doc != nil || !errors.Is(err, context.Canceled) {
 		t.Errorf("deferred item: %v %v, want context.Canceled", doc, err)
+	}
+}
+
+// TestContentDecidesTheFormat: HTML on standard input, or saved as .txt,
+// is read as a page; prose that merely mentions a tag stays text.
+func TestContentDecidesTheFormat(t *testing.T) {
+	page := "<!DOCTYPE html><html><head><title>Bridge</title></head><body><article><p>The council voted on Tuesday to repair the bridge, a spokesperson said.</p></article></body></html>"
+	for _, c := range []struct{ format, data, want string }{
+		{"txt", page, "html"},
+		{"txt", "\n  <html><body><p>The council met on Monday.</p></body></html>", "html"},
+		{"txt", "The council met. Use <p> tags for paragraphs, the guide says.", "txt"},
+		{"md", "# Title\n\nThe council met.", "md"},
+	} {
+		doc, err := Parse("x", c.format, []byte(c.data))
+		if err != nil || doc.Format != c.want {
+			t.Errorf("%q as %s: format %v (%v), want %s", c.data[:20], c.format, doc, err, c.want)
+			continue
+		}
+		if c.want == "html" && strings.Contains(doc.Text, "<") {
+			t.Errorf("%q: markup left in the text %q", c.data[:20], doc.Text)
+		}
+	}
+	var docs []*core.Document
+	Read([]string{"-"}, Options{Stdin: strings.NewReader(page)}, func(it Item) bool {
+		if it.Doc != nil {
+			docs = append(docs, it.Doc)
+		}
+		return true
+	})
+	if len(docs) != 1 || docs[0].Format != "html" || docs[0].Title != "Bridge" {
+		t.Errorf("HTML on standard input: %+v", docs)
 	}
 }
