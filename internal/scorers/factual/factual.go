@@ -9,6 +9,7 @@ package factual
 import (
 	"fmt"
 	"github.com/credence-news/credence/lexicons"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,8 +40,10 @@ var (
 type Scorer struct {
 	kb       *kb.KB
 	surnames *lexicon.Matcher
-	// single lists one-word surnames, for the misspelling check.
+	// single lists one-word surnames, for the misspelling check, and
+	// nearby indexes them by every form with up to two letters deleted.
 	single []string
+	nearby map[string][]int
 }
 
 // New builds the factual scorer over a knowledge base.
@@ -55,7 +58,50 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 			single = append(single, s)
 		}
 	}
-	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single}
+	nearby := map[string][]int{}
+	for i, sur := range single {
+		for _, d := range deletions(sur) {
+			nearby[d] = append(nearby[d], i)
+		}
+	}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, nearby: nearby}
+}
+
+// deletions returns w and every form of it with one or two letters deleted.
+// Two words within two edits (insertions, deletions, substitutions) share
+// one of these forms, so looking a word's forms up finds every surname
+// that close without measuring the distance to all of them.
+func deletions(w string) []string {
+	r := []rune(w)
+	seen := map[string]bool{w: true}
+	out := []string{w}
+	for i := range r {
+		one := string(append(append([]rune{}, r[:i]...), r[i+1:]...))
+		if !seen[one] {
+			seen[one] = true
+			out = append(out, one)
+		}
+		r1 := []rune(one)
+		for j := range r1 {
+			two := string(append(append([]rune{}, r1[:j]...), r1[j+1:]...))
+			if !seen[two] {
+				seen[two] = true
+				out = append(out, two)
+			}
+		}
+	}
+	return out
+}
+
+// near returns the indexes into single of the surnames that share a
+// deletion form with w, in single's order.
+func (s *Scorer) near(w string) []int {
+	var out []int
+	for _, d := range deletions(w) {
+		out = append(out, s.nearby[d]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func (*Scorer) Name() string       { return "factual" }
@@ -704,7 +750,8 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 		if mi.title == "" {
 			continue
 		}
-		for _, sur := range s.single {
+		for _, si := range s.near(t.Norm) {
+			sur := s.single[si]
 			if diff := len(sur) - len(t.Norm); diff > 2 || diff < -2 {
 				continue
 			}

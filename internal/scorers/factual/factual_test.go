@@ -45,3 +45,34 @@ func TestStatus(t *testing.T) {
 		t.Error("sameTitle is wrong")
 	}
 }
+
+// TestNearFindsEverySurnameWithinTwoEdits: the deletion index finds what
+// measuring the distance to every surname finds.
+func TestNearFindsEverySurnameWithinTwoEdits(t *testing.T) {
+	k, err := kb.Load(lexicons.FS, lexicons.KnowledgeBase...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(k, nil)
+	words := []string{"zelenksy", "scholtz", "macrone", "starmr", "stoltenbreg", "merkle", "putinn", "lavorv", "borrell", "xxxxxx"}
+	for _, sur := range s.single[:min(len(s.single), 200)] { // and each surname with a letter changed
+		words = append(words, "q"+sur[1:], sur[:len(sur)-1])
+	}
+	for _, w := range words {
+		var want []int
+		for i, sur := range s.single {
+			if editDistance(w, sur) <= 2 {
+				want = append(want, i)
+			}
+		}
+		got := map[int]bool{}
+		for _, i := range s.near(w) {
+			got[i] = true
+		}
+		for _, i := range want {
+			if !got[i] {
+				t.Errorf("%q: the index misses %q (distance %d)", w, s.single[i], editDistance(w, s.single[i]))
+			}
+		}
+	}
+}
