@@ -303,19 +303,29 @@ func content(p *analysis.Pass, sent text.Sentence, m lexicon.Match) (core.Span, 
 }
 
 // inSentenceOrder moves the attributions appended after the first n (the
-// dash- and colon-signed ones, out of text order) to their sentences,
-// each after those already there: what a stable sort would do, without
-// moving a 170-byte struct per step.
+// dash- and colon-signed ones, out of text order) to their sentences, each
+// after those already there and the extras of one sentence in the order
+// they were found: a merge of two sorted runs, linear in their length (an
+// insertion per extra was quadratic on a long transcript).
 func inSentenceOrder(p *analysis.Pass, n int) {
 	if len(p.Attributions) == n {
 		return
 	}
 	extra := slices.Clone(p.Attributions[n:])
-	p.Attributions = p.Attributions[:n]
-	for _, a := range extra {
-		k := sort.Search(len(p.Attributions), func(k int) bool { return p.Attributions[k].Sentence > a.Sentence })
-		p.Attributions = slices.Insert(p.Attributions, k, a)
+	slices.SortStableFunc(extra, func(a, b analysis.Attribution) int { return a.Sentence - b.Sentence })
+	main := slices.Clone(p.Attributions[:n])
+	out := p.Attributions[:0]
+	i, j := 0, 0
+	for i < len(main) || j < len(extra) {
+		if j == len(extra) || i < len(main) && main[i].Sentence <= extra[j].Sentence {
+			out = append(out, main[i])
+			i++
+		} else {
+			out = append(out, extra[j])
+			j++
+		}
 	}
+	p.Attributions = out
 }
 
 // colonLabelled attributes a line that opens with a name and a colon: a
