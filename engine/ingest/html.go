@@ -9,6 +9,7 @@ import (
 	"time"
 
 	readability "github.com/go-shiori/go-readability"
+	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -43,6 +44,27 @@ func parseHTML(ctx context.Context, source string, data []byte) (doc *core.Docum
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	// The body: go-trafilatura (with its own fallbacks), chosen by
+	// measurement on independently annotated pages (eval/corpora's
+	// extraction section: word 4-gram F1 0.957 rendered with its paragraphs
+	// kept, 0.962 as its flat text, against go-readability's 0.947), on a
+	// tree of its own since it prunes what it reads; go-readability's body
+	// when it finds none. The paragraphs are worth the 0.005: the integrity,
+	// attribution and sourcing checks read lines and paragraphs. Title, byline and date come
+	// from go-readability's reading of meta tags and JSON-LD, then
+	// go-trafilatura's.
+	text, meta := "", trafilatura.Metadata{}
+	if troot, err := html.Parse(bytes.NewReader(data)); err == nil {
+		if res, err := trafilatura.ExtractDocument(troot, trafilatura.Options{EnableFallback: true, ExcludeComments: true, MaxTreeSize: maxHTMLElements}); err == nil && res != nil {
+			if res.ContentNode != nil {
+				text = BlockText(res.ContentNode)
+			}
+			meta = res.Metadata
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	parser := readability.NewParser()
 	parser.MaxElemsToParse = maxHTMLElements
 	art, err := parser.ParseDocument(root, nil)
@@ -52,13 +74,24 @@ func parseHTML(ctx context.Context, source string, data []byte) (doc *core.Docum
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	text := ""
 	if art.Node != nil {
-		text = BlockText(art.Node)
+		// On broken markup go-trafilatura can return a paragraph twice
+		// (an unclosed heading holding the article): a repeat the page's
+		// own reading does not have is the extractor's, not the page's.
+		if rt := BlockText(art.Node); strings.TrimSpace(text) == "" || repeatsMore(text, rt) {
+			text = rt
+		}
 	}
 	if strings.TrimSpace(text) == "" {
 		text = BlockText(root)
 	}
+	if art.Title == "" {
+		art.Title = meta.Title
+	}
+	if art.Byline == "" {
+		art.Byline = meta.Author
+	}
+
 	if strings.TrimSpace(text) == "" {
 		return nil, errors.New("HTML page has no text")
 	}
@@ -208,4 +241,25 @@ func isoDay(v string) string {
 		}
 	}
 	return ""
+}
+
+// repeatsMore reports a line of eight words or more that occurs in a more
+// often than in b.
+func repeatsMore(a, b string) bool {
+	count := func(s string) map[string]int {
+		m := map[string]int{}
+		for _, l := range strings.Split(s, "\n") {
+			if l = strings.TrimSpace(l); len(strings.Fields(l)) >= 8 {
+				m[l]++
+			}
+		}
+		return m
+	}
+	inB := count(b)
+	for l, n := range count(a) {
+		if n > 1 && n > inB[l] {
+			return true
+		}
+	}
+	return false
 }
