@@ -11,8 +11,8 @@ import (
 	"sort"
 	"strings"
 
-	json "github.com/goccy/go-json"
 	readability "github.com/go-shiori/go-readability"
+	json "github.com/goccy/go-json"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
