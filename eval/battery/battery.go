@@ -185,7 +185,7 @@ func Run(eng *engine.Engine, cases []Case) (map[string]*Counts, []string) {
 			}
 		}
 		if flagged != c.Flag && len(misses) < 12 {
-			misses = append(misses, fmt.Sprintf("%s, %s: %q dated %s (reference date %s) %s", c.Style, c.Use, c.Title, c.Doc.Published+res.RefDate.Evidence, res.RefDate.Value, map[bool]string{true: "flagged", false: "not flagged"}[flagged]))
+			misses = append(misses, fmt.Sprintf("%s, %s: %q on %s (%s) %s", c.Style, c.Use, c.Title, res.RefDate.Value, res.RefDate.Evidence, map[bool]string{true: "flagged", false: "not flagged"}[flagged]))
 		}
 	}
 	return out, misses
