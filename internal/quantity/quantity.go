@@ -5,6 +5,7 @@
 package quantity
 
 import (
+	"github.com/credence-news/credence/lexicons"
 	"regexp"
 	"strings"
 
@@ -18,8 +19,7 @@ import (
 var pattern = regexp.MustCompile(`(?i)\b((?:approximately|about|around|nearly|almost|roughly|some|more than|over|fewer than|at least|up to)\s+)?(\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|(?:two |three )?dozen)(?:\s+dozen)?\s+((?:[A-Z][a-z]+|[a-z]+)\s+)?(` + strings.Join(counted, "|") + `)\b`)
 
 // counted are the nouns whose counts the report compares.
-var counted = []string{"nations", "countries", "leaders", "troops", "soldiers", "people", "brigades", "vehicles",
-	"states", "allies", "members", "deaths", "civilians", "jobs", "homes", "years", "percent"}
+var counted = lexicons.Words("counted_nouns")
 
 var countedWord = text.NewWordSet(counted...)
 
@@ -35,8 +35,7 @@ func countBefore(toks []text.Token) bool {
 	return false
 }
 
-var numberWord = text.NewWordSet("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-	"twelve", "twenty", "thirty", "forty", "fifty", "hundreds", "thousands", "dozen")
+var numberWord = text.NewWordSet(lexicons.Words("count_words")...)
 
 // window is how many tokens before a counted noun its quantity can start:
 // "more than two dozen European nations" is six.

@@ -1,6 +1,7 @@
 package refdate
 
 import (
+	"github.com/credence-news/credence/lexicons"
 	"regexp"
 	"strings"
 	"sync"
@@ -160,7 +161,7 @@ func dayDate(t time.Time, evidence string) core.RefDate {
 	return core.RefDate{Value: d.Format("2006-01-02"), Precision: core.PrecisionDay, Time: d, Latest: d.AddDate(0, 0, 1), Evidence: evidence}
 }
 
-var weekdays = []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+var weekdays = lexicons.Words("weekdays")
 
 // weekdayNamed returns the weekday a date string names, or -1.
 func weekdayNamed(s string) int {
@@ -181,12 +182,12 @@ func dayFirst(p *analysis.Pass) int {
 	low := strings.ToLower(p.Text)
 	score := 0
 	for _, w := range britishSpellings {
-		if strings.Contains(low, w) {
+		if hasWord(low, w) {
 			score++
 		}
 	}
 	for _, w := range americanSpellings {
-		if strings.Contains(low, w) {
+		if hasWord(low, w) {
 			score--
 		}
 	}
@@ -206,6 +207,26 @@ func dayFirst(p *analysis.Pass) int {
 }
 
 var (
-	britishSpellings  = []string{"colour", "favour", "labour", "centre", "organisation", "programme", "defence", "realise", "recognise", "neighbour"}
-	americanSpellings = []string{"color", "favor", "labor ", "center", "organization", "program ", "defense", "realize", "recognize", "neighbor"}
+	britishSpellings  = lexicons.Words("british_spellings")
+	americanSpellings = lexicons.Words("american_spellings")
 )
+
+// hasWord reports w in text as a word of its own, or with a plural "s":
+// "program" is not in "programme", nor "labor" in "laboratory".
+func hasWord(text, w string) bool {
+	letter := func(b byte) bool { return b >= 'a' && b <= 'z' }
+	for i := 0; ; {
+		k := strings.Index(text[i:], w)
+		if k < 0 {
+			return false
+		}
+		start, end := i+k, i+k+len(w)
+		if end < len(text) && text[end] == 's' {
+			end++
+		}
+		if (start == 0 || !letter(text[start-1])) && (end == len(text) || !letter(text[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}

@@ -50,3 +50,17 @@ func TestNumericDateOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestHasWord(t *testing.T) {
+	for _, c := range []struct {
+		text, w string
+		want    bool
+	}{
+		{"the program ran", "program", true}, {"the programme ran", "program", false}, {"a laboratory", "labor", false},
+		{"labor laws", "labor", true}, {"two centres", "centre", true}, {"program", "program", true},
+	} {
+		if got := hasWord(c.text, c.w); got != c.want {
+			t.Errorf("hasWord(%q, %q) = %v", c.text, c.w, got)
+		}
+	}
+}

@@ -478,8 +478,7 @@ func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 }
 
 // monthWord are the folded month names and abbreviations of monthRe.
-var monthWord = text.NewWordSet("january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+var monthWord = text.NewWordSet(lexicons.Words("month_words")...)
 
 // yearWindow is how many tokens before a year a full date can start:
 // "Sept . 21 , 2016" is five; ISO dates are one token or five.
