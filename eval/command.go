@@ -8,6 +8,15 @@ import (
 	"os"
 )
 
+// Evaluate loads the fixtures in dir and measures the engine on them.
+func Evaluate(dir string, opt Options) (*Report, error) {
+	fixtures, err := Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	return Run(fixtures, opt)
+}
+
 // Main is `credence eval`: it measures the rules and verdicts against the
 // fixtures and writes the Markdown report. name is the command as the user
 // typed it; more, when set, adds sections after the fixtures' (the project's
@@ -40,11 +49,7 @@ func Main(name string, args []string, stdout, stderr io.Writer, more func(*Repor
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return 2
 	}
-	fixtures, err := Load(dir)
-	if err != nil {
-		return fail(err)
-	}
-	rep, err := Run(fixtures, Options{Folds: *folds, Bootstrap: *boot})
+	rep, err := Evaluate(dir, Options{Folds: *folds, Bootstrap: *boot})
 	if err != nil {
 		return fail(err)
 	}

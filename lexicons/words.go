@@ -65,9 +65,11 @@ func Words(name string) []string {
 }
 
 // Set returns the named list as a set.
-func Set(name string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range Words(name) {
+func Set(name string) map[string]bool { return setOf(Words(name)) }
+
+func setOf(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
 		m[w] = true
 	}
 	return m
@@ -90,10 +92,4 @@ func ReportingCues(role string) []string {
 }
 
 // ReportingCueSet returns ReportingCues(role) as a set.
-func ReportingCueSet(role string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range ReportingCues(role) {
-		m[w] = true
-	}
-	return m
-}
+func ReportingCueSet(role string) map[string]bool { return setOf(ReportingCues(role)) }

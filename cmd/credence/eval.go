@@ -48,13 +48,10 @@ func evaluate(cmd string, fs *flag.FlagSet, args []string, stderr io.Writer, opt
 	if fs.NArg() > 0 {
 		dir = fs.Arg(0)
 	}
-	fixtures, err := eval.Load(dir)
-	if err == nil {
-		var rep *eval.Report
-		if rep, err = eval.Run(fixtures, opt); err == nil {
-			return rep, 0
-		}
+	rep, err := eval.Evaluate(dir, opt)
+	if err != nil {
+		fmt.Fprintf(stderr, "credence %s: %v\n", cmd, err)
+		return nil, 2
 	}
-	fmt.Fprintf(stderr, "credence %s: %v\n", cmd, err)
-	return nil, 2
+	return rep, 0
 }
