@@ -60,7 +60,12 @@ bench:
 eval:
 	$(GO) run ./eval/cmd/evalreport -o eval/REPORT.md testdata/fixtures
 
-fit: build
+# The slant model is fitted on the hyperpartisan corpus of ../shared (when
+# present), then the overall model on the fixtures.
+fit:
+	@if [ -f ../shared/data/hyperpartisan/hyperpartisan_dev.jsonl ]; then $(GO) run ./eval/cmd/fitslant; \
+	  else echo "(../shared/data/hyperpartisan is not here: keeping internal/profile/slant.json)"; fi
+	$(MAKE) build
 	./$(BIN) fit testdata/fixtures
 
 # Short bounded run of every fuzz target (FUZZTIME each).

@@ -155,6 +155,8 @@ type Options struct {
 	// Model replaces the built-in profile model (evaluation uses it to score
 	// each cross-validation fold with a model fitted without that fold).
 	Model *profile.Model
+	// SlantModel replaces the built-in model of the slant axis (likewise).
+	SlantModel *profile.Model
 }
 
 // RuleSettings switch rules off and change their severity.
@@ -174,6 +176,7 @@ type Engine struct {
 	spans   func(string) [][2]int
 	opt     Options
 	model   *profile.Model
+	slant   *profile.Model
 	partial bool
 }
 
@@ -207,6 +210,9 @@ func New(opt Options) (*Engine, error) {
 	e.partial = len(opt.Only) > 0 || len(opt.Scorers) > 0 && len(opt.Scorers) < len(all)
 	if e.model == nil {
 		e.model = profile.Default
+	}
+	if e.slant = opt.SlantModel; e.slant == nil {
+		e.slant = profile.Slant
 	}
 	switch opt.Tokenizer {
 	case "", "fast":
@@ -386,7 +392,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 		res.Attributions = append(res.Attributions, core.Attribution{Source: a.SourceSpan, Cue: a.Cue, Content: a.Content, Kind: a.Kind, Name: a.Name, Direct: a.Direct, Impersonal: a.Impersonal})
 	}
 	if !e.Partial() {
-		res.Features = profile.Features(p, findings, omitted)
+		res.Features = profile.Features(p, findings, omitted, e.slant)
 		res.Profile = e.model.Compute(p, findings, res.Features)
 	}
 	var err error

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -222,5 +223,45 @@ func TestFixtureMismatches(t *testing.T) {
 		if !seen[w] {
 			t.Errorf("listed mismatch no longer occurs (run go test ./eval -run Mismatches -update-mismatches): %s", w)
 		}
+	}
+}
+
+func TestAUC(t *testing.T) {
+	for _, c := range []struct {
+		scores []float64
+		pos    []bool
+		want   float64
+	}{
+		{[]float64{1, 2, 3, 4}, []bool{false, false, true, true}, 1},
+		{[]float64{1, 2, 3, 4}, []bool{true, true, false, false}, 0},
+		{[]float64{1, 1, 1, 1}, []bool{true, false, true, false}, 0.5},
+		{[]float64{1, 3, 2, 4}, []bool{false, false, true, true}, 0.75},
+	} {
+		if got := AUC(c.scores, c.pos); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("AUC(%v, %v) = %v, want %v", c.scores, c.pos, got, c.want)
+		}
+	}
+}
+
+// TestFitSigned: a feature the data pushes against its prior's sign is
+// left out; one that agrees stays.
+func TestFitSigned(t *testing.T) {
+	var samples []Sample
+	for i := range 40 {
+		good, odd := float64(i%2), float64(i%4/2)
+		// y rises with "good" (prior +) and with "odd" (prior −).
+		samples = append(samples, Sample{X: map[string]float64{"good": good, "odd": odd}, Y: 0.2 + 0.3*good + 0.3*odd})
+	}
+	prior := PriorWith("good", "odd")
+	prior.Weights["good"], prior.Weights["odd"] = 1, -1
+	m, dropped, err := FitSigned(samples, prior, 0.01)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(dropped, []string{"odd"}) || m.Weights["good"] <= 0 {
+		t.Fatalf("dropped %v, weights %v; want odd dropped and good positive", dropped, m.Weights)
+	}
+	if _, ok := m.Weights["odd"]; ok {
+		t.Fatalf("odd still weighted: %v", m.Weights)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"gonum.org/v1/gonum/floats"
+	"maps"
 	"math"
 	"sort"
 
@@ -100,6 +101,33 @@ func Fit(samples []Sample, start *profile.Model, lambda float64) (*profile.Model
 		m.Weights[k] = round4(res.X[i+1])
 	}
 	return m, nil
+}
+
+// FitSigned is Fit with each feature held to its prior's sign: a feature
+// whose fitted weight goes against it is dropped and the rest refitted,
+// until none does. A sign the data flips is more likely a quirk of the
+// corpus than a fact about news; the dropped features are returned.
+func FitSigned(samples []Sample, start *profile.Model, lambda float64) (m *profile.Model, dropped []string, err error) {
+	start = &profile.Model{Intercept: start.Intercept, Weights: maps.Clone(start.Weights)}
+	for {
+		if m, err = Fit(samples, start, lambda); err != nil {
+			return nil, nil, err
+		}
+		var against []string
+		for _, k := range FeatureNames(m) {
+			if m.Weights[k]*start.Weights[k] < 0 {
+				against = append(against, k)
+			}
+		}
+		if len(against) == 0 {
+			sort.Strings(dropped)
+			return m, dropped, nil
+		}
+		for _, k := range against {
+			delete(start.Weights, k)
+		}
+		dropped = append(dropped, against...)
+	}
 }
 
 const fittedAbout = "Fitted by `credence fit` (make fit) on the labelled fixtures whose hash is below, starting from prior.json and shrunk toward it; regenerate, do not edit. Score = 100 * sigmoid(intercept + sum(weight * feature)); prior.json says what each feature is. A document scores high from high_at, medium from medium_at."

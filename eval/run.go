@@ -45,22 +45,25 @@ type DocResult struct {
 
 // Report holds every number the evaluation produces.
 type Report struct {
-	Fixtures    int
-	Hash        string
-	Overlap     map[string]*Counts
-	Exact       map[string]*Counts
-	Mismatches  []Mismatch
-	Docs        []DocResult
-	BandAcc     float64
-	BandCI      [2]float64
-	Confusion   map[string]map[string]int
-	Spearman    float64
-	SpearmanCI  [2]float64
-	ECE         float64
-	Curve       []Bin
-	RefDateAcc  float64
-	RefDateN    int
-	Model       *profile.Model // fitted on every fixture
+	Fixtures   int
+	Hash       string
+	Overlap    map[string]*Counts
+	Exact      map[string]*Counts
+	Mismatches []Mismatch
+	Docs       []DocResult
+	BandAcc    float64
+	BandCI     [2]float64
+	Confusion  map[string]map[string]int
+	Spearman   float64
+	SpearmanCI [2]float64
+	ECE        float64
+	Curve      []Bin
+	RefDateAcc float64
+	RefDateN   int
+	Model      *profile.Model // fitted on every fixture
+	// Dropped are the features whose fitted weight went against the prior's
+	// sign: left out of the model (see FitSigned).
+	Dropped     []string
 	Folds       int
 	ModelScores map[string]float64 // in-sample Spearman with the shipped model, for comparison
 }
@@ -264,7 +267,18 @@ func (r *Report) Markdown(extra string) string {
 	for _, k := range FeatureNames(r.Model) {
 		fmt.Fprintf(&b, ", `%s` %.3f", k, r.Model.Weights[k])
 	}
-	b.WriteString(".\n")
+	b.WriteString(".")
+	for _, k := range FeatureNames(r.Model) {
+		if w := r.Model.Weights[k]; w*profile.Prior.Weights[k] < 0 {
+			fmt.Fprintf(&b, " `%s` came out against the prior's sign (%.3f, prior %.3f)", k, w, profile.Prior.Weights[k])
+			if math.Abs(w) < 0.05 {
+				b.WriteString(", too small to move a score by a point: kept, as the fit left it.")
+			} else {
+				b.WriteString(": a change to look at before the next fit.")
+			}
+		}
+	}
+	b.WriteString("\n")
 	if extra != "" {
 		b.WriteString("\n" + extra)
 	}

@@ -208,8 +208,17 @@ type Contribution struct {
 
 // Profile is the per-article reliability verdict.
 type Profile struct {
-	Score      float64            `json:"score"` // 0-100, higher is more reliable
-	Band       string             `json:"band"`  // high, medium, low, unscorable
+	Score float64 `json:"score"` // 0-100, higher is more reliable
+	Band  string  `json:"band"`  // high, medium, low, unscorable
+	// The two axes media-literacy charts plot. Reliability (0-100, higher
+	// is better) is what the sourcing, facts, transparency and integrity of
+	// the text earn it, however it is worded; slant (0-100, 0 is neutral)
+	// is how one-sided its own voice is: loaded words, opinion, addressing
+	// the reader. Score combines both.
+	Reliability float64 `json:"reliability"`
+	Slant       float64 `json:"slant"`
+	// SlantBy names, in plain words, what raised the slant most.
+	SlantBy    []string           `json:"slant_by,omitempty"`
 	Confidence float64            `json:"confidence"`
 	Dimensions map[string]float64 `json:"dimensions"`
 	// Reason explains an unscorable band.

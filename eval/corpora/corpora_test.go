@@ -1,12 +1,16 @@
 package corpora
 
 import (
+	"maps"
+	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/credence-news/credence/engine"
+	"github.com/credence-news/credence/internal/profile"
 )
 
 // useSharedData points DataDir at ../shared/data as seen from this
@@ -71,5 +75,26 @@ func TestFramingBeatsWordLists(t *testing.T) {
 	}
 	if got := m["babe.learned"]; got < 0.70 {
 		t.Errorf("BABE: learned macro-F1 %.3f, want ≥ 0.70", got)
+	}
+}
+
+// TestSlantModelFresh fails when internal/profile/slant.json is not what
+// `make fit` gives today: the corpus changed, or the engine now reads the
+// voice of its articles differently. Rerun `make fit`.
+func TestSlantModelFresh(t *testing.T) {
+	useSharedData(t)
+	if _, err := os.Stat(HyperpartisanPath()); err != nil {
+		t.Skip("no hyperpartisan corpus in ../shared/data")
+	}
+	m, err := FitSlant()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped := profile.Slant
+	if m.CorpusHash != shipped.CorpusHash {
+		t.Fatalf("slant.json was fitted on corpus %s, ../shared has %s: run make fit", shipped.CorpusHash, m.CorpusHash)
+	}
+	if !maps.EqualFunc(m.Weights, shipped.Weights, func(a, b float64) bool { return math.Abs(a-b) < 1e-3 }) || math.Abs(m.Intercept-shipped.Intercept) > 1e-3 {
+		t.Fatalf("slant.json is stale: a fit today gives %v (intercept %.4f), shipped %v (intercept %.4f): run make fit", m.Weights, m.Intercept, shipped.Weights, shipped.Intercept)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	json "github.com/goccy/go-json"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
@@ -47,6 +48,7 @@ const (
 type Model struct {
 	About        string             `json:"about"`
 	FixturesHash string             `json:"fixtures_hash,omitempty"`
+	CorpusHash   string             `json:"corpus_hash,omitempty"`
 	Intercept    float64            `json:"intercept"`
 	Weights      map[string]float64 `json:"weights"`
 	// Band cuts: high from HighAt, medium from MediumAt (0 = the defaults).
@@ -78,6 +80,12 @@ var modelJSON []byte
 //go:embed prior.json
 var priorJSON []byte
 
+//go:embed slant.json
+var slantJSON []byte
+
+//go:embed slant_prior.json
+var slantPriorJSON []byte
+
 // Default is the model `credence fit` fitted on the labelled fixtures
 // (model.json, with their hash).
 var Default = mustLoad("model.json", modelJSON)
@@ -85,6 +93,16 @@ var Default = mustLoad("model.json", modelJSON)
 // Prior is the hand-set model the fit starts from and shrinks toward
 // (prior.json).
 var Prior = mustLoad("prior.json", priorJSON)
+
+// Slant is the model of the slant axis that `credence fit` fits on
+// articles labelled hyperpartisan or not by the people who read them
+// (slant.json, with the corpus's hash): the chance, 0-100, that a reader
+// would judge the text one-sided.
+var Slant = mustLoad("slant.json", slantJSON)
+
+// SlantPrior is the hand-set slant model the fit starts from and shrinks
+// toward (slant_prior.json).
+var SlantPrior = mustLoad("slant_prior.json", slantPriorJSON)
 
 func mustLoad(name string, data []byte) *Model {
 	var m Model
@@ -104,13 +122,22 @@ func (m *Model) Score(x map[string]float64) float64 {
 }
 
 // Features computes the model's inputs for a document: its listed findings
-// and those omitted past the per-rule cap, which cost the same.
-func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted) map[string]float64 {
+// and those omitted past the per-rule cap, which cost the same, the voice
+// of the text, and its slant under the slant model (0-1, as "slant").
+func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted, slant *Model) map[string]float64 {
 	x := map[string]float64{}
 	words := math.Max(float64(p.Words), 300)
+	var opinion, speculation float64
 	for _, f := range findings {
 		if counts(f) {
-			x[costKey(f.Rule)] += findingCost(f, words)
+			c := findingCost(f, words)
+			x[costKey(f.Rule)] += c
+			switch f.Rule {
+			case "framing.editorial":
+				opinion += c
+			case "framing.speculation":
+				speculation += c
+			}
 		}
 	}
 	for _, o := range omitted {
@@ -120,6 +147,11 @@ func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted)
 		}
 	}
 
+	// The framing costs again, damped like the voice rates, for the slant model.
+	x["voice.loaded"] = math.Round(math.Log1p(x["cost.framing.loaded"])*1e4) / 1e4
+	x["voice.opinion"] = math.Round(math.Log1p(opinion)*1e4) / 1e4
+	x["voice.speculation"] = math.Round(math.Log1p(speculation)*1e4) / 1e4
+	voiceFeatures(p, x)
 	x["specificity"] = specificity(p)
 	if st := analysis.ResultOf(p, analysis.Sourcing); st != nil {
 		if st.ClaimSentences > 0 {
@@ -128,6 +160,7 @@ func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted)
 		x["named_sources"] = math.Min(float64(st.DistinctNamed), 5)
 		x["direct_quotes"] = math.Min(float64(st.DirectQuotes), 3)
 	}
+	x["slant"] = round4(slant.Score(x) / 100)
 	return x
 }
 
@@ -193,6 +226,8 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 	score := m.Score(x)
 	prof.Score = round1(score)
 	prof.Band = m.Band(prof.Score)
+	prof.Slant = round1(100 * x["slant"])
+	prof.Reliability = round1(m.reliability(x))
 	// Each finding's contribution: the points the overall score would regain
 	// without it.
 	var contrib []core.Contribution
@@ -256,5 +291,19 @@ func dimensionOf(rule string) string {
 	return rule
 }
 
+// reliability is the overall score with every framing feature at zero:
+// what the article's sourcing, facts, transparency and integrity alone earn
+// it, however it is worded.
+func (m *Model) reliability(x map[string]float64) float64 {
+	z := m.Intercept
+	for k, w := range m.Weights {
+		if k != "slant" && !strings.HasPrefix(k, "cost.framing") && !strings.HasPrefix(k, "voice.") {
+			z += w * x[k]
+		}
+	}
+	return 100 / (1 + math.Exp(-z))
+}
+
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -1,0 +1,61 @@
+package profile
+
+import (
+	"math"
+
+	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/text"
+	"github.com/credence-news/credence/lexicons"
+)
+
+// The outlet's voice: how the text addresses its reader, in its own words
+// (outside quotes and page furniture). A report lets its sources speak and
+// rarely asks, exclaims, says "we" or "you"; an argument does all of these.
+// These are classes of language, not words of one corpus: the slant model
+// weighs them (slant.json).
+var (
+	readerAddress       = text.NewWordSet(lexicons.Words("reader_address")...)
+	firstPersonPlural   = text.NewWordSet(lexicons.Words("first_person_plural")...)
+	firstPersonSingular = text.NewWordSet(lexicons.Words("first_person_singular")...)
+)
+
+// voiceFeatures adds the voice features to x: counts per 1,000 words of
+// the outlet's own questions, exclamations, "you", "we" and "I", and of
+// the attributions and direct quotes, each as log(1 + rate) so that one
+// rant does not outweigh everything else.
+func voiceFeatures(p *analysis.Pass, x map[string]float64) {
+	var questions, exclamations, you, we, i int
+	for k := range p.Tokens {
+		t := &p.Tokens[k]
+		var n *int
+		switch {
+		case t.Punct && t.Norm == "?":
+			n = &questions
+		case t.Punct && t.Norm == "!":
+			n = &exclamations
+		case t.Punct || len(t.Norm) > 10:
+			continue
+		case readerAddress.Has(t):
+			n = &you
+		case firstPersonPlural.Has(t):
+			n = &we
+		case firstPersonSingular.Has(t):
+			n = &i
+		default:
+			continue
+		}
+		if _, quoted := p.QuoteAt(t.Start, t.End); quoted || p.IsExcluded(t.Start, t.End) {
+			continue
+		}
+		*n++
+	}
+	words := math.Max(float64(p.Words), 100)
+	rate := func(n int) float64 { return math.Round(math.Log1p(float64(n)*1000/words)*1e4) / 1e4 }
+	x["voice.questions"] = rate(questions)
+	x["voice.exclamations"] = rate(exclamations)
+	x["voice.you"] = rate(you)
+	x["voice.we"] = rate(we)
+	x["voice.i"] = rate(i)
+	x["voice.attributions"] = rate(len(p.Attributions))
+	x["voice.quotes"] = rate(len(p.Quotes))
+}
