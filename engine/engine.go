@@ -394,6 +394,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	if !e.Partial() {
 		res.Features = profile.Features(p, findings, omitted, e.slant)
 		res.Profile = e.model.Compute(p, findings, res.Features)
+		res.Profile.SlantBy = e.slant.Drivers(res.Features)
 	}
 	var err error
 	if len(p.Errs) > 0 {

@@ -7,8 +7,10 @@
 //
 //	<output>.jsonl            one result per article, as `credence score --format jsonl`
 //	<output>.deadletter.jsonl every record that could not be scored, with the reason
-//	<output>.sources.jsonl    per outlet (URL host or "source" field): count, score
-//	                          mean and spread, dimension means, most frequent rules
+//	<output>.sources.jsonl    per outlet ("source" field, URL host or byline
+//	                          organisation): the figures of `credence sources
+//	                          --format json` (score, reliability and slant with
+//	                          95% intervals, frequent rules, best and worst article)
 //
 // Counters (documents, errors, findings per rule) are Beam metrics. The
 // default runner is the SDK's embedded one; --runner and --endpoint select
@@ -21,10 +23,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"math"
-	"net/url"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
@@ -37,6 +36,7 @@ import (
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/ingest"
+	"github.com/credence-news/credence/engine/outlets"
 )
 
 var (
@@ -154,92 +154,27 @@ func (f *scoreFileFn) ProcessElement(ctx context.Context, file fileio.ReadableFi
 	scoreDoc(ctx, doc, ok, dead)
 }
 
-// keyByOutlet keys a result by its outlet: the URL host, else the input's
-// "source" field, else "unknown".
+// keyByOutlet keys a result by its outlet (see outlets.Of).
 func keyByOutlet(result string) (string, string) {
-	var r struct {
-		URL    string `json:"url"`
-		Outlet string `json:"outlet"`
-	}
+	var r core.Result
 	json.Unmarshal([]byte(result), &r)
-	if u, err := url.Parse(r.URL); err == nil && u.Host != "" {
-		return strings.TrimPrefix(u.Host, "www."), result
-	}
-	if r.Outlet != "" {
-		return r.Outlet, result
-	}
-	return "unknown", result
+	return outlets.Of(r), result
 }
 
-// Aggregate is the source-reliability view of one outlet.
-type Aggregate struct {
-	Outlet     string             `json:"outlet"`
-	Articles   int                `json:"articles"`
-	MeanScore  float64            `json:"mean_score"`
-	StdDev     float64            `json:"score_stddev"`
-	Dimensions map[string]float64 `json:"mean_dimensions"`
-	TopRules   []RuleCount        `json:"top_rules"`
-}
-
-// RuleCount is how often a rule fired for an outlet.
-type RuleCount struct {
-	Rule  string `json:"rule"`
-	Count int    `json:"count"`
-}
-
+// aggregate is the source-reliability view of one outlet: the same figures
+// as `credence sources --format json`.
 func aggregate(outlet string, results func(*string) bool, emit func(string)) {
-	a := Aggregate{Outlet: outlet, Dimensions: map[string]float64{}}
-	var scores []float64
-	rules := map[string]int{}
+	acc := outlets.NewAccumulator(outlet)
 	var s string
 	for results(&s) {
 		var r core.Result
-		if json.Unmarshal([]byte(s), &r) != nil || r.Profile == nil { // the pipeline runs every scorer
-			continue
-		}
-		scores = append(scores, r.Profile.Score)
-		for d, v := range r.Profile.Dimensions {
-			a.Dimensions[d] += v
-		}
-		for _, f := range r.Findings {
-			if !f.Quoted {
-				rules[f.Rule]++
-			}
+		if json.Unmarshal([]byte(s), &r) == nil {
+			acc.Add(r)
 		}
 	}
-	a.Articles = len(scores)
-	if a.Articles == 0 {
-		return
-	}
-	for _, v := range scores {
-		a.MeanScore += v
-	}
-	a.MeanScore /= float64(a.Articles)
-	for _, v := range scores {
-		a.StdDev += (v - a.MeanScore) * (v - a.MeanScore)
-	}
-	a.StdDev = round1(math.Sqrt(a.StdDev / float64(a.Articles)))
-	a.MeanScore = round1(a.MeanScore)
-	for d := range a.Dimensions {
-		a.Dimensions[d] = round1(a.Dimensions[d] / float64(a.Articles))
-	}
-	for r, n := range rules {
-		a.TopRules = append(a.TopRules, RuleCount{r, n})
-	}
-	sort.Slice(a.TopRules, func(i, j int) bool {
-		if a.TopRules[i].Count != a.TopRules[j].Count {
-			return a.TopRules[i].Count > a.TopRules[j].Count
-		}
-		return a.TopRules[i].Rule < a.TopRules[j].Rule
-	})
-	if len(a.TopRules) > 5 {
-		a.TopRules = a.TopRules[:5]
-	}
-	b, _ := json.Marshal(a)
+	b, _ := json.Marshal(acc.Aggregate())
 	emit(string(b))
 }
-
-func round1(x float64) float64 { return math.Round(x*10) / 10 }
 
 func main() {
 	flag.Parse()

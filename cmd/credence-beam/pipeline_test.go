@@ -17,8 +17,10 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 
 	"github.com/credence-news/credence/engine"
+	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/corpus"
 	"github.com/credence-news/credence/engine/ingest"
+	"github.com/credence-news/credence/engine/outlets"
 	"github.com/credence-news/credence/engine/report"
 )
 
@@ -147,20 +149,35 @@ func checkOutputs(t *testing.T, out string, want map[string]string) {
 	if len(dead) != 2 || !strings.Contains(strings.Join(dead, "\n"), "malformed JSON") || !strings.Contains(strings.Join(dead, "\n"), `want a string, got a number`) {
 		t.Errorf("dead letters: %v", dead)
 	}
-	sources := readLines(t, out+".sources.jsonl")
-	total := 0
-	var outlets []string
-	for _, line := range sources {
-		var a Aggregate
+	// The per-outlet aggregates are what `credence sources` computes from
+	// the same results.
+	var results []core.Result
+	for _, line := range want {
+		var r core.Result
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		results = append(results, r)
+	}
+	expect := map[string]string{}
+	for _, a := range outlets.Summarize(results) {
+		b, _ := json.Marshal(a)
+		expect[a.Outlet] = string(b)
+	}
+	var names []string
+	for _, line := range readLines(t, out+".sources.jsonl") {
+		var a outlets.Aggregate
 		if err := json.Unmarshal([]byte(line), &a); err != nil {
 			t.Fatal(err)
 		}
-		total += a.Articles
-		outlets = append(outlets, a.Outlet)
+		names = append(names, a.Outlet)
+		if expect[a.Outlet] != line {
+			t.Errorf("outlet %s:\nbeam %s\nwant %s", a.Outlet, line, expect[a.Outlet])
+		}
 	}
-	sort.Strings(outlets)
-	if total != len(want) || strings.Join(outlets, ",") != "Example Times,news0.example,news1.example,news2.example" {
-		t.Errorf("aggregates cover %d articles for %v", total, outlets)
+	sort.Strings(names)
+	if strings.Join(names, ",") != "Example Times,news0.example,news1.example,news2.example" {
+		t.Errorf("outlets %v", names)
 	}
 }
 

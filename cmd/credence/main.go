@@ -26,6 +26,7 @@ func commands() []command {
 		{"check", "pre-publication check: exit 1 when an article fails the thresholds", runCheck},
 		{"rules", "list every rule with its documentation", runRules},
 		{"report", "write an HTML report explaining every finding (--compare: outlets side by side)", runReport},
+		{"sources", "summarise a batch by outlet: reliability and slant with intervals, frequent rules", runSources},
 		{"serve", "serve the HTTP API (score, check, rules, health, metrics)", runServe},
 		{"kb", "look up or validate the knowledge base", runKB},
 		{"eval", "measure rules and verdicts against the labelled fixtures", runEval},

@@ -693,3 +693,44 @@ func subsetMismatch(shown, real any, at string) string {
 	}
 	return ""
 }
+
+// TestSources: a batch summarised by outlet, the outlet taken from the
+// "source" field, else the URL's host; a bad line is reported and the
+// rest summarised.
+func TestSources(t *testing.T) {
+	dir := t.TempDir()
+	body := "The council approved the budget on Tuesday, the mayor said. The vote was 7 to 2, according to the minutes."
+	var lines []string
+	for i, o := range []struct{ source, url string }{{"", "https://www.harbour.example/a"}, {"", "https://harbour.example/b"}, {"The Ledger", "https://x.example/c"}} {
+		b, _ := json.Marshal(map[string]string{"id": fmt.Sprint("a", i), "text": body, "source": o.source, "url": o.url})
+		lines = append(lines, string(b))
+	}
+	lines = append(lines, `{"id": 7, "text": "x"}`)
+	in := filepath.Join(dir, "batch.jsonl")
+	os.WriteFile(in, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	code, out, errs := runCLI("sources", "--format", "json", in)
+	if code != 2 || !strings.Contains(errs, "batch.jsonl:4") {
+		t.Errorf("exit %d, stderr %q: want 2 and the bad line named", code, errs)
+	}
+	var aggs []struct {
+		Outlet   string
+		Articles int
+		Score    struct{ Mean float64 }
+		Slant    struct{ Mean float64 }
+	}
+	if err := json.Unmarshal([]byte(out), &aggs); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(aggs) != 2 || aggs[0].Outlet != "harbour.example" || aggs[0].Articles != 2 || aggs[1].Outlet != "The Ledger" || aggs[0].Score.Mean <= 0 {
+		t.Errorf("outlets: %+v", aggs)
+	}
+	if code, out, _ := runCLI("sources", in); code != 2 || !strings.Contains(out, "OUTLET") || !strings.Contains(out, "harbour.example") {
+		t.Errorf("table: exit %d\n%s", code, out)
+	}
+	if code, _, errs := runCLI("sources", "--format", "sarif", in); code != 2 || !strings.Contains(errs, "table, json, html") {
+		t.Errorf("bad format: exit %d, %q", code, errs)
+	}
+	if code, _, errs := runCLI("sources", "--scorers", "framing", in); code != 2 || !strings.Contains(errs, "partial run") {
+		t.Errorf("partial run: exit %d, %q", code, errs)
+	}
+}

@@ -41,13 +41,17 @@ type scoreFlags struct {
 
 func (f *scoreFlags) register(fs *flag.FlagSet, cmd string) {
 	check := cmd == "check"
-	defFormat := "text"
-	if cmd == "report" {
+	defFormat, formats := "text", report.Formats()
+	switch cmd {
+	case "report":
 		defFormat = "html"
 		fs.BoolVar(&f.compare, "compare", false, "several articles on one story: start with a side-by-side comparison")
 		fs.StringVar(&f.title, "title", "", "page title")
+	case "sources":
+		defFormat, formats = "table", report.SourceFormats
+		fs.StringVar(&f.title, "title", "", "page title (html)")
 	}
-	fs.StringVar(&f.format, "format", defFormat, "output format: "+strings.Join(report.Formats(), ", "))
+	fs.StringVar(&f.format, "format", defFormat, "output format: "+strings.Join(formats, ", "))
 	fs.StringVar(&f.tokenizer, "tokenizer", "fast", "tokenizer: fast (the project's own) or bert (github.com/sugarme/tokenizer, ~100x slower)")
 	fs.StringVar(&f.output, "o", "", "write output to this file (atomically) instead of standard output")
 	fs.StringVar(&f.only, "only", "", "comma-separated rule IDs to report (default: all)")
@@ -115,8 +119,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 }
 
 func runReport(args []string, stdout, stderr io.Writer) int {
-	code := runDocuments("report", args, stdout, stderr)
-	return code
+	return runDocuments("report", args, stdout, stderr)
+}
+
+func runSources(args []string, stdout, stderr io.Writer) int {
+	return runDocuments("sources", args, stdout, stderr)
 }
 
 func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
@@ -126,7 +133,9 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 	var f scoreFlags
 	f.register(fs, cmd)
 	fs.Usage = func() {
-		if cmd == "report" {
+		if cmd == "sources" {
+			fmt.Fprintln(stderr, "Usage: credence sources [flags] [paths...]\n\nScores each article and summarises them by outlet: the input's \"source\" field,\nelse the URL's host, else the organisation in the byline. Per outlet: articles,\nmean score, reliability and slant with 95% intervals, the rules that fire most\nper 1,000 words, and the most and least reliable article.\n\nFlags:")
+		} else if cmd == "report" {
 			fmt.Fprintln(stderr, "Usage: credence report [flags] [paths...] -o report.html\n\nWrites one self-contained HTML page (no network) explaining every finding,\nfor readers who do not know the tool. --compare puts several outlets side by side.\n\nFlags:")
 		} else if check {
 			fmt.Fprintln(stderr, "Usage: credence check [flags] [paths...]\n\nA pre-publication check: scores each article and exits 0 when every one passes,\n1 when one fails (printing what failed and why), 2 on usage or input errors.\n\nFlags:")
@@ -178,8 +187,16 @@ func runDocuments(cmd string, args []string, stdout, stderr io.Writer) int {
 			return fail("a partial run (--only, --scorers) has no score to judge: say what fails with --fail-on or --max-severity")
 		}
 	}
-	rep, err := report.New(f.format, report.Options{Color: f.output == "" && isTerminal(stdout), IncludeText: f.includeText, Rules: engine.Rules(), Version: version,
-		Compare: f.compare, Title: f.title})
+	var rep report.Reporter
+	if cmd == "sources" {
+		if eng.Partial() {
+			return fail("sources summarises profiles, which a partial run (--only, --scorers) does not compute")
+		}
+		rep, err = report.NewSources(f.format, f.title)
+	} else {
+		rep, err = report.New(f.format, report.Options{Color: f.output == "" && isTerminal(stdout), IncludeText: f.includeText, Rules: engine.Rules(), Version: version,
+			Compare: f.compare, Title: f.title})
+	}
 	if err != nil {
 		return fail(err)
 	}

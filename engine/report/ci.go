@@ -147,7 +147,7 @@ func mdCell(s string) string {
 
 func (m *Markdown) Finish(w io.Writer) error {
 	var b strings.Builder
-	b.WriteString("## Credence review\n\n| article | score | band | findings | verdict |\n|---|---|---|---|---|\n")
+	b.WriteString("## Credence review\n\n| article | score | band | reliability | slant | findings | verdict |\n|---|---|---|---|---|---|---|\n")
 	for _, r := range m.rows {
 		verdict := "–"
 		if r.Verdict != nil {
@@ -157,7 +157,11 @@ func (m *Markdown) Finish(w io.Writer) error {
 			}
 		}
 		score, band := scoreCells(r)
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %d | %s |\n", mdCell(r.Source), score, band, len(r.Findings), verdict)
+		reliability, slant := "–", "–"
+		if p := r.Profile; p != nil {
+			reliability, slant = fmt.Sprintf("%.1f", p.Reliability), fmt.Sprintf("%.1f", p.Slant)
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %d | %s |\n", mdCell(r.Source), score, band, reliability, slant, len(r.Findings), verdict)
 	}
 	for _, r := range m.rows {
 		if len(r.Findings) == 0 {

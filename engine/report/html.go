@@ -114,6 +114,8 @@ type viewArticle struct {
 	Anchor, Title, Source string
 	Scored                bool // false for a partial run: no profile
 	Score                 float64
+	Reliability, Slant    float64
+	SlantBy               []string
 	Band, Reason          string
 	Confidence            float64
 	RefDate               core.RefDate
@@ -129,6 +131,9 @@ type compareRow struct {
 	Anchor, Title, Band      string
 	Scored                   bool
 	Score                    float64
+	Reliability, Slant       float64
+	N                        int     // the article's number on the chart
+	X, Y                     float64 // its place on the chart (see axesChart)
 	Named, Anonymous, Weasel int
 	LoadedDensity            float64
 	Factual                  int
@@ -191,6 +196,7 @@ func (h *HTML) article(i int, r core.Result) viewArticle {
 	a := viewArticle{Anchor: fmt.Sprintf("a%d", i+1), Title: displayTitle(r), Source: r.Source, RefDate: r.RefDate}
 	if p := r.Profile; p != nil {
 		a.Scored, a.Score, a.Band, a.Reason, a.Confidence, a.Top, a.Sourcing = true, p.Score, p.Band, p.Reason, p.Confidence, p.Top, p.Sourcing
+		a.Reliability, a.Slant, a.SlantBy = p.Reliability, p.Slant, p.SlantBy
 		for _, d := range core.Dimensions {
 			a.Dims = append(a.Dims, viewDim{strings.ToUpper(d[:1]) + d[1:], p.Dimensions[d]})
 		}
@@ -293,7 +299,10 @@ func (h *HTML) Finish(w io.Writer) error {
 		a := h.article(i, r)
 		page.Articles = append(page.Articles, a)
 		if page.Compare {
-			row := compareRow{Anchor: a.Anchor, Title: a.Title, Scored: a.Scored, Band: a.Band, Score: a.Score}
+			row := compareRow{Anchor: a.Anchor, Title: a.Title, Scored: a.Scored, Band: a.Band, Score: a.Score,
+				Reliability: a.Reliability, Slant: a.Slant, N: i + 1}
+			// The chart: 300×200 of plot at (40, 10); slant across, reliability up.
+			row.X, row.Y = 40+3*a.Slant, 10+2*(100-a.Reliability)
 			if st := a.Sourcing; st != nil {
 				row.Named, row.Anonymous, row.Weasel, row.Quoted = st.Named, st.Anonymous, st.Weasel, st.Quoted
 			}

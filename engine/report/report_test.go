@@ -37,7 +37,7 @@ func sample() []core.Result {
 	r := core.Result{
 		ID: "sample", Source: doc.Source, Title: "Sample", Doc: doc, Words: 12,
 		RefDate: core.RefDate{Value: "2026-01", Precision: "month", Method: "anniversary", Evidence: "approaches its fourth anniversary"},
-		Profile: &core.Profile{Score: 61.5, Band: "medium", Confidence: 0.7,
+		Profile: &core.Profile{Score: 61.5, Band: "medium", Reliability: 68.2, Slant: 41.5, SlantBy: []string{"loaded words"}, Confidence: 0.7,
 			Dimensions: map[string]float64{"sourcing": 80, "framing": 70, "factual": 100, "transparency": 50, "integrity": 100},
 			Top:        []core.Contribution{{Rule: "sourcing.weasel", Start: 39, End: 52, Text: "analysts note", Points: 4.2}}},
 		Findings: []core.Finding{
@@ -49,7 +49,7 @@ func sample() []core.Result {
 	}
 	r.Verdict = &core.Verdict{Pass: false, Reasons: []string{"score 61.5 is below 70", "sourcing.weasel matches --fail-on sourcing.*"}}
 	empty := core.Result{ID: "empty", Source: "testdata/empty.txt", Doc: &core.Document{Text: "Clean."}, Findings: []core.Finding{},
-		Profile: &core.Profile{Score: 97, Band: "high", Confidence: 0.4, Dimensions: map[string]float64{}}, Verdict: &core.Verdict{Pass: true}}
+		Profile: &core.Profile{Score: 97, Band: "high", Reliability: 96.1, Slant: 8.4, Confidence: 0.4, Dimensions: map[string]float64{}}, Verdict: &core.Verdict{Pass: true}}
 	// A partial run (--only, --scorers): findings, no profile.
 	partialText := "A so-called plan."
 	partial := core.Result{ID: "partial", Source: "testdata/partial.txt", Doc: &core.Document{Text: partialText}, Words: 3,
@@ -59,9 +59,19 @@ func sample() []core.Result {
 }
 
 func TestGolden(t *testing.T) {
-	for _, format := range Formats() {
+	formats := Formats()
+	for _, f := range SourceFormats {
+		formats = append(formats, "sources-"+f)
+	}
+	for _, format := range formats {
 		t.Run(format, func(t *testing.T) {
-			rep, err := New(format, Options{IncludeText: format == "jsonl", Rules: testRules, Version: "test"})
+			var rep Reporter
+			var err error
+			if f, ok := strings.CutPrefix(format, "sources-"); ok {
+				rep, err = NewSources(f, "")
+			} else {
+				rep, err = New(format, Options{IncludeText: format == "jsonl", Rules: testRules, Version: "test"})
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -106,6 +116,9 @@ func TestPosition(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	if _, err := New("yaml", Options{}); err == nil {
 		t.Error("want an error for an unknown format")
+	}
+	if _, err := NewSources("sarif", ""); err == nil || !strings.Contains(err.Error(), "table, json, html") {
+		t.Errorf("NewSources(sarif): %v, want an error listing the formats", err)
 	}
 }
 

@@ -19,6 +19,17 @@ type SARIF struct {
 	Version   string
 	results   []sarifResult
 	artifacts []sarifArtifact
+	profiles  []sarifProfile
+}
+
+// sarifProfile is one document's verdict, in the run's properties: SARIF
+// has results per location, not a place for a score per file.
+type sarifProfile struct {
+	Source      string  `json:"source"`
+	Score       float64 `json:"score"`
+	Band        string  `json:"band"`
+	Reliability float64 `json:"reliability"`
+	Slant       float64 `json:"slant"`
 }
 
 // sarifArtifact is a file the results point into. Text extracted from a
@@ -108,6 +119,9 @@ func (s *SARIF) Write(_ io.Writer, r core.Result) error {
 	if r.Doc != nil {
 		text = r.Doc.Text
 	}
+	if p := r.Profile; p != nil {
+		s.profiles = append(s.profiles, sarifProfile{r.Source, p.Score, p.Band, p.Reliability, p.Slant})
+	}
 	uri := filepath.ToSlash(sourcePath(r.Source))
 	var artifact *int
 	if extracted(r.Doc) && len(r.Findings) > 0 {
@@ -185,8 +199,12 @@ func (s *SARIF) Finish(w io.Writer) error {
 			"results":    results,
 		}},
 	}
+	run := log["runs"].([]any)[0].(map[string]any)
 	if len(s.artifacts) > 0 {
-		log["runs"].([]any)[0].(map[string]any)["artifacts"] = s.artifacts
+		run["artifacts"] = s.artifacts
+	}
+	if len(s.profiles) > 0 {
+		run["properties"] = map[string]any{"credence/profiles": s.profiles}
 	}
 	b, err := json.MarshalIndent(log, "", "  ")
 	if err != nil {

@@ -10,8 +10,8 @@ import (
 	"github.com/credence-news/credence/engine/core"
 )
 
-// Table prints one row per document: file, score, band, reference date and
-// the findings that cost the most points.
+// Table prints one row per document: file, score, band, the two axes,
+// reference date and the findings that cost the most points.
 type Table struct {
 	rows []core.Result
 }
@@ -26,7 +26,7 @@ func (t *Table) Write(_ io.Writer, r core.Result) error {
 
 func (t *Table) Finish(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "FILE\tSCORE\tBAND\tDATE\tTOP FINDINGS")
+	fmt.Fprintln(tw, "FILE\tSCORE\tBAND\tRELIABILITY\tSLANT\tDATE\tTOP FINDINGS")
 	var sources []string
 	for _, r := range t.rows {
 		sources = append(sources, r.Source)
@@ -47,7 +47,11 @@ func (t *Table) Finish(w io.Writer) error {
 			date = "?"
 		}
 		score, band := scoreCells(r)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", names[i], score, band, date, strings.Join(top, ", "))
+		reliability, slant := "–", "–"
+		if p := r.Profile; p != nil {
+			reliability, slant = fmt.Sprintf("%.1f", p.Reliability), fmt.Sprintf("%.1f", p.Slant)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", names[i], score, band, reliability, slant, date, strings.Join(top, ", "))
 	}
 	return tw.Flush()
 }

@@ -66,7 +66,7 @@ func (t *Text) Write(w io.Writer, r core.Result) error {
 		fmt.Fprintf(&b, "%s: %d more %s finding(s) not listed (counted in the score)\n", r.Source, o.Count, o.Rule)
 	}
 	if p := r.Profile; p != nil {
-		fmt.Fprintf(&b, "%s: score %.1f, band %s, confidence %.2f", r.Source, p.Score, t.paint(ansiBold, p.Band), p.Confidence)
+		fmt.Fprintf(&b, "%s: score %.1f, band %s (reliability %.1f, slant %.1f), confidence %.2f", r.Source, p.Score, t.paint(ansiBold, p.Band), p.Reliability, p.Slant, p.Confidence)
 		if p.Reason != "" {
 			fmt.Fprintf(&b, " (%s)", p.Reason)
 		}

@@ -43,7 +43,7 @@ func externalCorpora() (string, map[string]float64) {
 	run := &externalRun{own: newWordListBaseline(eng), vader: newVaderList(), metrics: map[string]float64{}}
 	var b strings.Builder
 	b.WriteString("## External corpora\n\nLabelled outside this project (`../shared/data`, read in place, never copied). Each line says what the corpus measures. Two plain word lists are scored beside the engine. The **VADER word list** flags every word of VADER's sentiment lexicon (Hutto & Gilbert 2014; 7,500 words rated by people, the list research toolkits use) whose valence passes a threshold; eight thresholds are tried and the best on each corpus reported, which favours the baseline. The **own word list** flags any single word of the framing lexicon's loaded categories, with no stems, context, negation or quote handling: the same vocabulary as the engine, so the gap is what the engine's matching and context add.\n\n")
-	for _, section := range []func(*engine.Engine, *externalRun) (string, error){externalBABE, externalPTC, externalBASIL, externalFactual, externalRefDates, externalExtraction, externalCoNLL, externalPolNeAR} {
+	for _, section := range []func(*engine.Engine, *externalRun) (string, error){externalBABE, externalPTC, externalBASIL, externalFactual, externalRefDates, externalExtraction, externalCoNLL, externalPolNeAR, externalSlant} {
 		s, err := section(eng, run)
 		if err != nil {
 			fmt.Fprintf(&b, "- %v\n", err)
@@ -717,6 +717,7 @@ func externalFactual(eng *engine.Engine, _ *externalRun) (string, error) {
 type basilArticle struct {
 	Title string     `json:"title"`
 	Date  string     `json:"date"`
+	URL   string     `json:"url"`
 	Body  [][]string `json:"body-paragraphs"` // paragraphs of sentences
 }
 
@@ -732,21 +733,7 @@ func readBASILArticle(path string) (basilArticle, error) {
 // RealNewsFactual returns how many BASIL and PolNeAR articles were checked
 // and the factual findings raised on them, one line each.
 func RealNewsFactual(eng *engine.Engine) (basil, polnear int, found []string) {
-	var docs []*core.Document
-	arts, _ := filepath.Glob(filepath.Join(DataDir, "basil", "articles", "*", "*.json"))
-	for _, path := range arts {
-		art, err := readBASILArticle(path)
-		if err != nil || art.Date == "" || len(art.Body) == 0 {
-			continue
-		}
-		paras := make([]string, len(art.Body))
-		for i, p := range art.Body {
-			paras[i] = strings.Join(p, " ")
-		}
-		docs = append(docs, &core.Document{ID: "basil/" + filepath.Base(path), Source: path, Format: "json", Title: art.Title, Published: art.Date, Text: strings.Join(paras, "\n\n")})
-	}
-	basil = len(docs)
-	docs = append(docs, polnearDocs()...)
+	docs, basil := realNews()
 	polnear = len(docs) - basil
 	for _, doc := range docs {
 		res, err := eng.Analyze(doc)
@@ -760,6 +747,32 @@ func RealNewsFactual(eng *engine.Engine) (basil, polnear int, found []string) {
 		}
 	}
 	return basil, polnear, found
+}
+
+// realNews reads the dated real news of BASIL (the first n documents, with
+// their URL) and PolNeAR (train and dev, with their outlet).
+func realNews() (docs []*core.Document, n int) {
+	arts, _ := filepath.Glob(filepath.Join(DataDir, "basil", "articles", "*", "*.json"))
+	for _, path := range arts {
+		art, err := readBASILArticle(path)
+		if err != nil || art.Date == "" || len(art.Body) == 0 {
+			continue
+		}
+		paras := make([]string, len(art.Body))
+		for i, p := range art.Body {
+			paras[i] = strings.Join(p, " ")
+		}
+		docs = append(docs, &core.Document{ID: "basil/" + filepath.Base(path), Source: path, Format: "json", Title: art.Title, Published: art.Date, URL: art.URL, Text: strings.Join(paras, "\n\n")})
+	}
+	n = len(docs)
+	return append(docs, polnearDocs()...), n
+}
+
+// polnearOutlets names the outlet of a PolNeAR file by its prefix (the
+// corpus's own naming), as the domain the outlet ratings use.
+var polnearOutlets = map[string]string{
+	"breitbart": "breitbart.com", "huff-post": "huffpost.com", "nyt": "nytimes.com", "politico": "politico.com",
+	"usa-today": "usatoday.com", "wash-post": "washingtonpost.com", "west-journal": "westernjournal.com",
 }
 
 // polnearDocs reads PolNeAR's article texts with the publication date,
@@ -799,8 +812,10 @@ func polnearDocs() []*core.Document {
 			if !ok || err != nil || field(f, "publication_date") == "" {
 				continue
 			}
+			prefix, _, _ := strings.Cut(filepath.Base(path), "_")
 			docs = append(docs, &core.Document{ID: "polnear/" + filepath.Base(path), Source: path, Format: "txt",
-				Title: field(f, "title"), Byline: field(f, "author"), Published: field(f, "publication_date"), Text: string(text)})
+				Title: field(f, "title"), Byline: field(f, "author"), Published: field(f, "publication_date"), Text: string(text),
+				Meta: map[string]string{"source": polnearOutlets[prefix]}})
 		}
 	}
 	return docs

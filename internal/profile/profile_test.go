@@ -2,6 +2,7 @@ package profile
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +144,21 @@ func TestDimensionScores(t *testing.T) {
 	}
 	if one.Score >= clean.Score {
 		t.Errorf("a finding did not lower the score: %v vs %v", one.Score, clean.Score)
+	}
+}
+
+func TestDrivers(t *testing.T) {
+	m := &Model{Weights: map[string]float64{"voice.loaded": 1, "voice.questions": 0.5, "voice.we": 0.1, "voice.quotes": -1}}
+	for _, c := range []struct {
+		x    map[string]float64
+		want []string
+	}{
+		{map[string]float64{"voice.loaded": 2, "voice.questions": 1, "voice.we": 1, "voice.quotes": 3}, []string{"loaded words", "questions put to the reader"}},
+		{map[string]float64{"voice.loaded": 0.1, "voice.questions": 2}, []string{"questions put to the reader"}},
+		{map[string]float64{}, []string{}},
+	} {
+		if got := m.Drivers(c.x); !slices.Equal(got, c.want) {
+			t.Errorf("Drivers(%v) = %q, want %q", c.x, got, c.want)
+		}
 	}
 }

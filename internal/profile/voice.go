@@ -2,6 +2,7 @@ package profile
 
 import (
 	"math"
+	"sort"
 
 	"github.com/credence-news/credence/internal/analysis"
 	"github.com/credence-news/credence/internal/text"
@@ -58,4 +59,38 @@ func voiceFeatures(p *analysis.Pass, x map[string]float64) {
 	x["voice.i"] = rate(i)
 	x["voice.attributions"] = rate(len(p.Attributions))
 	x["voice.quotes"] = rate(len(p.Quotes))
+}
+
+// voiceWords names the slant features in a reader's words.
+var voiceWords = map[string]string{
+	"voice.loaded":       "loaded words",
+	"voice.opinion":      "opinion in the news voice",
+	"voice.speculation":  "speculation stated as fact",
+	"voice.questions":    "questions put to the reader",
+	"voice.exclamations": "exclamations",
+	"voice.you":          `addressing the reader as "you"`,
+	"voice.we":           `"we" in the outlet's voice`,
+	"voice.i":            `the writer's "I"`,
+}
+
+// Drivers names, most first, the features that raised a slant model's
+// score for x by at least a fifth of a logit (about four points at the
+// middle of the scale): what a reader should look at first.
+func (m *Model) Drivers(x map[string]float64) []string {
+	type push struct {
+		name string
+		z    float64
+	}
+	var ps []push
+	for k, w := range m.Weights {
+		if z := w * x[k]; z >= 0.2 && voiceWords[k] != "" {
+			ps = append(ps, push{voiceWords[k], z})
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].z > ps[j].z || ps[i].z == ps[j].z && ps[i].name < ps[j].name })
+	out := make([]string, 0, min(len(ps), 3))
+	for _, p := range ps[:min(len(ps), 3)] {
+		out = append(out, p.name)
+	}
+	return out
 }
