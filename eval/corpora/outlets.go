@@ -3,6 +3,7 @@ package corpora
 import (
 	"encoding/csv"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/outlets"
 	"github.com/credence-news/credence/eval"
+	"github.com/credence-news/credence/internal/profile"
 )
 
 // rating is an outlet's third-party rating: reliable (1), mixed (0),
@@ -96,10 +98,14 @@ func externalSlant(eng *engine.Engine, run *externalRun) (string, error) {
 			pos++
 		}
 	}
-	slant := make([]float64, len(cv))
+	// The overall score with each article's slant from the model that did
+	// not see it: the shipped slant model was fitted on these articles.
+	slant, overall := cv, make([]float64, len(cv))
 	observed := make([]float64, len(cv))
 	for i := range cv {
-		slant[i] = cv[i]
+		x := maps.Clone(xs[i])
+		x["slant"] = cv[i]
+		overall[i] = -profile.Default.Score(x)
 		if l.OneSided[i] {
 			observed[i] = 1
 		}
@@ -110,30 +116,31 @@ func externalSlant(eng *engine.Engine, run *externalRun) (string, error) {
 	fmt.Fprintf(&b, "- **Slant and score on real articles** (SemEval-2019 hyperpartisan, by article, development half: %d articles that people read whole, %d judged hyperpartisan; ROC AUC of telling them apart, 95%% bootstrap interval): slant axis, 5-fold cross-validated by article (each article scored by a slant model fitted without it) %s, calibration error %.3f; the framing dimension alone %s; the overall score (fitted on the fixtures only, never on this corpus) %s; the reliability axis %s. Hyperpartisan is one-sided writing: the slant axis is the one that should separate it, and the reliability axis is not meant to.\n",
 		len(l.Results), pos, auc(slant), ece,
 		auc(neg(func(r core.Result) float64 { return r.Profile.Dimensions["framing"] })),
-		auc(neg(func(r core.Result) float64 { return r.Profile.Score })),
+		auc(overall),
 		auc(neg(func(r core.Result) float64 { return r.Profile.Reliability })))
 	ratings, err := readRatings()
 	if err != nil {
 		return b.String(), fmt.Errorf("outlet ratings: %v", err)
 	}
-	b.WriteString(ratedArticles(l.Results, ratings))
+	b.WriteString(ratedArticles(l.Results, cv, ratings))
 	b.WriteString(outletTable(eng, ratings, run))
 	return b.String(), nil
 }
 
 // ratedArticles is the AUC of telling articles from outlets rated reliable
-// from those rated unreliable, by the article's own figures.
-func ratedArticles(results []core.Result, ratings map[string]rating) string {
+// from those rated unreliable, by the article's own figures (its slant
+// cross-validated: the slant model was fitted on these articles).
+func ratedArticles(results []core.Result, cvSlant []float64, ratings map[string]rating) string {
 	var score, rel, slant []float64
 	var reliable []bool
 	outletsSeen := map[bool]map[string]bool{true: {}, false: {}}
-	for _, r := range results {
+	for i, r := range results {
 		host := outlets.Of(r)
 		rt, ok := ratingOf(ratings, host)
 		if !ok || rt.label == 0 || r.Profile.Band == "unscorable" {
 			continue
 		}
-		score, rel, slant = append(score, r.Profile.Score), append(rel, r.Profile.Reliability), append(slant, -r.Profile.Slant)
+		score, rel, slant = append(score, r.Profile.Score), append(rel, r.Profile.Reliability), append(slant, -cvSlant[i])
 		reliable = append(reliable, rt.label > 0)
 		outletsSeen[rt.label > 0][host] = true
 	}

@@ -18,14 +18,17 @@ var (
 	readerAddress       = text.NewWordSet(lexicons.Words("reader_address")...)
 	firstPersonPlural   = text.NewWordSet(lexicons.Words("first_person_plural")...)
 	firstPersonSingular = text.NewWordSet(lexicons.Words("first_person_singular")...)
+	politicalCamps      = text.NewWordSet(lexicons.Words("political_camps")...)
+	deonticModals       = text.NewWordSet(lexicons.Words("deontic_modals")...)
 )
 
 // voiceFeatures adds the voice features to x: counts per 1,000 words of
-// the outlet's own questions, exclamations, "you", "we" and "I", and of
-// the attributions and direct quotes, each as log(1 + rate) so that one
+// the outlet's own questions, exclamations, "you", "we" and "I", political
+// camps named, "must" and "should", and of the attributions and direct
+// quotes, each as log(1 + rate) so that one
 // rant does not outweigh everything else.
 func voiceFeatures(p *analysis.Pass, x map[string]float64) {
-	var questions, exclamations, you, we, i int
+	var questions, exclamations, you, we, i, camps, modals int
 	for k := range p.Tokens {
 		t := &p.Tokens[k]
 		var n *int
@@ -34,7 +37,7 @@ func voiceFeatures(p *analysis.Pass, x map[string]float64) {
 			n = &questions
 		case t.Punct && t.Norm == "!":
 			n = &exclamations
-		case t.Punct || len(t.Norm) > 10:
+		case t.Punct || len(t.Norm) > 13:
 			continue
 		case readerAddress.Has(t):
 			n = &you
@@ -42,6 +45,10 @@ func voiceFeatures(p *analysis.Pass, x map[string]float64) {
 			n = &we
 		case firstPersonSingular.Has(t):
 			n = &i
+		case politicalCamps.Has(t):
+			n = &camps
+		case deonticModals.Has(t):
+			n = &modals
 		default:
 			continue
 		}
@@ -57,6 +64,8 @@ func voiceFeatures(p *analysis.Pass, x map[string]float64) {
 	x["voice.you"] = rate(you)
 	x["voice.we"] = rate(we)
 	x["voice.i"] = rate(i)
+	x["voice.camps"] = rate(camps)
+	x["voice.modals"] = rate(modals)
 	x["voice.attributions"] = rate(len(p.Attributions))
 	x["voice.quotes"] = rate(len(p.Quotes))
 }
@@ -71,6 +80,8 @@ var voiceWords = map[string]string{
 	"voice.you":          `addressing the reader as "you"`,
 	"voice.we":           `"we" in the outlet's voice`,
 	"voice.i":            `the writer's "I"`,
+	"voice.camps":        "naming political camps",
+	"voice.modals":       `telling someone what they "must" or "should" do`,
 }
 
 // Drivers names, most first, the features that raised a slant model's
