@@ -254,14 +254,25 @@ func (r *Report) Markdown(extra string) string {
 			fmt.Fprintf(&b, "| %.1f–%.1f | %.2f | %.2f | %d |\n", bin.Lo, bin.Hi, bin.MeanPred, bin.Observed, bin.N)
 		}
 	}
-	fmt.Fprintf(&b, "\n## Rules\n\nSpan-level precision, recall and F1, once counting a finding that overlaps its label and once requiring identical boundaries. Document-level rules count per document.\n\n")
-	fmt.Fprintf(&b, "| rule | labels | P (overlap) | R (overlap) | F1 (overlap) | P (exact) | R (exact) | F1 (exact) |\n|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(&b, "\n## Rules\n\nSpan-level precision, recall and F1, once counting a finding that overlaps its label and once requiring identical boundaries. Document-level rules count per document. *Confidence* is the mean confidence the rule gives its findings on the fixtures: every rule's confidence is **set by hand** in its scorer, not fitted; read it beside the precision measured here (on the project's own text) and, for the rules the external corpora measure, beside the precision there (External corpora, below), which is lower.\n\n")
+	fmt.Fprintf(&b, "| rule | labels | confidence (set by hand) | P (overlap) | R (overlap) | F1 (overlap) | P (exact) | R (exact) | F1 (exact) |\n|---|---|---|---|---|---|---|---|---|\n")
+	conf, n := map[string]float64{}, map[string]int{}
+	for _, d := range r.Docs {
+		for _, f := range d.Result.Findings {
+			conf[f.Rule] += f.Confidence
+			n[f.Rule]++
+		}
+	}
 	for _, rule := range r.Rules() {
 		o, e := r.Overlap[rule], r.Exact[rule]
 		if e == nil {
 			e = &Counts{}
 		}
-		fmt.Fprintf(&b, "| `%s` | %d | %s | %s | %s | %s | %s | %s |\n", rule, o.TP+o.FN, fmtF(o.Precision()), fmtF(o.Recall()), fmtF(o.F1()), fmtF(e.Precision()), fmtF(e.Recall()), fmtF(e.F1()))
+		c := "–"
+		if n[rule] > 0 {
+			c = fmt.Sprintf("%.2f", conf[rule]/float64(n[rule]))
+		}
+		fmt.Fprintf(&b, "| `%s` | %d | %s | %s | %s | %s | %s | %s | %s |\n", rule, o.TP+o.FN, c, fmtF(o.Precision()), fmtF(o.Recall()), fmtF(o.F1()), fmtF(e.Precision()), fmtF(e.Recall()), fmtF(e.F1()))
 	}
 	fmt.Fprintf(&b, "\n## Fitted profile model\n\nFitted on all fixtures (`credence fit` writes it to `internal/profile/model.json`): intercept %.3f", r.Model.Intercept)
 	for _, k := range FeatureNames(r.Model) {

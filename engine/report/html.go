@@ -133,6 +133,7 @@ type compareRow struct {
 	Score                    float64
 	Reliability, Slant       float64
 	N                        int     // the article's number on the chart
+	Charted                  bool    // scored and scorable: on the chart
 	X, Y                     float64 // its place on the chart (see axesChart)
 	Named, Anonymous, Weasel int
 	LoadedDensity            float64
@@ -303,6 +304,7 @@ func (h *HTML) Finish(w io.Writer) error {
 				Reliability: a.Reliability, Slant: a.Slant, N: i + 1}
 			// The chart: 300×200 of plot at (40, 10); slant across, reliability up.
 			row.X, row.Y = 40+3*a.Slant, 10+2*(100-a.Reliability)
+			row.Charted = a.Scored && a.Band != "unscorable"
 			if st := a.Sourcing; st != nil {
 				row.Named, row.Anonymous, row.Weasel, row.Quoted = st.Named, st.Anonymous, st.Weasel, st.Quoted
 			}
