@@ -152,11 +152,9 @@ type Options struct {
 	// (evaluation reads them; a scoring run has no use for them, and on a
 	// text of short attributed sentences they were a third of its memory).
 	KeepAttributions bool
-	// Model replaces the built-in profile model (evaluation uses it to score
-	// each cross-validation fold with a model fitted without that fold).
-	Model *profile.Model
-	// SlantModel replaces the built-in model of the slant axis (likewise).
-	SlantModel *profile.Model
+	// Models replace the built-in profile models (evaluation uses them to
+	// score each cross-validation fold with models fitted without that fold).
+	Models *profile.Models
 }
 
 // RuleSettings switch rules off and change their severity.
@@ -175,8 +173,7 @@ type Engine struct {
 	rules   map[string]bool
 	spans   func(string) [][2]int
 	opt     Options
-	model   *profile.Model
-	slant   *profile.Model
+	models  *profile.Models
 	partial bool
 }
 
@@ -191,7 +188,7 @@ func New(opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{data: d, opt: opt, model: opt.Model} // spans nil: the fast tokenizer
+	e := &Engine{data: d, opt: opt, models: opt.Models} // spans nil: the fast tokenizer
 	all := Scorers(d)
 	if err := checkNames(opt, all); err != nil {
 		return nil, err
@@ -208,11 +205,8 @@ func New(opt Options) (*Engine, error) {
 		}
 	}
 	e.partial = len(opt.Only) > 0 || len(opt.Scorers) > 0 && len(opt.Scorers) < len(all)
-	if e.model == nil {
-		e.model = profile.Default
-	}
-	if e.slant = opt.SlantModel; e.slant == nil {
-		e.slant = profile.Slant
+	if e.models == nil {
+		e.models = profile.Default
 	}
 	switch opt.Tokenizer {
 	case "", "fast":
@@ -392,9 +386,8 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 		res.Attributions = append(res.Attributions, core.Attribution{Source: a.SourceSpan, Cue: a.Cue, Content: a.Content, Kind: a.Kind, Name: a.Name, Direct: a.Direct, Impersonal: a.Impersonal})
 	}
 	if !e.Partial() {
-		res.Features = profile.Features(p, findings, omitted, e.slant)
-		res.Profile = e.model.Compute(p, findings, res.Features)
-		res.Profile.SlantBy = e.slant.Drivers(res.Features)
+		res.Features = profile.Features(p, findings, omitted)
+		res.Profile = e.models.Compute(p, findings, res.Features)
 	}
 	var err error
 	if len(p.Errs) > 0 {

@@ -118,15 +118,15 @@ func TestFitRecoversSigns(t *testing.T) {
 // equally well, the ones midway between the bands' scores.
 func TestFitCutsWidestMargin(t *testing.T) {
 	m := PriorWith("x")
-	m.Weights["x"] = 1
 	var docs []DocResult
-	for band, scores := range map[string][]float64{"low": {20, 30}, "medium": {60, 65}, "high": {85, 90}} {
-		for _, s := range scores {
-			logit := math.Log(s / (100 - s))
-			docs = append(docs, DocResult{Fixture: &Fixture{Band: band}, Result: core.Result{Features: map[string]float64{"x": logit}}})
+	var scores []float64
+	for band, ss := range map[string][]float64{"low": {20, 30}, "medium": {60, 65}, "high": {85, 90}} {
+		for _, s := range ss {
+			docs = append(docs, DocResult{Fixture: &Fixture{Band: band}})
+			scores = append(scores, s)
 		}
 	}
-	fitCuts(m, docs)
+	fitCuts(m, docs, scores)
 	if m.MediumAt != 45 || m.HighAt != 75 {
 		t.Errorf("cuts %v/%v, want 45/75 (midway between 30 and 60, 65 and 85)", m.MediumAt, m.HighAt)
 	}
@@ -146,22 +146,28 @@ func fixtureReport(t *testing.T, opt Options) *Report {
 	return rep
 }
 
-// TestShippedModelIsFitted: internal/profile/model.json is what `credence fit`
-// makes of the fixtures as they are. Change a fixture, a rule or a feature
-// and this fails until `make fit` is run again.
+// TestShippedModelIsFitted: internal/profile/reliability.json and
+// model.json are what `credence fit` makes of the fixtures as they are.
+// Change a fixture, a rule or a feature and this fails until `make fit` is
+// run again.
 func TestShippedModelIsFitted(t *testing.T) {
 	rep := fixtureReport(t, Options{Bootstrap: 10})
-	shipped := profile.Default
-	if shipped.FixturesHash != rep.Hash {
-		t.Fatalf("model.json was fitted on fixtures %q, the fixtures are now %q: run make fit", shipped.FixturesHash, rep.Hash)
-	}
-	const tol = 0.002
-	if math.Abs(shipped.Intercept-rep.Model.Intercept) > tol || shipped.HighAt != rep.Model.HighAt || shipped.MediumAt != rep.Model.MediumAt {
-		t.Errorf("model.json intercept %v, cuts %v/%v; a refit gives %v, %v/%v: run make fit", shipped.Intercept, shipped.MediumAt, shipped.HighAt, rep.Model.Intercept, rep.Model.MediumAt, rep.Model.HighAt)
-	}
-	for k, w := range rep.Model.Weights {
-		if math.Abs(shipped.Weights[k]-w) > tol {
-			t.Errorf("model.json %s = %v, a refit gives %v: run make fit", k, shipped.Weights[k], w)
+	for _, c := range []struct {
+		file              string
+		shipped, refitted *profile.Model
+	}{{"reliability.json", profile.Default.Reliability, rep.Models.Reliability}, {"model.json", profile.Default.Overall, rep.Models.Overall}} {
+		shipped, refit := c.shipped, c.refitted
+		if shipped.FixturesHash != rep.Hash {
+			t.Fatalf("%s was fitted on fixtures %q, the fixtures are now %q: run make fit", c.file, shipped.FixturesHash, rep.Hash)
+		}
+		const tol = 0.002
+		if math.Abs(shipped.Intercept-refit.Intercept) > tol || shipped.HighAt != refit.HighAt || shipped.MediumAt != refit.MediumAt || len(shipped.Weights) != len(refit.Weights) {
+			t.Errorf("%s intercept %v, cuts %v/%v, %d weights; a refit gives %v, %v/%v, %d: run make fit", c.file, shipped.Intercept, shipped.MediumAt, shipped.HighAt, len(shipped.Weights), refit.Intercept, refit.MediumAt, refit.HighAt, len(refit.Weights))
+		}
+		for k, w := range refit.Weights {
+			if math.Abs(shipped.Weights[k]-w) > tol {
+				t.Errorf("%s %s = %v, a refit gives %v: run make fit", c.file, k, shipped.Weights[k], w)
+			}
 		}
 	}
 }

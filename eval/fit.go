@@ -96,7 +96,7 @@ func Fit(samples []Sample, start *profile.Model, lambda float64) (*profile.Model
 			return nil, fmt.Errorf("fitting the profile model: %v", err)
 		}
 	}
-	m := &profile.Model{About: fittedAbout, Intercept: round4(res.X[0]), Weights: map[string]float64{}}
+	m := &profile.Model{Intercept: round4(res.X[0]), Weights: map[string]float64{}}
 	for i, k := range names {
 		m.Weights[k] = round4(res.X[i+1])
 	}
@@ -130,7 +130,41 @@ func FitSigned(samples []Sample, start *profile.Model, lambda float64) (m *profi
 	}
 }
 
-const fittedAbout = "Fitted by `credence fit` (make fit) on the labelled fixtures whose hash is below, starting from prior.json and shrunk toward it; regenerate, do not edit. Score = 100 * sigmoid(intercept + sum(weight * feature)); prior.json says what each feature is. A document scores high from high_at, medium from medium_at."
+// FitModels fits the reliability model on the documents' labelled
+// reliability, then the overall model on the two axes it and the shipped
+// slant model give, then the band cuts. The slant model is not refitted
+// here: it is fitted on other data (see FitSlant).
+func FitModels(docs []DocResult, lambda float64) (*profile.Models, []string, error) {
+	samples := make([]Sample, len(docs))
+	for i, d := range docs {
+		samples[i] = Sample{X: d.Result.Features, Y: d.Fixture.Reliability / 100}
+	}
+	rel, dropped, err := FitSigned(samples, profile.Prior.Reliability, lambda)
+	if err != nil {
+		return nil, nil, err
+	}
+	rel.About = reliabilityAbout
+	ms := &profile.Models{Reliability: rel, Slant: profile.Default.Slant, Overall: profile.Prior.Overall}
+	for i := range samples {
+		samples[i].X = maps.Clone(samples[i].X)
+		ms.Axes(samples[i].X) // adds the axes the overall model reads
+	}
+	if ms.Overall, err = Fit(samples, profile.Prior.Overall, lambda); err != nil {
+		return nil, nil, err
+	}
+	ms.Overall.About = overallAbout
+	scores := make([]float64, len(samples))
+	for i, s := range samples {
+		scores[i] = ms.Overall.Score(s.X)
+	}
+	fitCuts(ms.Overall, docs, scores)
+	return ms, dropped, nil
+}
+
+const (
+	reliabilityAbout = "Fitted by `credence fit` (make fit) on the labelled fixtures whose hash is below, starting from reliability_prior.json, which says what each feature is, and shrunk toward it; a feature missing here came out against the prior's sign and was left out. Regenerate, do not edit. Reliability = 100 * sigmoid(intercept + sum(weight * feature))."
+	overallAbout     = "Fitted by `credence fit` (make fit) on the labelled fixtures whose hash is below, after reliability.json, starting from prior.json and shrunk toward it; regenerate, do not edit. Score = 100 * sigmoid(intercept + weight * logit(reliability / 100) + weight * slant (0-1)). A document scores high from high_at, medium from medium_at."
+)
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"math"
 	"path/filepath"
 	"sort"
@@ -60,12 +61,11 @@ type Report struct {
 	Curve      []Bin
 	RefDateAcc float64
 	RefDateN   int
-	Model      *profile.Model // fitted on every fixture
-	// Dropped are the features whose fitted weight went against the prior's
-	// sign: left out of the model (see FitSigned).
-	Dropped     []string
-	Folds       int
-	ModelScores map[string]float64 // in-sample Spearman with the shipped model, for comparison
+	Models     *profile.Models // reliability and overall fitted on every fixture; slant as shipped
+	// Dropped are the reliability features whose fitted weight went against
+	// the prior's sign, left out (see FitSigned).
+	Dropped []string
+	Folds   int
 }
 
 var bands = []string{"high", "medium", "low", "unscorable"}
@@ -118,44 +118,32 @@ func Run(fixtures []*Fixture, opt Options) (*Report, error) {
 		}
 	}
 	for k := 0; k < opt.Folds; k++ {
-		var train []Sample
+		var train []DocResult
 		for j, i := range scorable {
 			if j%opt.Folds != k {
-				train = append(train, Sample{X: rep.Docs[i].Result.Features, Y: rep.Docs[i].Fixture.Reliability / 100})
+				train = append(train, rep.Docs[i])
 			}
 		}
-		m, err := Fit(train, profile.Prior, opt.Lambda)
+		ms, _, err := FitModels(train, opt.Lambda)
 		if err != nil {
 			return nil, err
 		}
-		var trainDocs []DocResult
-		for j, i := range scorable {
-			if j%opt.Folds != k {
-				trainDocs = append(trainDocs, rep.Docs[i])
-			}
-		}
-		fitCuts(m, trainDocs)
 		for j, i := range scorable {
 			if j%opt.Folds == k {
-				rep.Docs[i].CVScore = m.Score(rep.Docs[i].Result.Features)
-				rep.Docs[i].CVBand = m.Band(rep.Docs[i].CVScore)
+				_, _, rep.Docs[i].CVScore = ms.Axes(maps.Clone(rep.Docs[i].Result.Features))
+				rep.Docs[i].CVBand = ms.Overall.Band(rep.Docs[i].CVScore)
 			}
 		}
 	}
-	var all []Sample
+	var all []DocResult
 	for _, i := range scorable {
-		all = append(all, Sample{X: rep.Docs[i].Result.Features, Y: rep.Docs[i].Fixture.Reliability / 100})
+		all = append(all, rep.Docs[i])
 	}
-	rep.Model, err = Fit(all, profile.Prior, opt.Lambda)
-	if err != nil {
+	if rep.Models, rep.Dropped, err = FitModels(all, opt.Lambda); err != nil {
 		return nil, err
 	}
-	var allDocs []DocResult
-	for _, i := range scorable {
-		allDocs = append(allDocs, rep.Docs[i])
-	}
-	fitCuts(rep.Model, allDocs)
-	rep.Model.FixturesHash = rep.Hash
+	rep.Models.Reliability.FixturesHash = rep.Hash
+	rep.Models.Overall.FixturesHash = rep.Hash
 	// Bands: the integrity gate decides unscorable; the CV score the rest.
 	correct := make([]float64, len(rep.Docs))
 	for i := range rep.Docs {
@@ -274,22 +262,20 @@ func (r *Report) Markdown(extra string) string {
 		}
 		fmt.Fprintf(&b, "| `%s` | %d | %s | %s | %s | %s | %s | %s | %s |\n", rule, o.TP+o.FN, c, fmtF(o.Precision()), fmtF(o.Recall()), fmtF(o.F1()), fmtF(e.Precision()), fmtF(e.Recall()), fmtF(e.F1()))
 	}
-	fmt.Fprintf(&b, "\n## Fitted profile model\n\nFitted on all fixtures (`credence fit` writes it to `internal/profile/model.json`): intercept %.3f", r.Model.Intercept)
-	for _, k := range FeatureNames(r.Model) {
-		fmt.Fprintf(&b, ", `%s` %.3f", k, r.Model.Weights[k])
-	}
-	b.WriteString(".")
-	for _, k := range FeatureNames(r.Model) {
-		if w := r.Model.Weights[k]; w*profile.Prior.Weights[k] < 0 {
-			fmt.Fprintf(&b, " `%s` came out against the prior's sign (%.3f, prior %.3f)", k, w, profile.Prior.Weights[k])
-			if math.Abs(w) < 0.05 {
-				b.WriteString(", too small to move a score by a point: kept, as the fit left it.")
-			} else {
-				b.WriteString(": a change to look at before the next fit.")
-			}
+	b.WriteString("\n## Fitted profile models\n\nFitted on all fixtures (`credence fit` writes them to `internal/profile/`), each shrunk toward its hand-set prior; the slant model is fitted on real articles instead (External corpora, below).\n\n")
+	for _, m := range []struct {
+		name, file string
+		m          *profile.Model
+	}{{"Reliability", "reliability.json", r.Models.Reliability}, {"Overall score", "model.json", r.Models.Overall}} {
+		fmt.Fprintf(&b, "- %s (`%s`): intercept %.3f", m.name, m.file, m.m.Intercept)
+		for _, k := range FeatureNames(m.m) {
+			fmt.Fprintf(&b, ", `%s` %.3f", k, m.m.Weights[k])
 		}
+		b.WriteString(".\n")
 	}
-	b.WriteString("\n")
+	if len(r.Dropped) > 0 {
+		fmt.Fprintf(&b, "\nLeft out of the reliability model because the fit turned their sign against the prior's (a quirk of %d fixtures is likelier than a fact about news): `%s`.\n", r.Fixtures, strings.Join(r.Dropped, "`, `"))
+	}
 	if extra != "" {
 		b.WriteString("\n" + extra)
 	}
@@ -326,11 +312,7 @@ func orDash(s string) string {
 // training score (the widest margin), so that a held-out document a point
 // away from a training one is not sent across a cut that happened to sit
 // between them.
-func fitCuts(m *profile.Model, docs []DocResult) {
-	scores := make([]float64, len(docs))
-	for i, d := range docs {
-		scores[i] = m.Score(d.Result.Features)
-	}
+func fitCuts(m *profile.Model, docs []DocResult, scores []float64) {
 	margin := func(cut float64) float64 {
 		best := math.Inf(1)
 		for _, s := range scores {

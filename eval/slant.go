@@ -28,7 +28,7 @@ func FitSlant(xs []map[string]float64, oneSided []bool) (*profile.Model, error) 
 			samples[i].Y = 1
 		}
 	}
-	m, _, err := FitSigned(samples, profile.SlantPrior, SlantLambda)
+	m, _, err := FitSigned(samples, profile.Prior.Slant, SlantLambda)
 	if err != nil {
 		return nil, err
 	}

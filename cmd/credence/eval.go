@@ -6,8 +6,10 @@ import (
 	json "github.com/goccy/go-json"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/credence-news/credence/eval"
+	"github.com/credence-news/credence/internal/profile"
 )
 
 func runEval(args []string, stdout, stderr io.Writer) int {
@@ -17,24 +19,27 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 func runFit(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("fit", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("o", "internal/profile/model.json", "where to write the fitted model")
+	dir := fs.String("dir", "internal/profile", "where to write reliability.json and model.json")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: credence fit [flags] [fixtures-dir]\n\nRefits the profile model on the labelled fixtures (default testdata/fixtures)\nand writes its weights with the fixtures' hash.\n\nFlags:")
+		fmt.Fprintln(stderr, "Usage: credence fit [flags] [fixtures-dir]\n\nRefits the reliability and overall models on the labelled fixtures (default\ntestdata/fixtures) and writes their weights with the fixtures' hash.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	rep, code := evaluate("fit", fs, args, stderr, eval.Options{Bootstrap: 10})
 	if rep == nil {
 		return code
 	}
-	b, err := json.MarshalIndent(rep.Model, "", "  ")
-	if err == nil {
-		err = os.WriteFile(*out, append(b, '\n'), 0o644)
+	for name, m := range map[string]*profile.Model{"reliability.json": rep.Models.Reliability, "model.json": rep.Models.Overall} {
+		b, err := json.MarshalIndent(m, "", "  ")
+		path := filepath.Join(*dir, name)
+		if err == nil {
+			err = os.WriteFile(path, append(b, '\n'), 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "credence fit:", err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "wrote %s (fixtures %s, %d documents)\n", path, rep.Hash, rep.Fixtures)
 	}
-	if err != nil {
-		fmt.Fprintln(stderr, "credence fit:", err)
-		return 2
-	}
-	fmt.Fprintf(stdout, "wrote %s (fixtures %s, %d documents)\n", *out, rep.Hash, rep.Fixtures)
 	return 0
 }
 

@@ -90,7 +90,7 @@ func TestSlantModelFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shipped := profile.Slant
+	shipped := profile.Default.Slant
 	if m.CorpusHash != shipped.CorpusHash {
 		t.Fatalf("slant.json was fitted on corpus %s, ../shared has %s: run make fit", shipped.CorpusHash, m.CorpusHash)
 	}

@@ -104,8 +104,9 @@ func externalSlant(eng *engine.Engine, run *externalRun) (string, error) {
 	observed := make([]float64, len(cv))
 	for i := range cv {
 		x := maps.Clone(xs[i])
+		profile.Default.Axes(x)
 		x["slant"] = cv[i]
-		overall[i] = -profile.Default.Score(x)
+		overall[i] = -profile.Default.Overall.Score(x)
 		if l.OneSided[i] {
 			observed[i] = 1
 		}
@@ -113,7 +114,7 @@ func externalSlant(eng *engine.Engine, run *externalRun) (string, error) {
 	_, ece := eval.Calibration(slant, observed, 10)
 	run.metrics["slant_auc"] = eval.AUC(slant, l.OneSided)
 	var b strings.Builder
-	fmt.Fprintf(&b, "- **Slant and score on real articles** (SemEval-2019 hyperpartisan, by article, development half: %d articles that people read whole, %d judged hyperpartisan; ROC AUC of telling them apart, 95%% bootstrap interval): slant axis, 5-fold cross-validated by article (each article scored by a slant model fitted without it) %s, calibration error %.3f; the framing dimension alone %s; the overall score (fitted on the fixtures only, never on this corpus) %s; the reliability axis %s. Hyperpartisan is one-sided writing: the slant axis is the one that should separate it, and the reliability axis is not meant to.\n",
+	fmt.Fprintf(&b, "- **Slant and score on real articles** (SemEval-2019 hyperpartisan, by article, development half: %d articles that people read whole, %d judged hyperpartisan; ROC AUC of telling them apart, 95%% bootstrap interval): slant axis, 5-fold cross-validated by article (each article scored by a slant model fitted without it) %s, calibration error %.3f; the framing dimension alone %s; the overall score (its slant cross-validated as above, the rest fitted on the fixtures and never on this corpus) %s; the reliability axis %s. Hyperpartisan is one-sided writing: the slant axis is the one that should separate it, and the reliability axis is not meant to.\n",
 		len(l.Results), pos, auc(slant), ece,
 		auc(neg(func(r core.Result) float64 { return r.Profile.Dimensions["framing"] })),
 		auc(overall),

@@ -5,13 +5,12 @@
 // Each finding costs weight × confidence × severity factor; a dimension's cost
 // is normalised per 1,000 words (short texts count as 300 words, so that one
 // finding in a stub does not sink it), and document-level findings cost a
-// fixed 1. A dimension's score is 100·exp(−k·cost). The overall score is a
-// logistic model over the dimension costs (loaded words apart from the rest
-// of framing), the share of claim sentences with no attribution, the numbers
-// of named sources and direct quotes, and specificity. Its weights and band
-// cuts are in model.json, which `credence fit` fits on the labelled fixtures
-// starting from the hand-set prior.json. A document whose integrity scorer
-// says too little article text remains is "unscorable", whatever its numbers.
+// fixed 1. A dimension's score is 100·exp(−k·cost). Three logistic models
+// (see Models) make the two axes and the overall score: reliability from
+// the costs of sourcing, facts, transparency and integrity and from the
+// sourcing statistics; slant from the outlet's own voice; the score from
+// both. A document whose integrity scorer says too little article text
+// remains is "unscorable", whatever its numbers.
 package profile
 
 import (
@@ -20,7 +19,6 @@ import (
 	json "github.com/goccy/go-json"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
@@ -44,14 +42,15 @@ const (
 	MediumAt = 45
 )
 
-// Model is the logistic combination of features into the overall score.
+// Model is one logistic model: 100·sigmoid(intercept + Σ weight·feature).
 type Model struct {
 	About        string             `json:"about"`
 	FixturesHash string             `json:"fixtures_hash,omitempty"`
 	CorpusHash   string             `json:"corpus_hash,omitempty"`
 	Intercept    float64            `json:"intercept"`
 	Weights      map[string]float64 `json:"weights"`
-	// Band cuts: high from HighAt, medium from MediumAt (0 = the defaults).
+	// Band cuts (the overall model only): high from HighAt, medium from
+	// MediumAt (0 = the defaults).
 	HighAt   float64 `json:"high_at,omitempty"`
 	MediumAt float64 `json:"medium_at,omitempty"`
 }
@@ -74,11 +73,33 @@ func (m *Model) Band(score float64) string {
 	return "low"
 }
 
-//go:embed model.json
-var modelJSON []byte
+// Score returns the model's 0-100 value for a feature vector.
+func (m *Model) Score(x map[string]float64) float64 {
+	z := m.Intercept
+	for k, w := range m.Weights {
+		z += w * x[k]
+	}
+	return 100 / (1 + math.Exp(-z))
+}
 
-//go:embed prior.json
-var priorJSON []byte
+// Models are the three models a profile is made with, each a data file
+// with its hand-set prior beside it:
+//   - Reliability (reliability.json, fitted by `credence fit` on the
+//     labelled fixtures): what the sourcing, facts, transparency and
+//     integrity of the text earn it, however it is worded;
+//   - Slant (slant.json, fitted by `make fit` on articles people judged
+//     hyperpartisan or not): how one-sided the outlet's own voice reads;
+//   - Overall (model.json, fitted on the fixtures after Reliability): the
+//     score, from the logit of reliability and from slant, with the band cuts.
+type Models struct {
+	Reliability, Slant, Overall *Model
+}
+
+//go:embed reliability.json
+var reliabilityJSON []byte
+
+//go:embed reliability_prior.json
+var reliabilityPriorJSON []byte
 
 //go:embed slant.json
 var slantJSON []byte
@@ -86,23 +107,18 @@ var slantJSON []byte
 //go:embed slant_prior.json
 var slantPriorJSON []byte
 
-// Default is the model `credence fit` fitted on the labelled fixtures
-// (model.json, with their hash).
-var Default = mustLoad("model.json", modelJSON)
+//go:embed model.json
+var modelJSON []byte
 
-// Prior is the hand-set model the fit starts from and shrinks toward
-// (prior.json).
-var Prior = mustLoad("prior.json", priorJSON)
+//go:embed prior.json
+var priorJSON []byte
 
-// Slant is the model of the slant axis that `credence fit` fits on
-// articles labelled hyperpartisan or not by the people who read them
-// (slant.json, with the corpus's hash): the chance, 0-100, that a reader
-// would judge the text one-sided.
-var Slant = mustLoad("slant.json", slantJSON)
-
-// SlantPrior is the hand-set slant model the fit starts from and shrinks
-// toward (slant_prior.json).
-var SlantPrior = mustLoad("slant_prior.json", slantPriorJSON)
+// Default are the fitted models; Prior the hand-set ones the fits start
+// from and shrink toward.
+var (
+	Default = &Models{Reliability: mustLoad("reliability.json", reliabilityJSON), Slant: mustLoad("slant.json", slantJSON), Overall: mustLoad("model.json", modelJSON)}
+	Prior   = &Models{Reliability: mustLoad("reliability_prior.json", reliabilityPriorJSON), Slant: mustLoad("slant_prior.json", slantPriorJSON), Overall: mustLoad("prior.json", priorJSON)}
+)
 
 func mustLoad(name string, data []byte) *Model {
 	var m Model
@@ -112,45 +128,42 @@ func mustLoad(name string, data []byte) *Model {
 	return &m
 }
 
-// Score returns the overall 0-100 score for a feature vector.
-func (m *Model) Score(x map[string]float64) float64 {
-	z := m.Intercept
-	for k, w := range m.Weights {
-		z += w * x[k]
-	}
-	return 100 / (1 + math.Exp(-z))
+// Axes computes the derived features of x in place (the voice rates of the
+// framing costs, "slant" 0-1, "reliability" as a logit) and returns the
+// two axes and the overall score, each 0-100.
+func (ms *Models) Axes(x map[string]float64) (reliability, slant, score float64) {
+	x["voice.loaded"] = damp(x["cost.framing.loaded"])
+	x["voice.opinion"] = damp(x["cost.framing.opinion"])
+	x["voice.speculation"] = damp(x["cost.framing.speculation"])
+	slant = ms.Slant.Score(x)
+	reliability = ms.Reliability.Score(x)
+	x["slant"] = slant / 100
+	// Clamped so that a reliability of 0 or 100 stays finite.
+	r := math.Min(math.Max(reliability/100, 1e-6), 1-1e-6)
+	x["reliability"] = math.Log(r / (1 - r))
+	return reliability, slant, ms.Overall.Score(x)
 }
 
-// Features computes the model's inputs for a document: its listed findings
-// and those omitted past the per-rule cap, which cost the same, the voice
-// of the text, and its slant under the slant model (0-1, as "slant").
-func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted, slant *Model) map[string]float64 {
+// damp is log(1 + rate), rounded: one rant must not outweigh the rest.
+func damp(rate float64) float64 { return math.Round(math.Log1p(rate)*1e4) / 1e4 }
+
+// Features computes the models' raw inputs for a document: the cost of its
+// listed findings and of those omitted past the per-rule cap, which cost
+// the same, the voice of the text and its sourcing (Axes derives the rest).
+func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted) map[string]float64 {
 	x := map[string]float64{}
 	words := math.Max(float64(p.Words), 300)
-	var opinion, speculation float64
 	for _, f := range findings {
 		if counts(f) {
-			c := findingCost(f, words)
-			x[costKey(f.Rule)] += c
-			switch f.Rule {
-			case "framing.editorial":
-				opinion += c
-			case "framing.speculation":
-				speculation += c
-			}
+			addCost(x, f.Rule, findingCost(f, words))
 		}
 	}
 	for _, o := range omitted {
 		for sev, c := range o.Cost {
 			// One finding standing for all of them: cost is linear in weight.
-			x[costKey(o.Rule)] += findingCost(core.Finding{Rule: o.Rule, Start: 1, End: 2, Severity: core.Severity(sev), Weight: c, Confidence: 1}, words)
+			addCost(x, o.Rule, findingCost(core.Finding{Rule: o.Rule, Start: 1, End: 2, Severity: core.Severity(sev), Weight: c, Confidence: 1}, words))
 		}
 	}
-
-	// The framing costs again, damped like the voice rates, for the slant model.
-	x["voice.loaded"] = math.Round(math.Log1p(x["cost.framing.loaded"])*1e4) / 1e4
-	x["voice.opinion"] = math.Round(math.Log1p(opinion)*1e4) / 1e4
-	x["voice.speculation"] = math.Round(math.Log1p(speculation)*1e4) / 1e4
 	voiceFeatures(p, x)
 	x["specificity"] = specificity(p)
 	if st := analysis.ResultOf(p, analysis.Sourcing); st != nil {
@@ -160,7 +173,6 @@ func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted,
 		x["named_sources"] = math.Min(float64(st.DistinctNamed), 5)
 		x["direct_quotes"] = math.Min(float64(st.DirectQuotes), 3)
 	}
-	x["slant"] = round4(slant.Score(x) / 100)
 	return x
 }
 
@@ -211,8 +223,8 @@ func findingCost(f core.Finding, words float64) float64 {
 const factualCost = 1.5
 
 // Compute builds the profile of one analysed document from its features
-// (see Features).
-func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]float64) *core.Profile {
+// (see Features; Axes adds the derived ones).
+func (ms *Models) Compute(p *analysis.Pass, findings []core.Finding, x map[string]float64) *core.Profile {
 	words := math.Max(float64(p.Words), 300)
 	prof := &core.Profile{Dimensions: map[string]float64{}}
 	for _, d := range core.Dimensions {
@@ -223,11 +235,10 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 		}
 		prof.Dimensions[d] = round1(100 * math.Exp(-steepness[d]*c))
 	}
-	score := m.Score(x)
-	prof.Score = round1(score)
-	prof.Band = m.Band(prof.Score)
-	prof.Slant = round1(100 * x["slant"])
-	prof.Reliability = round1(m.reliability(x))
+	reliability, slant, score := ms.Axes(x)
+	prof.Score, prof.Reliability, prof.Slant = round1(score), round1(reliability), round1(slant)
+	prof.Band = ms.Overall.Band(prof.Score)
+	prof.SlantBy = ms.Slant.Drivers(x)
 	// Each finding's contribution: the points the overall score would regain
 	// without it.
 	var contrib []core.Contribution
@@ -235,13 +246,13 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 		if !counts(f) {
 			continue
 		}
-		key := costKey(f.Rule)
 		c := findingCost(f, words)
-		x[key] -= c
-		without := m.Score(x)
-		x[key] += c
+		addCost(x, f.Rule, -c)
+		_, _, without := ms.Axes(x)
+		addCost(x, f.Rule, c)
 		contrib = append(contrib, core.Contribution{Rule: f.Rule, Start: f.Start, End: f.End, Text: f.Text, Points: round1(without - score)})
 	}
+	ms.Axes(x) // the derived features as they are, for the caller
 	sort.SliceStable(contrib, func(i, j int) bool { return contrib[i].Points > contrib[j].Points })
 	if len(contrib) > 3 {
 		contrib = contrib[:3]
@@ -269,17 +280,21 @@ func (m *Model) Compute(p *analysis.Pass, findings []core.Finding, x map[string]
 	return prof
 }
 
-// costKey names the feature a finding's cost adds to: its dimension's,
-// except that loaded words are kept apart from the rest of framing. An
-// outlet that argues in its own voice (editorial, speculation, one-sided
-// tone) is a different fault from one that picks a loaded word, and the fit
-// weighs the two separately (the fixtures' labels, like LABELS.md, count the
-// first as the worse).
-func costKey(rule string) string {
-	if rule == "framing.loaded" {
-		return "cost.framing.loaded"
+// addCost adds a finding's cost to the features it counts in: its
+// dimension's, except that loaded words are kept apart from the rest of
+// framing, and opinion and speculation are also counted apart (the slant
+// model weighs them separately).
+func addCost(x map[string]float64, rule string, c float64) {
+	switch rule {
+	case "framing.loaded":
+		x["cost.framing.loaded"] += c
+		return
+	case "framing.editorial":
+		x["cost.framing.opinion"] += c
+	case "framing.speculation":
+		x["cost.framing.speculation"] += c
 	}
-	return "cost." + dimensionOf(rule)
+	x["cost."+dimensionOf(rule)] += c
 }
 
 func dimensionOf(rule string) string {
@@ -289,19 +304,6 @@ func dimensionOf(rule string) string {
 		}
 	}
 	return rule
-}
-
-// reliability is the overall score with every framing feature at zero:
-// what the article's sourcing, facts, transparency and integrity alone earn
-// it, however it is worded.
-func (m *Model) reliability(x map[string]float64) float64 {
-	z := m.Intercept
-	for k, w := range m.Weights {
-		if k != "slant" && !strings.HasPrefix(k, "cost.framing") && !strings.HasPrefix(k, "voice.") {
-			z += w * x[k]
-		}
-	}
-	return 100 / (1 + math.Exp(-z))
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }

@@ -81,8 +81,8 @@ func TestOmittedCostsTheSame(t *testing.T) {
 		omitted.Count++
 		omitted.Cost[f.Severity] += f.Weight * f.Confidence
 	}
-	a := Features(p, listed, nil, Slant)
-	b := Features(p, nil, []core.Omitted{omitted}, Slant)
+	a := Features(p, listed, nil)
+	b := Features(p, nil, []core.Omitted{omitted})
 	if math.Abs(a["cost.integrity"]-b["cost.integrity"]) > 1e-9 {
 		t.Errorf("listed cost %v, omitted cost %v", a["cost.integrity"], b["cost.integrity"])
 	}
@@ -112,7 +112,7 @@ func TestComputeConfidenceAndUnscorable(t *testing.T) {
 		p.RefDate = c.ref
 		set(p, analysis.Factual, core.FactualChecks{Unchecked: c.unchecked})
 		set(p, analysis.Integrity, core.Integrity{Unscorable: c.reason})
-		x := Features(p, nil, nil, Slant)
+		x := Features(p, nil, nil)
 		prof := Default.Compute(p, nil, x)
 		if math.Abs(prof.Confidence-round2(c.wantConf)) > 1e-9 {
 			t.Errorf("%s: confidence %v, want %v", c.name, prof.Confidence, round2(c.wantConf))
@@ -130,14 +130,14 @@ func TestComputeConfidenceAndUnscorable(t *testing.T) {
 // clean text scores 100 in every dimension and more cost scores less.
 func TestDimensionScores(t *testing.T) {
 	p := pass(t, strings.Repeat("The council met on Monday and approved the budget. ", 100))
-	clean := Default.Compute(p, nil, Features(p, nil, nil, Slant))
+	clean := Default.Compute(p, nil, Features(p, nil, nil))
 	for _, d := range core.Dimensions {
 		if d != "sourcing" && clean.Dimensions[d] != 100 {
 			t.Errorf("clean text: %s = %v, want 100", d, clean.Dimensions[d])
 		}
 	}
 	f := core.Finding{Rule: "framing.editorial", Start: 4, End: 11, Severity: core.Warning, Weight: 1, Confidence: 1}
-	one := Default.Compute(p, []core.Finding{f}, Features(p, []core.Finding{f}, nil, Slant))
+	one := Default.Compute(p, []core.Finding{f}, Features(p, []core.Finding{f}, nil))
 	cost := findingCost(f, float64(p.Words))
 	if want := round1(100 * math.Exp(-steepness["framing"]*cost)); one.Dimensions["framing"] != want {
 		t.Errorf("one editorial finding: framing %v, want %v", one.Dimensions["framing"], want)

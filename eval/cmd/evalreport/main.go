@@ -19,7 +19,7 @@ import (
 
 func main() {
 	os.Exit(eval.Main("evalreport", os.Args[1:], os.Stdout, os.Stderr, func(rep *eval.Report) string {
-		return corpora.SeedsSection(rep.Model) + "\n" + titleBattery() + "\n" + corpora.External()
+		return corpora.SeedsSection(rep.Models) + "\n" + titleBattery() + "\n" + corpora.External()
 	}))
 }
 
