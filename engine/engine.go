@@ -152,6 +152,10 @@ type Options struct {
 	// (evaluation reads them; a scoring run has no use for them, and on a
 	// text of short attributed sentences they were a third of its memory).
 	KeepAttributions bool
+	// Inspect, when set, is called with each document's analysis after the
+	// scorers ran and before it is released: fitting reads the features of
+	// the learned models from it. Nil in normal use.
+	Inspect func(*analysis.Pass)
 	// Models replace the built-in profile models (evaluation uses them to
 	// score each cross-validation fold with models fitted without that fold).
 	Models *profile.Models
@@ -332,6 +336,9 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	}
 	if p.Stopped() {
 		return core.Result{}, ctx.Err()
+	}
+	if e.opt.Inspect != nil {
+		e.opt.Inspect(p)
 	}
 	findings := p.Findings
 	var settings RuleSettings

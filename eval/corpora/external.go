@@ -43,7 +43,7 @@ func externalCorpora() (string, map[string]float64) {
 	run := &externalRun{own: newWordListBaseline(eng), vader: newVaderList(), metrics: map[string]float64{}}
 	var b strings.Builder
 	b.WriteString("## External corpora\n\nLabelled outside this project (`../shared/data`, read in place, never copied). Each line says what the corpus measures. Two plain word lists are scored beside the engine. The **VADER word list** flags every word of VADER's sentiment lexicon (Hutto & Gilbert 2014; 7,500 words rated by people, the list research toolkits use) whose valence passes a threshold; eight thresholds are tried and the best on each corpus reported, which favours the baseline. The **own word list** flags any single word of the framing lexicon's loaded categories, with no stems, context, negation or quote handling: the same vocabulary as the engine, so the gap is what the engine's matching and context add.\n\n")
-	for _, section := range []func(*engine.Engine, *externalRun) (string, error){externalBABE, externalPTC, externalBASIL, externalFactual, externalRefDates, externalExtraction, externalCoNLL, externalPolNeAR, externalSlant} {
+	for _, section := range []func(*engine.Engine, *externalRun) (string, error){externalBABE, externalPTC, externalBASIL, externalFactual, externalRefDates, externalExtraction, externalCoNLL, externalPolNeAR, externalSlant, externalSpanModel} {
 		s, err := section(eng, run)
 		if err != nil {
 			fmt.Fprintf(&b, "- %v\n", err)
@@ -616,51 +616,9 @@ func externalBASIL(eng *engine.Engine, run *externalRun) (string, error) {
 	var ours, baseline, own, ownAll, ownBase overlapCounts
 	vader, vaderOwn := make([]overlapCounts, len(vaderSettings)), make([]overlapCounts, len(vaderSettings))
 	articles, sentences := 0, 0
-	for _, ann := range anns {
-		artPath := strings.Replace(strings.TrimSuffix(ann, "_ann.json")+".json", string(filepath.Separator)+"annotations"+string(filepath.Separator), string(filepath.Separator)+"articles"+string(filepath.Separator), 1)
-		var an struct {
-			Phrases []struct {
-				Bias  string `json:"bias"`
-				Quote string `json:"quote"`
-				Start int    `json:"start"`
-				End   int    `json:"end"`
-				Txt   string `json:"txt"`
-			} `json:"phrase-level-annotations"`
-		}
-		art, err1 := readBASILArticle(artPath)
-		nb, err2 := os.ReadFile(ann)
-		if err1 != nil || err2 != nil || json.Unmarshal(nb, &an) != nil {
-			continue
-		}
-		var b strings.Builder
-		var gold, goldOwn [][2]int
-		placed := make([]bool, len(an.Phrases))
-		for pi, para := range art.Body {
-			if pi > 0 {
-				b.WriteString("\n\n")
-			}
-			for si, sent := range para {
-				if si > 0 {
-					b.WriteString(" ")
-				}
-				off := b.Len()
-				b.WriteString(sent)
-				sentences++
-				runes := []rune(sent)
-				for k, ph := range an.Phrases {
-					if placed[k] || ph.Bias != "lex" || ph.Start < 0 || ph.End > len(runes) || ph.Start >= ph.End || string(runes[ph.Start:ph.End]) != ph.Txt {
-						continue
-					}
-					placed[k] = true
-					bs := off + len(string(runes[:ph.Start]))
-					gold = append(gold, [2]int{bs, bs + len(ph.Txt)})
-					if ph.Quote != "yes" {
-						goldOwn = append(goldOwn, gold[len(gold)-1])
-					}
-				}
-			}
-		}
-		txt := b.String()
+	for _, d := range basilLexDocs(anns) {
+		txt, gold, goldOwn := d.Text, d.Gold, d.Own
+		sentences += d.Sentences
 		res, err := analyzeText(eng, "basil", txt)
 		if err != nil {
 			continue
@@ -693,6 +651,68 @@ func externalBASIL(eng *engine.Engine, run *externalRun) (string, error) {
 		"- **BASIL, the journalist's own words** (the %d lex spans BASIL marks as outside quotes): framing.loaded counted against the outlet (not quoted, not reported speech) P %.3f, R %.3f, F1 %.3f; every framing.loaded finding F1 %.3f. Baselines: VADER word list P %.3f, R %.3f, F1 %.3f (%v); own word list P %.3f, R %.3f, F1 %.3f.\n",
 		articles, sentences, ours.gold, ours.precision(), ours.recall(), ours.f1(), v.precision(), v.recall(), v.f1(), vset, baseline.precision(), baseline.recall(), baseline.f1(),
 		own.gold, own.precision(), own.recall(), own.f1(), ownAll.f1(), vo.precision(), vo.recall(), vo.f1(), voset, ownBase.precision(), ownBase.recall(), ownBase.f1()), nil
+}
+
+// basilLexDoc is one BASIL article as one text, with its lexical-bias spans
+// (Gold) and those outside quotes (Own), as byte offsets into Text.
+type basilLexDoc struct {
+	ID, Text  string
+	Gold, Own [][2]int
+	Sentences int
+}
+
+// basilLexDocs joins each annotated BASIL article's sentences into a text
+// (paragraphs by blank lines) and places its "lex" phrases in it.
+func basilLexDocs(anns []string) []basilLexDoc {
+	var out []basilLexDoc
+	for _, ann := range anns {
+		artPath := strings.Replace(strings.TrimSuffix(ann, "_ann.json")+".json", string(filepath.Separator)+"annotations"+string(filepath.Separator), string(filepath.Separator)+"articles"+string(filepath.Separator), 1)
+		var an struct {
+			Phrases []struct {
+				Bias  string `json:"bias"`
+				Quote string `json:"quote"`
+				Start int    `json:"start"`
+				End   int    `json:"end"`
+				Txt   string `json:"txt"`
+			} `json:"phrase-level-annotations"`
+		}
+		art, err1 := readBASILArticle(artPath)
+		nb, err2 := os.ReadFile(ann)
+		if err1 != nil || err2 != nil || json.Unmarshal(nb, &an) != nil {
+			continue
+		}
+		d := basilLexDoc{ID: filepath.Base(artPath)}
+		var b strings.Builder
+		placed := make([]bool, len(an.Phrases))
+		for pi, para := range art.Body {
+			if pi > 0 {
+				b.WriteString("\n\n")
+			}
+			for si, sent := range para {
+				if si > 0 {
+					b.WriteString(" ")
+				}
+				off := b.Len()
+				b.WriteString(sent)
+				d.Sentences++
+				runes := []rune(sent)
+				for k, ph := range an.Phrases {
+					if placed[k] || ph.Bias != "lex" || ph.Start < 0 || ph.End > len(runes) || ph.Start >= ph.End || string(runes[ph.Start:ph.End]) != ph.Txt {
+						continue
+					}
+					placed[k] = true
+					bs := off + len(string(runes[:ph.Start]))
+					d.Gold = append(d.Gold, [2]int{bs, bs + len(ph.Txt)})
+					if ph.Quote != "yes" {
+						d.Own = append(d.Own, d.Gold[len(d.Gold)-1])
+					}
+				}
+			}
+		}
+		d.Text = b.String()
+		out = append(out, d)
+	}
+	return out
 }
 
 // externalFactual runs the factual checks over real, dated news: BASIL's
