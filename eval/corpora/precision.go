@@ -1,0 +1,168 @@
+package corpora
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/credence-news/credence/engine"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/eval"
+)
+
+// LoadedJudgement is one framing.loaded finding on real news, judged by a
+// person: is the wording loaded in the outlet's own voice, as the finding
+// says? The file keeps the document, the span, the word and the verdict,
+// never the article's text.
+type LoadedJudgement struct {
+	Doc        string
+	Start, End int
+	Text       string
+	Loaded     bool
+	Class      string // why not, for a false alarm: literal, technical, name, quoted, other
+}
+
+// PrecisionSetPath is the judged sample of loaded-language findings.
+const PrecisionSetPath = "eval/testdata/loaded_precision.tsv"
+
+// LoadedSample draws n of the framing.loaded findings counted against the
+// outlet (not quoted, not reported speech) on the dated real news of BASIL
+// and PolNeAR, with a fixed seed, and returns them with their sentence
+// (for the person judging; the sentence is not kept).
+func LoadedSample(eng *engine.Engine, n int) ([]LoadedJudgement, []string) {
+	docs, _ := realNews()
+	var all []LoadedJudgement
+	var ctx []string
+	for _, d := range docs {
+		res, err := eng.Analyze(d)
+		if err != nil {
+			continue
+		}
+		for _, f := range res.Findings {
+			if f.Rule != "framing.loaded" || f.Quoted {
+				continue
+			}
+			all = append(all, LoadedJudgement{Doc: d.ID, Start: f.Start, End: f.End, Text: f.Text})
+			ctx = append(ctx, sentenceAround(d.Text, f.Start, f.End))
+		}
+	}
+	rng := rand.New(rand.NewPCG(2026, 12))
+	idx := rng.Perm(len(all))[:min(n, len(all))]
+	out, sents := make([]LoadedJudgement, len(idx)), make([]string, len(idx))
+	for i, j := range idx {
+		out[i], sents[i] = all[j], ctx[j]
+	}
+	return out, sents
+}
+
+func sentenceAround(s string, start, end int) string {
+	a := strings.LastIndexAny(s[:start], ".!?\n") + 1
+	b := strings.IndexAny(s[end:], ".!?\n")
+	if b < 0 {
+		b = len(s) - end
+	}
+	return strings.TrimSpace(s[a:start]) + " [[" + s[start:end] + "]] " + strings.TrimSpace(s[end:end+b])
+}
+
+// ReadPrecisionSet reads the judged findings (tab-separated: document,
+// start, end, text, loaded yes/no, class).
+func ReadPrecisionSet(path string) ([]LoadedJudgement, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []LoadedJudgement
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		l := sc.Text()
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		c := strings.Split(l, "\t")
+		if len(c) != 6 {
+			return nil, fmt.Errorf("%s:%d: want 6 tab-separated fields, got %d", path, line, len(c))
+		}
+		s, err1 := strconv.Atoi(c[1])
+		e, err2 := strconv.Atoi(c[2])
+		if err1 != nil || err2 != nil || c[4] != "yes" && c[4] != "no" {
+			return nil, fmt.Errorf("%s:%d: want numeric offsets and yes or no", path, line)
+		}
+		out = append(out, LoadedJudgement{Doc: c[0], Start: s, End: e, Text: c[3], Loaded: c[4] == "yes", Class: c[5]})
+	}
+	return out, sc.Err()
+}
+
+// externalPrecisionSet measures the engine on the judged findings: of
+// those it still reports against the outlet, the share judged loaded; and
+// how many it no longer reports (a change that drops a judged false alarm
+// raises precision, one that drops a true finding lowers recall). New
+// findings the set has not judged are counted too.
+func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) {
+	set, err := ReadPrecisionSet(filepath.Join("eval", "testdata", "loaded_precision.tsv"))
+	if err != nil {
+		set, err = ReadPrecisionSet(filepath.Join("..", "..", "eval", "testdata", "loaded_precision.tsv"))
+	}
+	if err != nil {
+		return "", fmt.Errorf("loaded precision set: %v", err)
+	}
+	docs, _ := realNews()
+	byID := map[string]*core.Document{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	type key struct {
+		doc        string
+		start, end int
+	}
+	fired := map[key]bool{}
+	for _, j := range set {
+		if _, done := fired[key{j.Doc, -1, -1}]; done {
+			continue
+		}
+		fired[key{j.Doc, -1, -1}] = true
+		d := byID[j.Doc]
+		if d == nil {
+			continue
+		}
+		res, err := eng.Analyze(d)
+		if err != nil {
+			continue
+		}
+		for _, f := range res.Findings {
+			if f.Rule == "framing.loaded" && !f.Quoted {
+				fired[key{j.Doc, f.Start, f.End}] = true
+			}
+		}
+	}
+	var still, stillTrue, droppedTrue, droppedFalse int
+	classes := map[string]int{}
+	for _, j := range set {
+		if fired[key{j.Doc, j.Start, j.End}] {
+			still++
+			if j.Loaded {
+				stillTrue++
+			} else {
+				classes[j.Class]++
+			}
+		} else if j.Loaded {
+			droppedTrue++
+		} else {
+			droppedFalse++
+		}
+	}
+	p := eval.Ratio(stillTrue, still)
+	run.metrics["loaded.precision"] = p
+	var cls []string
+	for _, c := range []string{"quoted", "literal", "technical", "name", "other"} {
+		if classes[c] > 0 {
+			cls = append(cls, fmt.Sprintf("%s %d", c, classes[c]))
+		}
+	}
+	return fmt.Sprintf("- **Loaded language on professional news, judged** (%d framing.loaded findings against the outlet on BASIL and PolNeAR, drawn at random and judged by hand: `eval/testdata/loaded_precision.tsv`): the engine still reports %d of them, and %d of those are loaded in the outlet's own voice: precision %.3f. The false alarms left, by class: %s. Since the set was drawn, %d judged false alarms and %d judged true findings are no longer reported.\n",
+		len(set), still, stillTrue, p, strings.Join(cls, ", "), droppedFalse, droppedTrue), nil
+}
