@@ -204,7 +204,7 @@ func TestAsymmetryNeedsTwoSides(t *testing.T) {
 // TestCapitalisedEpithet: a capitalised insult before a name is not the
 // name of an institution.
 func TestCapitalisedEpithet(t *testing.T) {
-	if res := analyze(t, "At the rally he called his rival Crooked Hillary again and again.", ""); !has(res, "framing.loaded", "Crooked") {
+	if res := analyze(t, "At the rally the crowd booed Crooked Hillary again and again.", ""); !has(res, "framing.loaded", "Crooked") {
 		t.Errorf("\"Crooked Hillary\" not flagged: %v", res.Findings)
 	}
 }
@@ -661,6 +661,37 @@ func TestEveryRuleHasAReadersName(t *testing.T) {
 	for _, r := range Rules() {
 		if r.Name == "" || strings.Contains(r.Name, ".") {
 			t.Errorf("rule %s has no reader's name (%q)", r.ID, r.Name)
+		}
+	}
+}
+
+// TestWordSense: plain senses, names and someone else's naming are not the
+// outlet's loaded wording (classes from the judged precision set).
+func TestWordSense(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		counted    bool // against the outlet
+	}{
+		{"A massive concrete building rose from the valley floor.", "massive", false},
+		{"The result was huge for the party.", "huge", true},
+		{"It was a massive smear campaign by the agency.", "massive", true},
+		{"Both attacks were claimed by the so-called Islamic State on Sunday.", "so-called", false},
+		{"The so-called reform passed on Friday.", "so-called", true},
+		{"The guests included Jeremy Bash and two senators.", "Bash", false},
+		{"Martin O'Malley has been calling Trump a fascist for months.", "fascist", false},
+		{"Republicans portrayed her email server as a reckless danger.", "reckless", false},
+		{"Trump called for a massive wall on the border.", "massive", false},
+		{"The mayor's reckless plan failed, and the council called a vote.", "reckless", true},
+	} {
+		res := analyze(t, c.text, "")
+		counted := false
+		for _, f := range res.Findings {
+			if f.Rule == "framing.loaded" && f.Text == c.word && !f.Quoted {
+				counted = true
+			}
+		}
+		if counted != c.counted {
+			t.Errorf("%q: %q counted against the outlet = %v, want %v", c.text, c.word, counted, c.counted)
 		}
 	}
 }

@@ -81,8 +81,8 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		}
 		reported[spanKey{rule.ID, m.Start, m.End}] = true
 		si := p.SentenceAt(m.Start)
-		if rule.ID == RuleLoaded.ID && inName(p, si, m.First, m.Last) {
-			continue // "the Revolutionary Guard", "Amnesty International"
+		if rule.ID == RuleLoaded.ID && (inName(p, si, m.First, m.Last) || plainSense(p, si, &m)) {
+			continue // "the Revolutionary Guard", "Jeremy Bash", "a massive building", "the so-called Islamic State"
 		}
 		q, quoted := p.QuoteAt(m.Start, m.End)
 		if quoted && rule.ID != RuleLoaded.ID {
@@ -100,6 +100,9 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		reporter, indirect := "", false
 		if !quoted && rule.ID == RuleLoaded.ID {
 			reporter, indirect = reportedSpeech(p, si, m.Start, m.End)
+			if !indirect {
+				reporter, indirect = characterisation(p, si, m.First)
+			}
 		}
 		switch {
 		case quoted:
@@ -193,6 +196,96 @@ func inName(p *analysis.Pass, si, first, last int) bool {
 }
 
 var institutionWord = text.NewWordSet(lexicons.Words("institution_heads")...)
+
+var (
+	characterisationVerb   = text.NewWordSet(lexicons.Words("characterisation_verbs")...)
+	characterisationAsVerb = text.NewWordSet(lexicons.Words("characterisation_as_verbs")...)
+	accusationVerb         = text.NewWordSet(lexicons.Words("accusation_verbs")...)
+	sizeAdjective          = text.NewWordSet(lexicons.Words("size_adjectives")...)
+	predicativeFollower    = text.NewWordSet(lexicons.Words("predicative_followers")...)
+)
+
+// characterisation reports a loaded word that is someone's naming of a
+// thing rather than the outlet's: after "called" or "branded" in its
+// clause ("O'Malley calling Trump a fascist"), after "as" following
+// "portrayed", "seen" or "dismissed" ("what many Democrats view as
+// dishonest"), or after "of" following "accused". It looks back at most
+// eight words and stops at a clause break. "Called for" and "called on"
+// are requests, not names. As with reported speech, a characterisation by
+// a vague or anonymous source ("what many Democrats view as dishonest")
+// stays the outlet's.
+func characterisation(p *analysis.Pass, si, first int) (string, bool) {
+	if si < 0 {
+		return "", false
+	}
+	for _, a := range p.AttributionsIn(si) {
+		if a.Kind == analysis.SourceVague || a.Kind == analysis.SourceAnonymous {
+			// "what critics call a cash grab": a word no one checkable said
+			// is the outlet's, as in reportedSpeech.
+			return "", false
+		}
+	}
+	as, of := false, false
+	for k := first - 1; k >= p.Sentences[si].First && k >= first-8; k-- {
+		t := &p.Tokens[k]
+		if t.Punct {
+			if t.Norm == ";" || t.Norm == ":" || t.Norm == "(" || t.Norm == ")" {
+				return "", false
+			}
+			continue
+		}
+		switch {
+		case t.Norm == "as":
+			as = true
+		case t.Norm == "of":
+			of = true
+		case characterisationVerb.Has(t):
+			if nx := p.Tokens[k+1].Norm; nx == "for" || nx == "on" || nx == "off" || nx == "up" || nx == "in" {
+				return "", false
+			}
+			if k >= 2 && p.Tokens[k-1].Norm == "-" && p.Tokens[k-2].Norm == "so" {
+				continue // "so-called" is not a speaker's naming
+			}
+			return "the speaker", true
+		case as && characterisationAsVerb.Has(t), of && accusationVerb.Has(t):
+			return "the speaker", true
+		}
+	}
+	return "", false
+}
+
+// plainSense reports a loaded-word match used in its plain sense or as a
+// name: a size adjective before the noun it measures ("a massive concrete
+// building") unless that noun is loaded too; "so-called" before a quoted
+// or capitalised term ("the so-called Islamic State", "so-called “special
+// relationship”"), where it introduces a name; and a capitalised word
+// after a capitalised word mid-sentence ("Jeremy Bash", "Grand Slam").
+func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
+	if si < 0 || m.Last >= p.Sentences[si].Last {
+		return false
+	}
+	t, next := &p.Tokens[m.First], &p.Tokens[m.Last]
+	switch {
+	case m.Last-m.First == 1 && sizeAdjective.Has(t) && !next.Punct && !predicativeFollower.Has(next):
+		return !loadedAt(p, m.Last)
+	case strings.EqualFold(p.Text[m.Start:m.End], "so-called"):
+		return next.Punct && strings.ContainsAny(next.Norm, "\"“‘'") || !next.Punct && p.Capitalized(*next)
+	case m.First > p.Sentences[si].First+1 && p.Capitalized(*t) && p.Capitalized(p.Tokens[m.First-1]) && !p.Tokens[m.First-1].Punct:
+		return !p.TitleCase(m.First)
+	}
+	return false
+}
+
+// loadedAt reports whether a framing.loaded match starts at token k (the
+// matches are in text order).
+func loadedAt(p *analysis.Pass, k int) bool {
+	for i := sort.Search(len(p.Matches), func(i int) bool { return p.Matches[i].First >= k }); i < len(p.Matches) && p.Matches[i].First == k; i++ {
+		if p.Matches[i].Rule() == RuleLoaded.ID {
+			return true
+		}
+	}
+	return false
+}
 
 // reportedSpeech reports whether [start, end) lies in what an identified
 // source is said to have said in sentence si: after the cue ("Clinton said
