@@ -98,3 +98,24 @@ func TestSlantModelFresh(t *testing.T) {
 		t.Fatalf("slant.json is stale: a fit today gives %v (intercept %.4f), shipped %v (intercept %.4f): run make fit", m.Weights, m.Intercept, shipped.Weights, shipped.Intercept)
 	}
 }
+
+// TestLoadedPrecisionSet holds the loaded-language rule to its judged
+// precision on professional news (eval/testdata/loaded_precision.tsv): a
+// change that brings back a class of false alarm fails here.
+func TestLoadedPrecisionSet(t *testing.T) {
+	useSharedData(t)
+	if _, err := os.Stat(filepath.Join(DataDir, "polnear")); err != nil {
+		t.Skip("no PolNeAR in ../shared/data")
+	}
+	eng, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := &externalRun{metrics: map[string]float64{}}
+	if _, err := externalPrecisionSet(eng, run); err != nil {
+		t.Fatal(err)
+	}
+	if p := run.metrics["loaded.precision"]; p < 0.66 {
+		t.Errorf("precision on the judged set %.3f, want at least 0.66", p)
+	}
+}
