@@ -340,6 +340,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	if e.opt.Inspect != nil {
 		e.opt.Inspect(p)
 	}
+	lang := languageOf(p)
 	findings := p.Findings
 	var settings RuleSettings
 	if e.opt.Settings != nil {
@@ -347,7 +348,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	}
 	kept := findings[:0]
 	for _, f := range findings {
-		if !e.keeps(f.Rule, settings) {
+		if !e.keeps(f.Rule, settings) || !lang.English() && englishOnly(f.Rule) {
 			continue
 		}
 		if settings != nil {
@@ -359,7 +360,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	}
 	var omitted []core.Omitted
 	for _, o := range p.Omitted {
-		if !e.keeps(o.Rule, settings) {
+		if !e.keeps(o.Rule, settings) || !lang.English() && englishOnly(o.Rule) {
 			continue
 		}
 		if settings != nil {
@@ -395,6 +396,12 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	if !e.Partial() {
 		res.Features = profile.Features(p, findings, omitted)
 		res.Profile = e.models.Compute(p, findings, res.Features)
+		if !lang.English() {
+			notEnglish(res.Profile, lang)
+		}
+	}
+	if !lang.English() {
+		res.Language = lang.Code
 	}
 	var err error
 	if len(p.Errs) > 0 {

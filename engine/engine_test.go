@@ -695,3 +695,31 @@ func TestWordSense(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherLanguages: a French article gets no English-lexicon verdict:
+// no framing or sourcing finding, band unscorable with the reason, and the
+// checks that do not read English (names) still run.
+func TestOtherLanguages(t *testing.T) {
+	fr := "Sommet de Paris\n\nLe président ukrainien Vladimir Zelensky a rencontré mardi les dirigeants européens à Paris pour discuter des garanties de sécurité. " +
+		"Selon des sources diplomatiques, les discussions ont été difficiles et les critiques affirment que le plan est un scandale absolu. " +
+		"Les ministres des affaires étrangères se retrouveront la semaine prochaine à Bruxelles pour préparer un accord, a indiqué le porte-parole du gouvernement. " +
+		"La délégation américaine doit arriver jeudi et rester trois jours dans la capitale française avant de repartir pour Varsovie."
+	res := analyze(t, fr, "2025-09-02")
+	if res.Language != "fr" || res.Profile == nil || res.Profile.Band != "unscorable" || !strings.Contains(res.Profile.Reason, "French") {
+		t.Fatalf("language %q, profile %+v: want fr, unscorable, the reason naming French", res.Language, res.Profile)
+	}
+	name := false
+	for _, f := range res.Findings {
+		if strings.HasPrefix(f.Rule, "framing.") || strings.HasPrefix(f.Rule, "sourcing.") {
+			t.Errorf("English rule on French text: %s %q", f.Rule, f.Text)
+		}
+		name = name || f.Rule == "factual.name"
+	}
+	if !name {
+		t.Errorf("the wrong given name of Zelensky was not checked: %v", res.Findings)
+	}
+	en := analyze(t, "The council approved the budget on Tuesday after a long debate about the new bridge, the mayor said. The vote was close and the opposition walked out.", "")
+	if en.Language != "" || en.Profile.Band == "unscorable" {
+		t.Errorf("English text: language %q, band %s", en.Language, en.Profile.Band)
+	}
+}

@@ -272,6 +272,9 @@ type Result struct {
 	// Omitted counts findings past the per-rule cap (see Omitted).
 	Omitted []Omitted `json:"omitted,omitempty"`
 	Words   int       `json:"words"`
+	// Language is the ISO 639-1 code of a text found not to be English
+	// ("fr"); empty for English or a text too short to tell.
+	Language string `json:"language,omitempty"`
 	// Text is included on request (--include-text) so spans can be checked.
 	Text string    `json:"text,omitempty"`
 	Doc  *Document `json:"-"`

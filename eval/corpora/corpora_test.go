@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	json "github.com/goccy/go-json"
+
 	"github.com/credence-news/credence/engine"
+	"github.com/credence-news/credence/engine/ingest"
 	"github.com/credence-news/credence/internal/profile"
 )
 
@@ -117,5 +120,53 @@ func TestLoadedPrecisionSet(t *testing.T) {
 	}
 	if p := run.metrics["loaded.precision"]; p < 0.66 {
 		t.Errorf("precision on the judged set %.3f, want at least 0.66", p)
+	}
+}
+
+// TestPageLanguages: every saved page that declares its language (the
+// expected metadata's "lang") is read as that language: English runs the
+// English rules, any other gets no English verdict.
+func TestPageLanguages(t *testing.T) {
+	useSharedData(t)
+	dirs, _ := filepath.Glob(filepath.Join(DataDir, "pages", "*"))
+	eng, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, dir := range dirs {
+		meta, err := os.ReadFile(filepath.Join(dir, "expected-metadata.json"))
+		if err != nil {
+			continue
+		}
+		var m struct{ Lang string }
+		if json.Unmarshal(meta, &m) != nil || m.Lang == "" {
+			continue
+		}
+		want, _, _ := strings.Cut(strings.ToLower(m.Lang), "-")
+		page := filepath.Join(dir, "source.html")
+		raw, err := os.ReadFile(page)
+		if err != nil {
+			continue
+		}
+		doc, err := ingest.Parse(page, "html", raw)
+		if err != nil {
+			continue
+		}
+		res, err := eng.Analyze(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := res.Language
+		if got == "" {
+			got = "en"
+		}
+		if got != want {
+			t.Errorf("%s: read as %q, the page declares %q", filepath.Base(dir), got, want)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Skip("no saved pages with a declared language")
 	}
 }
