@@ -72,3 +72,15 @@ func TestSpeakersAndPrices(t *testing.T) {
 		t.Errorf("unsourced figures %q, want only the claimed $40 (not the $9.99 price)", figures)
 	}
 }
+
+// TestEventExamples runs every knowledge-base event's flag and pass
+// sentences (see CheckEventExamples).
+func TestEventExamples(t *testing.T) {
+	checked, errs := testEngine(t).CheckEventExamples()
+	for _, err := range errs {
+		t.Error(err)
+	}
+	if checked == 0 {
+		t.Fatal("no event has examples")
+	}
+}

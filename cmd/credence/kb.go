@@ -50,15 +50,24 @@ func runKB(args []string, stdout, stderr io.Writer) int {
 		for _, err := range errs {
 			fmt.Fprintln(stderr, "credence kb validate:", err)
 		}
-		if len(errs) > 0 {
+		eng, err := engine.New(engine.Options{DataRoot: root, Lexicons: lexs, KnowledgeBase: kbs})
+		if err != nil {
+			fmt.Fprintln(stderr, "credence kb validate:", err)
+			return 1
+		}
+		events, evErrs := eng.CheckEventExamples()
+		for _, err := range evErrs {
+			fmt.Fprintln(stderr, "credence kb validate:", err)
+		}
+		if len(errs)+len(evErrs) > 0 {
 			return 1
 		}
 		entries := 0
 		for _, lx := range d.Lexicons {
 			entries += len(lx.Entries)
 		}
-		fmt.Fprintf(stdout, "ok: %d people, %d countries, %d events; %d lexicon entries in %d lexicons (%d examples checked); %d page patterns\n",
-			len(d.KB.People), len(d.KB.Countries), len(d.KB.Events), entries, len(d.Lexicons), checked, len(d.Chrome))
+		fmt.Fprintf(stdout, "ok: %d people, %d countries, %d events (%d examples checked); %d lexicon entries in %d lexicons (%d examples checked); %d page patterns\n",
+			len(d.KB.People), len(d.KB.Countries), len(d.KB.Events), events, entries, len(d.Lexicons), checked, len(d.Chrome))
 		return 0
 	case "lookup":
 		fs := flag.NewFlagSet("kb lookup", flag.ContinueOnError)

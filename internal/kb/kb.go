@@ -88,8 +88,16 @@ type Event struct {
 	Context []string `yaml:"context"`
 	// Anniversary is set for events whose anniversaries and durations date a
 	// text ("the war enters its fourth year").
-	Anniversary bool   `yaml:"anniversary"`
-	Source      string `yaml:"source"`
+	Anniversary bool `yaml:"anniversary"`
+	// Place is where it happened, when it happened somewhere.
+	Place  string `yaml:"place"`
+	Source string `yaml:"source"`
+	// Flag sentences describe the event as past: in a text dated before the
+	// event, each must raise factual.date. Pass sentences must not (the
+	// event announced, or something else with similar words). make test
+	// runs both (engine TestEventExamples).
+	Flag []string `yaml:"flag"`
+	Pass []string `yaml:"pass"`
 }
 
 type about struct {

@@ -914,9 +914,15 @@ func (s *Scorer) dates(p *analysis.Pass) {
 		future, past := false, false
 		toks := p.SentenceTokens(si)
 		for k := range toks {
+			if toks[k].Start < p.RefDate.End && toks[k].End > p.RefDate.Start {
+				continue // the dateline's own words: "May 12" is not "may"
+			}
 			future = future || futureCue.Has(&toks[k])
 			past = past || pastCue.Has(&toks[k])
 		}
+		// "Truss's resignation", "Gorbachev's death": a possessive event
+		// noun presents it as a fact that has happened.
+		past = past || possessiveEvent(p, sp)
 		if future || !past || p.IsExcluded(sp.Start, sp.End) {
 			continue
 		}
@@ -944,6 +950,26 @@ func (s *Scorer) dates(p *analysis.Pass) {
 				a.Event.Name, a.Event.Date.Format("2 January 2006"), a.Phrase, a.From.Format("January 2006"), a.To.Format("January 2006"), describeRef(p.RefDate))})
 	}
 }
+
+// possessiveEvent reports, inside span sp, a possessive followed by a
+// noun of a one-time event: "Truss's resignation", "Gorbachev's death".
+// Wars and invasions recur ("Russia's invasion of Ukraine" in 2016 is the
+// one of 2014), so they are not on the list.
+func possessiveEvent(p *analysis.Pass, sp core.Span) bool {
+	si := p.SentenceAt(sp.Start)
+	if si < 0 {
+		return false
+	}
+	toks := p.SentenceTokens(si)
+	for k := 2; k < len(toks); k++ {
+		if toks[k].Start >= sp.Start && toks[k].End <= sp.End && toks[k-1].Norm == "s" && (toks[k-2].Norm == "'" || toks[k-2].Norm == "’") && eventNoun.Has(&toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+var eventNoun = text.NewWordSet(lexicons.Words("one_time_event_nouns")...)
 
 // givenNames reads a person's accepted given names: "Volodymyr (also
 // written Volodimir)".
