@@ -13,6 +13,15 @@ func TestFactualOnOutsideArticles(t *testing.T) {
 		name, text string
 		want       string // "rule text" of the expected finding, "" for none
 	}{
+		{"incoming, a year into the term",
+			"T\n\nBy A\n\nWASHINGTON, March 3, 2022 — Incoming President Joe Biden said on Tuesday that grants would go out.\n",
+			"factual.title Incoming President Joe Biden"},
+		{"incoming, before the inauguration",
+			"T\n\nBy A\n\nWASHINGTON, January 10, 2021 — Incoming President Joe Biden said on Tuesday that grants would go out.\n",
+			""},
+		{"incoming, in the first days",
+			"T\n\nBy A\n\nWASHINGTON, January 22, 2021 — Incoming President Joe Biden said on Tuesday that grants would go out.\n",
+			""},
 		{"a title below a dateline that carries the year",
 			"T\n\nBy A\n\nWASHINGTON, February 14, 2025 — President Joe Biden said on Tuesday that grants would go out.\n",
 			"factual.title President Joe Biden"},

@@ -202,6 +202,7 @@ type mentionInfo struct {
 	title                string
 	titleStart           int
 	former, then         bool
+	incoming             bool // "incoming President …"
 	honorific            string
 	honorStart           int
 	start                int // first token of the whole phrase
@@ -265,6 +266,11 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 	// Qualifiers before the title ("U.S.", "French") and "former"/"late"/"ex-".
 	for j := k; j >= sentFirst && j > k-6; j-- {
 		w := p.Tokens[j].Norm
+		if w == "incoming" {
+			mi.incoming = true
+			mi.start = j
+			break
+		}
 		if w == "former" || w == "late" || w == "ex" || w == "then" {
 			if w == "then" {
 				mi.then = true // "then-President": correct for its time by construction
@@ -523,6 +529,17 @@ func status(person *kb.Person, title string, from, to time.Time) (allIn, noneIn,
 	return
 }
 
+// inOfficeSince is the start of the term of office titled title that the
+// person held on day (the zero time if none).
+func inOfficeSince(person *kb.Person, title string, day time.Time) time.Time {
+	for _, o := range person.Offices {
+		if sameTitle(o.Title, title) && !o.Start.After(day) && (o.End == nil || o.End.After(day)) {
+			return o.Start.Time
+		}
+	}
+	return time.Time{}
+}
+
 func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo, start, end int) {
 	if !p.RefDate.Known() {
 		*analysis.Memo(p, unchecked, newCount)++
@@ -539,12 +556,20 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 			Message: fmt.Sprintf("%q: %s is the sitting %s on the article's date, not a former one.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s then (%s), so \"former\" is wrong.",
 				when, person.Name(), mi.title, describeOffices(person))}
+	case mi.incoming && allIn && !historical(p, person, mi, end) && inOfficeSince(person, mi.title, from).Before(from.AddDate(0, 0, -7)):
+		// "Incoming" fits the weeks between an election and taking office,
+		// and the first days after; a week into the term it is stale.
+		since := inOfficeSince(person, mi.title, from)
+		f = core.Finding{Confidence: 0.85,
+			Message: fmt.Sprintf("%q: %s had already been %s since %s on the article's date, not an incoming one.", phrase, person.Name(), mi.title, since.Format("2 January 2006")),
+			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s from %s (%s), so \"incoming\" is wrong.",
+				when, person.Name(), mi.title, since.Format("2 January 2006"), describeOffices(person))}
 	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (thisWeek(p, mi) || recentlyLeft(person, mi.title, from) || !regnal[canonical(mi.title)] && s.opensSentence(p, mi)):
 		f = core.Finding{Confidence: 0.85,
 			Message: fmt.Sprintf("%q: %s no longer held the office of %s on the article's date.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s, but %s's term as %s had ended by then (%s); the title should say \"former\".",
 				when, person.Name(), mi.title, describeOffices(person))}
-	case !mi.former && noneIn && everAfter && !designate(person, mi.title, to) && (thisWeek(p, mi) || s.opensSentence(p, mi)):
+	case !mi.former && !mi.incoming && noneIn && everAfter && !designate(person, mi.title, to) && (thisWeek(p, mi) || s.opensSentence(p, mi)):
 		// A future title that is neither the subject of the sentence nor in
 		// a present event is mostly speculation ("worrying about President
 		// Trump", 2016).
