@@ -302,35 +302,15 @@ func crossValidatedSentenceModel(feats []map[string]float64, gold []bool, k int)
 // externalPTC: span-level overlap P/R/F1 of framing.loaded against PTC's
 // Loaded_Language and Name_Calling spans (byte offsets).
 func externalPTC(eng *engine.Engine, run *externalRun) (string, error) {
-	f, err := os.Open(filepath.Join(DataDir, "ptc", "ptc_train.jsonl"))
-	if err != nil {
-		return "", fmt.Errorf("PTC: %v", err)
+	arts := ptcSpanDocs()
+	if len(arts) == 0 {
+		return "", fmt.Errorf("PTC: no articles in %s", filepath.Join(DataDir, "ptc"))
 	}
-	defer f.Close()
-	dec := json.NewDecoder(f)
 	var engine, baseline, engineAny, baselineAny overlapCounts
 	vader := make([]overlapCounts, len(vaderSettings))
 	docs := 0
-	for {
-		var art struct {
-			ID    string `json:"article_id"`
-			Text  string `json:"text"`
-			Spans []struct {
-				Technique string `json:"technique"`
-				Start     int    `json:"start_byte"`
-				End       int    `json:"end_byte"`
-			} `json:"spans"`
-		}
-		if err := dec.Decode(&art); err != nil {
-			break
-		}
-		var gold, all [][2]int
-		for _, sp := range art.Spans {
-			if sp.Technique == "Loaded_Language" || strings.HasPrefix(sp.Technique, "Name_Calling") {
-				gold = append(gold, [2]int{sp.Start, sp.End})
-			}
-			all = append(all, [2]int{sp.Start, sp.End})
-		}
+	for _, art := range arts {
+		gold, all := art.Loaded, art.All
 		res, err := analyzeText(eng, "ptc-"+art.ID, art.Text)
 		if err != nil {
 			continue
