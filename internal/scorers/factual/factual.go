@@ -133,7 +133,10 @@ func (s *Scorer) score(p *analysis.Pass) {
 		found = s.surnames.AppendMatches(found[:0], toks, &sc)
 		for _, m := range found {
 			first, last := sent.First+m.First, sent.First+m.Last
-			if !p.Capitalized(p.Tokens[first]) || p.IsExcluded(p.Tokens[first].Start, p.Tokens[last-1].End) {
+			// A surname opens with a capital, or with a particle before one
+			// ("de Villepin").
+			capital := p.Capitalized(p.Tokens[first]) || last-first > 1 && nameParticle.Has(&p.Tokens[first]) && p.Capitalized(p.Tokens[first+1])
+			if !capital || p.IsExcluded(p.Tokens[first].Start, p.Tokens[last-1].End) {
 				continue
 			}
 			for k := first; k < last; k++ {
@@ -208,11 +211,18 @@ type mentionInfo struct {
 	start                int // first token of the whole phrase
 }
 
+var nameParticle = text.NewWordSet(lexicons.Words("name_particles")...)
+
 // parseMention reads back from the surname at token index first: given
 // name(s), an honorific, a title and "former".
 func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 	mi := mentionInfo{start: first, titleStart: -1, honorStart: -1}
 	k := first - 1
+	// A particle of the surname ("de Villepin", "van der Bellen") stands
+	// between the given name and the surname's capitalised part.
+	for n := 0; n < 2 && k > sentFirst && nameParticle.Has(&p.Tokens[k]) && !p.Capitalized(p.Tokens[k]); n++ {
+		k--
+	}
 	// Given names: capitalised words that are not title words (at most two).
 	gEnd := k
 	for n := 0; n < 2 && k >= sentFirst; n++ {
