@@ -133,9 +133,11 @@ func (s *Scorer) score(p *analysis.Pass) {
 		found = s.surnames.AppendMatches(found[:0], toks, &sc)
 		for _, m := range found {
 			first, last := sent.First+m.First, sent.First+m.Last
-			// A surname opens with a capital, or with a particle before one
-			// ("de Villepin").
-			capital := p.Capitalized(p.Tokens[first]) || last-first > 1 && nameParticle.Has(&p.Tokens[first]) && p.Capitalized(p.Tokens[first+1])
+			// A surname opens with a capital, or with particles before one.
+			capital := p.Capitalized(p.Tokens[first])
+			for k := first; !capital && k < last-1 && nameParticle.Has(&p.Tokens[k]); k++ {
+				capital = p.Capitalized(p.Tokens[k+1]) // "de Villepin", "de la Rúa"
+			}
 			if !capital || p.IsExcluded(p.Tokens[first].Start, p.Tokens[last-1].End) {
 				continue
 			}
@@ -776,9 +778,14 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 		if t.Punct || len(t.Norm) < 5 || !p.Capitalized(*t) || matched[k] || p.IsExcluded(t.Start, t.End) {
 			continue
 		}
-		// A surname ends a name: a capitalised word right after this one
-		// makes this one a given name ("Prime Minister Michael Fischer").
-		if n := k + 1; n < sent.Last && !p.Tokens[n].Punct && p.Capitalized(p.Tokens[n]) && p.Tokens[n].Start == t.End+1 {
+		// A surname ends a name: a capitalised word right after this one,
+		// or after a particle, makes this one a given name ("Prime Minister
+		// Michael Fischer", "President Fernando de la Rúa").
+		n := k + 1
+		for n < sent.Last-1 && nameParticle.Has(&p.Tokens[n]) && !p.Capitalized(p.Tokens[n]) {
+			n++
+		}
+		if n < sent.Last && !p.Tokens[n].Punct && p.Capitalized(p.Tokens[n]) && (n > k+1 || p.Tokens[n].Start == t.End+1) {
 			continue
 		}
 		mi := parseMention(p, k, sent.First)
