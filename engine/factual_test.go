@@ -13,6 +13,12 @@ func TestFactualOnOutsideArticles(t *testing.T) {
 		name, text string
 		want       string // "rule text" of the expected finding, "" for none
 	}{
+		{"the title of the time of a past act: object of a past verb, possessive",
+			"T\n\nBy A\n\nWASHINGTON, March 3, 2019 — The group, which opposed President Barack Obama's push for the law, said on Tuesday that it would sue.\n",
+			""},
+		{"the title of the time of a past act: a relative clause",
+			"T\n\nBy A\n\nWASHINGTON, March 3, 2019 — President Barack Obama, who signed the law in a hurry, is remembered for it.\n",
+			""},
 		{"incoming, a year into the term",
 			"T\n\nBy A\n\nWASHINGTON, March 3, 2022 — Incoming President Joe Biden said on Tuesday that grants would go out.\n",
 			"factual.title Incoming President Joe Biden"},

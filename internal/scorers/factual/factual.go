@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"github.com/credence-news/credence/lexicons"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -646,6 +647,9 @@ func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bo
 			return true
 		}
 	}
+	if pastAct(p, mi, end) {
+		return true
+	}
 	si := p.SentenceAt(p.Tokens[mi.start].Start)
 	dateline := datelineEnd(p)
 	for _, t := range p.SentenceTokens(si) {
@@ -669,6 +673,23 @@ func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bo
 		}
 	}
 	return false
+}
+
+// pastAct reports a title given for the time of a past act: the name is
+// the object of a past-tense verb and owns the thing done ("which opposed
+// President George W. Bush's push"), or a relative clause after it tells
+// what the person did ("President Viktor F. Yanukovych, who owed his
+// election to…"). The title is the one they held then.
+func pastAct(p *analysis.Pass, mi mentionInfo, end int) bool {
+	k := sort.Search(len(p.Tokens), func(i int) bool { return p.Tokens[i].Start >= end })
+	pastVerb := func(t *text.Token) bool {
+		return !t.Punct && (pastCue.Has(t) || len(t.Norm) >= 4 && strings.HasSuffix(t.Norm, "ed"))
+	}
+	if mi.start > 0 && pastVerb(&p.Tokens[mi.start-1]) && k+1 < len(p.Tokens) &&
+		(p.Tokens[k].Norm == "'" || p.Tokens[k].Norm == "’") && p.Tokens[k+1].Norm == "s" {
+		return true
+	}
+	return k+2 < len(p.Tokens) && p.Tokens[k].Norm == "," && (p.Tokens[k+1].Norm == "who" || p.Tokens[k+1].Norm == "whose") && pastVerb(&p.Tokens[k+2])
 }
 
 // regnal titles stay with the name after the reign ("Pope John Paul II is a
