@@ -307,5 +307,4 @@ func dimensionOf(rule string) string {
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
-func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
