@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	json "github.com/goccy/go-json"
-
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/ingest"
 	"github.com/credence-news/credence/internal/profile"
@@ -128,28 +126,17 @@ func TestLoadedPrecisionSet(t *testing.T) {
 // English rules, any other gets no English verdict.
 func TestPageLanguages(t *testing.T) {
 	useSharedData(t)
-	dirs, _ := filepath.Glob(filepath.Join(DataDir, "pages", "*"))
 	eng, err := engine.New(engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
-	for _, dir := range dirs {
-		meta, err := os.ReadFile(filepath.Join(dir, "expected-metadata.json"))
-		if err != nil {
+	for _, pg := range savedPages() {
+		if pg.Meta.Lang == "" {
 			continue
 		}
-		var m struct{ Lang string }
-		if json.Unmarshal(meta, &m) != nil || m.Lang == "" {
-			continue
-		}
-		want, _, _ := strings.Cut(strings.ToLower(m.Lang), "-")
-		page := filepath.Join(dir, "source.html")
-		raw, err := os.ReadFile(page)
-		if err != nil {
-			continue
-		}
-		doc, err := ingest.Parse(page, "html", raw)
+		want, _, _ := strings.Cut(strings.ToLower(pg.Meta.Lang), "-")
+		doc, err := ingest.Parse(pg.Path, "html", pg.Source)
 		if err != nil {
 			continue
 		}
@@ -162,7 +149,7 @@ func TestPageLanguages(t *testing.T) {
 			got = "en"
 		}
 		if got != want {
-			t.Errorf("%s: read as %q, the page declares %q", filepath.Base(dir), got, want)
+			t.Errorf("%s: read as %q, the page declares %q", pg.Name, got, want)
 		}
 		n++
 	}

@@ -20,24 +20,14 @@ import (
 // JSON-LD, then the text), and as a reader's copy of the whole page in
 // plain text, furniture included and no metadata, as a teacher pastes it.
 func externalRefDates(eng *engine.Engine, run *externalRun) (string, error) {
-	metas, _ := filepath.Glob(filepath.Join(DataDir, "pages", "*", "expected-metadata.json"))
 	var pages, htmlRight, textRight, textFound int
 	var misses []string
-	for _, m := range metas {
-		var meta struct {
-			PublishedTime *string `json:"publishedTime"`
-		}
-		b, err := os.ReadFile(m)
-		if err != nil || json.Unmarshal(b, &meta) != nil || meta.PublishedTime == nil || len(*meta.PublishedTime) < 10 {
+	for _, pg := range savedPages() {
+		if pg.Meta.PublishedTime == nil || len(*pg.Meta.PublishedTime) < 10 {
 			continue
 		}
-		want := (*meta.PublishedTime)[:10]
-		src, err := os.ReadFile(filepath.Join(filepath.Dir(m), "source.html"))
-		if err != nil {
-			continue
-		}
+		want, name, src := (*pg.Meta.PublishedTime)[:10], pg.Name, pg.Source
 		pages++
-		name := filepath.Base(filepath.Dir(m))
 		if doc, err := ingest.Parse(name, "html", src); err == nil {
 			if res, _ := eng.Analyze(doc); res.RefDate.Value == want {
 				htmlRight++
@@ -65,4 +55,34 @@ func externalRefDates(eng *engine.Engine, run *externalRun) (string, error) {
 	run.metrics["refdate.text"] = float64(textRight) / float64(pages)
 	return fmt.Sprintf("- **Reference dates on real pages** (%d of the saved pages state a published time): read as HTML, the day is right for %d (%.2f); as a plain-text copy of the whole page, furniture included and no metadata, a date is found for %d and the day is right for %d (%.2f). Misses on the text copies: %s.\n",
 		pages, htmlRight, float64(htmlRight)/float64(pages), textFound, textRight, float64(textRight)/float64(pages), strings.Join(misses, "; ")), nil
+}
+
+// savedPage is one of the saved web pages in DataDir/pages: its HTML and
+// the metadata a person checked.
+type savedPage struct {
+	Name, Path string // the page's folder name; its source.html
+	Source     []byte
+	Meta       struct {
+		Lang          string  `json:"lang"`
+		PublishedTime *string `json:"publishedTime"`
+	}
+}
+
+// savedPages reads the saved pages that have both their HTML and their
+// expected metadata.
+func savedPages() []savedPage {
+	metas, _ := filepath.Glob(filepath.Join(DataDir, "pages", "*", "expected-metadata.json"))
+	var out []savedPage
+	for _, m := range metas {
+		pg := savedPage{Name: filepath.Base(filepath.Dir(m)), Path: filepath.Join(filepath.Dir(m), "source.html")}
+		b, err := os.ReadFile(m)
+		if err != nil || json.Unmarshal(b, &pg.Meta) != nil {
+			continue
+		}
+		if pg.Source, err = os.ReadFile(pg.Path); err != nil {
+			continue
+		}
+		out = append(out, pg)
+	}
+	return out
 }
