@@ -49,17 +49,6 @@ func englishOnly(rule string) bool {
 // verdict, with the reason: the missing checks would read as clean.
 func notEnglish(prof *core.Profile, lang language.Detected) {
 	prof.Band = "unscorable"
-	prof.Reason = fmt.Sprintf("written in %s (language code %q, detector confidence %.2f): the loaded-language and sourcing rules read English only, so only names, titles, dates, page integrity and transparency were checked", languageName(lang.Code), lang.Code, lang.Confidence)
+	prof.Reason = fmt.Sprintf("written in %s (language code %q, detector confidence %.2f): the loaded-language and sourcing rules read English only, so only names, titles, dates, page integrity and transparency were checked", lang.Name, lang.Code, lang.Confidence)
 	prof.Confidence = min(prof.Confidence, 0.3)
 }
-
-func languageName(code string) string {
-	if n, ok := languageNames[code]; ok {
-		return n
-	}
-	return "a language other than English"
-}
-
-var languageNames = map[string]string{"fr": "French", "pt": "Portuguese", "es": "Spanish", "de": "German", "it": "Italian", "nl": "Dutch",
-	"cs": "Czech", "pl": "Polish", "ru": "Russian", "uk": "Ukrainian", "ro": "Romanian", "sv": "Swedish", "da": "Danish", "tr": "Turkish",
-	"zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "he": "Hebrew", "hu": "Hungarian", "fi": "Finnish", "el": "Greek"}

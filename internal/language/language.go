@@ -24,11 +24,11 @@ const minLetters = 200
 // Portuguese (0.50) in the tests; English scores 1.0 there.
 const minConfidence = 0.4
 
-// Detected is a detection: the ISO 639-1 code ("en", "fr") and the
-// detector's confidence (0-1). Code is "" when the text is too short or the
-// detector is unsure.
+// Detected is a detection: the ISO 639-1 code ("en", "fr"), the
+// language's English name and the detector's confidence (0-1). Code is ""
+// when the text is too short or the detector is unsure.
 type Detected struct {
-	Code       string
+	Code, Name string
 	Confidence float64
 }
 
@@ -59,5 +59,5 @@ func Detect(text string) Detected {
 	if info.Confidence < minConfidence {
 		return Detected{}
 	}
-	return Detected{Code: info.Lang.Iso6391(), Confidence: info.Confidence}
+	return Detected{Code: info.Lang.Iso6391(), Name: info.Lang.String(), Confidence: info.Confidence}
 }
