@@ -105,6 +105,9 @@ func TestSlantModelFresh(t *testing.T) {
 // change that brings back a class of false alarm fails here.
 func TestLoadedPrecisionSet(t *testing.T) {
 	useSharedData(t)
+	old := PrecisionSetPath
+	PrecisionSetPath = filepath.Join("..", "..", old)
+	t.Cleanup(func() { PrecisionSetPath = old })
 	if _, err := os.Stat(filepath.Join(DataDir, "polnear")); err != nil {
 		t.Skip("no PolNeAR in ../shared/data")
 	}

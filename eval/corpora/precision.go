@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/credence-news/credence/engine"
-	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/eval"
 )
 
@@ -26,8 +25,9 @@ type LoadedJudgement struct {
 	Class      string // why not, for a false alarm: literal, technical, name, quoted, other
 }
 
-// PrecisionSetPath is the judged sample of loaded-language findings.
-const PrecisionSetPath = "eval/testdata/loaded_precision.tsv"
+// PrecisionSetPath is the judged sample of loaded-language findings,
+// from the repository's root (tests in this folder point it there).
+var PrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision.tsv")
 
 // LoadedSample draws n of the framing.loaded findings counted against the
 // outlet (not quoted, not reported speech) on the dated real news of BASIL
@@ -103,30 +103,22 @@ func ReadPrecisionSet(path string) ([]LoadedJudgement, error) {
 // raises precision, one that drops a true finding lowers recall). New
 // findings the set has not judged are counted too.
 func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) {
-	set, err := ReadPrecisionSet(filepath.Join("eval", "testdata", "loaded_precision.tsv"))
-	if err != nil {
-		set, err = ReadPrecisionSet(filepath.Join("..", "..", "eval", "testdata", "loaded_precision.tsv"))
-	}
+	set, err := ReadPrecisionSet(PrecisionSetPath)
 	if err != nil {
 		return "", fmt.Errorf("loaded precision set: %v", err)
 	}
-	docs, _ := realNews()
-	byID := map[string]*core.Document{}
-	for _, d := range docs {
-		byID[d.ID] = d
+	judged := map[string]bool{}
+	for _, j := range set {
+		judged[j.Doc] = true
 	}
 	type key struct {
 		doc        string
 		start, end int
 	}
 	fired := map[key]bool{}
-	for _, j := range set {
-		if _, done := fired[key{j.Doc, -1, -1}]; done {
-			continue
-		}
-		fired[key{j.Doc, -1, -1}] = true
-		d := byID[j.Doc]
-		if d == nil {
+	docs, _ := realNews()
+	for _, d := range docs {
+		if !judged[d.ID] {
 			continue
 		}
 		res, err := eng.Analyze(d)
@@ -135,7 +127,7 @@ func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) 
 		}
 		for _, f := range res.Findings {
 			if f.Rule == "framing.loaded" && !f.Quoted {
-				fired[key{j.Doc, f.Start, f.End}] = true
+				fired[key{d.ID, f.Start, f.End}] = true
 			}
 		}
 	}
