@@ -1,6 +1,10 @@
 package sourcing
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -46,5 +50,49 @@ func TestFigurePattern(t *testing.T) {
 		if got := mayHoldFigure(text); got != want {
 			t.Errorf("mayHoldFigure(%q) = %v, want %v", text, got, want)
 		}
+	}
+}
+
+// TestFindFiguresIsThePattern: the windowed search finds exactly what the
+// pattern finds over the whole text, on text built from the words the
+// pattern is made of, joined by every kind of space, and on the fixtures.
+func TestFindFiguresIsThePattern(t *testing.T) {
+	words := []string{"about", "more", "than", "at", "least", "an", "estimated", "up", "to", "$", "$5", "€", "£3", "5",
+		"12", "350", "1,000", "12,500.5", "2025", "1.5", "per", "cent", "percent", "%", "5%", "a", "each", "every",
+		"year", "month", "day", "in", "IN", "In", "one", "Five", "ten", "million", "billion", "bn", "m", "rail",
+		"carriages", "x-ray", "(about", "5)", "people", "said", "the", "é", "in2", "—",
+		// Whole phrases, so that the longest matches (three words before a
+		// number, five after) come up often.
+		"more than $", "an estimated £", "at least", "per year", "a month", "every day", "per cent",
+		"1,000 rail carriages", "350 new x-ray", "one in", "3 in"}
+	seps := []string{" ", " ", " ", " ", " ", " ", "  ", "\n", "\t", "\r\n", "\u00a0", "", ",", "\f", "\v"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	check := func(s string) {
+		want := figure.FindAllStringIndex(s, -1)
+		got := findFigures(s)
+		if fmt.Sprint(got) != fmt.Sprint(want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("%q: windows found %v, the pattern %v", s, got, want)
+		}
+	}
+	for range 30_000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(24) {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		check(b.String())
+	}
+	files, _ := filepath.Glob("../../../testdata/fixtures/*.*")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			check(line)
+		}
+	}
+	if len(files) == 0 {
+		t.Error("no fixtures found")
 	}
 }
