@@ -97,9 +97,24 @@ func deletions(w string) []string {
 // near returns the indexes into single of the surnames that share a
 // deletion form with w, in single's order.
 func (s *Scorer) near(w string) []int {
-	var out []int
-	for _, d := range deletions(w) {
-		out = append(out, s.nearby[d]...)
+	// The forms are built in a stack buffer and looked up without being
+	// kept (a map index by string(bytes) does not allocate): this runs for
+	// every capitalised word after a title.
+	var offsBuf [48]int
+	offs := offsBuf[:0]
+	for i := range w {
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(w))
+	var buf [128]byte
+	out := slices.Clone(s.nearby[w])
+	for i := 0; i+1 < len(offs); i++ {
+		one := append(append(buf[:0], w[:offs[i]]...), w[offs[i+1]:]...)
+		out = append(out, s.nearby[string(one)]...)
+		for j := i + 1; j+1 < len(offs); j++ {
+			two := append(append(append(buf[:0], w[:offs[i]]...), w[offs[i+1]:offs[j]]...), w[offs[j+1]:]...)
+			out = append(out, s.nearby[string(two)]...)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

@@ -54,7 +54,7 @@ func TestNearFindsEverySurnameWithinTwoEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := New(k, nil)
-	words := []string{"zelenksy", "scholtz", "macrone", "starmr", "stoltenbreg", "merkle", "putinn", "lavorv", "borrell", "xxxxxx"}
+	words := []string{"zelenksy", "scholtz", "macrone", "starmr", "stoltenbreg", "merkle", "putinn", "lavorv", "borrell", "xxxxxx", "zełenskyy", "érdogan", "lukashénko"}
 	for _, sur := range s.single[:min(len(s.single), 200)] { // and each surname with a letter changed
 		words = append(words, "q"+sur[1:], sur[:len(sur)-1])
 	}

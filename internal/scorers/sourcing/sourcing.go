@@ -4,15 +4,16 @@
 package sourcing
 
 import (
-	"github.com/credence-news/credence/lexicons"
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
 	"github.com/credence-news/credence/internal/lexicon"
 	"github.com/credence-news/credence/internal/text"
+	"github.com/credence-news/credence/lexicons"
 )
 
 var (
@@ -171,12 +172,69 @@ func findFigures(s string) [][]int {
 		for k++; k < len(anchors) && anchors[k]-3 <= last; k++ {
 			last = min(len(fields)-1, anchors[k]+5)
 		}
-		off := fields[first][0]
-		for _, loc := range figure.FindAllStringIndex(s[off:fields[last][1]], -1) {
-			out = append(out, []int{off + loc[0], off + loc[1]})
+		// Within a window the pattern is tried, anchored, only where a match
+		// can start; the first start that matches is the leftmost match.
+		end := fields[last][1]
+		for p := fields[first][0]; p < end; {
+			if figureStart(s, p) {
+				// The pattern sees the character before p too, so that its
+				// \b reads as it would over the whole text.
+				re, r := figureAt, 0
+				if p > 0 {
+					_, r = utf8.DecodeLastRuneInString(s[:p])
+					re = figureAfter
+				}
+				if loc := re.FindStringIndex(s[p-r : end]); loc != nil {
+					out = append(out, []int{p, p - r + loc[1]})
+					p += loc[1] - r
+					continue
+				}
+			}
+			p++
 		}
 	}
 	return out
+}
+
+// figureAt is figure anchored at the start of its input; figureAfter,
+// anchored after its first character.
+var (
+	figureAt    = regexp.MustCompile(`^(?:` + figure.String() + `)`)
+	figureAfter = regexp.MustCompile(`^(?s:.)(?:` + figure.String() + `)`)
+)
+
+// figureStarts are the words a match of figure can begin with (folded as
+// the pattern's (?i) folds them): an approximation or a spelled-out ratio.
+var figureStarts = []string{"approximately", "about", "around", "nearly", "almost", "roughly", "some", "more", "over",
+	"up", "at", "less", "fewer", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+// figureStart reports whether a match of figure may begin at s[p]: a
+// currency sign, or a word boundary (as \b reads it: ASCII word characters
+// only) before a digit or one of figureStarts.
+func figureStart(s string, p int) bool {
+	if c := s[p]; c == '$' || strings.HasPrefix(s[p:], "€") || strings.HasPrefix(s[p:], "£") {
+		return true
+	}
+	if p > 0 && isASCIIWord(s[p-1]) == isASCIIWord(s[p]) {
+		return false
+	}
+	if s[p] >= '0' && s[p] <= '9' {
+		return true
+	}
+	q := p // the word at p, with any non-ASCII letters ("ſ" folds to "s")
+	for q < len(s) && (s[q] >= 0x80 || s[q] >= 'a' && s[q] <= 'z' || s[q] >= 'A' && s[q] <= 'Z') {
+		q++
+	}
+	for _, w := range figureStarts {
+		if strings.EqualFold(s[p:q], w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // isRegexpSpace is the pattern's \s: [\t\n\f\r ].

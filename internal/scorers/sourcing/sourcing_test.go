@@ -60,7 +60,7 @@ func TestFindFiguresIsThePattern(t *testing.T) {
 	words := []string{"about", "more", "than", "at", "least", "an", "estimated", "up", "to", "$", "$5", "€", "£3", "5",
 		"12", "350", "1,000", "12,500.5", "2025", "1.5", "per", "cent", "percent", "%", "5%", "a", "each", "every",
 		"year", "month", "day", "in", "IN", "In", "one", "Five", "ten", "million", "billion", "bn", "m", "rail",
-		"carriages", "x-ray", "(about", "5)", "people", "said", "the", "é", "in2", "—",
+		"carriages", "x-ray", "(about", "5)", "people", "said", "the", "é", "in2", "—", "ſome", "xſome", "almoſt", "_5", "x$5",
 		// Whole phrases, so that the longest matches (three words before a
 		// number, five after) come up often.
 		"more than $", "an estimated £", "at least", "per year", "a month", "every day", "per cent",
