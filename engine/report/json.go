@@ -57,12 +57,9 @@ type JSONL struct {
 func (j *JSONL) Start(io.Writer) error { return nil }
 
 func (j *JSONL) Write(w io.Writer, r core.Result) error {
-	b, err := json.Marshal(jsonResult(r, j.IncludeText))
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	// The encoder writes from its pooled buffer, newline included: the
+	// bytes of Marshal plus "\n" without copying the line to append one.
+	return json.NewEncoder(w).Encode(jsonResult(r, j.IncludeText))
 }
 
 func (j *JSONL) Finish(io.Writer) error { return nil }

@@ -127,27 +127,35 @@ type matchSets struct {
 // sortMatches sorts the pass's matches into the categories attribution
 // reads, in one pass over them.
 func sortMatches(p *analysis.Pass) matchSets {
-	var ms matchSets
-	for _, m := range p.Matches {
-		switch m.Entry.Category {
-		case "anonymous":
-			ms.anonymous = append(ms.anonymous, m)
-		case "weasel":
-			ms.weasel = append(ms.weasel, m)
-		case "private":
-			ms.private = append(ms.private, m)
-		case "hearsay":
-			ms.hearsay = append(ms.hearsay, m)
-		case "cue":
-			ms.cue = append(ms.cue, m)
-		case "cue_quote":
-			ms.cueQuote = append(ms.cueQuote, m)
-		case "cue_document":
-			ms.cueDocument = append(ms.cueDocument, m)
+	// Counted first, so that the sets share one exact allocation instead of
+	// seven growing ones (this runs for every document). Each set's
+	// capacity ends at its length, so appending to one never writes into
+	// the next.
+	var counts [len(attributionCategories)]int
+	n := 0
+	for i := range p.Matches {
+		if c := slices.Index(attributionCategories[:], p.Matches[i].Entry.Category); c >= 0 {
+			counts[c]++
+			n++
 		}
 	}
-	return ms
+	var sets [len(attributionCategories)][]lexicon.Match
+	buf := make([]lexicon.Match, n)
+	for c, k := range counts {
+		sets[c], buf = buf[:0:k], buf[k:]
+	}
+	for _, m := range p.Matches {
+		if c := slices.Index(attributionCategories[:], m.Entry.Category); c >= 0 {
+			sets[c] = append(sets[c], m)
+		}
+	}
+	return matchSets{anonymous: sets[0], weasel: sets[1], private: sets[2], hearsay: sets[3],
+		cue: sets[4], cueQuote: sets[5], cueDocument: sets[6]}
 }
+
+// attributionCategories are the lexicon categories sortMatches keeps, in
+// matchSets' order.
+var attributionCategories = [...]string{"anonymous", "weasel", "private", "hearsay", "cue", "cue_quote", "cue_document"}
 
 // cueCandidates are the reporting cues in text order: the cue words, and
 // the verbs that report only after a quote ("…," she wrote) or a document
@@ -807,20 +815,38 @@ func unnamed(p *analysis.Pass, a *analysis.Attribution, first, last int) {
 // ("Bernie Sanders … Sanders said"), not sentence case ("Officials said").
 // The words capitalised mid-sentence are gathered once per document.
 func nameElsewhere(p *analysis.Pass, k int) bool {
-	caps := analysis.Memo(p, midCaps, func() map[string]bool {
-		caps := map[string]bool{}
+	caps := analysis.Memo(p, midCaps, func() *capsSet {
+		caps := &capsSet{}
 		for j := 1; j < len(p.Tokens); j++ {
-			if t := p.Tokens[j]; !t.Punct && !p.Tokens[j-1].Punct && p.Capitalized(t) {
-				caps[t.Norm] = true
+			if t := &p.Tokens[j]; !t.Punct && !p.Tokens[j-1].Punct && p.Capitalized(*t) {
+				if t.NormID != 0 {
+					caps.ids = append(caps.ids, t.NormID)
+				} else {
+					caps.other = append(caps.other, t.Norm)
+				}
 			}
 		}
+		slices.Sort(caps.ids)
+		caps.ids = slices.Compact(caps.ids)
 		return caps
 	})
-	return caps[p.Tokens[k].Norm]
+	if t := &p.Tokens[k]; t.NormID != 0 {
+		_, ok := slices.BinarySearch(caps.ids, t.NormID)
+		return ok
+	}
+	return slices.Contains(caps.other, p.Tokens[k].Norm)
+}
+
+// capsSet holds words by their interned ids, sorted (cheaper to build for
+// every document than a set of strings), and the rare word the word cache
+// gave no id by its text.
+type capsSet struct {
+	ids   []int32
+	other []string
 }
 
 // midCaps caches nameElsewhere's words for the document.
-var midCaps = analysis.NewResult[map[string]bool]("attribution: words capitalised mid-sentence")
+var midCaps = analysis.NewResult[*capsSet]("attribution: words capitalised mid-sentence")
 
 // assignSpeakers gives each direct quote the source of the attribution in its
 // sentence (or the next one, for a quote that stands alone).

@@ -108,22 +108,21 @@ func nonEmptyLines(text string) []string {
 // isNameLine: two to four capitalised words and nothing else ("Kayla Vaughn",
 // "Mary-Jane O’Neil").
 func isNameLine(l string) bool {
-	words := strings.Fields(l)
-	if len(words) < 2 || len(words) > 4 {
-		return false
-	}
-	for _, w := range words {
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
+	n, first := 0, ""
+	for w := range strings.FieldsSeq(l) {
+		if n++; n > 4 {
 			return false
 		}
-		for _, c := range r[1:] {
-			if !(unicode.IsLetter(c) || c == '-' || c == '\'' || c == '’' || c == '.') {
+		if n == 1 {
+			first = w
+		}
+		for i, c := range w {
+			if i == 0 && !unicode.IsUpper(c) || i > 0 && !(unicode.IsLetter(c) || c == '-' || c == '\'' || c == '’' || c == '.') {
 				return false
 			}
 		}
 	}
-	return !commonHeadingWord[strings.ToLower(words[0])]
+	return n >= 2 && !commonHeadingWord[strings.ToLower(first)]
 }
 
 // commonHeadingWord rules out short headings ("The Road Ahead", "Leave a Reply").
