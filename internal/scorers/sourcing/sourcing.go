@@ -246,6 +246,7 @@ func isRegexpSpace(c byte) bool {
 // money, a magnitude word, thousands separators, a three-digit number, or a
 // spelled-out ratio ("one in five"). Dates and small counts skip the pattern.
 func mayHoldFigure(s string) bool {
+	// One scan for everything but the ratio; this runs on every sentence.
 	run := 0 // length of the current digit run
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -260,11 +261,14 @@ func mayHoldFigure(s string) bool {
 			return true
 		case c == ',' && run > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
 			return true
+		case c == 0xE2 && strings.HasPrefix(s[i:], "€"), c == 0xC2 && strings.HasPrefix(s[i:], "£"),
+			c == 'i' && strings.HasPrefix(s[i:], "illion"),
+			c == 'p' && (strings.HasPrefix(s[i:], "per cent") || strings.HasPrefix(s[i:], "percent")):
+			return true
 		}
 		run = 0
 	}
-	return strings.Contains(s, "€") || strings.Contains(s, "£") || strings.Contains(s, "illion") ||
-		strings.Contains(s, "per cent") || strings.Contains(s, "percent") || hasRatio(s)
+	return hasRatio(s)
 }
 
 var ratioWords = lexicons.Set("ratio_numbers")

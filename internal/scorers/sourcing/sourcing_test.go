@@ -46,6 +46,12 @@ func TestFigurePattern(t *testing.T) {
 		"He lives in Kyiv, one in a crowd": false,
 		"someone in three cities":          false,
 		"It ends in ten":                   false,
+		"It cost €5":                       true,
+		"a £3 fee":                         true,
+		"two billion":                      true,
+		"ten per cent":                     true,
+		"ten percent":                      true,
+		"12 of them, 7 left":               false,
 	} {
 		if got := mayHoldFigure(text); got != want {
 			t.Errorf("mayHoldFigure(%q) = %v, want %v", text, got, want)
