@@ -250,6 +250,10 @@ func mayHoldFigure(s string) bool {
 	run := 0 // length of the current digit run
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !figureByte[c] {
+			run = 0
+			continue
+		}
 		switch {
 		case c >= '0' && c <= '9':
 			run++
@@ -270,6 +274,15 @@ func mayHoldFigure(s string) bool {
 	}
 	return hasRatio(s)
 }
+
+// figureByte marks the bytes mayHoldFigure looks at; any other byte only
+// ends a digit run.
+var figureByte = func() (t [256]bool) {
+	for _, c := range []byte("0123456789%$,ip\xE2\xC2") {
+		t[c] = true
+	}
+	return t
+}()
 
 var ratioWords = lexicons.Set("ratio_numbers")
 
