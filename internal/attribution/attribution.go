@@ -82,9 +82,15 @@ var Stage = analysis.NewStage("attribution", analysis.Attributions, nil, func(p 
 // (content), then the dash- and colon-signed lines and the quotes' speakers.
 func Extract(p *analysis.Pass) {
 	ms := sortMatches(p)
+	cands := cueCandidates(p, ms)
 	p.Attributions = p.Attributions[:0] // a recycled slice (see Pass.Release)
+	if cap(p.Attributions) < len(cands) {
+		// Sized once: on a long transcript, growing by doubling left twice
+		// the final size behind as garbage.
+		p.Attributions = make([]analysis.Attribution, 0, len(cands))
+	}
 	lastPerson := ""
-	for _, m := range cueCandidates(p, ms) {
+	for _, m := range cands {
 		if p.Stopped() {
 			break
 		}
