@@ -4,14 +4,21 @@
 #   GNU grep -F -i -w -o -f words.txt | wc -l, and Vale v3 with one
 #   `existence` rule from the same list when VALE=1 and it can be built.
 # Usage: bench/compare.sh [articles]   (default 10000; prints seconds and ratios;
-#        RUNS=n sets how many runs each timing is the best of, default 3)
+#        RUNS=n sets how many runs each timing is the best of, default 3;
+#        CORPUS=file.jsonl runs on that corpus instead of generated articles,
+#        e.g. CORPUS=../shared/bench/news-like.jsonl)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 WORK=${WORK:-$(mktemp -d)}
 trap 'rm -rf "$WORK"' EXIT
 go build -o "$WORK/credence" ./cmd/credence
-"$WORK/credence" corpus -n "$N" > "$WORK/corpus.jsonl"
+if [ -n "${CORPUS:-}" ]; then
+  cp "$CORPUS" "$WORK/corpus.jsonl"
+  N=$(wc -l < "$WORK/corpus.jsonl")
+else
+  "$WORK/credence" corpus -n "$N" > "$WORK/corpus.jsonl"
+fi
 # The same text as plain files for grep and Vale.
 python3 - "$WORK" <<'PY'
 import json, sys, os
@@ -25,7 +32,7 @@ with open(f"{w}/corpus.jsonl") as f, open(f"{w}/corpus.txt", "w") as all_:
             open(f"{w}/txt/{i:05d}.md", "w").write(t)
 PY
 "$WORK/credence" rules --words framing.loaded > "$WORK/words.txt"
-MB=$(du -m "$WORK/corpus.txt" | cut -f1)
+MB=$(awk -v b="$(stat -c %s "$WORK/corpus.txt")" 'BEGIN { printf "%.1f", b / 1e6 }')
 echo "corpus: $N articles, ${MB} MB; word list: $(wc -l < "$WORK/words.txt") entries"
 
 # Each timing is the best of RUNS (default 3): on a shared machine a slower
