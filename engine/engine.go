@@ -384,7 +384,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	}
 	res := core.Result{
 		ID: doc.ID, Source: doc.Source, Title: doc.Title, Byline: doc.Byline, Published: doc.Published, URL: doc.URL, Outlet: doc.Meta["source"],
-		RefDate: p.RefDate, Findings: findings, Omitted: omitted, Words: p.Words, Doc: doc,
+		RefDate: p.RefDate, Findings: findings, Omitted: omitted, Words: p.ArticleWords(), Doc: doc,
 		Quantities: analysis.ResultOf(p, analysis.Quantities),
 	}
 	for _, a := range p.Attributions {

@@ -271,7 +271,9 @@ type Result struct {
 	Findings []Finding `json:"findings"`
 	// Omitted counts findings past the per-rule cap (see Omitted).
 	Omitted []Omitted `json:"omitted,omitempty"`
-	Words   int       `json:"words"`
+	// Words counts the article's words: page furniture kept out of the
+	// scores is not counted.
+	Words int `json:"words"`
 	// Language is the ISO 639-1 code of a text found not to be English
 	// ("fr"); empty for English or a text too short to tell.
 	Language string `json:"language,omitempty"`

@@ -43,7 +43,7 @@ func externalCorpora() (string, map[string]float64) {
 	run := &externalRun{own: newWordListBaseline(eng), vader: newVaderList(), metrics: map[string]float64{}}
 	var b strings.Builder
 	b.WriteString("## External corpora\n\nLabelled outside this project (`../shared/data`, read in place, never copied). Each line says what the corpus measures. Two plain word lists are scored beside the engine. The **VADER word list** flags every word of VADER's sentiment lexicon (Hutto & Gilbert 2014; 7,500 words rated by people, the list research toolkits use) whose valence passes a threshold; eight thresholds are tried and the best on each corpus reported, which favours the baseline. The **own word list** flags any single word of the framing lexicon's loaded categories, with no stems, context, negation or quote handling: the same vocabulary as the engine, so the gap is what the engine's matching and context add.\n\n")
-	for _, section := range []func(*engine.Engine, *externalRun) (string, error){externalBABE, externalPTC, externalBASIL, externalFactual, externalRefDates, externalExtraction, externalCoNLL, externalPolNeAR, externalSlant, externalPrecisionSet, externalSpanModel} {
+	for _, section := range []func(*engine.Engine, *externalRun) (string, error){externalBABE, externalPTC, externalBASIL, externalFactual, externalRefDates, externalFurniture, externalExtraction, externalCoNLL, externalPolNeAR, externalSlant, externalPrecisionSet, externalSpanModel} {
 		s, err := section(eng, run)
 		if err != nil {
 			fmt.Fprintf(&b, "- %v\n", err)

@@ -64,6 +64,8 @@ type savedPage struct {
 	Source     []byte
 	Meta       struct {
 		Lang          string  `json:"lang"`
+		Title         string  `json:"title"`
+		Byline        *string `json:"byline"`
 		PublishedTime *string `json:"publishedTime"`
 	}
 }

@@ -67,6 +67,9 @@ type Pass struct {
 	current *Stage
 	// excludedUnion is Excluded sorted and merged, for IsExcluded.
 	excludedUnion []core.Span
+	// articleWords caches ArticleWords for the len(Excluded) it was
+	// counted at (-1: not yet).
+	articleWords, articleWordsAt int
 	// ctx is the document's time budget; see Stopped.
 	ctx context.Context
 }
@@ -217,6 +220,30 @@ func (p *Pass) IsExcluded(s, e int) bool {
 	u := p.excludedUnion
 	i := sort.Search(len(u), func(i int) bool { return u[i].End > s })
 	return i < len(u) && (u[i].Start < e || s == e && u[i].Start <= s)
+}
+
+// ArticleWords counts the word tokens outside excluded text: the length of
+// the article itself, which costs are normalised by, so that a page's
+// furniture does not dilute what the article's own text costs.
+func (p *Pass) ArticleWords() int {
+	if len(p.Excluded) == 0 {
+		return p.Words
+	}
+	if p.articleWordsAt == len(p.Excluded)+1 {
+		return p.articleWords
+	}
+	n, u := 0, p.excludedUnion
+	for i := range p.Tokens {
+		t := &p.Tokens[i]
+		for len(u) > 0 && u[0].End <= t.Start {
+			u = u[1:]
+		}
+		if !t.Punct && (len(u) == 0 || u[0].Start >= t.End) {
+			n++
+		}
+	}
+	p.articleWords, p.articleWordsAt = n, len(p.Excluded)+1
+	return n
 }
 
 // Exclude marks [s, e) as not the article's prose; an empty span marks nothing.

@@ -88,3 +88,21 @@ func TestIsExcluded(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleWords: words inside excluded text do not count, punctuation
+// never does, and the count follows each new exclusion.
+func TestArticleWords(t *testing.T) {
+	doc := "Share this\nThe council met on Tuesday.\nRelated: more news\n"
+	p := NewPass(&core.Document{Text: doc}, text.Spans, nil, nil)
+	if p.Words != 10 || p.ArticleWords() != 10 {
+		t.Fatalf("no exclusions: Words %d, ArticleWords %d, want 10 and 10", p.Words, p.ArticleWords())
+	}
+	p.Exclude(0, 10) // "Share this"
+	if got := p.ArticleWords(); got != 8 {
+		t.Errorf("after one exclusion: %d, want 8", got)
+	}
+	p.Exclude(strings.Index(doc, "Related"), len(doc))
+	if got := p.ArticleWords(); got != 5 {
+		t.Errorf("after two exclusions: %d, want 5", got)
+	}
+}

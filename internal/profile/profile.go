@@ -152,7 +152,7 @@ func damp(rate float64) float64 { return math.Round(math.Log1p(rate)*1e4) / 1e4 
 // the same, the voice of the text and its sourcing (Axes derives the rest).
 func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted) map[string]float64 {
 	x := map[string]float64{}
-	words := math.Max(float64(p.Words), 300)
+	words := math.Max(float64(p.ArticleWords()), 300)
 	for _, f := range findings {
 		if counts(f) {
 			addCost(x, f.Rule, findingCost(f, words))
@@ -193,7 +193,7 @@ func specificity(p *analysis.Pass) float64 {
 	if st := analysis.ResultOf(p, analysis.Sourcing); st != nil {
 		n += st.DistinctNamed
 	}
-	return math.Min(3, float64(n)*100/math.Max(float64(p.Words), 100))
+	return math.Min(3, float64(n)*100/math.Max(float64(p.ArticleWords()), 100))
 }
 
 // monthInitial spares most words the map lookup.
@@ -225,7 +225,7 @@ const factualCost = 1.5
 // Compute builds the profile of one analysed document from its features
 // (see Features; Axes adds the derived ones).
 func (ms *Models) Compute(p *analysis.Pass, findings []core.Finding, x map[string]float64) *core.Profile {
-	words := math.Max(float64(p.Words), 300)
+	words := math.Max(float64(p.ArticleWords()), 300)
 	prof := &core.Profile{Dimensions: map[string]float64{}}
 	for _, d := range core.Dimensions {
 		c := x["cost."+d] + x["cost."+d+".loaded"]
@@ -260,7 +260,7 @@ func (ms *Models) Compute(p *analysis.Pass, findings []core.Finding, x map[strin
 	prof.Top = contrib
 	// Confidence grows with length (more evidence) and falls when the reference
 	// date is unknown (date-dependent checks could not run).
-	conf := 1 - math.Exp(-float64(p.Words)/250)
+	conf := 1 - math.Exp(-float64(p.ArticleWords())/250)
 	if !p.RefDate.Known() {
 		conf *= 0.85
 	}

@@ -57,7 +57,7 @@ func voiceFeatures(p *analysis.Pass, x map[string]float64) {
 		}
 		*n++
 	}
-	words := math.Max(float64(p.Words), 100)
+	words := math.Max(float64(p.ArticleWords()), 100)
 	rate := func(n int) float64 { return math.Round(math.Log1p(float64(n)*1000/words)*1e4) / 1e4 }
 	x["voice.questions"] = rate(questions)
 	x["voice.exclamations"] = rate(exclamations)

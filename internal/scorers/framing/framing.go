@@ -130,7 +130,7 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		}
 		p.Report(f)
 	}
-	words := math.Max(float64(p.Words), 1)
+	words := math.Max(float64(p.ArticleWords()), 1)
 	for c, n := range stats.Densities {
 		stats.Densities[c] = math.Round(n/words*1000*10) / 10
 	}

@@ -104,6 +104,13 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		p.Exclude(block.start, block.end)
 		block.lines = 0
 	}
+	first, last := articleRegion(p, lines)
+	outside := func(i int) bool { return i < first || i > last }
+	for _, r := range [][2]int{{0, first - 1}, {last + 1, len(lines) - 1}} {
+		if r[0] <= r[1] {
+			reportOutside(p, lines, r[0], r[1], r[0] == 0)
+		}
+	}
 	for i := range lines {
 		l := &lines[i]
 		for k < len(p.Tokens) && p.Tokens[k].Start < l.start {
@@ -119,6 +126,17 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		if len(txt) <= maxFurnitureLine { // longer: a paragraph of prose, not page furniture
 			pat = s.patterns.match(txt, l.toks, &sc)
 		}
+		if pat != nil && outside(i) {
+			// Already kept out with the page around the article; only what
+			// says the article is missing (a paywall) or not an article
+			// (an aggregator) is reported on its own.
+			counts[pat.Category]++
+			if pat.Category != "paywall" && pat.Category != "aggregator" {
+				pat = nil
+			}
+		} else if pat != nil {
+			counts[pat.Category]++
+		}
 		if pat == nil || pat != block.pat || !pat.Block {
 			flush()
 		}
@@ -130,7 +148,6 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		}
 		block.end = l.end
 		block.lines++
-		counts[pat.Category]++
 	}
 	flush()
 	duplicates(p, lines)
@@ -155,6 +172,101 @@ const (
 	furnitureWeight = 0.25
 	damageWeight    = 2
 )
+
+// A copy of a whole web page (what a reader pastes, or a scraper's text
+// dump) holds the article as one run of prose paragraphs among menus, link
+// lists, teasers and footers. The lines before and after that run are
+// kept out of every score as one finding each, however many they are, so
+// that a page's furniture is reported as the page's and cannot decide the
+// article's verdict.
+const (
+	proseLineWords = 10 // a line of this many words with a sentence end is prose
+	maxProseGap    = 6  // non-prose lines inside the article: subheads, captions, ad markers
+	keepLead       = 4  // lines kept before the prose: headline, byline, date, standfirst
+	minOutside     = 8  // fewer lines around the prose are the article's own, not a page's
+	minPageLines   = 20 // a shorter text is an article, however it is laid out
+	// An article's opening paragraphs cut off from the rest by an embedded
+	// video or gallery: a run of this many words this close before the
+	// longest run is kept with it.
+	splitLeadWords = 100
+	maxSplitGap    = 15
+)
+
+// articleRegion returns the first and last line of the article in ls: the
+// run of prose lines (no gap over maxProseGap) with the most words, widened
+// to every run with at least a third as many words (an article split by a
+// list or a table is one article) and to a split-off opening, and keepLead
+// lines before it. Fewer than minOutside lines on either side are kept,
+// and so is all of a text of fewer than minPageLines lines.
+func articleRegion(p *analysis.Pass, ls []line) (first, last int) {
+	type run struct{ first, last, words int }
+	var runs []run
+	lastProse := -1
+	for i, l := range ls {
+		txt := p.Text[l.start:l.end]
+		n := wordCount(txt)
+		if n < proseLineWords || !hasSentenceEnd(txt) {
+			continue
+		}
+		if lastProse >= 0 && i-lastProse-1 <= maxProseGap {
+			runs[len(runs)-1].last = i
+			runs[len(runs)-1].words += n
+		} else {
+			runs = append(runs, run{first: i, last: i, words: n})
+		}
+		lastProse = i
+	}
+	first, last = 0, len(ls)-1
+	if len(runs) == 0 || len(ls) < minPageLines {
+		return first, last
+	}
+	best := 0
+	for i, r := range runs {
+		if r.words > runs[best].words {
+			best = i
+		}
+	}
+	b := runs[best]
+	lo, hi := len(ls), -1
+	for _, r := range runs {
+		if 3*r.words >= b.words || r.words >= splitLeadWords && r.last < b.first && b.first-r.last <= maxSplitGap {
+			lo, hi = min(lo, r.first), max(hi, r.last)
+		}
+	}
+	if lo-keepLead >= minOutside {
+		first = lo - keepLead
+	}
+	if len(ls)-1-hi >= minOutside {
+		last = hi
+	}
+	return first, last
+}
+
+// hasSentenceEnd reports a sentence's end in s: ".", "!" or "?" at the end
+// or before a space or a closing quote or bracket.
+func hasSentenceEnd(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '.' || c == '!' || c == '?' {
+			if i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '"' || s[i+1] == ')' || strings.HasPrefix(s[i+1:], "”") || strings.HasPrefix(s[i+1:], "’") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportOutside keeps lines from..to out of the scores as one finding.
+func reportOutside(p *analysis.Pass, ls []line, from, to int, before bool) {
+	where := "after"
+	if before {
+		where = "before"
+	}
+	start, end := ls[from].start, ls[to].end
+	p.Report(core.Finding{Rule: RuleChrome.ID, Start: start, End: end, Severity: RuleChrome.Severity, Confidence: 0.8, Weight: furnitureWeight,
+		Message:     fmt.Sprintf("Page furniture: %d lines %s the article's prose, starting %s.", to-from+1, where, strconv.Quote(clip(p.Text[ls[from].start:ls[from].end]))),
+		Explanation: "The text reads as a copy of a whole web page: these lines (menus, links, teasers, prompts, footers) lie outside the article's run of paragraphs, so they are kept out of the other scores and count once, as the page's, not the article's."})
+	p.Exclude(start, end)
+}
 
 // unscorable says why too little article remains to score, or "".
 func unscorable(p *analysis.Pass, ls []line, counts map[string]int) string {
@@ -243,6 +355,8 @@ func duplicates(p *analysis.Pass, ls []line) {
 		n += strings.Count(p.Text[counted:l.start], "\n")
 		numbers[i], counted = n, l.start
 	}
+	var repeats []repeat
+	times := map[int]int{} // repeats of each first line
 	for i, l := range ls {
 		toks := key(l.toks)
 		words := 0
@@ -268,19 +382,33 @@ func duplicates(p *analysis.Pass, ls []line) {
 			}
 		}
 		if first >= 0 {
-			w := float64(damageWeight)
-			if words <= 4 {
-				w = furnitureWeight
-			}
-			p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: w,
-				Message:     "This line repeats an earlier line verbatim.",
-				Explanation: "The same line already appears on line " + strconv.Itoa(numbers[first]) + "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."})
-			p.Exclude(l.start, l.end)
+			repeats = append(repeats, repeat{i, first, words})
+			times[first]++
 			continue
 		}
 		seen[sum] = append(seen[sum], i)
 	}
+	for _, r := range repeats {
+		l := ls[r.line]
+		w, why := float64(damageWeight), "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."
+		switch {
+		case r.words <= 4 || !hasSentenceEnd(p.Text[l.start:l.end]):
+			// A label or a link's headline repeated: the page's furniture.
+			w = furnitureWeight
+		case times[r.first] >= 2:
+			// Three copies or more: the page's template (a widget, a
+			// gallery's captions), not a paragraph pasted twice.
+			w, why = furnitureWeight, fmt.Sprintf("; it appears %d times in all, as the page's own template text does (a button, a widget, a caption), so it is kept out of the scores.", times[r.first]+1)
+		}
+		p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: w,
+			Message:     "This line repeats an earlier line verbatim.",
+			Explanation: "The same line already appears on line " + strconv.Itoa(numbers[r.first]) + why})
+		p.Exclude(l.start, l.end)
+	}
 }
+
+// repeat is a line that repeats an earlier one (first), of words words.
+type repeat struct{ line, first, words int }
 
 // key is a line's tokens without a leading list bullet.
 func key(toks []text.Token) []text.Token {

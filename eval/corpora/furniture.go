@@ -1,0 +1,316 @@
+package corpora
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"github.com/credence-news/credence/engine"
+	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/engine/ingest"
+)
+
+// furnitureRules are the integrity rules that mark a line as page furniture
+// (kept out of the other scorers); truncation is a finding about the text,
+// not furniture.
+var furnitureRules = []string{"integrity.chrome", "integrity.paywall", "integrity.comment_footer", "integrity.aggregator", "integrity.duplicate"}
+
+// newsPages are the saved pages published by news organisations (named by
+// hand from the pages' outlets); the others are blogs, documentation,
+// encyclopaedia articles and parser tests, whose tables, code and lists the
+// reviewed article texts keep and a news reader's copy would not have.
+var newsPages = map[string]bool{"ars-1": true, "bbc-1": true, "breitbart": true, "buzzfeed-1": true, "citylab-1": true,
+	"cnet": true, "cnn": true, "engadget": true, "guardian-1": true, "herald-sun-1": true, "medicalnewstoday": true,
+	"msn": true, "nytimes-1": true, "nytimes-2": true, "nytimes-3": true, "nytimes-4": true, "quanta-1": true,
+	"salon-1": true, "seattletimes-1": true, "telegraph": true, "theverge": true, "wapo-1": true, "wapo-2": true,
+	"yahoo-1": true, "yahoo-2": true, "yahoo-3": true}
+
+// minArticleWords: a saved page whose reviewed article is shorter is a
+// parser test, not an article, and is left out.
+const minArticleWords = 150
+
+// furniturePage is one English page: its plain-text dump as a reader's
+// copy of the whole page, the dump's lines labelled, and the reviewed
+// article text.
+type furniturePage struct {
+	name    string
+	news    bool // from a news outlet (newsPages)
+	dump    string
+	lines   []dumpLine
+	article string
+	// title, byline, published: the page's reviewed metadata, which a CMS
+	// would send with the article text
+	title, byline, published string
+}
+
+type dumpLine struct {
+	start, end int
+	label      string // "article", "furniture" or "title" (the headline, left out of the counts)
+}
+
+// furniturePages renders each saved English page as plain text (block
+// elements on lines of their own, as a copy from a browser gives) and
+// labels every line: in the reviewed article text (expected.html) or not.
+func furniturePages(eng *engine.Engine) []furniturePage {
+	var out []furniturePage
+	for _, pg := range savedPages() {
+		lang := strings.ToLower(pg.Meta.Lang)
+		if lang != "" && !strings.HasPrefix(lang, "en") {
+			continue
+		}
+		exp, err := os.ReadFile(filepath.Join(filepath.Dir(pg.Path), "expected.html"))
+		if err != nil {
+			continue
+		}
+		er, err1 := html.Parse(bytes.NewReader(exp))
+		sr, err2 := html.Parse(bytes.NewReader(pg.Source))
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		article := ingest.BlockText(er)
+		if len(normWords(article)) < minArticleWords {
+			continue
+		}
+		if lang == "" { // undeclared: English if the engine finds it so
+			if res, err := eng.Analyze(&core.Document{ID: pg.Name, Text: article}); err != nil || res.Language != "" {
+				continue
+			}
+		}
+		dump := ingest.BlockText(sr)
+		fp := furniturePage{name: pg.Name, news: newsPages[pg.Name], dump: dump, lines: labelLines(dump, article, pg.Meta.Title), article: article, title: pg.Meta.Title}
+		if pg.Meta.Byline != nil {
+			fp.byline = *pg.Meta.Byline
+		}
+		if pg.Meta.PublishedTime != nil {
+			fp.published = *pg.Meta.PublishedTime
+		}
+		out = append(out, fp)
+	}
+	return out
+}
+
+// labelLines labels each non-empty line of dump. A line of four words or
+// more is the article's when at least half its word trigrams (its words,
+// under three) occur in the article; a shorter line ("Share", a
+// subheading) when its words occur in the article in that order and a
+// neighbouring longer line is the article's, so that a lone "Share" above
+// the headline is not taken for the word in the body. The line that is the
+// page's title is labelled apart.
+func labelLines(dump, article, title string) []dumpLine {
+	artNorm := " " + strings.Join(normWords(article), " ") + " "
+	grams := map[string]bool{}
+	aw := normWords(article)
+	for i := 0; i+3 <= len(aw); i++ {
+		grams[strings.Join(aw[i:i+3], " ")] = true
+	}
+	titleNorm := strings.Join(normWords(title), " ")
+	var lines []dumpLine
+	var words [][]string
+	for off := 0; off < len(dump); {
+		end := strings.IndexByte(dump[off:], '\n')
+		if end < 0 {
+			end = len(dump)
+		} else {
+			end += off
+		}
+		if w := normWords(dump[off:end]); len(w) > 0 {
+			lines = append(lines, dumpLine{start: off, end: end})
+			words = append(words, w)
+		}
+		off = end + 1
+	}
+	inArticle := func(w []string) bool {
+		if len(w) < 3 {
+			return strings.Contains(artNorm, " "+strings.Join(w, " ")+" ")
+		}
+		hit := 0
+		for i := 0; i+3 <= len(w); i++ {
+			if grams[strings.Join(w[i:i+3], " ")] {
+				hit++
+			}
+		}
+		return 2*hit >= len(w)-2
+	}
+	long := make([]bool, len(lines))
+	for i, w := range words {
+		long[i] = len(w) >= 4 && inArticle(w)
+	}
+	for i, w := range words {
+		switch {
+		case titleNorm != "" && strings.Join(w, " ") == titleNorm:
+			lines[i].label = "title"
+		case len(w) >= 4:
+			lines[i].label = map[bool]string{true: "article", false: "furniture"}[long[i]]
+		case inArticle(w) && (i > 0 && long[i-1] || i+1 < len(lines) && long[i+1]):
+			lines[i].label = "article"
+		default:
+			lines[i].label = "furniture"
+		}
+	}
+	return lines
+}
+
+// normWords is s lower-cased as words of letters and digits.
+func normWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// pageFurniture is what one page's dump gave: line counts against the
+// labels, by the rule that kept a line out, and the two scores.
+type pageFurniture struct {
+	page               furniturePage
+	tp, fp, fn         int
+	article, furniture int
+	flagged, right     map[string]int // lines kept out by rule, and of those furniture
+	missed             []string
+	dump, text         *core.Profile
+}
+
+// measureFurniture scores a page's dump and its article text alone and
+// compares the lines the furniture rules kept out with the labels.
+func measureFurniture(eng *engine.Engine, pg furniturePage) (pageFurniture, error) {
+	m := pageFurniture{page: pg, flagged: map[string]int{}, right: map[string]int{}}
+	res, err := eng.Analyze(&core.Document{ID: pg.name, Source: pg.name, Text: pg.dump})
+	if err != nil {
+		return m, fmt.Errorf("%s: %w", pg.name, err)
+	}
+	ares, err := eng.Analyze(&core.Document{ID: pg.name, Source: pg.name, Text: pg.article, Title: pg.title, Byline: pg.byline, Published: pg.published})
+	if err != nil {
+		return m, fmt.Errorf("%s (article text): %w", pg.name, err)
+	}
+	m.dump, m.text = res.Profile, ares.Profile
+	flaggedBy := make([]string, len(pg.lines))
+	for _, f := range res.Findings {
+		if !slices.Contains(furnitureRules, f.Rule) {
+			continue
+		}
+		for i, l := range pg.lines {
+			if f.Start < l.end && l.start < f.End && flaggedBy[i] == "" {
+				flaggedBy[i] = f.Rule
+			}
+		}
+	}
+	for i, l := range pg.lines {
+		if l.label == "title" {
+			continue
+		}
+		isFurniture := l.label == "furniture"
+		if isFurniture {
+			m.furniture++
+		} else {
+			m.article++
+		}
+		switch r := flaggedBy[i]; {
+		case r != "":
+			m.flagged[r]++
+			if isFurniture {
+				m.right[r]++
+				m.tp++
+			} else {
+				m.fp++
+			}
+		case isFurniture:
+			m.fn++
+			if i%7 == 0 { // spread the sample over the page
+				m.missed = append(m.missed, fmt.Sprintf("%s: %q", pg.name, clipLine(pg.dump[l.start:l.end])))
+			}
+		}
+	}
+	return m, nil
+}
+
+// externalFurniture measures, on the English saved pages read as plain-text
+// dumps, which lines the integrity rules keep out as furniture (line by
+// line, against the labels above), and how far a page's furniture moves
+// its score: the dump's score against the article text's. The news
+// outlets' pages are reported apart.
+func externalFurniture(eng *engine.Engine, run *externalRun) (string, error) {
+	pages := furniturePages(eng)
+	if len(pages) == 0 {
+		return "", nil
+	}
+	var all []pageFurniture
+	for _, pg := range pages {
+		m, err := measureFurniture(eng, pg)
+		if err != nil {
+			return "", err
+		}
+		all = append(all, m)
+	}
+	var out strings.Builder
+	for _, set := range []struct {
+		name, key string
+		news      bool
+	}{{"English news pages", "furniture.news", true}, {"all English pages", "furniture.all", false}} {
+		var tp, fp, fn, article, furniture, within, changed, scored int
+		flagged, right := map[string]int{}, map[string]int{}
+		var missed, moved []string
+		for _, m := range all {
+			if set.news && !m.page.news {
+				continue
+			}
+			tp, fp, fn, article, furniture = tp+m.tp, fp+m.fp, fn+m.fn, article+m.article, furniture+m.furniture
+			for r, n := range m.flagged {
+				flagged[r] += n
+				right[r] += m.right[r]
+			}
+			if len(m.missed) > 0 && len(missed) < 12 {
+				missed = append(missed, m.missed[0])
+			}
+			if m.dump == nil || m.text == nil {
+				continue
+			}
+			scored++
+			d := math.Abs(m.dump.Score - m.text.Score)
+			if d <= 5 {
+				within++
+			}
+			if m.dump.Band != m.text.Band {
+				changed++
+			}
+			if d > 5 || m.dump.Band != m.text.Band {
+				moved = append(moved, fmt.Sprintf("%s %.1f → %.1f (%s → %s)", m.page.name, m.text.Score, m.dump.Score, m.text.Band, m.dump.Band))
+			}
+		}
+		p, r := ratio(tp, tp+fp), ratio(tp, tp+fn)
+		run.metrics[set.key+".line_precision"] = p
+		run.metrics[set.key+".line_recall"] = r
+		run.metrics[set.key+".score_within5"] = ratio(within, scored)
+		rules := make([]string, 0, len(flagged))
+		for id := range flagged {
+			rules = append(rules, id)
+		}
+		sort.Strings(rules)
+		var per []string
+		for _, id := range rules {
+			per = append(per, fmt.Sprintf("`%s` %d lines, precision %.2f", id, flagged[id], ratio(right[id], flagged[id])))
+		}
+		fmt.Fprintf(&out, "- **Page furniture in text dumps, %s** (%d pages whose reviewed article has ≥ %d words, each rendered to plain text as a reader's copy of the whole page; a line is the article's when it is in the reviewed article text, else furniture; %d article and %d furniture lines, headlines left out): lines kept out as furniture, precision %.3f, recall %.3f. By rule: %s. Furniture lines not caught, a sample: %s.\n",
+			set.name, scored, minArticleWords, article, furniture, p, r, strings.Join(per, "; "), strings.Join(missed, "; "))
+		fmt.Fprintf(&out, "- **Score stability, %s** (the score of the whole-page dump against the score of the reviewed article text with the page's reviewed title, byline and date as metadata, as a CMS would send it): within 5 points for %d of %d pages (%.2f); the band changes for %d. Moved by more than 5 points or across a band: %s.\n",
+			set.name, within, scored, ratio(within, scored), changed, strings.Join(moved, "; "))
+	}
+	return out.String(), nil
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func clipLine(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}
