@@ -246,6 +246,23 @@ func (p *Pass) ArticleWords() int {
 	return n
 }
 
+// ArticleStart is where the article begins: past the page furniture that
+// opens the text (a menu, a cookie banner), which integrity excludes. What
+// the top of an article holds (its dateline, date and byline) is looked for
+// from here.
+func (p *Pass) ArticleStart() int {
+	pos, u := 0, p.excludedUnion
+	for {
+		for pos < len(p.Text) && (p.Text[pos] == ' ' || p.Text[pos] == '\n' || p.Text[pos] == '\t' || p.Text[pos] == '\r') {
+			pos++
+		}
+		if len(u) == 0 || u[0].Start > pos {
+			return pos
+		}
+		pos, u = max(pos, u[0].End), u[1:]
+	}
+}
+
 // Exclude marks [s, e) as not the article's prose; an empty span marks nothing.
 func (p *Pass) Exclude(s, e int) {
 	p.Excluded = append(p.Excluded, core.Span{Start: s, End: e})

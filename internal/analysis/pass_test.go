@@ -106,3 +106,22 @@ func TestArticleWords(t *testing.T) {
 		t.Errorf("after two exclusions: %d, want 5", got)
 	}
 }
+
+func TestArticleStart(t *testing.T) {
+	doc := "Menu\nHome\n\nNews\nHeadline here\nBody.\n"
+	p := NewPass(&core.Document{Text: doc}, text.Spans, nil, nil)
+	if got := p.ArticleStart(); got != 0 {
+		t.Errorf("nothing excluded: %d, want 0", got)
+	}
+	p.Exclude(0, 4)   // Menu
+	p.Exclude(5, 9)   // Home
+	p.Exclude(11, 15) // News
+	if got, want := p.ArticleStart(), strings.Index(doc, "Headline"); got != want {
+		t.Errorf("after the opening furniture: %d, want %d", got, want)
+	}
+	p = NewPass(&core.Document{Text: doc}, text.Spans, nil, nil)
+	p.Exclude(5, 9) // furniture not at the top leaves the start alone
+	if got := p.ArticleStart(); got != 0 {
+		t.Errorf("furniture further down: %d, want 0", got)
+	}
+}

@@ -153,15 +153,23 @@ func damp(rate float64) float64 { return math.Round(math.Log1p(rate)*1e4) / 1e4 
 func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted) map[string]float64 {
 	x := map[string]float64{}
 	words := math.Max(float64(p.ArticleWords()), 300)
+	furnitureLeft := maxFurnitureCost * 1000 / words
+	charge := func(rule string, c float64, furniture bool) {
+		if furniture {
+			c = math.Min(c, furnitureLeft)
+			furnitureLeft -= c
+		}
+		addCost(x, rule, c)
+	}
 	for _, f := range findings {
 		if counts(f) {
-			addCost(x, f.Rule, findingCost(f, words))
+			charge(f.Rule, findingCost(f, words), isFurniture(f.Rule, f.Weight))
 		}
 	}
 	for _, o := range omitted {
 		for sev, c := range o.Cost {
 			// One finding standing for all of them: cost is linear in weight.
-			addCost(x, o.Rule, findingCost(core.Finding{Rule: o.Rule, Start: 1, End: 2, Severity: core.Severity(sev), Weight: c, Confidence: 1}, words))
+			charge(o.Rule, findingCost(core.Finding{Rule: o.Rule, Start: 1, End: 2, Severity: core.Severity(sev), Weight: c, Confidence: 1}, words), isFurniture(o.Rule, 0))
 		}
 	}
 	voiceFeatures(p, x)
@@ -216,6 +224,26 @@ func findingCost(f core.Finding, words float64) float64 {
 		return c * factualCost
 	}
 	return c * 1000 / words
+}
+
+// maxFurnitureCost bounds what a page's furniture costs in all, before
+// scaling by length: about four lines of it (a quarter weight each, at
+// warning severity). Three hundred menu lines are the page's doing and must
+// not decide the article's verdict; they are still reported.
+const maxFurnitureCost = 1.0
+
+// isFurniture reports a finding about the page around the article: page
+// chrome, a comment section, or a repeated label or template line (which
+// the integrity scorer weighs at a quarter; a paragraph pasted twice weighs
+// more and is damage to the article itself).
+func isFurniture(rule string, weight float64) bool {
+	switch rule {
+	case "integrity.chrome", "integrity.comment_footer":
+		return true
+	case "integrity.duplicate":
+		return weight > 0 && weight < 1
+	}
+	return false
 }
 
 // factualCost is the cost of one factual error (weight 1, confidence 1,

@@ -44,7 +44,7 @@ var numericDate = regexp.MustCompile(`^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{
 // currency, a dateline's place) or, failing those, kept as the span both
 // readings allow, at year precision.
 func header(p *analysis.Pass) (core.RefDate, bool) {
-	off, seen := 0, 0
+	off, seen := p.ArticleStart(), 0
 	for off < len(p.Text) && seen < headerLines {
 		line := p.Text[off:]
 		if i := strings.IndexByte(line, '\n'); i >= 0 {

@@ -52,8 +52,9 @@ func day(y int, m time.Month, d int) (time.Time, bool) {
 	return t, d >= 1 && t.Day() == d && y > 1800
 }
 
-// Top is how far into a text (bytes) a written date is the article's own,
-// as under a headline; past it, a date is one the story mentions.
+// Top is how far into an article (bytes from Pass.ArticleStart, past any
+// page furniture) a written date is the article's own, as under a
+// headline; past it, a date is one the story mentions.
 const Top = 400
 
 // Find sets p.RefDate. override, when non-empty, is a YYYY-MM-DD or YYYY-MM date.
@@ -64,7 +65,8 @@ func Find(p *analysis.Pass, k *kb.KB, override string) {
 // Stage finds the reference date (Pass.RefDate and the RefDate result)
 // with the knowledge base's events; override, when set, is the date.
 func Stage(k *kb.KB, override string) *analysis.Stage {
-	return analysis.NewStage("reference date", analysis.RefDate, nil, func(p *analysis.Pass) core.RefDate {
+	// After integrity: the article's top is past the page furniture it excludes.
+	return analysis.NewStage("reference date", analysis.RefDate, []analysis.Key{analysis.Integrity}, func(p *analysis.Pass) core.RefDate {
 		Find(p, k, override)
 		return p.RefDate
 	})
@@ -93,7 +95,7 @@ func find(p *analysis.Pass, k *kb.KB, override string) core.RefDate {
 	if r, ok := latestExplicit(p); ok {
 		// A date in the body is one the story mentions ("gave $5,000 on
 		// June 27, 2014"): the article is no earlier, and may be years later.
-		if r.Start >= Top {
+		if r.Start-p.ArticleStart() >= Top {
 			r.Latest = core.Unbounded
 		}
 		return r
@@ -298,11 +300,12 @@ func contains(list []int, x int) bool {
 }
 
 func dateline(p *analysis.Pass, k *kb.KB) (core.RefDate, bool) {
-	dl, ok := findDateline(p.Text)
+	as := p.ArticleStart()
+	dl, ok := findDateline(p.Text[as:])
 	if !ok {
 		return core.RefDate{}, false
 	}
-	start, end, y := dl.Start, dl.End, dl.year
+	start, end, y := as+dl.Start, as+dl.End, dl.year
 	evidence := strings.TrimSpace(p.Text[start:end])
 	if y == 0 {
 		y = inferYear(p, dl.month, dl.day, MentionedEvents(p, k))
@@ -430,8 +433,11 @@ func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 	}
 	var best core.RefDate
 	found := false
+	as := p.ArticleStart()
 	consider := func(t time.Time, start, end int) {
-		if start >= Top && looksAhead(p, start) {
+		// A date in page furniture (a teaser's, a comment's) is not the
+		// article's.
+		if start-as >= Top && looksAhead(p, start) || p.IsExcluded(start, end) {
 			return
 		}
 		if !found || t.After(best.Time) {

@@ -33,18 +33,19 @@ func (Scorer) Rules() []core.Rule { return []core.Rule{ruleByline, ruleDate} }
 
 // Stage reports a missing byline or date; the date may come from the text.
 func (s Scorer) Stage() *analysis.Stage {
-	return analysis.NewStage[struct{}]("transparency", nil, []analysis.Key{analysis.RefDate}, func(p *analysis.Pass) struct{} {
+	return analysis.NewStage[struct{}]("transparency", nil, []analysis.Key{analysis.Integrity, analysis.RefDate}, func(p *analysis.Pass) struct{} {
 		s.score(p)
 		return struct{}{}
 	})
 }
 
 func (s Scorer) score(p *analysis.Pass) {
-	if p.Doc.Byline == "" && FindByline(p.Text) == "" {
+	as := p.ArticleStart() // the top of the article, past page furniture
+	if p.Doc.Byline == "" && FindByline(p.Text[as:]) == "" {
 		p.Flag(ruleByline, 0, 0, 0.9, "Document level: no byline found.",
 			"Neither the metadata nor the text names an author, so a reader cannot tell who stands behind the reporting.")
 	}
-	if p.Doc.Published == "" && !(p.RefDate.Method == "dateline" || p.RefDate.Method == "metadata" || (p.RefDate.Method == "explicit" && p.RefDate.Start < refdate.Top)) {
+	if p.Doc.Published == "" && !(p.RefDate.Method == "dateline" || p.RefDate.Method == "metadata" || p.RefDate.Method == "header" || (p.RefDate.Method == "explicit" && p.RefDate.Start-as < refdate.Top)) {
 		p.Flag(ruleDate, 0, 0, 0.9, "Document level: no publication date found.",
 			"There is no date in the metadata, no dateline and no full date at the top, so a reader cannot tell when this was written or whether it is current.")
 	}
