@@ -163,3 +163,27 @@ func TestPageLanguages(t *testing.T) {
 		t.Skip("no saved pages with a declared language")
 	}
 }
+
+// TestPageFurniture holds what the furniture rules do to the saved English
+// news pages read as plain-text dumps (when ../shared/data is present):
+// lines kept out are furniture (precision), most furniture is kept out
+// (recall), and the page's score stays near its article's for half of them.
+func TestPageFurniture(t *testing.T) {
+	useSharedData(t)
+	if _, err := os.Stat(filepath.Join(DataDir, "pages")); err != nil {
+		t.Skip("no saved pages in ../shared/data")
+	}
+	eng, err := engine.New(engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := &externalRun{metrics: map[string]float64{}}
+	if _, err := externalFurniture(eng, run); err != nil {
+		t.Fatal(err)
+	}
+	for key, least := range map[string]float64{"furniture.news.line_precision": 0.98, "furniture.news.line_recall": 0.87, "furniture.news.score_within5": 0.45} {
+		if got := run.metrics[key]; got < least {
+			t.Errorf("%s %.3f, want at least %.2f", key, got, least)
+		}
+	}
+}

@@ -120,3 +120,44 @@ func TestStylesheetIsOneFinding(t *testing.T) {
 		t.Errorf("chrome findings %q, want %q", got, want)
 	}
 }
+
+// TestArticleRegion: in a copy of a whole page, the lines around the run of
+// prose are found (keeping a few lines of headline, byline and date above
+// it); a short text, and an article split by a list, are left whole.
+func TestArticleRegion(t *testing.T) {
+	para := "The council voted on Tuesday to close the old bridge to lorries for the winter months."
+	rep := func(s string, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = s
+		}
+		return out
+	}
+	join := func(parts ...[]string) string {
+		var all []string
+		for _, p := range parts {
+			all = append(all, p...)
+		}
+		return strings.Join(all, "\n")
+	}
+	menu := []string{"Home", "News", "Sport", "Weather", "Business", "Opinion", "Culture", "Travel", "Video", "Podcasts", "Newsletters", "Search"}
+	top := []string{"Bridge to close to lorries", "By Ana Ruiz", "5 March 2024", "Share"}
+	footer := []string{"Related stories", "Council tax to rise", "New bus lanes open", "Most read", "Contact us", "Privacy", "Cookies", "Terms", "© 2024 Example News"}
+	for _, c := range []struct {
+		name                   string
+		doc                    string
+		wantFirst, wantLastOff int // wantLastOff: lines left out at the end
+	}{
+		{"page", join(menu, top, rep(para, 6), footer), len(menu), len(footer)},
+		{"short text", join(top, rep(para, 3), footer[:3]), 0, 0},
+		{"article split by a list", join(top, rep(para, 5), rep("- an item of the list", 9), rep(para, 5)), 0, 0},
+		{"no prose", join(menu, menu), 0, 0},
+	} {
+		p := analysis.NewPass(&core.Document{Text: c.doc}, text.Spans, nil, nil)
+		ls := lines(p.Text)
+		first, last := articleRegion(p, ls)
+		if first != c.wantFirst || len(ls)-1-last != c.wantLastOff {
+			t.Errorf("%s: region %d..%d of %d lines, want %d..%d", c.name, first, last, len(ls), c.wantFirst, len(ls)-1-c.wantLastOff)
+		}
+	}
+}
