@@ -289,8 +289,12 @@ func unscorable(p *analysis.Pass, ls []line, counts map[string]int) string {
 		}
 	}
 	var reasons []string
-	if counts["aggregator"] >= 2 {
+	switch {
+	case counts["aggregator"] >= 2:
 		reasons = append(reasons, "an aggregator page listing other outlets' coverage, with no body of its own")
+	case counts["aggregator"] == 1 && prose < 3*MinArticleWords:
+		// One link-out and little else: a teaser card or a digest entry.
+		reasons = append(reasons, "a teaser that sends the reader elsewhere for the article, with no body of its own")
 	}
 	if counts["paywall"] > 0 && prose < 3*MinArticleWords {
 		reasons = append(reasons, "the article is behind a paywall")

@@ -161,3 +161,21 @@ func TestArticleRegion(t *testing.T) {
 		}
 	}
 }
+
+// TestTeaserUnscorable: a teaser card that links out for the article is not
+// an article; an article that ends with such a link still is.
+func TestTeaserUnscorable(t *testing.T) {
+	body := strings.Repeat("The council voted on Tuesday to close the old bridge to lorries for the winter months. ", 12)
+	for _, c := range []struct {
+		doc, want string
+	}{
+		{"Floods force thousands from homes\nHeavy rain has forced thousands of people from their homes, officials said.\nContinue reading at The Example Times\n", "a teaser"},
+		{"Bridge to close\n" + body + "\nRead more at example.com\n", ""},
+	} {
+		p := analysis.NewPass(&core.Document{Text: c.doc}, text.Spans, nil, nil)
+		got := New(shippedPatterns(t)).score(p).Unscorable
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%.40q: unscorable %q, want %q", c.doc, got, c.want)
+		}
+	}
+}
