@@ -67,6 +67,9 @@ type Pass struct {
 	current *Stage
 	// excludedUnion is Excluded sorted and merged, for IsExcluded.
 	excludedUnion []core.Span
+	// top, when set (SetTop), is where the article's top begins in a copy
+	// of a whole page; ArticleStart returns it.
+	top int
 	// articleWords caches ArticleWords for the len(Excluded) it was
 	// counted at (-1: not yet).
 	articleWords, articleWordsAt int
@@ -251,6 +254,9 @@ func (p *Pass) ArticleWords() int {
 // the top of an article holds (its dateline, date and byline) is looked for
 // from here.
 func (p *Pass) ArticleStart() int {
+	if p.top > 0 {
+		return p.top
+	}
 	pos, u := 0, p.excludedUnion
 	for {
 		for pos < len(p.Text) && (p.Text[pos] == ' ' || p.Text[pos] == '\n' || p.Text[pos] == '\t' || p.Text[pos] == '\r') {
@@ -262,6 +268,12 @@ func (p *Pass) ArticleStart() int {
 		pos, u = max(pos, u[0].End), u[1:]
 	}
 }
+
+// SetTop says where the article's top (headline, byline, date) begins when
+// integrity has found the article inside a copy of a whole page: a few
+// lines above its first paragraph, which may still be excluded as furniture
+// but are where a byline and a date are read from.
+func (p *Pass) SetTop(off int) { p.top = off }
 
 // Exclude marks [s, e) as not the article's prose; an empty span marks nothing.
 func (p *Pass) Exclude(s, e int) {

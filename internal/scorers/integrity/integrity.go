@@ -105,6 +105,11 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		block.lines = 0
 	}
 	first, last := articleRegion(p, lines)
+	if first > 0 {
+		// The byline and date sit just above the first paragraph, among
+		// lines that may be furniture too ("Share", a caption).
+		p.SetTop(lines[max(0, first+keepLead-headerLead)].start)
+	}
 	outside := func(i int) bool { return i < first || i > last }
 	for _, r := range [][2]int{{0, first - 1}, {last + 1, len(lines) - 1}} {
 		if r[0] <= r[1] {
@@ -183,6 +188,7 @@ const (
 	proseLineWords = 10 // a line of this many words with a sentence end is prose
 	maxProseGap    = 6  // non-prose lines inside the article: subheads, captions, ad markers
 	keepLead       = 4  // lines kept before the prose: headline, byline, date, standfirst
+	headerLead     = 12 // lines above the prose where a byline and a date are looked for
 	minOutside     = 8  // fewer lines around the prose are the article's own, not a page's
 	minPageLines   = 20 // a shorter text is an article, however it is laid out
 	// An article's opening paragraphs cut off from the rest by an embedded
