@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/credence-news/credence/engine/core"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/credence-news/credence/engine/core"
 )
 
 func write(t *testing.T, dir, name, content string) string {
@@ -281,5 +284,26 @@ func TestContentDecidesTheFormat(t *testing.T) {
 	})
 	if len(docs) != 1 || docs[0].Format != "html" || docs[0].Title != "Bridge" {
 		t.Errorf("HTML on standard input: %+v", docs)
+	}
+}
+
+// TestBlockText: blocks are lines, paragraphs are separated by a blank
+// line, elements set apart by style are separate words, and inline
+// formatting inside a word keeps it whole.
+func TestBlockText(t *testing.T) {
+	for in, want := range map[string]string{
+		"<p>One.</p><p>Two.</p>": "One.\n\nTwo.\n",
+		"<div><span>24 July 2015</span><span>From the section US</span><span>941 comments</span></div>": "24 July 2015 From the section US 941 comments\n",
+		"<p>the 1<sup>st</sup> of <b>Zelensk</b>y's <a href=x>visits</a>.</p>":                          "the 1st of Zelensky's visits.\n",
+		"<ul><li>a</li><li>b</li></ul><script>x()</script>":                                             "a\nb\n",
+		"<p>line<br>break <time>today</time></p>":                                                       "line\nbreak today\n",
+	} {
+		root, err := html.Parse(strings.NewReader(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := BlockText(root); got != want {
+			t.Errorf("BlockText(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
