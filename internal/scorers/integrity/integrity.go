@@ -6,6 +6,7 @@ package integrity
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -466,6 +467,9 @@ func truncated(p *analysis.Pass, ls []line) {
 		if !ellipsis && titleCase(txt) {
 			continue // a headline (a link to another story), not a cut-off sentence
 		}
+		if !ellipsis && (endsWithContact(txt) || timestampLine.MatchString(txt)) {
+			continue // an author's contact line or a timestamp: the article ends above it
+		}
 		// Span: the last word (or the ellipsis), where the text breaks off.
 		start := strings.LastIndexAny(txt[:len(txt)-size], " \t") + 1
 		p.Report(core.Finding{Rule: RuleTruncated.ID, Start: l.start + start, End: l.end, Severity: RuleTruncated.Severity, Confidence: 0.75, Weight: damageWeight,
@@ -474,6 +478,22 @@ func truncated(p *analysis.Pass, ls []line) {
 		return
 	}
 }
+
+// endsWithContact reports a line that ends with an e-mail address, a web
+// address or a social-media handle ("email him at lnolan@example.com",
+// "Follow her on Twitter @ana_ruiz"): a contact line, which ends without
+// a full stop by nature.
+func endsWithContact(s string) bool {
+	w := s[strings.LastIndexAny(s, " \t")+1:]
+	w = strings.TrimRight(w, ")]")
+	return strings.HasPrefix(w, "@") && len(w) > 1 || strings.Contains(w, "@") && strings.Contains(w[strings.Index(w, "@"):], ".") ||
+		strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "www.")
+}
+
+// timestampLine is a line that states when the page was published or
+// updated ("First published July 22, 2016: 2:42 PM ET", "Updated 10:15
+// GMT"), which ends with a time, not a full stop.
+var timestampLine = regexp.MustCompile(`(?i)^\W*(first published|published|updated|last updated|posted|last modified|modified)\b`)
 
 // titleCase reports a line whose longer words are nearly all capitalised,
 // as in a headline: "Huckabee Makes Sexist Wife Joke To Bash Fed Chair".

@@ -77,6 +77,11 @@ func TestTruncated(t *testing.T) {
 		{"Critics said the vote was rushed and that residents had too little time to comment...", true},
 		{"Mike Huckabee Makes Sexist Wife Joke To Bash Fed Chair Janet Yellen", false},
 		{"The mayor said the plan would be reviewed again next year by the finance committee.", false},
+		// A contact line or a timestamp after the last paragraph is not where the text was cut.
+		{"Ana Ruiz covers local government for the paper. Follow her on Twitter @ana_ruiz", false},
+		{"Lucas Nolan is a reporter covering free speech and online censorship. Email him at lnolan@example.com", false},
+		{"First published July 22, 2016: 2:42 PM ET and updated again later in the day", false},
+		{"Read the council's full budget papers and the minutes of the meeting at https://example.gov/budget", false},
 	}
 	for _, c := range cases {
 		p := analysis.NewPass(&core.Document{Text: body + c.last}, text.Spans, nil, nil)
