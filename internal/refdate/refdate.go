@@ -153,7 +153,8 @@ func (e EventMention) Span() core.Span { return e.span }
 var mentioned = analysis.NewResult[[]EventMention]("refdate: events mentioned")
 
 // MentionedEvents returns KB events referred to in the text, in date order:
-// every word of one of an event's phrases appears (as a stem) in one sentence.
+// the words of one of an event's phrases appear (as stems) close together
+// in a sentence.
 func MentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	if k == nil {
 		return nil
@@ -179,7 +180,9 @@ func mentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 			}
 		}
 	}
-	// in adds to sents every sentence holding all the words of a phrase.
+	// in adds to sents every sentence holding the words of a phrase close
+	// together: words of the phrase scattered over a long sentence are not
+	// the event.
 	in := func(sents []int, want []text.Token) []int {
 		if len(want) == 0 {
 			return sents
@@ -192,7 +195,9 @@ func mentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 					continue candidates
 				}
 			}
-			sents = append(sents, si)
+			if near(p.Tokens[p.Sentences[si].First:p.Sentences[si].Last], want) {
+				sents = append(sents, si)
+			}
 		}
 		return sents
 	}
@@ -220,6 +225,36 @@ func mentionedEvents(p *analysis.Pass, k *kb.KB) []EventMention {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ev.Date.Before(out[j].ev.Date.Time) })
 	return out
 }
+
+// near reports whether toks hold every stem of want within a few words of
+// each other (a window of phraseReach words per phrase word): "the death of
+// Pope Benedict" is the phrase {death, Benedict}; a word from a hyphenated
+// compound early in a long sentence and another at its end are not.
+func near(toks, want []text.Token) bool {
+	reach := phraseReach * len(want)
+	for i := range toks {
+		if toks[i].StemID != want[0].StemID {
+			continue
+		}
+		lo, hi := max(0, i-reach), min(len(toks), i+reach+1)
+		all := true
+		for _, w := range want[1:] {
+			found := false
+			for k := lo; k < hi && !found; k++ {
+				found = toks[k].StemID == w.StemID
+			}
+			all = all && found
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseReach is how many words apart, per word of the phrase, an event
+// phrase's words may be: its function words, a title, a place between them.
+const phraseReach = 4
 
 // phraseIndex is the events' phrases tokenized and stemmed once per KB.
 type phraseIndex struct {

@@ -44,3 +44,25 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestEventPhrasesClose: an event phrase's words must stand close together
+// in the sentence; scattered over a long one they are not the event.
+func TestEventPhrasesClose(t *testing.T) {
+	k, err := kb.Load(lexicons.FS, lexicons.KnowledgeBase...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s, want := range map[string]bool{
+		"After the death of Pope Benedict, the Vatican held a funeral.":                                                              true,
+		"The death toll rose overnight, officials said, as pilgrims who had travelled to see the pope recalled Benedict's homilies.": false,
+	} {
+		p := analysis.NewPass(&core.Document{Text: s}, text.Spans, &text.StemCache{}, nil)
+		got := false
+		for _, m := range MentionedEvents(p, k) {
+			got = got || m.Event().ID == "death-benedict-xvi"
+		}
+		if got != want {
+			t.Errorf("%q: mentions the death of Benedict XVI = %v, want %v", s, got, want)
+		}
+	}
+}
