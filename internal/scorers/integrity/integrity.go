@@ -117,6 +117,7 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 			reportOutside(p, lines, r[0], r[1], r[0] == 0)
 		}
 	}
+	labelRuns(p, lines, first, last)
 	for i := range lines {
 		l := &lines[i]
 		for k < len(p.Tokens) && p.Tokens[k].Start < l.start {
@@ -247,6 +248,40 @@ func articleRegion(p *analysis.Pass, ls []line) (first, last int) {
 		last = hi
 	}
 	return first, last
+}
+
+// A run of this many lines or more, each of at most labelWords words and
+// none a sentence, is a chart's axis labels, a menu or a tag list, not
+// the article's text, even inside its run of prose.
+const (
+	minLabelRun = 6
+	labelWords  = 2
+)
+
+// labelRuns keeps such runs between lines first and last out of the scores,
+// one finding each.
+func labelRuns(p *analysis.Pass, ls []line, first, last int) {
+	run := 0
+	for i := first; i <= last+1; i++ {
+		if i <= last {
+			txt := p.Text[ls[i].start:ls[i].end]
+			if wordCount(txt) <= labelWords && !hasSentenceEnd(txt) {
+				run++
+				continue
+			}
+		}
+		if run >= minLabelRun {
+			from, to := i-run, i-1
+			start, end := ls[from].start, ls[to].end
+			if !p.IsExcluded(start, end) {
+				p.Report(core.Finding{Rule: RuleChrome.ID, Start: start, End: end, Severity: RuleChrome.Severity, Confidence: 0.8, Weight: furnitureWeight,
+					Message:     fmt.Sprintf("Page furniture: %d short lines in a row, starting %s.", run, strconv.Quote(clip(p.Text[ls[from].start:ls[from].end]))),
+					Explanation: "A run of one- and two-word lines that are not sentences is a chart's labels, a menu or a list of tags or links, not the article's text; it is kept out of the other scores."})
+				p.Exclude(start, end)
+			}
+		}
+		run = 0
+	}
 }
 
 // hasSentenceEnd reports a sentence's end in s: ".", "!" or "?" at the end

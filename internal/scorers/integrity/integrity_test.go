@@ -184,3 +184,26 @@ func TestTeaserUnscorable(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelRuns: six or more one- and two-word lines in a row (a chart's
+// axis labels) are furniture even inside the article; five, or a list of
+// longer items, are not.
+func TestLabelRuns(t *testing.T) {
+	para := "The deficit is soaring now as the economy grows, economists said on Tuesday."
+	for _, c := range []struct {
+		labels []string
+		want   bool
+	}{
+		{[]string{"$900", "billion", "600", "300", "’17", "’18", "’19"}, true},
+		{[]string{"$900", "billion", "600", "300", "’17"}, false},
+		{[]string{"Rent up sharply", "Wages barely moving", "Prices still rising", "Savings fall again", "Debt keeps growing", "Hours cut back", "Jobs mostly part-time"}, false},
+	} {
+		doc := para + "\n" + strings.Join(c.labels, "\n") + "\n" + para + "\n"
+		p := analysis.NewPass(&core.Document{Text: doc}, text.Spans, nil, nil)
+		New(shippedPatterns(t)).Stage().Run(p)
+		got := p.IsExcluded(len(para)+1, len(para)+2)
+		if got != c.want {
+			t.Errorf("%q: kept out %v, want %v", c.labels, got, c.want)
+		}
+	}
+}
