@@ -112,9 +112,13 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		p.SetTop(lines[max(0, first+keepLead-headerLead)].start)
 	}
 	outside := func(i int) bool { return i < first || i > last }
-	for _, r := range [][2]int{{0, first - 1}, {last + 1, len(lines) - 1}} {
-		if r[0] <= r[1] {
-			reportOutside(p, lines, r[0], r[1], r[0] == 0)
+	for _, r := range []struct {
+		from, to int
+		where    string
+	}{{0, first - 1, "before"}, {last + 1, len(lines) - 1, "after"}} {
+		if r.from <= r.to {
+			keepOut(p, lines, r.from, r.to, fmt.Sprintf("%d lines %s the article's prose", r.to-r.from+1, r.where),
+				"The text reads as a copy of a whole web page: these lines (menus, links, teasers, prompts, footers) lie outside the article's run of paragraphs, so they are kept out of the other scores and count once, as the page's, not the article's.")
 		}
 	}
 	labelRuns(p, lines, first, last)
@@ -270,15 +274,9 @@ func labelRuns(p *analysis.Pass, ls []line, first, last int) {
 				continue
 			}
 		}
-		if run >= minLabelRun {
-			from, to := i-run, i-1
-			start, end := ls[from].start, ls[to].end
-			if !p.IsExcluded(start, end) {
-				p.Report(core.Finding{Rule: RuleChrome.ID, Start: start, End: end, Severity: RuleChrome.Severity, Confidence: 0.8, Weight: furnitureWeight,
-					Message:     fmt.Sprintf("Page furniture: %d short lines in a row, starting %s.", run, strconv.Quote(clip(p.Text[ls[from].start:ls[from].end]))),
-					Explanation: "A run of one- and two-word lines that are not sentences is a chart's labels, a menu or a list of tags or links, not the article's text; it is kept out of the other scores."})
-				p.Exclude(start, end)
-			}
+		if from := i - run; run >= minLabelRun && !p.IsExcluded(ls[from].start, ls[i-1].end) {
+			keepOut(p, ls, from, i-1, fmt.Sprintf("%d short lines in a row", run),
+				"A run of one- and two-word lines that are not sentences is a chart's labels, a menu or a list of tags or links, not the article's text; it is kept out of the other scores.")
 		}
 		run = 0
 	}
@@ -306,16 +304,13 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
-// reportOutside keeps lines from..to out of the scores as one finding.
-func reportOutside(p *analysis.Pass, ls []line, from, to int, before bool) {
-	where := "after"
-	if before {
-		where = "before"
-	}
+// keepOut keeps lines from..to out of the scores as one furniture finding,
+// its message naming what they are and the line they start with.
+func keepOut(p *analysis.Pass, ls []line, from, to int, what, explanation string) {
 	start, end := ls[from].start, ls[to].end
 	p.Report(core.Finding{Rule: RuleChrome.ID, Start: start, End: end, Severity: RuleChrome.Severity, Confidence: 0.8, Weight: furnitureWeight,
-		Message:     fmt.Sprintf("Page furniture: %d lines %s the article's prose, starting %s.", to-from+1, where, strconv.Quote(clip(p.Text[ls[from].start:ls[from].end]))),
-		Explanation: "The text reads as a copy of a whole web page: these lines (menus, links, teasers, prompts, footers) lie outside the article's run of paragraphs, so they are kept out of the other scores and count once, as the page's, not the article's."})
+		Message:     fmt.Sprintf("Page furniture: %s, starting %s.", what, strconv.Quote(clip(p.Text[ls[from].start:ls[from].end]))),
+		Explanation: explanation})
 	p.Exclude(start, end)
 }
 
@@ -519,9 +514,9 @@ func truncated(p *analysis.Pass, ls []line) {
 // "Follow her on Twitter @ana_ruiz"): a contact line, which ends without
 // a full stop by nature.
 func endsWithContact(s string) bool {
-	w := s[strings.LastIndexAny(s, " \t")+1:]
-	w = strings.TrimRight(w, ")]")
-	return strings.HasPrefix(w, "@") && len(w) > 1 || strings.Contains(w, "@") && strings.Contains(w[strings.Index(w, "@"):], ".") ||
+	w := strings.TrimRight(s[strings.LastIndexAny(s, " \t")+1:], ")]")
+	at := strings.IndexByte(w, '@')
+	return at == 0 && len(w) > 1 || at > 0 && strings.Contains(w[at:], ".") ||
 		strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "www.")
 }
 
