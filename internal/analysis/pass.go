@@ -70,8 +70,8 @@ type Pass struct {
 	// top, when set (SetTop), is where the article's top begins in a copy
 	// of a whole page; ArticleStart returns it.
 	top int
-	// articleWords caches ArticleWords for the len(Excluded) it was
-	// counted at (-1: not yet).
+	// articleWords caches ArticleWords; articleWordsAt is len(Excluded)+1
+	// when it was counted (0: not yet), since each exclusion changes it.
 	articleWords, articleWordsAt int
 	// ctx is the document's time budget; see Stopped.
 	ctx context.Context
