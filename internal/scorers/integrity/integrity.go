@@ -245,13 +245,27 @@ func articleRegion(p *analysis.Pass, ls []line) (first, last int) {
 			lo, hi = min(lo, r.first), max(hi, r.last)
 		}
 	}
-	if lo-keepLead >= minOutside {
+	if lo-keepLead >= minOutside && !mostlySentences(p, ls[:lo-keepLead]) {
 		first = lo - keepLead
 	}
-	if len(ls)-1-hi >= minOutside {
+	if len(ls)-1-hi >= minOutside && !mostlySentences(p, ls[hi+1:]) {
 		last = hi
 	}
 	return first, last
+}
+
+// mostlySentences reports lines of which half or more are sentences of
+// three words or more: the article's own short paragraphs or an
+// interview's turns ("They know that.", "GILANI: Yes, a long time ago."),
+// where menus, link titles and footers are not sentences.
+func mostlySentences(p *analysis.Pass, ls []line) bool {
+	n := 0
+	for _, l := range ls {
+		if txt := p.Text[l.start:l.end]; wordCount(txt) >= 3 && endsSentence(txt) {
+			n++
+		}
+	}
+	return 2*n >= len(ls)
 }
 
 // A run of this many lines or more, each of at most labelWords words and

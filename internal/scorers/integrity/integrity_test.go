@@ -157,6 +157,9 @@ func TestArticleRegion(t *testing.T) {
 		{"short text", join(top, rep(para, 3), footer[:3]), 0, 0},
 		{"article split by a list", join(top, rep(para, 5), rep("- an item of the list", 9), rep(para, 5)), 0, 0},
 		{"no prose", join(menu, menu), 0, 0},
+		// Short paragraphs and an interview's turns are sentences: the article's own.
+		{"short paragraphs after the long ones", join(menu, top, rep(para, 6), rep("They know that well.", 9)), len(menu), 0},
+		{"a ranking list", join(menu, top, rep(para, 6), rep("4. Ben Carson (3.)", 9)), len(menu), 0},
 	} {
 		p := analysis.NewPass(&core.Document{Text: c.doc}, text.Spans, nil, nil)
 		ls := lines(p.Text)
