@@ -20,13 +20,13 @@ import (
 var (
 	RuleDuplicate = core.Rule{ID: "integrity.duplicate", Name: "Repeated text", Dimension: "integrity", Severity: core.Warning,
 		Summary: "A line of the text is repeated verbatim.",
-		Doc:     "Flags a line (a byline, a paragraph, a summary bullet) that appears again word for word. Repetition is a sign of a scraped or badly assembled page rather than an edited article."}
+		Doc:     "Flags a line (a byline, a paragraph, a summary bullet) that appears again word for word. Repetition is a sign of a scraped or badly assembled page rather than an edited article. A paragraph pasted twice costs as damage; a repeated label, link title or template line (three copies or more) costs as furniture."}
 	RulePaywall = core.Rule{ID: "integrity.paywall", Name: "Paywall", Dimension: "integrity", Severity: core.Error,
 		Summary: "A paywall prompt stands where article text should be.",
 		Doc:     "Flags subscription prompts (\"Subscribe to unlock this story\", \"$5/month\", \"Sign in to continue\"). The text is excluded from every other score, and a page that is mostly paywall is unscorable."}
 	RuleChrome = core.Rule{ID: "integrity.chrome", Name: "Page furniture", Dimension: "integrity", Severity: core.Warning,
 		Summary: "Page furniture (navigation, share buttons, account prompts) is mixed into the text.",
-		Doc:     "Flags lines that are part of the web page rather than the article: \"Report issue\", share rows, cookie notices, \"Get Started Have an account? Sign in\". They are excluded from the other scores."}
+		Doc:     "Flags lines that are part of the web page rather than the article: \"Report issue\", share rows, cookie notices, \"Get Started Have an account? Sign in\". In a copy of a whole page, the lines before and after the article's run of paragraphs (menus, teasers, related links, comments, footers) are one finding each, as is a run of one- and two-word lines (a chart's labels). They are excluded from the other scores, and a page's furniture costs at most a few lines' worth in all."}
 	RuleCommentFooter = core.Rule{ID: "integrity.comment_footer", Name: "Comment section", Dimension: "integrity", Severity: core.Info,
 		Summary: "A comment form or comment count follows the article.",
 		Doc:     "Flags comment-section furniture (\"Leave a Reply\", \"Your email address will not be published\"), which shows the text was scraped with the page around it."}
