@@ -824,8 +824,12 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 		if n < sent.Last && !p.Tokens[n].Punct && p.Capitalized(p.Tokens[n]) && (n > k+1 || p.Tokens[n].Start == t.End+1) {
 			continue
 		}
+		// The name is anchored by a title the person held, or else by their
+		// exact given name; anchored by the given name alone, only one slip
+		// (a letter wrong, missing, added, or two swapped) in a surname of
+		// six letters or more counts: "Keir Starmr", "Volodymyr Zelenksy".
 		mi := parseMention(p, k, sent.First)
-		if mi.title == "" {
+		if mi.title == "" && mi.given == "" {
 			continue
 		}
 		for _, si := range s.near(t.Norm) {
@@ -834,17 +838,28 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 				continue
 			}
 			d := editDistance(t.Norm, sur)
-			if d == 0 || d > 2 || (d == 2 && len(sur) < 8) {
+			if mi.title == "" {
+				if len(sur) < 6 || d != 1 && !swapped(t.Norm, sur) {
+					continue
+				}
+			} else if d == 0 || d > 2 || (d == 2 && len(sur) < 8) {
 				continue
 			}
 			for _, person := range s.kb.BySurname(sur) {
-				held := false
-				for _, o := range person.Offices {
-					if sameTitle(o.Title, mi.title) {
-						held = true
+				anchor := "the given name " + mi.given + ", which " + person.Name() + " bears"
+				if mi.title != "" {
+					held := false
+					for _, o := range person.Offices {
+						if sameTitle(o.Title, mi.title) {
+							held = true
+						}
 					}
+					if !held {
+						continue
+					}
+					anchor = "the title " + mi.title + ", which " + person.Name() + " held"
 				}
-				if !held || (mi.given != "" && !person.HasGiven(mi.given)) {
+				if mi.given != "" && !person.HasGiven(mi.given) {
 					continue
 				}
 				if _, q := p.QuoteAt(t.Start, t.End); q {
@@ -852,8 +867,8 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 				}
 				p.Report(core.Finding{Rule: RuleName.ID, Start: t.Start, End: t.End, Severity: RuleName.Severity, Confidence: 0.7,
 					Message: fmt.Sprintf("%q looks like a misspelling of %s's surname.", p.Text[t.Start:t.End], person.Name()),
-					Explanation: fmt.Sprintf("It follows the title %s, which %s held, and is %d letter(s) away from the accepted spellings (%s).",
-						mi.title, person.Name(), d, strings.Join(person.Surname, ", "))})
+					Explanation: fmt.Sprintf("It follows %s, and is %d letter(s) away from the accepted spellings (%s).",
+						anchor, d, strings.Join(person.Surname, ", "))})
 				goto next
 			}
 		}
@@ -930,6 +945,19 @@ func swappedOnce(a, b string) bool {
 // editDistance is the Levenshtein distance between two short words. It is
 // run against every known surname of a similar length, so short words stay
 // on the stack.
+// swapped reports whether b is a with two adjacent letters swapped
+// ("Zelenksy" for "Zelensky"): one slip, though two edits.
+func swapped(a, b string) bool {
+	if len(a) != len(b) || a == b {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+}
+
 func editDistance(a, b string) int {
 	var bufA, bufB [24]rune
 	var bufP, bufC [25]int
