@@ -26,6 +26,9 @@ const headerLines = 60
 // (and its French, German, Spanish, Portuguese and Italian forms).
 var headerCue = regexp.MustCompile(`(?i)^(?:(?:first\s+|originally\s+|last\s+)?(?:published|updated|posted|modified|date|dated)(?:\s+(?:on|at))?|publié\s+le|mis\s+à\s+jour\s+le|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|publicado\s+(?:el|em)|actualizado\s+el|atualizado\s+em|pubblicato\s+il|aggiornato\s+il)\s*[:\-–—|]?\s*`)
 
+// laterCue opens a revision date after the publication date on one line.
+var laterCue = regexp.MustCompile(`(?i),?\s+(?:last\s+)?(?:modified|updated)(?:\s+(?:on|at))?\s*:?\s+`)
+
 // dateShape: a four-digit year, or a numeric day/month/year.
 var dateShape = regexp.MustCompile(`\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b`)
 
@@ -61,7 +64,16 @@ func header(p *analysis.Pass) (core.RefDate, bool) {
 		if cued == "" && len(trimmed) > 80 {
 			continue // prose, not a header line
 		}
-		for _, part := range strings.FieldsFunc(trimmed[len(cued):], func(r rune) bool { return r == '|' || r == '•' || r == '·' }) {
+		rest := trimmed[len(cued):]
+		// "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019": the
+		// date before the revision cue is the publication, when the line
+		// opens with it (in prose, "was updated on" is no header).
+		if loc := laterCue.FindStringIndex(rest); loc != nil && dateShape.MatchString(rest[:loc[0]]) {
+			if _, ok := readDate(p, strings.TrimSpace(rest[:loc[0]]), true); ok {
+				rest = rest[:loc[0]]
+			}
+		}
+		for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return r == '|' || r == '•' || r == '·' }) {
 			part = strings.TrimSpace(part)
 			if !dateShape.MatchString(part) || cued == "" && strings.HasPrefix(strings.ToLower(part), "by ") {
 				continue

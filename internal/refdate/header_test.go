@@ -25,6 +25,9 @@ func TestHeaderDates(t *testing.T) {
 		{"Veröffentlicht am 5. März 2024", "2024-03-05", "day"},
 		{"Posted 03/05/2024", "2024", "year"}, // either way, and nothing in the text settles it
 		{"Posted 2 hours ago", "", "none"},
+		// Publication and revision on one line: the publication.
+		{"Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.49 EST", "2019-01-03", "day"},
+		{"Published 3 January 2019, updated 16 January 2019", "2019-01-03", "day"},
 	} {
 		doc := &core.Document{Text: "Council approves budget\n\n" + c.header + "\n\nThe council met and approved the budget for next year, officials said.\n"}
 		p := analysis.NewPass(doc, nil, &text.StemCache{}, nil)
