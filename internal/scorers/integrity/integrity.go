@@ -161,7 +161,7 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		block.lines++
 	}
 	flush()
-	duplicates(p, lines)
+	duplicates(p, lines, first > 0 || last < len(lines)-1)
 	truncated(p, lines)
 	return core.Integrity{Unscorable: unscorable(p, lines, counts)}
 }
@@ -408,7 +408,7 @@ func lines(src string) []line {
 // duplicates flags every repeat of a line seen before, compared by folded
 // tokens (so case, quotes and spacing do not matter) after any list bullet.
 // Lines of one word ("Overview") are ignored.
-func duplicates(p *analysis.Pass, ls []line) {
+func duplicates(p *analysis.Pass, ls []line, pageCopy bool) {
 	// Key hash → indices in ls of the distinct lines with it. Hashes collide
 	// by design: numbers and rare words share id 0, so lines are compared too.
 	seen := map[uint64][]int{}
@@ -463,6 +463,10 @@ func duplicates(p *analysis.Pass, ls []line) {
 			// Three copies or more: the page's template (a widget, a
 			// gallery's captions), not a paragraph pasted twice.
 			w, why = furnitureWeight, fmt.Sprintf("; it appears %d times in all, as the page's own template text does (a button, a widget, a caption), so it is kept out of the scores.", times[r.first]+1)
+		case pageCopy:
+			// In a copy of a whole page, a caption shown twice or a
+			// player's notice is the page's repetition, not the article's.
+			w, why = furnitureWeight, "; the text is a copy of a whole web page, which repeats captions and notices of its own, so the repeat is kept out of the scores as the page's."
 		}
 		p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: w,
 			Message:     "This line repeats an earlier line verbatim.",

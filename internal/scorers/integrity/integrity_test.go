@@ -210,3 +210,32 @@ func TestLabelRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatInPageCopy: a sentence shown twice costs as damage in an
+// article, and as the page's own repetition in a copy of a whole page.
+func TestRepeatInPageCopy(t *testing.T) {
+	para := "The council voted on Tuesday to close the old bridge to lorries for the winter months."
+	caption := "Lorries queue at the old bridge on Monday, before the council's vote."
+	menu := strings.Repeat("Home\nNews\nSport\nWeather\nBusiness\nOpinion\nCulture\nTravel\nVideo\n", 2)
+	footer := "Related stories\nCouncil tax to rise\nNew bus lanes open\nMost read\nContact us\nPrivacy\nCookies\nTerms\n© 2024 Example News\n"
+	body := caption + "\n" + strings.Repeat(para+"\n", 3) + caption + "\n" + strings.Repeat(para+" More.\n", 3)
+	for _, c := range []struct {
+		name, doc string
+		want      float64
+	}{
+		{"an article", body, damageWeight},
+		{"a page copy", menu + "Bridge to close\nBy Ana Ruiz\n" + body + footer, furnitureWeight},
+	} {
+		p := analysis.NewPass(&core.Document{Text: c.doc}, text.Spans, nil, nil)
+		New(shippedPatterns(t)).Stage().Run(p)
+		var got []float64
+		for _, f := range p.Findings {
+			if f.Rule == RuleDuplicate.ID && strings.HasPrefix(p.Text[f.Start:f.End], "Lorries") {
+				got = append(got, f.Weight)
+			}
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%s: repeated caption weighs %v, want [%v]", c.name, got, c.want)
+		}
+	}
+}
