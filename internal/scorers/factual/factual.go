@@ -45,6 +45,9 @@ type Scorer struct {
 	// nearby indexes them by every form with up to two letters deleted.
 	single []string
 	nearby map[string][]int
+	// given holds the folded given names of the people with a one-word
+	// surname: a name not among them cannot anchor a misspelt surname.
+	given map[string]bool
 }
 
 // New builds the factual scorer over a knowledge base.
@@ -59,13 +62,18 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 			single = append(single, s)
 		}
 	}
-	nearby := map[string][]int{}
+	nearby, given := map[string][]int{}, map[string]bool{}
 	for i, sur := range single {
 		for _, d := range deletions(sur) {
 			nearby[d] = append(nearby[d], i)
 		}
+		for _, person := range k.BySurname(sur) {
+			for _, g := range person.Given {
+				given[text.Fold(g)] = true
+			}
+		}
 	}
-	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, nearby: nearby}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, nearby: nearby, given: given}
 }
 
 // deletions returns w and every form of it with one or two letters deleted.
@@ -95,8 +103,11 @@ func deletions(w string) []string {
 }
 
 // near returns the indexes into single of the surnames that share a
-// deletion form with w, in single's order.
-func (s *Scorer) near(w string) []int {
+// deletion form with w, in single's order: forms of w with up to two
+// letters deleted (every surname within two edits), or, without
+// twoDeletions, up to one (every surname within one edit or one swap of
+// adjacent letters, at a tenth of the lookups).
+func (s *Scorer) near(w string, twoDeletions bool) []int {
 	// The forms are built in a stack buffer and looked up without being
 	// kept (a map index by string(bytes) does not allocate): this runs for
 	// every capitalised word after a title.
@@ -111,7 +122,7 @@ func (s *Scorer) near(w string) []int {
 	for i := 0; i+1 < len(offs); i++ {
 		one := append(append(buf[:0], w[:offs[i]]...), w[offs[i+1]:]...)
 		out = append(out, s.nearby[string(one)]...)
-		for j := i + 1; j+1 < len(offs); j++ {
+		for j := i + 1; twoDeletions && j+1 < len(offs); j++ {
 			two := append(append(append(buf[:0], w[:offs[i]]...), w[offs[i+1]:offs[j]]...), w[offs[j+1]:]...)
 			out = append(out, s.nearby[string(two)]...)
 		}
@@ -829,10 +840,10 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 		// (a letter wrong, missing, added, or two swapped) in a surname of
 		// six letters or more counts: "Keir Starmr", "Volodymyr Zelenksy".
 		mi := parseMention(p, k, sent.First)
-		if mi.title == "" && mi.given == "" {
+		if mi.title == "" && (mi.given == "" || !s.given[text.Fold(mi.given)]) {
 			continue
 		}
-		for _, si := range s.near(t.Norm) {
+		for _, si := range s.near(t.Norm, mi.title != "") {
 			sur := s.single[si]
 			if diff := len(sur) - len(t.Norm); diff > 2 || diff < -2 {
 				continue

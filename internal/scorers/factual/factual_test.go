@@ -54,7 +54,7 @@ func TestNearFindsEverySurnameWithinTwoEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := New(k, nil)
-	words := []string{"zelenksy", "scholtz", "macrone", "starmr", "stoltenbreg", "merkle", "putinn", "lavorv", "borrell", "xxxxxx", "zełenskyy", "érdogan", "lukashénko"}
+	words := []string{"zelenksy", "scholtz", "macrone", "starmr", "stoltenbreg", "merkle", "putinn", "lavorv", "borrell", "xxxxxx", "zełenskyy", "érdogan", "lukashénko", "zelenksy", "starmr", "macorn"}
 	for _, sur := range s.single[:min(len(s.single), 200)] { // and each surname with a letter changed
 		words = append(words, "q"+sur[1:], sur[:len(sur)-1])
 	}
@@ -65,13 +65,19 @@ func TestNearFindsEverySurnameWithinTwoEdits(t *testing.T) {
 				want = append(want, i)
 			}
 		}
-		got := map[int]bool{}
-		for _, i := range s.near(w) {
+		got, got1 := map[int]bool{}, map[int]bool{}
+		for _, i := range s.near(w, true) {
 			got[i] = true
+		}
+		for _, i := range s.near(w, false) {
+			got1[i] = true
 		}
 		for _, i := range want {
 			if !got[i] {
 				t.Errorf("%q: the index misses %q (distance %d)", w, s.single[i], editDistance(w, s.single[i]))
+			}
+			if sur := s.single[i]; (editDistance(w, sur) == 1 || swapped(w, sur)) && !got1[i] {
+				t.Errorf("%q: one-deletion lookup misses %q", w, sur)
 			}
 		}
 	}

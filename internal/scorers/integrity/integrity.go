@@ -216,7 +216,7 @@ func articleRegion(p *analysis.Pass, ls []line) (first, last int) {
 	lastProse := -1
 	for i, l := range ls {
 		txt := p.Text[l.start:l.end]
-		n := wordCount(txt)
+		n := l.words
 		if n < proseLineWords || !hasSentenceEnd(txt) {
 			continue
 		}
@@ -261,7 +261,7 @@ func articleRegion(p *analysis.Pass, ls []line) (first, last int) {
 func mostlySentences(p *analysis.Pass, ls []line) bool {
 	n := 0
 	for _, l := range ls {
-		if txt := p.Text[l.start:l.end]; wordCount(txt) >= 3 && endsSentence(txt) {
+		if l.words >= 3 && endsSentence(p.Text[l.start:l.end]) {
 			n++
 		}
 	}
@@ -283,7 +283,7 @@ func labelRuns(p *analysis.Pass, ls []line, first, last int) {
 	for i := first; i <= last+1; i++ {
 		if i <= last {
 			txt := p.Text[ls[i].start:ls[i].end]
-			if wordCount(txt) <= labelWords && !hasSentenceEnd(txt) {
+			if ls[i].words <= labelWords && !hasSentenceEnd(txt) {
 				run++
 				continue
 			}
@@ -335,7 +335,7 @@ func unscorable(p *analysis.Pass, ls []line, counts map[string]int) string {
 		if p.IsExcluded(l.start, l.end) {
 			continue
 		}
-		if n := wordCount(p.Text[l.start:l.end]); n >= 8 {
+		if n := l.words; n >= 8 {
 			prose += n
 		}
 	}
@@ -378,6 +378,7 @@ var spaceByte = [256]byte{' ': 1, '\t': 1, '\r': 1, '\n': 1}
 
 type line struct {
 	start, end int
+	words      int // counted once: every rule of the scorer reads it
 	toks       []text.Token
 }
 
@@ -398,7 +399,7 @@ func lines(src string) []line {
 			e--
 		}
 		if e > s {
-			out = append(out, line{start: s, end: e})
+			out = append(out, line{start: s, end: e, words: wordCount(src[s:e])})
 		}
 		start = end + 1
 	}
