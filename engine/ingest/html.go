@@ -49,11 +49,10 @@ func parseHTML(ctx context.Context, source string, data []byte) (doc *core.Docum
 	// extraction section: word 4-gram F1 0.964 rendered by BlockText with its
 	// paragraphs kept and its focus on precision, 0.962 at its default
 	// balance, against go-readability's 0.947), on a tree of its own since it
-	// prunes what it reads;
-	// go-readability's body when it finds none. The integrity, attribution
-	// and sourcing checks read lines and paragraphs. Title, byline and date come
-	// from go-readability's reading of meta tags and JSON-LD, then
-	// go-trafilatura's.
+	// prunes what it reads; go-readability's body when it finds none. The
+	// integrity, attribution and sourcing checks read lines and paragraphs.
+	// Title, byline and date come from go-readability's reading of meta tags
+	// and JSON-LD, then go-trafilatura's.
 	text, meta := "", trafilatura.Metadata{}
 	if troot, err := html.Parse(bytes.NewReader(data)); err == nil {
 		if res, err := trafilatura.ExtractDocument(troot, trafilatura.Options{Focus: trafilatura.FavorPrecision, EnableFallback: true, ExcludeComments: true, MaxTreeSize: maxHTMLElements}); err == nil && res != nil {

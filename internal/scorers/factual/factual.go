@@ -850,31 +850,26 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 			}
 			d := editDistance(t.Norm, sur)
 			if mi.title == "" {
-				if len(sur) < 6 || d != 1 && !swapped(t.Norm, sur) {
+				if len(sur) < 6 || d != 1 && !swappedOnce(t.Norm, sur) {
 					continue
 				}
 			} else if d == 0 || d > 2 || (d == 2 && len(sur) < 8) {
 				continue
 			}
 			for _, person := range s.kb.BySurname(sur) {
-				anchor := "the given name " + mi.given + ", which " + person.Name() + " bears"
-				if mi.title != "" {
-					held := false
-					for _, o := range person.Offices {
-						if sameTitle(o.Title, mi.title) {
-							held = true
-						}
-					}
-					if !held {
-						continue
-					}
-					anchor = "the title " + mi.title + ", which " + person.Name() + " held"
+				held := false
+				for _, o := range person.Offices {
+					held = held || mi.title != "" && sameTitle(o.Title, mi.title)
 				}
-				if mi.given != "" && !person.HasGiven(mi.given) {
+				if mi.title != "" && !held || mi.given != "" && !person.HasGiven(mi.given) {
 					continue
 				}
 				if _, q := p.QuoteAt(t.Start, t.End); q {
 					continue
+				}
+				anchor := "the given name " + mi.given + ", which " + person.Name() + " bears"
+				if held {
+					anchor = "the title " + mi.title + ", which " + person.Name() + " held"
 				}
 				p.Report(core.Finding{Rule: RuleName.ID, Start: t.Start, End: t.End, Severity: RuleName.Severity, Confidence: 0.7,
 					Message: fmt.Sprintf("%q looks like a misspelling of %s's surname.", p.Text[t.Start:t.End], person.Name()),
@@ -956,19 +951,6 @@ func swappedOnce(a, b string) bool {
 // editDistance is the Levenshtein distance between two short words. It is
 // run against every known surname of a similar length, so short words stay
 // on the stack.
-// swapped reports whether b is a with two adjacent letters swapped
-// ("Zelenksy" for "Zelensky"): one slip, though two edits.
-func swapped(a, b string) bool {
-	if len(a) != len(b) || a == b {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
-}
-
 func editDistance(a, b string) int {
 	var bufA, bufB [24]rune
 	var bufP, bufC [25]int

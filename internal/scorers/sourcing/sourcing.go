@@ -233,6 +233,7 @@ func figureStart(s string, p int) bool {
 	return false
 }
 
+// isASCIIWord is \w, the word character of the pattern's \b.
 func isASCIIWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
@@ -290,9 +291,6 @@ var ratioWords = lexicons.Set("ratio_numbers")
 // "3 in 10"). Nearly every sentence has " in ", so testing for that alone
 // would send every sentence through the figure pattern.
 func hasRatio(s string) bool {
-	isWord := func(c byte) bool {
-		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-	}
 	isNumber := func(w string) bool {
 		if w == "" {
 			return false
@@ -309,12 +307,12 @@ func hasRatio(s string) bool {
 		}
 		i += off
 		j := i
-		for j > 0 && isWord(s[j-1]) {
+		for j > 0 && isASCIIWord(s[j-1]) {
 			j--
 		}
 		k := i + len(" in ")
 		e := k
-		for e < len(s) && isWord(s[e]) {
+		for e < len(s) && isASCIIWord(s[e]) {
 			e++
 		}
 		if isNumber(s[j:i]) && isNumber(s[k:e]) {
