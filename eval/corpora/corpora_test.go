@@ -182,7 +182,7 @@ func TestPageFurniture(t *testing.T) {
 		t.Fatal(err)
 	}
 	for key, least := range map[string]float64{"furniture.news.line_precision": 0.95, "furniture.news.line_recall": 0.9, "furniture.news.score_within5": 0.7} {
-		if got := run.metrics[key]; got < least {
+		if got := run.metrics[key]; got < least || math.IsNaN(got) {
 			t.Errorf("%s %.3f, want at least %.2f", key, got, least)
 		}
 	}

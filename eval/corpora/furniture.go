@@ -16,6 +16,7 @@ import (
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/engine/ingest"
+	"github.com/credence-news/credence/eval"
 )
 
 // furnitureRules are the integrity rules that mark a line as page furniture
@@ -280,10 +281,10 @@ func externalFurniture(eng *engine.Engine, run *externalRun) (string, error) {
 				moved = append(moved, fmt.Sprintf("%s %.1f → %.1f (%s → %s)", m.page.name, m.text.Score, m.dump.Score, m.text.Band, m.dump.Band))
 			}
 		}
-		p, r := ratio(tp, tp+fp), ratio(tp, tp+fn)
+		p, r := eval.Ratio(tp, tp+fp), eval.Ratio(tp, tp+fn)
 		run.metrics[set.key+".line_precision"] = p
 		run.metrics[set.key+".line_recall"] = r
-		run.metrics[set.key+".score_within5"] = ratio(within, scored)
+		run.metrics[set.key+".score_within5"] = eval.Ratio(within, scored)
 		rules := make([]string, 0, len(flagged))
 		for id := range flagged {
 			rules = append(rules, id)
@@ -291,21 +292,14 @@ func externalFurniture(eng *engine.Engine, run *externalRun) (string, error) {
 		sort.Strings(rules)
 		var per []string
 		for _, id := range rules {
-			per = append(per, fmt.Sprintf("`%s` %d lines, precision %.2f", id, flagged[id], ratio(right[id], flagged[id])))
+			per = append(per, fmt.Sprintf("`%s` %d lines, precision %.2f", id, flagged[id], eval.Ratio(right[id], flagged[id])))
 		}
 		fmt.Fprintf(&out, "- **Page furniture in text dumps, %s** (%d pages whose reviewed article has ≥ %d words, each rendered to plain text as a reader's copy of the whole page; a line is the article's when it is in the reviewed article text, else furniture; %d article and %d furniture lines, headlines left out): lines kept out as furniture, precision %.3f, recall %.3f. By rule: %s. Furniture lines not caught, a sample: %s.\n",
 			set.name, scored, minArticleWords, article, furniture, p, r, strings.Join(per, "; "), strings.Join(missed, "; "))
 		fmt.Fprintf(&out, "- **Score stability, %s** (the score of the whole-page dump against the score of the reviewed article text with the page's reviewed title, byline and date as metadata, as a CMS would send it): within 5 points for %d of %d pages (%.2f); the band changes for %d. Moved by more than 5 points or across a band: %s.\n",
-			set.name, within, scored, ratio(within, scored), changed, strings.Join(moved, "; "))
+			set.name, within, scored, eval.Ratio(within, scored), changed, strings.Join(moved, "; "))
 	}
 	return out.String(), nil
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 func clipLine(s string) string {
