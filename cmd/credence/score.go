@@ -401,12 +401,16 @@ func openOutput(path string, inputs []string, stdout io.Writer) (io.Writer, func
 	if err := notAnInput(path, inputs); err != nil {
 		return nil, nil, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return nil, nil, fmt.Errorf("cannot write %s: %v", path, err)
-	}
+	// Signals are caught before the temporary file exists: one arriving
+	// just after it was created would otherwise end the process and leave
+	// the file behind. The buffered channel holds it until it is handled.
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		signal.Stop(sigs)
+		return nil, nil, fmt.Errorf("cannot write %s: %v", path, err)
+	}
 	stopped := make(chan struct{})
 	go func() {
 		select {
