@@ -154,6 +154,30 @@ func TestQuotedWordsAreTheSpeakers(t *testing.T) {
 	}
 }
 
+// TestTranscriptsAndPostsAreTheSpeakers: an interview printed as a
+// transcript and an embedded post are their speakers' words.
+func TestTranscriptsAndPostsAreTheSpeakers(t *testing.T) {
+	text := "Interview with the mayor\n\nThe mayor spoke to us on Monday about the flood defences.\n\n" +
+		"Q: How did the council handle the flood this spring?\n\nA: It was a disaster from start to finish, and I said so.\n\n" +
+		"Q: What comes next for the town?\n\nA: We rebuild the defences before the winter, with the money we have.\n\n" +
+		"Another horrific night for the town. pic.twitter.com/abc\n— Jo Bloggs (@jobloggs) March 3, 2025"
+	res := analyze(t, text, "2025-03-04")
+	for _, word := range []string{"disaster", "horrific"} {
+		found := false
+		for _, f := range res.Findings {
+			if f.Rule == "framing.loaded" && f.Text == word {
+				found = true
+				if !f.Quoted {
+					t.Errorf("%q counted against the outlet: %s", word, f.Message)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no finding on %q", word)
+		}
+	}
+}
+
 // TestReportedSpeechIsTheSources: a loaded word in what a named source is
 // reported to have said is the source's characterisation, as in a direct
 // quote; the outlet's own description around it is not.
@@ -167,6 +191,22 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"Nimbus Energy announced a truly remarkable battery for homes on Monday.", "truly", ""},
 		{"Ana Ruiz said the levy was fair, but for the farmers it is a disaster for the whole valley.", "disaster", ""},
 		{"The levy was a disaster for small farms and the harvest fell by a third, officials at the ministry reported in their annual review.", "disaster", ""},
+		// A group without a name, an unresolved pronoun, a content clause
+		// after "but not", a claim's noun: someone else's words (found in
+		// PolNeAR and BASIL, judged in eval/testdata/loaded_precision.tsv).
+		{"Increasingly, Sanders's most passionate supporters claim that the primary has been rigged.", "rigged", "supporters"},
+		{"They say that his comments have been distorted to make him appear xenophobic.", "xenophobic", "the speaker"},
+		{"Maloy said he understands the position of supporting but not endorsing Trump - and that he will aggressively back Ayotte.", "aggressively", "Maloy"},
+		{"Several delegates sought to put to rest the assertions that Republicans were in disarray.", "disarray", "assertions"},
+		{"Rates stayed low, belying budget hawks’ warnings that they would skyrocket.", "skyrocket", "warnings"},
+		// The writer, an inference, an agentless passive, a fact: the outlet's.
+		{"I think the plan is a disaster for the valley.", "disaster", ""},
+		{"The remarks suggest Trump is railing against the process.", "railing against", ""},
+		{"Sanders is seen as empowering voters against the will of party apparatchiks.", "apparatchiks", ""},
+		{"The fact that the plan is a disaster is plain to see.", "disaster", ""},
+		{"His critics in the United States, many of them conservative Catholics, argue that the pope pursues a leftist agenda.", "leftist", ""},
+		{"Ryan claimed this month that his budget plan, which slashes antipoverty programs, was inspired by his faith.", "slashes", ""},
+		{"The military had a bigger budget and America asserted itself more aggressively across the globe.", "aggressively", ""},
 	}
 	for _, c := range cases {
 		res := analyze(t, c.text, "2025-05-01")

@@ -195,6 +195,11 @@ func rejectCue(p *analysis.Pass, m lexicon.Match, si int, private []lexicon.Matc
 	if m.First > 0 && determiners.Has(&p.Tokens[m.First-1]) {
 		return notACue
 	}
+	// "America asserted itself": with a reflexive object "assert" is an
+	// act, not speech ("described himself as" stays speech).
+	if m.Last < len(p.Tokens) && reflexive.Has(&p.Tokens[m.Last]) && strings.HasPrefix(p.Tokens[m.First].Norm, "assert") {
+		return notACue
+	}
 	// After a possessive the cue word is a noun: "Putin's warning that".
 	if m.First > 1 && p.Tokens[m.First-1].Norm == "s" && p.Tokens[m.First-2].Norm == "'" {
 		return notACue
@@ -571,8 +576,8 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		a.Kind = analysis.SourceNone
 		return
 	}
-	if groupPronouns.Has(&t) {
-		return
+	if groupPronouns.Has(&t) || t.Norm == "i" {
+		return // "I think": in an article, the writer, whose words are the outlet's
 	}
 	// "an architect who said", "Trump, who said": the source is the noun the
 	// relative pronoun stands for.
@@ -599,8 +604,27 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		start = nameStart(p, end-1, first)
 	}
 	if start < end {
-		classifyCapitalised(p, start, end, first, a)
-		return
+		// "Lindsey Graham of South Carolina said", "his critics in the
+		// United States argue": a place after a preposition modifies the
+		// head before it, which is the source.
+		j := start - 1
+		if j > first && p.Tokens[j].Norm == "the" {
+			j--
+		}
+		if j <= first || !modifierPreposition.Has(&p.Tokens[j]) || p.Tokens[j-1].Punct {
+			classifyCapitalised(p, start, end, first, a)
+			return
+		}
+		if h := j - 1; p.Capitalized(p.Tokens[h]) {
+			classifyCapitalised(p, nameStart(p, h, first), h+1, first, a)
+			return
+		} else if p.Tokens[j].Norm == "of" {
+			// "members of the Judiciary Committee" speak for it.
+			classifyCapitalised(p, start, end, first, a)
+			return
+		}
+		k = j - 1
+		t = p.Tokens[k]
 	}
 	// A lowercase group: "European officials", "the ministry", "the US road
 	// safety regulator"; or any noun right after "the" ("the chamber said").
@@ -612,11 +636,64 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 			break
 		}
 	}
-	if groupNoun(&t) || afterThe && !t.Punct && statementCue.Has(&p.Tokens[cue]) {
+	if groupNoun(&t) || afterThe && !t.Punct && statementCue.Has(&p.Tokens[cue]) || pluralHead(p, k) && speechCue.Has(&p.Tokens[cue]) {
 		s := nounPhraseStart(p, k, first)
 		unnamed(p, a, s, k)
 	}
 }
+
+// pluralHead reports a lowercase plural noun for people at token k, the
+// head of a group that speaks without a name: "Sanders's supporters
+// claim", "forecasters say", "Cruz's associates insist". People, not
+// things: the nouns end like agents (-ers, -ists, -ants…), since "the
+// remarks suggest" is the outlet's inference. The vague groups ("critics
+// say") are the weasel lexicon's.
+func pluralHead(p *analysis.Pass, k int) bool {
+	t := &p.Tokens[k]
+	w := t.Norm
+	if t.Punct || p.Capitalized(*t) || !isLower(w) || k > 0 && pronouns.Has(&p.Tokens[k-1]) {
+		return false
+	}
+	if !kinNouns.Has(t) {
+		agent := false
+		for _, suffix := range []string{"ers", "ors", "ars", "ists", "ians", "ants", "ents", "ates", "ives", "ees", "als", "ites"} {
+			agent = agent || strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2
+		}
+		if !agent || strings.HasSuffix(w, "ments") {
+			return false
+		}
+	}
+	// Matches are in text order and a phrase is a few words long.
+	for i := sort.Search(len(p.Matches), func(i int) bool { return p.Matches[i].First > k }) - 1; i >= 0 && p.Matches[i].First >= k-12; i-- {
+		if m := &p.Matches[i]; k < m.Last && (m.Entry.Category == "weasel" || m.Entry.Category == "anonymous") {
+			return false
+		}
+	}
+	return true
+}
+
+// modifierPreposition are the prepositions that attach a place or an
+// institution to a source's head ("officials in Kyiv", "Graham of South
+// Carolina").
+var modifierPreposition = toSet("in", "of", "from", "at", "across", "inside")
+
+var reflexive = toSet("itself", "himself", "herself", "themselves", "myself", "ourselves", "yourself")
+
+// kinNouns are plural nouns for people that do not end like agents
+// ("people think" is anyone, left out).
+var kinNouns = toSet("colleagues", "friends", "families", "relatives", "neighbors", "neighbours", "allies")
+
+func isLower(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// speechCue are the cues that report what someone said or thought.
+var speechCue = toSet(lexicons.ReportingCues("speech")...)
 
 // nounPhraseStart walks back from the head noun at k over at most four
 // modifiers, to a determiner ("an architect") or through an owner's name
@@ -885,6 +962,9 @@ func assignSpeakers(p *analysis.Pass) {
 	}
 	for i := range p.Quotes {
 		q := &p.Quotes[i]
+		if q.Speaker != "" {
+			continue // a transcript's turn, labelled with its speaker
+		}
 		best, ok := direct[q.InnerStart]
 		if !ok {
 			best = -1

@@ -1,6 +1,9 @@
 package text
 
 import (
+	"regexp"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -30,12 +33,32 @@ func (q Quote) Inside(s, e int) bool { return s >= q.InnerStart && e <= q.InnerE
 func Quotes(src string) []Quote {
 	var out []Quote
 	for i := 0; i < len(src); {
-		if c := src[i]; c < utf8.RuneSelf && c != '"' && c != '\'' { // most bytes: nothing to decode
+		if c := src[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '<' { // most bytes: nothing to decode
+			i++
+			continue
+		}
+		if src[i] == '<' {
+			// An embedded post's tag: its attributes' marks are not quotes.
+			if strings.HasPrefix(src[i:], "<tweet") {
+				if k := strings.IndexByte(src[i:], '>'); k > 0 {
+					i += k
+				}
+			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
 		switch {
+		case r == '\'' && i+1 < len(src) && src[i+1] == '\'':
+			// Two apostrophes for a double quote mark (''core Al Qaeda,''),
+			// as archives typed on machines without curly quotes print them.
+			if q, ok := closeDouble(src, i, 2, twoApostrophes); ok {
+				out = append(out, q)
+				i = q.End
+				continue
+			}
+			i += 2
+			continue
 		case r == '"' || r == '\u201C' || r == '\u201E' || r == '\u00AB':
 			if q, ok := closeDouble(src, i, size, r); ok {
 				out = append(out, q)
@@ -59,7 +82,182 @@ func Quotes(src string) []Quote {
 		}
 		i += size
 	}
+	if turns := transcriptTurns(src); len(turns) > 0 {
+		out = withTurns(out, turns)
+	}
+	if posts := embeddedPosts(src); len(posts) > 0 {
+		out = withTurns(out, posts)
+	}
 	return out
+}
+
+// postSignature is the line a page prints under an embedded post: "— Rep.
+// Ilhan Omar (@Ilhan) November 19, 2019".
+var postSignature = regexp.MustCompile(`(?:—|--|-) ?([^\n—()]{1,60}?) \(@(\w{1,30})\) (?:[A-Z][a-z]+ \d{1,2}, \d{4})`)
+
+// tweetTag is how some archives keep an embedded post in the text: <tweet
+// author="realDonaldTrump" …>Another attack …</tweet>.
+var tweetTag = regexp.MustCompile(`<tweet[^>]*?author="([^"]*)"[^>]*>([^<]*)</tweet>`)
+
+// embeddedPosts finds social-media posts embedded in the article: the
+// words are the poster's, not the outlet's.
+func embeddedPosts(src string) []Quote {
+	if !strings.Contains(src, "(@") && !strings.Contains(src, "<tweet") {
+		return nil
+	}
+	var out []Quote
+	for _, m := range tweetTag.FindAllStringSubmatchIndex(src, -1) {
+		out = append(out, Quote{Start: m[0], End: m[1], InnerStart: m[4], InnerEnd: m[5], Speaker: src[m[2]:m[3]], SpeakerStart: m[2], SpeakerEnd: m[3]})
+	}
+	for _, m := range postSignature.FindAllStringSubmatchIndex(src, -1) {
+		// The post is the paragraph the signature closes.
+		start := strings.LastIndex(src[:m[0]], "\n\n") + 1
+		for start < m[0] && (src[start] == '\n' || src[start] == ' ') {
+			start++
+		}
+		if start >= m[0] || overlaps(out, start, m[1]) {
+			continue
+		}
+		out = append(out, Quote{Start: start, End: m[1], InnerStart: start, InnerEnd: m[0], Speaker: strings.TrimSpace(src[m[2]:m[3]]), SpeakerStart: m[2], SpeakerEnd: m[3]})
+	}
+	slices.SortFunc(out, func(a, b Quote) int { return a.Start - b.Start })
+	return out
+}
+
+func overlaps(qs []Quote, s, e int) bool {
+	for _, q := range qs {
+		if q.Start < e && s < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// transcriptTurns finds the turns of a transcript or an interview printed
+// as one: lines that open with a speaker's label and a colon ("A: Yes,
+// absolutely.", "CLINTON: Honestly, I …"). Each turn runs to the next
+// labelled line and is the labelled speaker's words ("A" is the person
+// interviewed; the interviewer's "Q" turns are the outlet's and are left
+// out). A text is a transcript only with three labelled lines from at least
+// two labels, so a lone "UPDATE:" or "AP:" line is not one.
+func transcriptTurns(src string) []Quote {
+	type line struct{ at, text int } // the label's start and the words' start
+	var lines []line
+	var labels []string
+	for at := 0; at < len(src); {
+		end := strings.IndexByte(src[at:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += at
+		}
+		if n := turnLabel(src[at:end]); n > 0 {
+			lines = append(lines, line{at, at + n})
+			if l := src[at : at+n-2]; !slices.Contains(labels, l) {
+				labels = append(labels, l)
+			}
+		}
+		at = end + 1
+	}
+	if len(lines) < 3 || len(labels) < 2 {
+		return nil
+	}
+	var out []Quote
+	spoken := 0 // turns of eight words or more: an info box ("WHEN: Saturday") has none
+	for i, l := range lines {
+		label := strings.TrimSpace(src[l.at : l.text-2])
+		if label == "Q" {
+			continue
+		}
+		// The last turn ends with its paragraph: the article may go on.
+		end := len(src)
+		if i+1 < len(lines) {
+			end = lines[i+1].at
+		} else if k := strings.Index(src[l.text:], "\n\n"); k >= 0 {
+			end = l.text + k
+		}
+		first := src[l.text:end]
+		if nl := strings.IndexByte(first, '\n'); nl >= 0 {
+			first = first[:nl]
+		}
+		if len(strings.Fields(first)) >= 8 {
+			spoken++
+		}
+		end = l.text + len(strings.TrimRight(src[l.text:end], " \t\r\n"))
+		if end <= l.text {
+			continue
+		}
+		q := Quote{Start: l.at, End: end, InnerStart: l.text, InnerEnd: end}
+		if label != "A" {
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = titleCase(label), l.at, l.at+len(label)
+		}
+		out = append(out, q)
+	}
+	if spoken < 2 {
+		return nil
+	}
+	return out
+}
+
+// turnLabel returns the length of a speaker's label and the ": " after it
+// at the start of line, or 0: "A" or "Q", or a name in capitals of up to
+// three words ("BLITZER", "SEN. GRAHAM") that is not a heading such as
+// "UPDATE" or "EDITOR'S NOTE".
+func turnLabel(line string) int {
+	i := strings.Index(line, ": ")
+	if i <= 0 || i > 24 {
+		return 0
+	}
+	label := line[:i]
+	if label == "A" || label == "Q" {
+		return i + 2
+	}
+	words := strings.Fields(label)
+	if len(words) > 3 || len(label) < 2 || notSpeakerLabel[label] {
+		return 0
+	}
+	for _, r := range label {
+		if !(r >= 'A' && r <= 'Z' || r == ' ' || r == '.' || r == '\'' || r == '-') {
+			return 0
+		}
+	}
+	return i + 2
+}
+
+// notSpeakerLabel are capitalised labels of a news page's parts, not of a
+// speaker.
+var notSpeakerLabel = map[string]bool{"UPDATE": true, "UPDATED": true, "CORRECTION": true, "CLARIFICATION": true,
+	"EDITOR'S NOTE": true, "NOTE": true, "BYLINE": true, "PHOTO": true, "PHOTOS": true, "VIDEO": true, "WATCH": true,
+	"READ MORE": true, "RELATED": true, "SOURCE": true, "SOURCES": true, "AP": true, "CNN": true, "BREAKING": true,
+	"EXCLUSIVE": true, "ANALYSIS": true, "OPINION": true, "FACT CHECK": true, "TRUE": true, "FALSE": true}
+
+func titleCase(label string) string {
+	b := []byte(strings.ToLower(label))
+	for i := range b {
+		if (i == 0 || b[i-1] == ' ' || b[i-1] == '-' || b[i-1] == '\'') && b[i] >= 'a' && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// withTurns merges a transcript's turns or embedded posts into the
+// quotes, which stay in order and never overlap: a quotation inside a turn
+// is part of it.
+func withTurns(quotes, turns []Quote) []Quote {
+	out := make([]Quote, 0, len(quotes)+len(turns))
+	j := 0
+	for _, q := range quotes {
+		for j < len(turns) && turns[j].End <= q.Start {
+			out = append(out, turns[j])
+			j++
+		}
+		if j < len(turns) && turns[j].Start < q.End {
+			continue // overlaps the turn
+		}
+		out = append(out, q)
+	}
+	return append(out, turns[j:]...)
 }
 
 func closeDouble(src string, at, size int, open rune) (Quote, bool) {
@@ -77,15 +275,21 @@ func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 				return Quote{}, false
 			}
 		}
-		if c < utf8.RuneSelf && c != '"' {
+		if c < utf8.RuneSelf && c != '"' && c != '\'' {
 			j++
 			continue
 		}
 		r, sz := utf8.DecodeRuneInString(src[j:])
 		var closes bool
 		switch open {
+		case twoApostrophes:
+			closes = r == '\'' && j+1 < len(src) && src[j+1] == '\''
+			if closes {
+				sz = 2
+			}
 		case '"':
-			closes = r == '"'
+			// Scraped copy mixes straight and curly marks: "… it just did.”
+			closes = r == '"' || r == '\u201D'
 		case '\u00AB':
 			closes = r == '\u00BB'
 		default:
@@ -101,6 +305,9 @@ func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 	}
 	return Quote{}, false
 }
+
+// twoApostrophes stands for a quotation opened with two apostrophes (”).
+const twoApostrophes rune = -2
 
 // paragraphBreak reports whether the newline at j starts a blank line, and
 // where the next paragraph's text begins.
@@ -122,6 +329,9 @@ func paragraphBreak(src string, j int) (int, bool) {
 // opened with open.
 func continues(open, r rune) bool {
 	switch open {
+	case twoApostrophes:
+		return r == '\''
+
 	case '"':
 		return r == '"'
 	case '\u00AB':

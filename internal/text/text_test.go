@@ -59,6 +59,26 @@ func TestQuotes(t *testing.T) {
 		{"\"A quote wrapped\nat a line end,\" he said.", []string{"A quote wrapped\nat a line end,"}},
 		// A closing mark that opens a line is a typo for an opening one (found in PolNeAR).
 		{"Voices:\n”He represents our shame.” ― Sonya Herridge", []string{"He represents our shame."}},
+		// Two apostrophes for a double mark, as archived copy prints them,
+		// across paragraphs too (found in PolNeAR's New York Times copy).
+		{"He had decimated ''core Al Qaeda,'' he said.", []string{"core Al Qaeda,"}},
+		{"''One. Two, we'd say.\n\n''Three.'' He left. It's ''x''", []string{"One. Two, we'd say.\n\n''Three.", "x"}},
+		{"Don''t", nil},
+		// A straight mark closed by a curly one (scraped copy).
+		{`"It just did.” Then “more.”`, []string{"It just did.", "more."}},
+		// A transcript's turns are its speakers' words; the interviewer's
+		// questions and an info box's labels are not turns.
+		{"Intro.\n\nQ: What happened in the talks?\n\nA: It was a disaster, I think, from start to finish.\n\nIt went on \"and on\" for hours.\n\nQ: Why?\n\nA: Because they never listened to a word that we said.\n\nThe end.",
+			[]string{"It was a disaster, I think, from start to finish.\n\nIt went on \"and on\" for hours.", "Because they never listened to a word that we said."}},
+		{"TAPPER: Do you think he has done enough to calm the country down?\nFALLIN: Well, I think the whole nation needs to take a breath now.\nTAPPER: Thank you.",
+			[]string{"Do you think he has done enough to calm the country down?", "Well, I think the whole nation needs to take a breath now.", "Thank you."}},
+		{"WHEN: Saturday\nWHERE: Town hall\nCOST: $5 \"or less\"", []string{"or less"}},
+		{"UPDATE: The count resumed.\n\nThe mayor said \"yes\".", []string{"yes"}},
+		// Embedded posts are the poster's words.
+		{"Reactions poured in.\n\nAnother horrific attack, this time in Nice. pic.twitter.com/x\n— Jo Bloggs (@jobloggs) July 14, 2016\n\nThe outlet's own text.",
+			[]string{"Another horrific attack, this time in Nice. pic.twitter.com/x\n"}},
+		{`Reactions: <tweet pic="" author="RandPaul" timestamp="1">My "thoughts" are with the brave responders</tweet>. Then "more".`,
+			[]string{`My "thoughts" are with the brave responders`, "more"}},
 	}
 	for _, c := range cases {
 		var got []string

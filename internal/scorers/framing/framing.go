@@ -97,11 +97,14 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		f := core.Finding{Rule: rule.ID, Start: m.Start, End: m.End, Severity: rule.Severity, Confidence: 0.8, Weight: m.Entry.Weight}
 		word := p.Text[m.Start:m.End]
 		desc := m.Lexicon.Categories[cat].Description
-		reporter, indirect := "", false
+		reporter, indirect, claim := "", false, ""
 		if !quoted && rule.ID == RuleLoaded.ID {
 			reporter, indirect = reportedSpeech(p, si, m.Start, m.End)
 			if !indirect {
 				reporter, indirect = characterisation(p, si, m.First)
+			}
+			if !indirect {
+				claim, _ = claimClause(p, si, m.First)
 			}
 		}
 		switch {
@@ -119,6 +122,11 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 			f.Quoted, f.Severity = true, core.Info
 			f.Message = "Loaded wording in reported speech (" + possessive(reporter) + " account, not the outlet's words): " + strconv.Quote(word) + "."
 			f.Explanation = strconv.Quote(word) + " is " + desc + ", but it is part of what " + reporter + " is reported to have said, so it is shown as the source's characterisation and does not count against the outlet."
+			stats.QuotedLoaded++
+		case claim != "":
+			f.Quoted, f.Severity = true, core.Info
+			f.Message = "Loaded wording in a claim the article reports (the " + claim + " that…), not the outlet's own words: " + strconv.Quote(word) + "."
+			f.Explanation = strconv.Quote(word) + " is " + desc + ", but it is part of the " + claim + " the article reports, so it is shown as that claim's wording and does not count against the outlet."
 			stats.QuotedLoaded++
 		default:
 			f.Message, f.Explanation = describe(rule, word, desc)
@@ -203,6 +211,7 @@ var (
 	accusationVerb         = text.NewWordSet(lexicons.Words("accusation_verbs")...)
 	sizeAdjective          = text.NewWordSet(lexicons.Words("size_adjectives")...)
 	predicativeFollower    = text.NewWordSet(lexicons.Words("predicative_followers")...)
+	passiveAux             = text.NewWordSet(lexicons.Words("passive_auxiliaries")...)
 )
 
 // characterisation reports a loaded word that is someone's naming of a
@@ -210,7 +219,8 @@ var (
 // clause ("O'Malley calling Trump a fascist"), after "as" following
 // "portrayed", "seen" or "dismissed" ("what many Democrats view as
 // dishonest"), or after "of" following "accused". It looks back at most
-// eight words and stops at a clause break. "Called for" and "called on"
+// twelve words (an object can be long: "portrayed her use of the private
+// email system as a reckless danger") and stops at a clause break. "Called for" and "called on"
 // are requests, not names. As with reported speech, a characterisation by
 // a vague or anonymous source ("what many Democrats view as dishonest")
 // stays the outlet's.
@@ -226,7 +236,7 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 		}
 	}
 	as, of := false, false
-	for k := first - 1; k >= p.Sentences[si].First && k >= first-8; k-- {
+	for k := first - 1; k >= p.Sentences[si].First && k >= first-12; k-- {
 		t := &p.Tokens[k]
 		if t.Punct {
 			if t.Norm == ";" || t.Norm == ":" || t.Norm == "(" || t.Norm == ")" {
@@ -235,6 +245,8 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 			continue
 		}
 		switch {
+		case (characterisationVerb.Has(t) || characterisationAsVerb.Has(t)) && !strings.HasSuffix(t.Norm, "ing") && k > p.Sentences[si].First && passiveAux.Has(&p.Tokens[k-1]):
+			return "", false // "is seen as", "has been called": no one's naming but the outlet's
 		case t.Norm == "as":
 			as = true
 		case t.Norm == "of":
@@ -253,6 +265,54 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 	}
 	return "", false
 }
+
+// claimClause reports a loaded word in the "that" clause of a noun for
+// something someone said or believes: "Obama repeated his contention that
+// … will only serve as a propaganda tool", "the assertions that Republicans
+// were in disarray", "criticism from fellow Democrats that the president
+// has caved". The article reports the claim; the wording is the claim's.
+// The noun is returned. As with reported speech, the claim of a vague or
+// anonymous source ("critics' claims that") stays the outlet's.
+func claimClause(p *analysis.Pass, si, first int) (string, bool) {
+	if si < 0 {
+		return "", false
+	}
+	lo := p.Sentences[si].First
+	for k := first - 1; k > lo; k-- {
+		t := &p.Tokens[k]
+		if t.Punct && (t.Norm == ";" || t.Norm == ":" || t.Norm == "(" || t.Norm == ")") {
+			return "", false
+		}
+		if t.Norm != "that" {
+			continue
+		}
+		if between := p.Text[t.End:p.Tokens[first].Start]; turnBetween(between) || inAside(between) {
+			return "", false
+		}
+		// The noun, up to five words before "that" with no break between.
+		for j := k - 1; j >= lo && j >= k-5 && !p.Tokens[j].Punct; j-- {
+			if claimNoun.Has(&p.Tokens[j]) {
+				if vagueBefore(p, max(lo, j-4), k) {
+					return "", false
+				}
+				return p.Text[p.Tokens[j].Start:p.Tokens[j].End], true
+			}
+		}
+	}
+	return "", false
+}
+
+// vagueBefore reports weasel or anonymous wording on tokens [from, to).
+func vagueBefore(p *analysis.Pass, from, to int) bool {
+	for i := sort.Search(len(p.Matches), func(i int) bool { return p.Matches[i].Last > from }); i < len(p.Matches) && p.Matches[i].First < to; i++ {
+		if c := p.Matches[i].Entry.Category; c == "weasel" || c == "anonymous" {
+			return true
+		}
+	}
+	return false
+}
+
+var claimNoun = text.NewWordSet(lexicons.Words("claim_nouns")...)
 
 // plainSense reports a loaded-word match used in its plain sense or as a
 // name: a size adjective before the noun it measures ("a massive concrete
@@ -300,8 +360,9 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 	sent := p.Sentences[si]
 	best, bestTo := "", -1
 	for _, a := range p.AttributionsIn(si) {
+		// An unresolved "he" or "they" is still someone the outlet reports.
 		if a.Impersonal || !speechVerb[strings.ToLower(firstWord(a.CueText))] ||
-			a.Kind != analysis.SourceNamedPerson && a.Kind != analysis.SourceNamedOrg && a.Kind != analysis.SourceUnnamed {
+			a.Kind != analysis.SourceNamedPerson && a.Kind != analysis.SourceNamedOrg && a.Kind != analysis.SourceUnnamed && !a.Pronoun {
 			continue
 		}
 		from, to := a.Cue.Start, a.Cue.End
@@ -321,7 +382,7 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 		// its object ("Trump says racist things" is the writer's
 		// description), and up to a turn to another voice ("…, but for
 		// Republicans it is a cover-up").
-		if start >= to && !inverted && to > bestTo && !objectOfCue(p, to, end) && !turnBetween(p.Text[to:start]) {
+		if start >= to && !inverted && to > bestTo && !objectOfCue(p, to, end) && !turnBetween(p.Text[to:start]) && !inAside(p.Text[to:start]) {
 			best, bestTo = name, to
 			continue
 		}
@@ -363,13 +424,31 @@ func objectOfCue(p *analysis.Pass, cueEnd, end int) bool {
 var clauseVerb = lexicons.Set("clause_verbs")
 
 // turnBetween reports a clause that hands the sentence to another voice.
+// "but not" and "but also" join two words of one clause ("supporting but
+// not endorsing"), not two voices.
 func turnBetween(s string) bool {
 	for _, t := range []string{", but ", "; ", " but ", " while ", " whereas ", " although "} {
-		if strings.Contains(s, t) {
-			return true
+		for rest := s; ; {
+			i := strings.Index(rest, t)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(t):]
+			if t != " but " || !strings.HasPrefix(rest, "not ") && !strings.HasPrefix(rest, "also ") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// inAside reports a word in an aside the writer opened between commas
+// inside reported words and has not closed: "he claimed that his budget
+// plan, which slashes antipoverty programs, was inspired by…" (the
+// relative clause is the outlet's description, not the speaker's).
+func inAside(between string) bool {
+	i := max(strings.LastIndex(between, ", which "), strings.LastIndex(between, ", who "))
+	return i >= 0 && !strings.Contains(between[i+2:], ",")
 }
 
 // speechVerb are the cues that report what someone said or thought, as
