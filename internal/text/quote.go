@@ -2,7 +2,6 @@ package text
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,31 +105,26 @@ func embeddedPosts(src string) []Quote {
 		return nil
 	}
 	var out []Quote
-	for _, m := range tweetTag.FindAllStringSubmatchIndex(src, -1) {
-		out = append(out, Quote{Start: m[0], End: m[1], InnerStart: m[4], InnerEnd: m[5], Speaker: src[m[2]:m[3]], SpeakerStart: m[2], SpeakerEnd: m[3]})
+	if strings.Contains(src, "<tweet") { // an archive's markup, never mixed with a page's signatures
+		for _, m := range tweetTag.FindAllStringSubmatchIndex(src, -1) {
+			out = append(out, Quote{Start: m[0], End: m[1], InnerStart: m[4], InnerEnd: m[5], Speaker: src[m[2]:m[3]], SpeakerStart: m[2], SpeakerEnd: m[3]})
+		}
+		return out
 	}
+	prev := 0
 	for _, m := range postSignature.FindAllStringSubmatchIndex(src, -1) {
-		// The post is the paragraph the signature closes.
-		start := strings.LastIndex(src[:m[0]], "\n\n") + 1
+		// The post is the paragraph the signature closes (after any
+		// earlier post in it).
+		start := max(prev, strings.LastIndex(src[:m[0]], "\n\n")+1)
 		for start < m[0] && (src[start] == '\n' || src[start] == ' ') {
 			start++
 		}
-		if start >= m[0] || overlaps(out, start, m[1]) {
-			continue
+		prev = m[1]
+		if start < m[0] {
+			out = append(out, Quote{Start: start, End: m[1], InnerStart: start, InnerEnd: m[0], Speaker: strings.TrimSpace(src[m[2]:m[3]]), SpeakerStart: m[2], SpeakerEnd: m[3]})
 		}
-		out = append(out, Quote{Start: start, End: m[1], InnerStart: start, InnerEnd: m[0], Speaker: strings.TrimSpace(src[m[2]:m[3]]), SpeakerStart: m[2], SpeakerEnd: m[3]})
 	}
-	slices.SortFunc(out, func(a, b Quote) int { return a.Start - b.Start })
 	return out
-}
-
-func overlaps(qs []Quote, s, e int) bool {
-	for _, q := range qs {
-		if q.Start < e && s < q.End {
-			return true
-		}
-	}
-	return false
 }
 
 // transcriptTurns finds the turns of a transcript or an interview printed
@@ -143,7 +137,7 @@ func overlaps(qs []Quote, s, e int) bool {
 func transcriptTurns(src string) []Quote {
 	type line struct{ at, text int } // the label's start and the words' start
 	var lines []line
-	var labels []string
+	twoLabels := false
 	for at := 0; at < len(src); {
 		end := strings.IndexByte(src[at:], '\n')
 		if end < 0 {
@@ -153,13 +147,11 @@ func transcriptTurns(src string) []Quote {
 		}
 		if n := turnLabel(src[at:end]); n > 0 {
 			lines = append(lines, line{at, at + n})
-			if l := src[at : at+n-2]; !slices.Contains(labels, l) {
-				labels = append(labels, l)
-			}
+			twoLabels = twoLabels || src[at:at+n] != src[lines[0].at:lines[0].text]
 		}
 		at = end + 1
 	}
-	if len(lines) < 3 || len(labels) < 2 {
+	if len(lines) < 3 || !twoLabels {
 		return nil
 	}
 	var out []Quote
@@ -204,7 +196,7 @@ func transcriptTurns(src string) []Quote {
 // three words ("BLITZER", "SEN. GRAHAM") that is not a heading such as
 // "UPDATE" or "EDITOR'S NOTE".
 func turnLabel(line string) int {
-	i := strings.Index(line, ": ")
+	i := strings.Index(line[:min(len(line), 26)], ": ") // a label is short: look no further
 	if i <= 0 || i > 24 {
 		return 0
 	}
