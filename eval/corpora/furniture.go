@@ -115,18 +115,14 @@ func labelLines(dump, article, title string) []dumpLine {
 	titleNorm := strings.Join(normWords(title), " ")
 	var lines []dumpLine
 	var words [][]string
-	for off := 0; off < len(dump); {
-		end := strings.IndexByte(dump[off:], '\n')
-		if end < 0 {
-			end = len(dump)
-		} else {
-			end += off
-		}
+	off := 0
+	for l := range strings.Lines(dump) {
+		end := off + len(strings.TrimSuffix(l, "\n"))
 		if w := normWords(dump[off:end]); len(w) > 0 {
 			lines = append(lines, dumpLine{start: off, end: end})
 			words = append(words, w)
 		}
-		off = end + 1
+		off += len(l)
 	}
 	inArticle := func(w []string) bool {
 		if len(w) < 3 {

@@ -225,6 +225,20 @@ func (p *Pass) IsExcluded(s, e int) bool {
 	return i < len(u) && (u[i].Start < e || s == e && u[i].Start <= s)
 }
 
+// VagueWording reports a weasel or anonymous-source match (the sourcing
+// lexicon's "critics", "people familiar with") on any of tokens [from,
+// to): a source no reader can check, whose words stay the outlet's.
+func (p *Pass) VagueWording(from, to int) bool {
+	// Matches are in order of their first token, and a phrase is at most
+	// a dozen tokens long.
+	for i := sort.Search(len(p.Matches), func(i int) bool { return p.Matches[i].First >= to }) - 1; i >= 0 && p.Matches[i].First >= from-12; i-- {
+		if m := &p.Matches[i]; m.Last > from && (m.Entry.Category == "weasel" || m.Entry.Category == "anonymous") {
+			return true
+		}
+	}
+	return false
+}
+
 // ArticleWords counts the word tokens outside excluded text: the length of
 // the article itself, which costs are normalised by, so that a page's
 // furniture does not dilute what the article's own text costs.

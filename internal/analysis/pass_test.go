@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/lexicon"
 	"github.com/credence-news/credence/internal/text"
 )
 
@@ -123,5 +124,20 @@ func TestArticleStart(t *testing.T) {
 	p.Exclude(5, 9) // furniture not at the top leaves the start alone
 	if got := p.ArticleStart(); got != 0 {
 		t.Errorf("furniture further down: %d, want 0", got)
+	}
+}
+
+// TestVagueWording: a weasel or anonymous match on any token of the span
+// counts, a match of another category or outside the span does not.
+func TestVagueWording(t *testing.T) {
+	weasel, cue := &lexicon.Entry{Category: "weasel"}, &lexicon.Entry{Category: "cue"}
+	p := &Pass{Matches: []lexicon.Match{{Entry: cue, First: 0, Last: 1}, {Entry: weasel, First: 3, Last: 5}, {Entry: cue, First: 20, Last: 21}}}
+	for _, c := range []struct {
+		from, to int
+		want     bool
+	}{{3, 4, true}, {4, 5, true}, {0, 10, true}, {5, 8, false}, {0, 3, false}, {20, 21, false}} {
+		if got := p.VagueWording(c.from, c.to); got != c.want {
+			t.Errorf("VagueWording(%d, %d) = %v, want %v", c.from, c.to, got, c.want)
+		}
 	}
 }

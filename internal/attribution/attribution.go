@@ -663,13 +663,7 @@ func pluralHead(p *analysis.Pass, k int) bool {
 			return false
 		}
 	}
-	// Matches are in text order and a phrase is a few words long.
-	for i := sort.Search(len(p.Matches), func(i int) bool { return p.Matches[i].First > k }) - 1; i >= 0 && p.Matches[i].First >= k-12; i-- {
-		if m := &p.Matches[i]; k < m.Last && (m.Entry.Category == "weasel" || m.Entry.Category == "anonymous") {
-			return false
-		}
-	}
-	return true
+	return !p.VagueWording(k, k+1)
 }
 
 // modifierPreposition are the prepositions that attach a place or an

@@ -138,18 +138,13 @@ func transcriptTurns(src string) []Quote {
 	type line struct{ at, text int } // the label's start and the words' start
 	var lines []line
 	twoLabels := false
-	for at := 0; at < len(src); {
-		end := strings.IndexByte(src[at:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += at
-		}
-		if n := turnLabel(src[at:end]); n > 0 {
+	at := 0
+	for l := range strings.Lines(src) {
+		if n := turnLabel(l); n > 0 {
 			lines = append(lines, line{at, at + n})
 			twoLabels = twoLabels || src[at:at+n] != src[lines[0].at:lines[0].text]
 		}
-		at = end + 1
+		at += len(l)
 	}
 	if len(lines) < 3 || !twoLabels {
 		return nil

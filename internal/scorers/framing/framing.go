@@ -104,7 +104,7 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 				reporter, indirect = characterisation(p, si, m.First)
 			}
 			if !indirect {
-				claim, _ = claimClause(p, si, m.First)
+				claim = claimClause(p, si, m.First)
 			}
 		}
 		switch {
@@ -271,45 +271,35 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 // … will only serve as a propaganda tool", "the assertions that Republicans
 // were in disarray", "criticism from fellow Democrats that the president
 // has caved". The article reports the claim; the wording is the claim's.
-// The noun is returned. As with reported speech, the claim of a vague or
-// anonymous source ("critics' claims that") stays the outlet's.
-func claimClause(p *analysis.Pass, si, first int) (string, bool) {
+// The noun is returned, or "". As with reported speech, the claim of a
+// vague or anonymous source ("critics' claims that") stays the outlet's.
+func claimClause(p *analysis.Pass, si, first int) string {
 	if si < 0 {
-		return "", false
+		return ""
 	}
 	lo := p.Sentences[si].First
 	for k := first - 1; k > lo; k-- {
 		t := &p.Tokens[k]
 		if t.Punct && (t.Norm == ";" || t.Norm == ":" || t.Norm == "(" || t.Norm == ")") {
-			return "", false
+			return ""
 		}
 		if t.Norm != "that" {
 			continue
 		}
 		if between := p.Text[t.End:p.Tokens[first].Start]; turnBetween(between) || inAside(between) {
-			return "", false
+			return ""
 		}
 		// The noun, up to five words before "that" with no break between.
 		for j := k - 1; j >= lo && j >= k-5 && !p.Tokens[j].Punct; j-- {
 			if claimNoun.Has(&p.Tokens[j]) {
-				if vagueBefore(p, max(lo, j-4), k) {
-					return "", false
+				if p.VagueWording(max(lo, j-4), k) {
+					return ""
 				}
-				return p.Text[p.Tokens[j].Start:p.Tokens[j].End], true
+				return p.Text[p.Tokens[j].Start:p.Tokens[j].End]
 			}
 		}
 	}
-	return "", false
-}
-
-// vagueBefore reports weasel or anonymous wording on tokens [from, to).
-func vagueBefore(p *analysis.Pass, from, to int) bool {
-	for i := sort.Search(len(p.Matches), func(i int) bool { return p.Matches[i].Last > from }); i < len(p.Matches) && p.Matches[i].First < to; i++ {
-		if c := p.Matches[i].Entry.Category; c == "weasel" || c == "anonymous" {
-			return true
-		}
-	}
-	return false
+	return ""
 }
 
 var claimNoun = text.NewWordSet(lexicons.Words("claim_nouns")...)

@@ -384,14 +384,10 @@ type line struct {
 
 func lines(src string) []line {
 	var out []line
-	for start := 0; start < len(src); {
-		end := strings.IndexByte(src[start:], '\n')
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += start
-		}
-		s, e := start, end
+	start := 0
+	for l := range strings.Lines(src) {
+		s, e := start, start+len(strings.TrimSuffix(l, "\n"))
+		start += len(l)
 		for s < e && (src[s] == ' ' || src[s] == '\t' || src[s] == '\r') {
 			s++
 		}
@@ -401,7 +397,6 @@ func lines(src string) []line {
 		if e > s {
 			out = append(out, line{start: s, end: e, words: wordCount(src[s:e])})
 		}
-		start = end + 1
 	}
 	return out
 }
