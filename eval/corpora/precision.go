@@ -111,7 +111,7 @@ func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) 
 	var b strings.Builder
 	for _, s := range []struct{ path, metric, what string }{
 		{PrecisionSetPath, "loaded.precision", "drawn at random and judged by hand; the word-sense rules were written from its false alarms"},
-		{FreshPrecisionSetPath, "loaded.precision_fresh", "a fresh draw judged after those rules, so a figure they were not tuned on"},
+		{FreshPrecisionSetPath, "loaded.precision_fresh", "a fresh draw judged after those rules, so a figure they were not tuned on; its remaining false alarms were read beside the first set's while the second round of rules (reported speech, terms of art) was written, so for that round it is no longer a clean held-out figure"},
 	} {
 		line, err := precisionLine(eng, s.path, s.what)
 		if err != nil {
