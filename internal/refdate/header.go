@@ -11,6 +11,7 @@ import (
 
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
+	"github.com/credence-news/credence/internal/text"
 )
 
 // headerLines is how many non-empty lines at the top of a text may carry
@@ -26,8 +27,46 @@ const headerLines = 60
 // (and its French, German, Spanish, Portuguese and Italian forms).
 var headerCue = regexp.MustCompile(`(?i)^(?:(?:first\s+|originally\s+|last\s+)?(?:published|updated|posted|modified|date|dated)(?:\s+(?:on|at))?|publié\s+le|mis\s+à\s+jour\s+le|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|publicado\s+(?:el|em)|actualizado\s+el|atualizado\s+em|pubblicato\s+il|aggiornato\s+il)\s*[:\-–—|]?\s*`)
 
-// laterCue opens a revision date after the publication date on one line.
-var laterCue = regexp.MustCompile(`(?i),?\s+(?:last\s+)?(?:modified|updated)(?:\s+(?:on|at))?\s*:?\s+`)
+// laterCue opens a revision date after the publication date on one line,
+// in English or, in parentheses, French, German, Spanish, Portuguese and
+// Italian ("AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)").
+var laterCue = regexp.MustCompile(`(?i),?\s+\(?\s*(?:(?:last\s+)?(?:modified|updated)(?:\s+(?:on|at))?|mis\s+à\s+jour(?:\s+le)?|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?|atualizado(?:\s+em)?|aggiornato(?:\s+il)?)\s*:?\s+`)
+
+// A byline line holds, before its date, names (capitalised words, at most
+// nameRun in a row: "Trump Rally Set For March 5" is a headline) joined by
+// "By" and "and" in the languages the header cues know; after the date,
+// only a time of day, a zone, an agency's capitals or a comment count.
+var (
+	bylineName  = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*$`)
+	bylineJoin  = map[string]bool{"by": true, "par": true, "por": true, "von": true, "di": true, "door": true, "and": true, "et": true, "und": true, "y": true, "e": true, "&": true, "—": true, "–": true, "-": true}
+	bylineAfter = regexp.MustCompile(`^(?:at|à|um|às|alle|ore|h|[—–-]|\d{1,2}[:.h]\d{2}(?:[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,4}|\d{1,5})$`)
+)
+
+const nameRun = 3
+
+// aboveTop is how many lines above the article's top (as page furniture
+// places it) a date line is still looked for: a page copy may set its
+// dateline above a share bar and a caption ("AFP 30 avril 2015 à 07:19",
+// then "Facebook", "Twitter", "Imprimer", a photo credit).
+const aboveTop = 8
+
+// linesAbove returns the start of the nth non-empty line above off.
+func linesAbove(s string, off, n int) int {
+	for off > 0 && n > 0 {
+		i := strings.LastIndexByte(s[:off-1], '\n') + 1
+		if strings.TrimSpace(s[i:off]) != "" {
+			n--
+		}
+		off = i
+	}
+	return off
+}
+
+// bodyLines is how many paragraphs (page furniture, such as a consent
+// banner, aside) end the header: a bare date below the article's opening
+// paragraphs is in the story or in what follows it (a related-posts list),
+// not the article's own; a "Last updated" line still is.
+const bodyLines = 5
 
 // dateShape: a four-digit year, or a numeric day/month/year.
 var dateShape = regexp.MustCompile(`\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b`)
@@ -47,7 +86,7 @@ var numericDate = regexp.MustCompile(`^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{
 // currency, a dateline's place) or, failing those, kept as the span both
 // readings allow, at year precision.
 func header(p *analysis.Pass) (core.RefDate, bool) {
-	off, seen := p.ArticleStart(), 0
+	off, seen, prose := linesAbove(p.Text, p.ArticleStart(), aboveTop), 0, 0
 	for off < len(p.Text) && seen < headerLines {
 		line := p.Text[off:]
 		if i := strings.IndexByte(line, '\n'); i >= 0 {
@@ -62,7 +101,13 @@ func header(p *analysis.Pass) (core.RefDate, bool) {
 		seen++
 		cued := headerCue.FindString(trimmed)
 		if cued == "" && len(trimmed) > 80 {
-			continue // prose, not a header line
+			if text.EndsSentence(trimmed) && !p.IsExcluded(lineStart, lineStart+len(line)) {
+				prose++
+			}
+			continue // prose, a long headline or a caption: not a header line
+		}
+		if cued == "" && prose >= bodyLines {
+			continue // past the opening paragraphs only a line that says it is the date counts
 		}
 		rest := trimmed[len(cued):]
 		// "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019": the
@@ -79,6 +124,9 @@ func header(p *analysis.Pass) (core.RefDate, bool) {
 				continue
 			}
 			r, ok := readDate(p, part, cued != "")
+			if !ok && cued == "" {
+				r, ok = bylineDate(p, part)
+			}
 			if !ok {
 				continue
 			}
@@ -157,6 +205,45 @@ func readDate(p *analysis.Pass, s string, search bool) (core.RefDate, bool) {
 		r.Evidence = " (the weekday named does not match the date; the date is taken)"
 	}
 	return r, true
+}
+
+// bylineDate reads a date from a line that is a byline and its date
+// ("Sarah Gooding March 9, 2017 13", "Par Alexandre Hervaud et Jérémy
+// Piette — 24 novembre 2017 à 18:42", "AFP 30 avril 2015 à 07:19"): the
+// words around the date must all be a byline's, with at least one name, so
+// a short line of prose ("By March 5, 2025 the fund ends") is not read.
+func bylineDate(p *analysis.Pass, s string) (core.RefDate, bool) {
+	parserOnce.Do(configs)
+	_, found, err := dps.Search(byMonth, s)
+	if err != nil || len(found) == 0 || found[0].Date.Time.IsZero() || !dateShape.MatchString(found[0].Text) {
+		return core.RefDate{}, false
+	}
+	i := strings.Index(s, found[0].Text)
+	if i < 0 {
+		return core.RefDate{}, false
+	}
+	names, run := 0, 0
+	for _, w := range strings.Fields(s[:i]) {
+		switch w = strings.Trim(w, ",;:()"); {
+		case w == "" || bylineJoin[strings.ToLower(w)]:
+			run = 0
+		case bylineName.MatchString(w):
+			if names, run = names+1, run+1; run > nameRun {
+				return core.RefDate{}, false
+			}
+		default:
+			return core.RefDate{}, false
+		}
+	}
+	for _, w := range strings.Fields(s[i+len(found[0].Text):]) {
+		if w = strings.Trim(w, ",;:()"); w != "" && !bylineAfter.MatchString(w) {
+			return core.RefDate{}, false
+		}
+	}
+	if names == 0 {
+		return core.RefDate{}, false
+	}
+	return readDate(p, found[0].Text, false)
 }
 
 var relative = regexp.MustCompile(`(?i)\b(?:ago|yesterday|today|tomorrow|hours?|minutes?|mins?)\b`)

@@ -1,6 +1,7 @@
 package refdate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/credence-news/credence/engine/core"
@@ -28,6 +29,10 @@ func TestHeaderDates(t *testing.T) {
 		// Publication and revision on one line: the publication.
 		{"Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.49 EST", "2019-01-03", "day"},
 		{"Published 3 January 2019, updated 16 January 2019", "2019-01-03", "day"},
+		// A byline and its date on one line, the way page copies give them.
+		{"Sarah Gooding March 9, 2017 13", "2017-03-09", "day"},
+		{"Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42", "2017-11-24", "day"},
+		{"AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38 )", "2015-04-30", "day"},
 	} {
 		doc := &core.Document{Text: "Council approves budget\n\n" + c.header + "\n\nThe council met and approved the budget for next year, officials said.\n"}
 		p := analysis.NewPass(doc, nil, &text.StemCache{}, nil)
@@ -64,6 +69,41 @@ func TestHasWord(t *testing.T) {
 	} {
 		if got := hasWord(c.text, c.w); got != c.want {
 			t.Errorf("hasWord(%q, %q) = %v", c.text, c.w, got)
+		}
+	}
+}
+
+// TestHeaderEndsWithTheOpening: a bare date below the article's opening
+// paragraphs (a related-posts list) is not the article's; a line that says
+// it is the date ("Last updated") still is.
+func TestHeaderEndsWithTheOpening(t *testing.T) {
+	para := "The council met on Tuesday and approved the budget for next year after a long debate, officials said.\n\n"
+	for _, c := range []struct{ tail, value, method string }{
+		{"Related\n\nCouncil rejects the plan\n\nJul 17, 2014\n", "2014-07-17", "explicit"},
+		{"Last updated August 7, 2012\n", "2012-08-07", "header"},
+	} {
+		doc := &core.Document{Text: "Council approves budget\n\n" + strings.Repeat(para, bodyLines+1) + c.tail}
+		p := analysis.NewPass(doc, nil, &text.StemCache{}, nil)
+		Find(p, nil, "")
+		if p.RefDate.Value != c.value || p.RefDate.Method != c.method {
+			t.Errorf("%q: %s (%s), want %s (%s)", c.tail, p.RefDate.Value, p.RefDate.Method, c.value, c.method)
+		}
+	}
+}
+
+// TestBylineDate: a line of a byline and its date, not a short line of
+// prose that holds a date.
+func TestBylineDate(t *testing.T) {
+	p := analysis.NewPass(&core.Document{Text: "x"}, nil, &text.StemCache{}, nil)
+	for line, want := range map[string]string{
+		"Sarah Gooding March 9, 2017 13":            "2017-03-09",
+		"Henry Gilbert and Ana Ruiz, March 9, 2017": "2017-03-09",
+		"By March 5, 2025 the fund ends":            "",
+		"Voters go to the polls on March 5, 2025":   "",
+		"Trump Rally Set For March 5, 2025 Moved":   "",
+	} {
+		if r, _ := bylineDate(p, line); r.Value != want {
+			t.Errorf("%q: %q, want %q", line, r.Value, want)
 		}
 	}
 }

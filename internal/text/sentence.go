@@ -119,3 +119,12 @@ func isDigitStart(src string, t Token) bool {
 	r, _ := utf8.DecodeRuneInString(src[t.Start:])
 	return unicode.IsDigit(r)
 }
+
+// EndsSentence reports a line that ends as a sentence does: with ".", "!"
+// or "?", perhaps inside a closing quote or bracket. A paragraph does; a
+// headline, a label or a link does not, even with an abbreviation in it
+// ("U.S. Sweetens Offer", "NOV. 7").
+func EndsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\"')]”’»")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}

@@ -261,7 +261,7 @@ func articleRegion(p *analysis.Pass, ls []line) (first, last int) {
 func mostlySentences(p *analysis.Pass, ls []line) bool {
 	n := 0
 	for _, l := range ls {
-		if l.words >= 3 && endsSentence(p.Text[l.start:l.end]) {
+		if l.words >= 3 && text.EndsSentence(p.Text[l.start:l.end]) {
 			n++
 		}
 	}
@@ -307,15 +307,6 @@ func hasSentenceEnd(s string) bool {
 		}
 	}
 	return false
-}
-
-// endsSentence reports a line that ends as a sentence does: with ".", "!"
-// or "?", perhaps inside a closing quote or bracket. A paragraph does; a
-// headline, a label or a link does not, even with an abbreviation in it
-// ("U.S. Sweetens Offer", "NOV. 7").
-func endsSentence(s string) bool {
-	s = strings.TrimRight(s, " \t\"')]”’»")
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
 // keepOut keeps lines from..to out of the scores as one furniture finding,
@@ -452,7 +443,7 @@ func duplicates(p *analysis.Pass, ls []line, pageCopy bool) {
 		l := ls[r.line]
 		w, why := float64(damageWeight), "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."
 		switch {
-		case r.words <= 4 || !endsSentence(p.Text[l.start:l.end]):
+		case r.words <= 4 || !text.EndsSentence(p.Text[l.start:l.end]):
 			// A label or a link's headline repeated: the page's furniture.
 			w = furnitureWeight
 		case times[r.first] >= 2:
