@@ -763,3 +763,51 @@ func TestOtherLanguages(t *testing.T) {
 		t.Errorf("English text: language %q, band %s", en.Language, en.Profile.Band)
 	}
 }
+
+// TestFurnitureSourcesNothing: the headlines of a related list below a
+// page copy ("Senator Mark Hale says …") are the page's, not sources the
+// article quotes; they neither count as named sources nor as quotes.
+func TestFurnitureSourcesNothing(t *testing.T) {
+	const page = `Home
+News
+Sports
+Finance
+Sign in
+Search
+
+Council approves budget after long debate
+
+By Ana Ruiz
+
+The city council approved next year's budget on Tuesday after a debate that ran past midnight, the clerk's office said.
+
+Mayor Lena Ortiz said the plan keeps taxes flat while adding two libraries. "We listened to every neighbourhood," she said.
+
+Opponents on the council said the plan leans on reserves that may not last, and two members voted against it.
+
+The budget takes effect in January, and the council will review spending in the spring, according to the clerk.
+
+What to Read Next
+Senator Mark Hale says "the tariffs will end by spring"
+Yahoo Finance
+Governor Ruth Vance says the port deal is dead
+Business Insider
+Coach Tim Rowe says "we were robbed" after loss
+Elle
+Analyst Dana Pike says markets will rally
+Bloomberg Video
+Privacy
+Terms
+Help
+Suggestions
+About
+`
+	res, err := testEngine(t).Analyze(&core.Document{ID: "page", Text: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := res.Profile.Sourcing
+	if st.DistinctNamed != 1 || st.DirectQuotes != 1 || len(st.Quoted) != 1 || st.Quoted[0] != "Lena Ortiz" {
+		t.Errorf("sources %v, %d named, %d direct quotes: want Lena Ortiz alone, quoted once", st.Quoted, st.DistinctNamed, st.DirectQuotes)
+	}
+}

@@ -158,6 +158,8 @@ func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted)
 		if furniture {
 			c = math.Min(c, furnitureLeft)
 			furnitureLeft -= c
+			x[pageCost] += c
+			return
 		}
 		addCost(x, rule, c)
 	}
@@ -188,13 +190,19 @@ func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted)
 // numbers and dates, direct quotes, named sources. A fluent text with none
 // of them gives the reader nothing to check.
 func specificity(p *analysis.Pass) float64 {
-	n := len(p.Quotes)
+	n := 0
+	for _, q := range p.Quotes {
+		if !p.IsExcluded(q.Start, q.End) {
+			n++
+		}
+	}
 	for i := range p.Tokens {
 		t := &p.Tokens[i]
 		if t.Punct || t.Norm == "" {
 			continue
 		}
-		if c := t.Norm[0]; c >= '0' && c <= '9' || len(t.Norm) >= 4 && len(t.Norm) <= 9 && monthInitial[c] && monthNames.Has(t) {
+		// Page furniture's dates and numbers (a related list, a ticker) are not the article's.
+		if c := t.Norm[0]; (c >= '0' && c <= '9' || len(t.Norm) >= 4 && len(t.Norm) <= 9 && monthInitial[c] && monthNames.Has(t)) && !p.IsExcluded(t.Start, t.End) {
 			n++
 		}
 	}
@@ -226,11 +234,17 @@ func findingCost(f core.Finding, words float64) float64 {
 	return c * 1000 / words
 }
 
-// maxFurnitureCost bounds what a page's furniture costs in all, before
-// scaling by length: about four lines of it (a quarter weight each, at
-// warning severity). Three hundred menu lines are the page's doing and must
-// not decide the article's verdict; they are still reported.
+// maxFurnitureCost bounds what a page's furniture costs its integrity
+// dimension, before scaling by length: about four lines of it (a quarter
+// weight each, at warning severity). Three hundred menu lines are the
+// page's doing, not the article's: they are reported, and lower the page's
+// integrity, but the models never see them, so they cannot move the
+// article's score or band.
 const maxFurnitureCost = 1.0
+
+// pageCost is the feature that holds the furniture's cost: shown in the
+// integrity dimension, read by no model.
+const pageCost = "cost.integrity.page"
 
 // isFurniture reports a finding about the page around the article: page
 // chrome, a comment section, or a repeated label or template line (which
@@ -256,7 +270,7 @@ func (ms *Models) Compute(p *analysis.Pass, findings []core.Finding, x map[strin
 	words := math.Max(float64(p.ArticleWords()), 300)
 	prof := &core.Profile{Dimensions: map[string]float64{}}
 	for _, d := range core.Dimensions {
-		c := x["cost."+d] + x["cost."+d+".loaded"]
+		c := x["cost."+d] + x["cost."+d+".loaded"] + x["cost."+d+".page"]
 		if d == "sourcing" {
 			// Thin sourcing lowers the dimension even with nothing flagged.
 			c += thinSourcing * x["unattributed_share"]
@@ -271,8 +285,8 @@ func (ms *Models) Compute(p *analysis.Pass, findings []core.Finding, x map[strin
 	// without it.
 	var contrib []core.Contribution
 	for _, f := range findings {
-		if !counts(f) {
-			continue
+		if !counts(f) || isFurniture(f.Rule, f.Weight) {
+			continue // furniture costs the page, never the score
 		}
 		c := findingCost(f, words)
 		addCost(x, f.Rule, -c)

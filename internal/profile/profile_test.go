@@ -162,3 +162,27 @@ func TestDrivers(t *testing.T) {
 		}
 	}
 }
+
+// TestFurnitureCostsThePageNotTheScore: page furniture (chrome, a comment
+// section, a repeated label) lowers the integrity dimension, within its
+// bound, and leaves the score and band where the article puts them; a
+// paragraph pasted twice is the article's own damage and costs the score.
+func TestFurnitureCostsThePageNotTheScore(t *testing.T) {
+	p := pass(t, strings.Repeat("The council met on Monday and approved the budget. ", 100))
+	clean := Default.Compute(p, nil, Features(p, nil, nil))
+	var chrome []core.Finding
+	for i := range 300 {
+		chrome = append(chrome, core.Finding{Rule: "integrity.chrome", Start: i + 1, End: i + 2, Severity: core.Warning, Weight: 0.25, Confidence: 0.8})
+	}
+	page := Default.Compute(p, chrome, Features(p, chrome, nil))
+	if page.Score != clean.Score || page.Band != clean.Band {
+		t.Errorf("furniture moved the score: %v (%s) vs %v (%s)", page.Score, page.Band, clean.Score, clean.Band)
+	}
+	if floor := round1(100 * math.Exp(-steepness["integrity"]*maxFurnitureCost*1000/float64(p.Words))); page.Dimensions["integrity"] >= 100 || page.Dimensions["integrity"] < floor {
+		t.Errorf("integrity %v: want below 100 and at least %v (the bound)", page.Dimensions["integrity"], floor)
+	}
+	pasted := []core.Finding{{Rule: "integrity.duplicate", Start: 10, End: 60, Severity: core.Warning, Weight: 2, Confidence: 0.95}}
+	if damaged := Default.Compute(p, pasted, Features(p, pasted, nil)); damaged.Score >= clean.Score {
+		t.Errorf("a paragraph pasted twice did not lower the score: %v vs %v", damaged.Score, clean.Score)
+	}
+}

@@ -128,3 +128,26 @@ func EndsSentence(s string) bool {
 	s = strings.TrimRight(s, " \t\"')]”’»")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
+
+// IsNameLine reports a line that is a person's name alone, as a byline gives it: two to four capitalised words and nothing else ("Kayla Vaughn",
+// "Mary-Jane O’Neil").
+func IsNameLine(l string) bool {
+	n, first := 0, ""
+	for w := range strings.FieldsSeq(l) {
+		if n++; n > 4 {
+			return false
+		}
+		if n == 1 {
+			first = w
+		}
+		for i, c := range w {
+			if i == 0 && !unicode.IsUpper(c) || i > 0 && !(unicode.IsLetter(c) || c == '-' || c == '\'' || c == '’' || c == '.') {
+				return false
+			}
+		}
+	}
+	return n >= 2 && !commonHeadingWord[strings.ToLower(first)]
+}
+
+// commonHeadingWord rules out short headings ("The Road Ahead", "Leave a Reply").
+var commonHeadingWord = lexicons.Set("heading_words")

@@ -220,3 +220,24 @@ func TestStemCacheBound(t *testing.T) {
 		t.Errorf("uncached lexicon word: %+v", *w)
 	}
 }
+
+func TestIsNameLine(t *testing.T) {
+	for l, want := range map[string]bool{
+		"Kayla Vaughn":          true,
+		"Mary-Jane O’Neil":      true,
+		"  Ana  María López ":   true,
+		"J. R. R. Tolkien":      true,
+		"Kayla":                 false, // one word
+		"Ana Maria de la Cruz":  false, // a lower-case particle
+		"Ana Maria Luisa de Vo": false,
+		"A B C D E":             false, // five words
+		"Kayla Vaughn, Reuters": false,
+		"The Road Ahead":        false, // a heading
+		"Kayla 2Vaughn":         false,
+		"":                      false,
+	} {
+		if got := IsNameLine(l); got != want {
+			t.Errorf("IsNameLine(%q) = %v, want %v", l, got, want)
+		}
+	}
+}

@@ -443,6 +443,9 @@ func duplicates(p *analysis.Pass, ls []line, pageCopy bool) {
 		l := ls[r.line]
 		w, why := float64(damageWeight), "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."
 		switch {
+		case !pageCopy && text.IsNameLine(p.Text[l.start:l.end]):
+			// A byline given twice in an article's own text: careless
+			// assembly, which the weight above stands for.
 		case r.words <= 4 || !text.EndsSentence(p.Text[l.start:l.end]):
 			// A label or a link's headline repeated: the page's furniture.
 			w = furnitureWeight

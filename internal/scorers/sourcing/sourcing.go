@@ -516,8 +516,8 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 	rels := 0
 	for i := range p.Attributions {
 		a := &p.Attributions[i]
-		if a.Impersonal {
-			continue
+		if a.Impersonal || p.IsExcluded(p.Sentences[a.Sentence].Start, p.Sentences[a.Sentence].End) {
+			continue // page furniture (a related headline, a caption list) sources nothing in the article
 		}
 		rels++
 		switch a.Kind {

@@ -3,14 +3,13 @@
 package transparency
 
 import (
-	"github.com/credence-news/credence/lexicons"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
 	"github.com/credence-news/credence/internal/refdate"
+	"github.com/credence-news/credence/internal/text"
 )
 
 var (
@@ -54,11 +53,11 @@ func (s Scorer) score(p *analysis.Pass) {
 var byLine = regexp.MustCompile(`(?m)^[ \t]*(?:[Bb][Yy]|Written by|Reporting by|Words by)[ \t:]+\p{Lu}[\p{L}.'’-]+(?:[ \t]+\p{Lu}[\p{L}.'’-]+){0,3}`)
 
 // FindByline returns the byline found in the text, or "".
-func FindByline(text string) string {
+func FindByline(src string) string {
 	// The pattern runs only on lines that open like a byline: over a whole
 	// article it was a sixth of the analysis. A byline never spans lines,
 	// so the first such line's match is the pattern's first match.
-	for rest := text; rest != ""; {
+	for rest := src; rest != ""; {
 		line := rest
 		if i := strings.IndexByte(rest, '\n'); i >= 0 {
 			line, rest = rest[:i], rest[i+1:]
@@ -71,7 +70,7 @@ func FindByline(text string) string {
 			}
 		}
 	}
-	lines := nonEmptyLines(text)
+	lines := nonEmptyLines(src)
 	// A name alone on a line, right after the headline or at the very end.
 	cands := []int{}
 	for i := 1; i < len(lines) && i <= 2; i++ {
@@ -81,7 +80,7 @@ func FindByline(text string) string {
 		cands = append(cands, i)
 	}
 	for _, i := range cands {
-		if isNameLine(lines[i]) {
+		if text.IsNameLine(lines[i]) {
 			return lines[i]
 		}
 	}
@@ -105,26 +104,3 @@ func nonEmptyLines(text string) []string {
 	}
 	return out
 }
-
-// isNameLine: two to four capitalised words and nothing else ("Kayla Vaughn",
-// "Mary-Jane O’Neil").
-func isNameLine(l string) bool {
-	n, first := 0, ""
-	for w := range strings.FieldsSeq(l) {
-		if n++; n > 4 {
-			return false
-		}
-		if n == 1 {
-			first = w
-		}
-		for i, c := range w {
-			if i == 0 && !unicode.IsUpper(c) || i > 0 && !(unicode.IsLetter(c) || c == '-' || c == '\'' || c == '’' || c == '.') {
-				return false
-			}
-		}
-	}
-	return n >= 2 && !commonHeadingWord[strings.ToLower(first)]
-}
-
-// commonHeadingWord rules out short headings ("The Road Ahead", "Leave a Reply").
-var commonHeadingWord = lexicons.Set("heading_words")
