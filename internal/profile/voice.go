@@ -66,8 +66,21 @@ func voiceFeatures(p *analysis.Pass, x map[string]float64) {
 	x["voice.i"] = rate(i)
 	x["voice.camps"] = rate(camps)
 	x["voice.modals"] = rate(modals)
-	x["voice.attributions"] = rate(len(p.Attributions))
-	x["voice.quotes"] = rate(len(p.Quotes))
+	// Page furniture's attributions and quotes (a related list's "X says")
+	// are not the article's sourcing.
+	attributions, quotes := 0, 0
+	for k := range p.Attributions {
+		if s := p.Sentences[p.Attributions[k].Sentence]; !p.IsExcluded(s.Start, s.End) {
+			attributions++
+		}
+	}
+	for _, q := range p.Quotes {
+		if !p.IsExcluded(q.Start, q.End) {
+			quotes++
+		}
+	}
+	x["voice.attributions"] = rate(attributions)
+	x["voice.quotes"] = rate(quotes)
 }
 
 // voiceWords names the slant features in a reader's words.

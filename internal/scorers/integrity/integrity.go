@@ -122,6 +122,8 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		}
 	}
 	labelRuns(p, lines, first, last)
+	var heads []int // lines that head a list of links, inside the article's run
+	matched := make([]bool, len(lines))
 	for i := range lines {
 		l := &lines[i]
 		for k < len(p.Tokens) && p.Tokens[k].Start < l.start {
@@ -154,6 +156,10 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		if pat == nil {
 			continue
 		}
+		matched[i] = true
+		if pat.List {
+			heads = append(heads, i)
+		}
 		if block.lines == 0 {
 			block.pat, block.start, block.first = pat, l.start, txt
 		}
@@ -161,6 +167,9 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		block.lines++
 	}
 	flush()
+	for _, h := range heads {
+		linkList(p, lines, matched, h, last)
+	}
 	duplicates(p, lines, first > 0 || last < len(lines)-1)
 	truncated(p, lines)
 	return core.Integrity{Unscorable: unscorable(p, lines, counts)}
@@ -197,6 +206,7 @@ const (
 	headerLead     = 12 // lines above the prose where a byline and a date are looked for
 	minOutside     = 8  // fewer lines around the prose are the article's own, not a page's
 	minPageLines   = 20 // a shorter text is an article, however it is laid out
+	minTemplate    = 3  // a line this often in a text is the page's template
 	// An article's opening paragraphs cut off from the rest by an embedded
 	// video or gallery: a run of this many words this close before the
 	// longest run is kept with it.
@@ -214,10 +224,21 @@ func articleRegion(p *analysis.Pass, ls []line) (first, last int) {
 	type run struct{ first, last, words int }
 	var runs []run
 	lastProse := -1
+	// How often each line's text occurs: a feed's "Save" or "More like
+	// this" under every item is the page's template.
+	seen := make(map[string]int, len(ls))
+	for _, l := range ls {
+		seen[p.Text[l.start:l.end]]++
+	}
 	for i, l := range ls {
 		txt := p.Text[l.start:l.end]
 		n := l.words
 		if n < proseLineWords || !hasSentenceEnd(txt) {
+			continue
+		}
+		if i+1 < len(ls) && seen[p.Text[ls[i+1].start:ls[i+1].end]] >= minTemplate && !text.EndsSentence(txt) {
+			// A teaser cut off mid-sentence above a template line: an item
+			// of a "Recommended for you" feed, not a paragraph.
 			continue
 		}
 		if lastProse >= 0 && i-lastProse-1 <= maxProseGap {
@@ -266,6 +287,25 @@ func mostlySentences(p *analysis.Pass, ls []line) bool {
 		}
 	}
 	return 2*n >= len(ls)
+}
+
+// maxListItems bounds the lines a list heading keeps out: a related-stories
+// box holds a handful of links, not the rest of the article.
+const maxListItems = 12
+
+// linkList keeps out the list under heading line h: the lines after it
+// that read as link titles (no sentence end, fewer words than a paragraph),
+// up to the next paragraph, a line a pattern reported on its own
+// ("Advertisement"), line last or maxListItems lines.
+func linkList(p *analysis.Pass, ls []line, matched []bool, h, last int) {
+	j := h + 1
+	for j <= last && j-h <= maxListItems && !matched[j] && ls[j].words < 2*proseLineWords && !text.EndsSentence(p.Text[ls[j].start:ls[j].end]) {
+		j++
+	}
+	if j > h+1 {
+		keepOut(p, ls, h+1, j-1, fmt.Sprintf("a list of %d links under %q", j-h-1, clip(p.Text[ls[h].start:ls[h].end])),
+			"These lines are the links of a related-stories box set inside the article, headlines of other pages rather than this article's reporting; they are kept out of the other scores.")
+	}
 }
 
 // A run of this many lines or more, each of at most labelWords words and

@@ -160,6 +160,9 @@ func TestArticleRegion(t *testing.T) {
 		// Short paragraphs and an interview's turns are sentences: the article's own.
 		{"short paragraphs after the long ones", join(menu, top, rep(para, 6), rep("They know that well.", 9)), len(menu), 0},
 		{"a ranking list", join(menu, top, rep(para, 6), rep("4. Ben Carson (3.)", 9)), len(menu), 0},
+		// A "Recommended for you" feed: teasers cut off mid-sentence, each
+		// above the page's "Save", are not the article's paragraphs.
+		{"a feed of teasers", join(menu, top, rep(para, 6), []string{"Contact us"}, rep("Ministers met. The report on the bridge, published on Monday, said the repairs would take", 9), rep("Save", 9)), len(menu), 19},
 	} {
 		p := analysis.NewPass(&core.Document{Text: c.doc}, text.Spans, nil, nil)
 		ls := lines(p.Text)
@@ -237,5 +240,24 @@ func TestRepeatInPageCopy(t *testing.T) {
 		if len(got) != 1 || got[0] != c.want {
 			t.Errorf("%s: repeated caption weighs %v, want [%v]", c.name, got, c.want)
 		}
+	}
+}
+
+// TestLinkList: the headline-like lines under a related-stories heading
+// inside the article are kept out, up to the next paragraph, which is not.
+func TestLinkList(t *testing.T) {
+	para := "The council voted on Tuesday to close the old bridge to lorries for the winter months."
+	after := "Repairs will start in April and the bridge should reopen to lorries in the autumn."
+	links := []string{"Marissa Mayer’s Media Problem at Yahoo Is Now Verizon’s to Solve JULY 26, 2016", "Verizon Is Said to Be Near a Deal to Acquire Yahoo JULY 22, 2016"}
+	doc := strings.Join([]string{para, "Related Coverage", links[0], links[1], after}, "\n") + "\n"
+	p := analysis.NewPass(&core.Document{Text: doc}, text.Spans, nil, nil)
+	New(shippedPatterns(t)).Stage().Run(p)
+	for _, l := range links {
+		if i := strings.Index(doc, l); !p.IsExcluded(i, i+len(l)) {
+			t.Errorf("%q: not kept out", l)
+		}
+	}
+	if i := strings.Index(doc, after); p.IsExcluded(i, i+len(after)) {
+		t.Error("the paragraph after the list was kept out")
 	}
 }

@@ -30,7 +30,10 @@ type Pattern struct {
 	// Block: consecutive lines that match are one finding (a stylesheet
 	// reads as one passage, not fifty).
 	Block bool `yaml:"block"`
-	re    *regexp.Regexp
+	// List: the line heads a list of links ("Related Coverage"): the
+	// headline-like lines under it, up to the next paragraph, are the list.
+	List bool `yaml:"list"`
+	re   *regexp.Regexp
 }
 
 // Patterns is the compiled pattern set: one keyword matcher over tokens
