@@ -35,7 +35,8 @@ var laterCue = regexp.MustCompile(`(?i),?\s+\(?\s*(?:(?:last\s+)?(?:modified|upd
 // A byline line holds, before its date, names (capitalised words, at most
 // nameRun in a row: "Trump Rally Set For March 5" is a headline) joined by
 // "By" and "and" in the languages the header cues know; after the date,
-// only a time of day, a zone, an agency's capitals or a comment count.
+// only a time of day, a zone, an agency's capitals, a comment count or an
+// outlet's name of at most nameRun words.
 var (
 	bylineName  = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*$`)
 	bylineJoin  = map[string]bool{"by": true, "par": true, "por": true, "von": true, "di": true, "door": true, "and": true, "et": true, "und": true, "y": true, "e": true, "&": true, "—": true, "–": true, "-": true}
@@ -48,7 +49,7 @@ const nameRun = 3
 // places it) a date line is still looked for: a page copy may set its
 // dateline above a share bar and a caption ("AFP 30 avril 2015 à 07:19",
 // then "Facebook", "Twitter", "Imprimer", a photo credit).
-const aboveTop = 8
+const aboveTop = 30
 
 // linesAbove returns the start of the nth non-empty line above off.
 func linesAbove(s string, off, n int) int {
@@ -87,7 +88,7 @@ var numericDate = regexp.MustCompile(`^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{
 // readings allow, at year precision.
 func header(p *analysis.Pass) (core.RefDate, bool) {
 	off, seen, prose := linesAbove(p.Text, p.ArticleStart(), aboveTop), 0, 0
-	for off < len(p.Text) && seen < headerLines {
+	for off < len(p.Text) && seen < aboveTop+headerLines {
 		line := p.Text[off:]
 		if i := strings.IndexByte(line, '\n'); i >= 0 {
 			line = line[:i]
@@ -120,10 +121,16 @@ func header(p *analysis.Pass) (core.RefDate, bool) {
 		}
 		for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return r == '|' || r == '•' || r == '·' }) {
 			part = strings.TrimSpace(part)
-			if !dateShape.MatchString(part) || cued == "" && strings.HasPrefix(strings.ToLower(part), "by ") {
+			if !dateShape.MatchString(part) {
 				continue
 			}
-			r, ok := readDate(p, part, cued != "")
+			var r core.RefDate
+			ok := false
+			// "By March 5, 2025 the fund…" is prose: a line opening with
+			// "By" is read only as a byline with its date.
+			if cued != "" || !strings.HasPrefix(strings.ToLower(part), "by ") {
+				r, ok = readDate(p, part, cued != "")
+			}
 			if !ok && cued == "" {
 				r, ok = bylineDate(p, part)
 			}
@@ -235,8 +242,13 @@ func bylineDate(p *analysis.Pass, s string) (core.RefDate, bool) {
 			return core.RefDate{}, false
 		}
 	}
+	outlet := 0 // "… 3:46 PM Good Morning America": the outlet's name after the date
 	for _, w := range strings.Fields(s[i+len(found[0].Text):]) {
-		if w = strings.Trim(w, ",;:()"); w != "" && !bylineAfter.MatchString(w) {
+		switch w = strings.Trim(w, ",;:()"); {
+		case w == "" || bylineAfter.MatchString(w):
+		case bylineName.MatchString(w) && outlet < nameRun:
+			outlet++
+		default:
 			return core.RefDate{}, false
 		}
 	}

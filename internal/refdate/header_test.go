@@ -96,11 +96,13 @@ func TestHeaderEndsWithTheOpening(t *testing.T) {
 func TestBylineDate(t *testing.T) {
 	p := analysis.NewPass(&core.Document{Text: "x"}, nil, &text.StemCache{}, nil)
 	for line, want := range map[string]string{
-		"Sarah Gooding March 9, 2017 13":            "2017-03-09",
-		"Henry Gilbert and Ana Ruiz, March 9, 2017": "2017-03-09",
-		"By March 5, 2025 the fund ends":            "",
-		"Voters go to the polls on March 5, 2025":   "",
-		"Trump Rally Set For March 5, 2025 Moved":   "",
+		"Sarah Gooding March 9, 2017 13":                                "2017-03-09",
+		"Henry Gilbert and Ana Ruiz, March 9, 2017":                     "2017-03-09",
+		"By March 5, 2025 the fund ends":                                "",
+		"By STEVEN DAVIDOFF SOLOMON JULY 29, 2016":                      "2016-07-29",
+		"By GILLIAN MOHNEY March 11, 2015 3:46 PM Good Morning America": "2015-03-11",
+		"Voters go to the polls on March 5, 2025":                       "",
+		"Trump Rally Set For March 5, 2025 Moved":                       "",
 	} {
 		if r, _ := bylineDate(p, line); r.Value != want {
 			t.Errorf("%q: %q, want %q", line, r.Value, want)
