@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/lexicons"
 )
 
 // maxHTMLElements bounds the work readability does on one page.
@@ -48,7 +50,8 @@ func parseHTML(ctx context.Context, source string, data []byte) (doc *core.Docum
 	// measurement on independently annotated pages (eval/corpora's
 	// extraction section: word 4-gram F1 0.964 rendered by BlockText with its
 	// paragraphs kept and its focus on precision, 0.962 at its default
-	// balance, against go-readability's 0.947), on a tree of its own since it
+	// balance, against go-readability's 0.947; 0.970 with the footer lines it
+	// keeps dropped, dropFooterLines), on a tree of its own since it
 	// prunes what it reads; go-readability's body when it finds none. The
 	// integrity, attribution and sourcing checks read lines and paragraphs.
 	// Title, byline and date come from go-readability's reading of meta tags
@@ -84,6 +87,8 @@ func parseHTML(ctx context.Context, source string, data []byte) (doc *core.Docum
 	}
 	if strings.TrimSpace(text) == "" {
 		text = BlockText(root)
+	} else {
+		text = dropFooterLines(text)
 	}
 	if art.Title == "" {
 		art.Title = meta.Title
@@ -259,6 +264,38 @@ func isoDay(v string) string {
 		}
 	}
 	return ""
+}
+
+var (
+	rightsNotices = lexicons.Words("rights_notices")
+	tagHeadings   = lexicons.Set("tag_headings")
+)
+
+// dropFooterLines removes from an extractor's body what it kept of the
+// page's footer: a short copyright line, and a tag list under its heading.
+// Neither is ever the article's (on the extraction benchmark's development
+// pages, word 4-gram precision 0.951 → 0.960 at the same recall).
+func dropFooterLines(text string) string {
+	var b strings.Builder
+	skip := false
+	for line := range strings.Lines(text) {
+		l := strings.ToLower(strings.TrimSpace(line))
+		switch {
+		case skip && l == "":
+			b.WriteString(line)
+			continue
+		case skip:
+			skip = false // the tag list itself
+			continue
+		case tagHeadings[l]:
+			skip = true
+			continue
+		case l != "" && len(strings.Fields(l)) < 25 && (strings.HasPrefix(l, "copyright") || slices.ContainsFunc(rightsNotices, func(w string) bool { return strings.Contains(l, w) })):
+			continue
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }
 
 // repeatsMore reports a line of eight words or more that occurs in a more
