@@ -317,6 +317,7 @@ func externalFurniture(eng *engine.Engine, run *externalRun) (string, error) {
 		run.metrics[set.key+".line_recall"] = r
 		run.metrics[set.key+".score_within5"] = eval.Ratio(alone.within, scored)
 		run.metrics[set.key+".pasted_within5"] = eval.Ratio(pasted.within, scored)
+		run.metrics[set.key+".band_changes"] = float64(alone.changed)
 		rules := make([]string, 0, len(flagged))
 		for id := range flagged {
 			rules = append(rules, id)
