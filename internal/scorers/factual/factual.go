@@ -252,10 +252,18 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 	for n := 0; n < 2 && k > sentFirst && nameParticle.Has(&p.Tokens[k]) && !p.Capitalized(p.Tokens[k]); n++ {
 		k--
 	}
-	// Given names: capitalised words that are not title words (at most two).
+	// Given names: capitalised words that are not title words (at most two),
+	// and a middle initial ("George W. Bush", "Viktor F. Yanukovych").
 	gEnd := k
-	for n := 0; n < 2 && k >= sentFirst; n++ {
+	for n := 0; n < 3 && k >= sentFirst; n++ {
 		t := &p.Tokens[k]
+		if n < 2 && t.Punct && t.Norm == "." && k-1 >= sentFirst && isInitial(p, k-1) {
+			k -= 2
+			continue
+		}
+		if n == 2 {
+			break
+		}
 		w := t.Norm
 		if t.Punct || !p.Capitalized(*t) || isTitleWord(t) || honorificWords[w] || text.LooksLikeDemonym(w) {
 			break
@@ -324,6 +332,14 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 		}
 	}
 	return mi
+}
+
+// isInitial reports a single capital letter at token k written against
+// the full stop after it: a middle initial.
+func isInitial(p *analysis.Pass, k int) bool {
+	t := &p.Tokens[k]
+	r, size := utf8.DecodeRuneInString(p.Text[t.Start:t.End])
+	return size == t.End-t.Start && unicode.IsUpper(r) && p.Tokens[k+1].Start == t.End
 }
 
 // isTitleWord reports a word of a title, a courtesy title or a country
