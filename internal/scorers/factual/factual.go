@@ -619,7 +619,7 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 			Message: fmt.Sprintf("%q: %s had already been %s since %s on the article's date, not an incoming one.", phrase, person.Name(), mi.title, since.Format("2 January 2006")),
 			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s from %s (%s), so \"incoming\" is wrong.",
 				when, person.Name(), mi.title, since.Format("2 January 2006"), describeOffices(person))}
-	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (thisWeek(p, mi) || recentlyLeft(person, mi.title, from) || !regnal[canonical(mi.title)] && s.opensSentence(p, mi)):
+	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (thisWeek(p, mi) || recentlyLeft(person, mi.title, from) || !regnal[canonical(mi.title)] && s.opensSentence(p, mi) && !pastNarrative(p, end)):
 		f = core.Finding{Confidence: 0.85,
 			Message: fmt.Sprintf("%q: %s no longer held the office of %s on the article's date.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s, but %s's term as %s had ended by then (%s); the title should say \"former\".",
@@ -724,15 +724,35 @@ func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bo
 // election to…"). The title is the one they held then.
 func pastAct(p *analysis.Pass, mi mentionInfo, end int) bool {
 	k := sort.Search(len(p.Tokens), func(i int) bool { return p.Tokens[i].Start >= end })
-	pastVerb := func(t *text.Token) bool {
-		return !t.Punct && (pastCue.Has(t) || len(t.Norm) >= 4 && strings.HasSuffix(t.Norm, "ed"))
-	}
 	if mi.start > 0 && pastVerb(&p.Tokens[mi.start-1]) && k+1 < len(p.Tokens) &&
 		(p.Tokens[k].Norm == "'" || p.Tokens[k].Norm == "’") && p.Tokens[k+1].Norm == "s" {
 		return true
 	}
 	return k+2 < len(p.Tokens) && p.Tokens[k].Norm == "," && (p.Tokens[k+1].Norm == "who" || p.Tokens[k+1].Norm == "whose") && pastVerb(&p.Tokens[k+2])
 }
+
+// pastNarrative reports a name followed by a past-tense verb ("President
+// George W. Bush signaled his support", in a 2017 retelling of 2007): years
+// after the term, with no day of this week named, the sentence tells what
+// the person did then, under the title they held then.
+func pastNarrative(p *analysis.Pass, end int) bool {
+	k := sort.Search(len(p.Tokens), func(i int) bool { return p.Tokens[i].Start >= end })
+	if k < len(p.Tokens) && narrativeAdverbs[p.Tokens[k].Norm] {
+		k++
+	}
+	if k >= len(p.Tokens) {
+		return false
+	}
+	return pastVerb(&p.Tokens[k])
+}
+
+// pastVerb reports a verb in the past tense: a past cue or a word in -ed.
+func pastVerb(t *text.Token) bool {
+	return !t.Punct && (pastCue.Has(t) || len(t.Norm) >= 4 && strings.HasSuffix(t.Norm, "ed"))
+}
+
+// narrativeAdverbs may stand between a name and its verb ("Bush also signed").
+var narrativeAdverbs = map[string]bool{"also": true, "later": true, "then": true, "once": true, "first": true, "finally": true, "quickly": true}
 
 // regnal titles stay with the name after the reign ("Pope John Paul II is a
 // famously political pope", "Queen Elizabeth II's coronation"): years later,
