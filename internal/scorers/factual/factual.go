@@ -619,7 +619,7 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 			Message: fmt.Sprintf("%q: %s had already been %s since %s on the article's date, not an incoming one.", phrase, person.Name(), mi.title, since.Format("2 January 2006")),
 			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s from %s (%s), so \"incoming\" is wrong.",
 				when, person.Name(), mi.title, since.Format("2 January 2006"), describeOffices(person))}
-	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (thisWeek(p, mi) || recentlyLeft(person, mi.title, from) || !regnal[canonical(mi.title)] && s.opensSentence(p, mi) && !pastNarrative(p, end)):
+	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (thisWeek(p, mi) || recentlyLeft(person, mi.title, from) || !regnal[canonical(mi.title)] && s.opensSentence(p, mi)):
 		f = core.Finding{Confidence: 0.85,
 			Message: fmt.Sprintf("%q: %s no longer held the office of %s on the article's date.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s, but %s's term as %s had ended by then (%s); the title should say \"former\".",
@@ -692,6 +692,12 @@ func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bo
 	if pastAct(p, mi, end) {
 		return true
 	}
+	// What the person did or had in office, told as past, unless the
+	// sentence names a day of this week ("President Joe Biden signed the
+	// order on Monday", 2025, is a stale title).
+	if (pastNarrative(p, end) || possessive(p, end)) && !thisWeek(p, mi) {
+		return true
+	}
 	si := p.SentenceAt(p.Tokens[mi.start].Start)
 	dateline := datelineEnd(p)
 	for _, t := range p.SentenceTokens(si) {
@@ -731,19 +737,28 @@ func pastAct(p *analysis.Pass, mi mentionInfo, end int) bool {
 	return k+2 < len(p.Tokens) && p.Tokens[k].Norm == "," && (p.Tokens[k+1].Norm == "who" || p.Tokens[k+1].Norm == "whose") && pastVerb(&p.Tokens[k+2])
 }
 
-// pastNarrative reports a name followed by a past-tense verb ("President
-// George W. Bush signaled his support", in a 2017 retelling of 2007): years
-// after the term, with no day of this week named, the sentence tells what
-// the person did then, under the title they held then.
+// pastNarrative reports a name followed by a past-tense verb of an act
+// ("President George W. Bush signaled his support", in a 2017 retelling of
+// 2007; "Secretary of State Kerry snickered"): the sentence tells what the
+// person did then, under the title they held then. A verb that reports a
+// statement ("said") is left out: "President Biden said the grants would go
+// out" is the stale title this check is for.
 func pastNarrative(p *analysis.Pass, end int) bool {
 	k := sort.Search(len(p.Tokens), func(i int) bool { return p.Tokens[i].Start >= end })
-	if k < len(p.Tokens) && narrativeAdverbs[p.Tokens[k].Norm] {
-		k++
+	if k < len(p.Tokens) && (narrativeAdverbs[p.Tokens[k].Norm] || strings.HasSuffix(p.Tokens[k].Norm, "ly")) {
+		k++ // "Bush also signed", "Obama famously said"
 	}
-	if k >= len(p.Tokens) {
-		return false
-	}
-	return pastVerb(&p.Tokens[k])
+	return k < len(p.Tokens) && pastVerb(&p.Tokens[k]) && !statementCue[p.Tokens[k].Norm]
+}
+
+var statementCue = lexicons.ReportingCueSet("statement")
+
+// possessive reports a name in the possessive ("President Obama's executive
+// order", "President Barack Obama's Deferred Action … program"): what the
+// person had or did in office, named under the title of that time.
+func possessive(p *analysis.Pass, end int) bool {
+	k := sort.Search(len(p.Tokens), func(i int) bool { return p.Tokens[i].Start >= end })
+	return k+1 < len(p.Tokens) && (p.Tokens[k].Norm == "'" || p.Tokens[k].Norm == "’") && p.Tokens[k+1].Norm == "s"
 }
 
 // pastVerb reports a verb in the past tense: a past cue or a word in -ed.
@@ -752,7 +767,7 @@ func pastVerb(t *text.Token) bool {
 }
 
 // narrativeAdverbs may stand between a name and its verb ("Bush also signed").
-var narrativeAdverbs = map[string]bool{"also": true, "later": true, "then": true, "once": true, "first": true, "finally": true, "quickly": true}
+var narrativeAdverbs = map[string]bool{"also": true, "later": true, "then": true, "once": true, "first": true}
 
 // regnal titles stay with the name after the reign ("Pope John Paul II is a
 // famously political pope", "Queen Elizabeth II's coronation"): years later,
