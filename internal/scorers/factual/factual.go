@@ -798,14 +798,30 @@ var regnal = map[string]bool{"Pope": true, "King": true, "Queen": true}
 // is the error this check is for ("President Biden" in 2025); years later the
 // bare title is custom or history ("President Bill Clinton" in 2016, and
 // American presidents keep the title by courtesy).
+//
+// Former American presidents keep the title by courtesy, and news copy
+// uses it within months of the handover ("President Obama's
+// grace" in September 2017): for an office in courtesy_offices the window is
+// courtesyWindow days, past which only a present act is an error.
 func recentlyLeft(person *kb.Person, title string, date time.Time) bool {
 	for _, o := range person.Offices {
-		if sameTitle(o.Title, title) && o.End != nil && !o.End.After(date) && date.Before(o.End.AddDate(2, 0, 0)) {
+		if !sameTitle(o.Title, title) || o.End == nil || o.End.After(date) {
+			continue
+		}
+		until := o.End.AddDate(2, 0, 0)
+		if courtesyOffices[strings.ToLower(o.Title+" of "+o.Of)] {
+			until = o.End.AddDate(0, 0, courtesyWindow)
+		}
+		if date.Before(until) {
 			return true
 		}
 	}
 	return false
 }
+
+const courtesyWindow = 90
+
+var courtesyOffices = lexicons.Set("courtesy_offices")
 
 // thisWeek reports whether the mention's sentence tells of something done
 // in the days around the article ("met the delegation on Monday"), when a
