@@ -41,16 +41,42 @@ func (l *Labelled) Features() []map[string]float64 {
 // Hyperpartisan reads and scores the hyperpartisan corpus with eng (the
 // label is read apart and never shown to the engine).
 func Hyperpartisan(eng *engine.Engine) (*Labelled, error) {
-	path := HyperpartisanPath()
-	raw, err := os.ReadFile(path)
+	raw, err := os.ReadFile(HyperpartisanPath())
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(raw)
 	l := &Labelled{Hash: fmt.Sprintf("%x", sum[:8])}
-	f, err := os.Open(path)
+	docs, labels, err := readHyperpartisan()
 	if err != nil {
 		return nil, err
+	}
+	for i, doc := range docs {
+		res, err := eng.Analyze(doc)
+		if err != nil {
+			return nil, err
+		}
+		if res.Profile == nil {
+			return nil, fmt.Errorf("%s: no profile (a partial engine)", doc.Source)
+		}
+		l.Results = append(l.Results, res)
+		l.OneSided = append(l.OneSided, labels[i])
+	}
+	return l, nil
+}
+
+// hyperpartisanDocs reads the hyperpartisan corpus's articles.
+func hyperpartisanDocs() ([]*core.Document, error) {
+	docs, _, err := readHyperpartisan()
+	return docs, err
+}
+
+// readHyperpartisan reads the corpus's articles and, apart, their labels.
+func readHyperpartisan() (docs []*core.Document, oneSided []bool, err error) {
+	path := HyperpartisanPath()
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -60,20 +86,12 @@ func Hyperpartisan(eng *engine.Engine) (*Labelled, error) {
 			ID, Title, Published, URL, Text, Label string
 		}
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", path, line, err)
+			return nil, nil, fmt.Errorf("%s:%d: %v", path, line, err)
 		}
-		doc := &core.Document{ID: a.ID, Source: fmt.Sprintf("%s:%d", path, line), Format: "txt", Title: a.Title, Published: a.Published, URL: a.URL, Text: a.Text}
-		res, err := eng.Analyze(doc)
-		if err != nil {
-			return nil, err
-		}
-		if res.Profile == nil {
-			return nil, fmt.Errorf("%s:%d: no profile (a partial engine)", path, line)
-		}
-		l.Results = append(l.Results, res)
-		l.OneSided = append(l.OneSided, a.Label == "true")
+		docs = append(docs, &core.Document{ID: a.ID, Source: fmt.Sprintf("%s:%d", path, line), Format: "txt", Title: a.Title, Published: a.Published, URL: a.URL, Text: a.Text})
+		oneSided = append(oneSided, a.Label == "true")
 	}
-	return l, sc.Err()
+	return docs, oneSided, sc.Err()
 }
 
 // FitSlant fits the slant model on the hyperpartisan corpus (what `make fit`
