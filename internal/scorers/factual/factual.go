@@ -253,12 +253,18 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 		k--
 	}
 	// Given names: capitalised words that are not title words (at most two),
-	// and a middle initial ("George W. Bush", "Viktor F. Yanukovych").
+	// a middle initial ("George W. Bush", "Viktor F. Yanukovych"), and the
+	// halves of a hyphenated name ("Jean-Claude Juncker").
 	gEnd := k
 	for n := 0; n < 3 && k >= sentFirst; n++ {
 		t := &p.Tokens[k]
 		if n < 2 && t.Punct && t.Norm == "." && k-1 >= sentFirst && isInitial(p, k-1) {
 			k -= 2
+			continue
+		}
+		if t.Punct && t.Norm == "-" && k-1 >= sentFirst && k < gEnd && p.Tokens[k-1].End == t.Start && t.End == p.Tokens[k+1].Start {
+			k-- // a hyphenated given name, "Jean-Claude": one name
+			n--
 			continue
 		}
 		if n == 2 {
