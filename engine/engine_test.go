@@ -199,6 +199,11 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"Maloy said he understands the position of supporting but not endorsing Trump - and that he will aggressively back Ayotte.", "aggressively", "Maloy"},
 		{"Several delegates sought to put to rest the assertions that Republicans were in disarray.", "disarray", "assertions"},
 		{"Rates stayed low, belying budget hawks’ warnings that they would skyrocket.", "skyrocket", "warnings"},
+		// A contracted auxiliary, an adverb before the verb, a source named
+		// before and pointed back to.
+		{"He wants a revolution; it's understandable that he's saying everything is awful.", "awful", "the speaker"},
+		{"Michael Rogers and James Clapper have long argued that data manipulation is a disturbing possibility.", "disturbing", "James Clapper"},
+		{"That person said the outright hostility Cruz faced hampered him.", "outright", "That person"},
 		// The writer, an inference, an agentless passive, a fact: the outlet's.
 		{"I think the plan is a disaster for the valley.", "disaster", ""},
 		{"The remarks suggest Trump is railing against the process.", "railing against", ""},

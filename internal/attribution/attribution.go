@@ -200,8 +200,9 @@ func rejectCue(p *analysis.Pass, m lexicon.Match, si int, private []lexicon.Matc
 	if m.Last < len(p.Tokens) && reflexive.Has(&p.Tokens[m.Last]) && strings.HasPrefix(p.Tokens[m.First].Norm, "assert") {
 		return notACue
 	}
-	// After a possessive the cue word is a noun: "Putin's warning that".
-	if m.First > 1 && p.Tokens[m.First-1].Norm == "s" && p.Tokens[m.First-2].Norm == "'" {
+	// After a possessive the cue word is a noun: "Putin's warning that";
+	// after a pronoun the "'s" is "is" or "has": "he's saying".
+	if m.First > 1 && p.Tokens[m.First-1].Norm == "s" && apostrophe(p.Tokens[m.First-2]) && !(m.First > 2 && pronouns.Has(&p.Tokens[m.First-3])) {
 		return notACue
 	}
 	// A passive cue ("is expected to", "it is said that") names no source
@@ -529,13 +530,25 @@ func isSentenceStart(p *analysis.Pass, k int) bool {
 	return si >= 0 && p.Sentences[si].First == k && k+1 < len(p.Tokens) && !p.Capitalized(p.Tokens[k+1])
 }
 
+// contractedAux are the auxiliaries written against the word before them
+// ("he's", "they've", "she'd"), after an apostrophe.
+var contractedAux = map[string]bool{"s": true, "ve": true, "re": true, "d": true, "ll": true}
+
+func apostrophe(t text.Token) bool { return t.Norm == "'" || t.Norm == "’" }
+
 // sourceBefore walks back from the cue over skippable words to a source
 // phrase: a pronoun, a run of capitalised words (with titles), or a noun
 // phrase headed by a group word, skipping an appositive between commas.
 func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	k := cue - 1
-	for k >= first && skippable.Has(&p.Tokens[k]) {
-		k--
+	for k >= first {
+		if skippable.Has(&p.Tokens[k]) {
+			k--
+		} else if k-1 > first && contractedAux[p.Tokens[k].Norm] && apostrophe(p.Tokens[k-1]) && p.Tokens[k-1].End == p.Tokens[k].Start && p.Tokens[k-2].End == p.Tokens[k-1].Start {
+			k -= 2 // "he's saying", "they've argued"
+		} else {
+			break
+		}
 	}
 	if k < first {
 		return
@@ -629,9 +642,9 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	// A lowercase group: "European officials", "the ministry", "the US road
 	// safety regulator"; or any noun right after "the" ("the chamber said").
 	// "The New York businessman said": up to four words after "the".
-	afterThe := false
+	afterThe := false // or after a demonstrative: "that person said", a source named before
 	for j := k - 1; j >= first && j >= k-5 && !p.Tokens[j].Punct; j-- {
-		if p.Tokens[j].Norm == "the" {
+		if w := p.Tokens[j].Norm; w == "the" || w == "that" || w == "this" || w == "these" || w == "those" {
 			afterThe = true
 			break
 		}
