@@ -105,9 +105,9 @@ func TestSlantModelFresh(t *testing.T) {
 // change that brings back a class of false alarm fails here.
 func TestLoadedPrecisionSet(t *testing.T) {
 	useSharedData(t)
-	old, fresh := PrecisionSetPath, FreshPrecisionSetPath
-	PrecisionSetPath, FreshPrecisionSetPath = filepath.Join("..", "..", old), filepath.Join("..", "..", fresh)
-	t.Cleanup(func() { PrecisionSetPath, FreshPrecisionSetPath = old, fresh })
+	old, fresh, heldout := PrecisionSetPath, FreshPrecisionSetPath, HeldoutPrecisionSetPath
+	PrecisionSetPath, FreshPrecisionSetPath, HeldoutPrecisionSetPath = filepath.Join("..", "..", old), filepath.Join("..", "..", fresh), filepath.Join("..", "..", heldout)
+	t.Cleanup(func() { PrecisionSetPath, FreshPrecisionSetPath, HeldoutPrecisionSetPath = old, fresh, heldout })
 	if _, err := os.Stat(filepath.Join(DataDir, "polnear")); err != nil {
 		t.Skip("no PolNeAR in ../shared/data")
 	}
@@ -124,6 +124,9 @@ func TestLoadedPrecisionSet(t *testing.T) {
 	}
 	if p := run.metrics["loaded.precision_fresh"]; p < 0.65 {
 		t.Errorf("precision on the fresh judged set %.3f, want at least 0.65", p)
+	}
+	if p := run.metrics["loaded.precision_heldout"]; p < 0.68 {
+		t.Errorf("precision on the held-out judged set %.3f, want at least 0.68", p)
 	}
 }
 

@@ -33,6 +33,10 @@ var PrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision.tsv")
 // the first one guided.
 var FreshPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_fresh.tsv")
 
+// HeldoutPrecisionSetPath is a third judged sample, drawn and judged after
+// every rule it measures and never read for rules: the held-out figure.
+var HeldoutPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_heldout.tsv")
+
 // LoadedSample draws n of the framing.loaded findings counted against the
 // outlet (not quoted, not reported speech) on the dated real news of BASIL
 // and PolNeAR, with the given seed, and returns them with their sentence
@@ -112,6 +116,7 @@ func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) 
 	for _, s := range []struct{ path, metric, what string }{
 		{PrecisionSetPath, "loaded.precision", "drawn at random and judged by hand; the word-sense rules were written from its false alarms"},
 		{FreshPrecisionSetPath, "loaded.precision_fresh", "a fresh draw judged after those rules, so a figure they were not tuned on; its remaining false alarms were read beside the first set's while the second round of rules (reported speech, terms of art) was written, so for that round it is no longer a clean held-out figure"},
+		{HeldoutPrecisionSetPath, "loaded.precision_heldout", "a third draw, none of them in the first two, judged after every rule it measures and never read for rules since: the held-out figure"},
 	} {
 		line, err := precisionLine(eng, s.path, s.what)
 		if err != nil {

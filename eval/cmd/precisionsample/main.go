@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/eval/corpora"
@@ -15,15 +16,34 @@ import (
 
 func main() {
 	n := flag.Int("n", 400, "findings to draw")
-	seed := flag.Uint64("seed", 2026, "random seed (2026 drew loaded_precision.tsv, 2027 loaded_precision_fresh.tsv)")
+	seed := flag.Uint64("seed", 2026, "random seed (2026 drew loaded_precision.tsv, 2027 loaded_precision_fresh.tsv, 2028 loaded_precision_heldout.tsv)")
+	exclude := flag.String("exclude", "", "comma-separated judged sets whose findings are not drawn again")
 	flag.Parse()
+	judged := map[corpora.LoadedJudgement]bool{}
+	for _, path := range strings.FieldsFunc(*exclude, func(r rune) bool { return r == ',' }) {
+		set, err := corpora.ReadPrecisionSet(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		for _, j := range set {
+			judged[corpora.LoadedJudgement{Doc: j.Doc, Start: j.Start, End: j.End, Text: j.Text}] = true
+		}
+	}
 	eng, err := engine.New(engine.Options{})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	sample, sents := corpora.LoadedSample(eng, *n, *seed)
+	// Drawn from every finding, then the judged ones left out, so a seed
+	// draws the same sample whatever the excluded sets hold.
+	sample, sents := corpora.LoadedSample(eng, *n+len(judged), *seed)
+	k := 0
 	for i, j := range sample {
-		fmt.Printf("%d\t%s\t%d\t%d\t%s\t%s\n", i+1, j.Doc, j.Start, j.End, j.Text, sents[i])
+		if k == *n || judged[corpora.LoadedJudgement{Doc: j.Doc, Start: j.Start, End: j.End, Text: j.Text}] {
+			continue
+		}
+		k++
+		fmt.Printf("%d\t%s\t%d\t%d\t%s\t%s\n", k, j.Doc, j.Start, j.End, j.Text, sents[i])
 	}
 }
