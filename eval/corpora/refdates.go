@@ -51,10 +51,47 @@ func externalRefDates(eng *engine.Engine, run *externalRun) (string, error) {
 	if pages == 0 {
 		return "", nil
 	}
+	meta := pageMetadata()
 	run.metrics["refdate.html"] = float64(htmlRight) / float64(pages)
 	run.metrics["refdate.text"] = float64(textRight) / float64(pages)
 	return fmt.Sprintf("- **Reference dates on real pages** (%d of the saved pages state a published time): read as HTML, the day is right for %d (%.2f); as a plain-text copy of the whole page, furniture included and no metadata, a date is found for %d and the day is right for %d (%.2f). Misses on the text copies: %s.\n",
-		pages, htmlRight, float64(htmlRight)/float64(pages), textFound, textRight, float64(textRight)/float64(pages), strings.Join(misses, "; ")), nil
+		pages, htmlRight, float64(htmlRight)/float64(pages), textFound, textRight, float64(textRight)/float64(pages), strings.Join(misses, "; ")) + meta, nil
+}
+
+// pageMetadata measures the title and byline read from each saved page's
+// HTML against the page's reviewed metadata: the title when it matches
+// once case and spacing are set aside, the byline when one holds the other
+// (the review may keep "By" or a second author the page's markup drops).
+func pageMetadata() string {
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	var titles, titleRight, bylines, bylineRight int
+	var wrong []string
+	for _, pg := range savedPages() {
+		doc, err := ingest.Parse(pg.Name, "html", pg.Source)
+		if err != nil {
+			continue
+		}
+		if want := norm(pg.Meta.Title); want != "" {
+			titles++
+			if norm(doc.Title) == want {
+				titleRight++
+			} else if len(wrong) < 8 {
+				wrong = append(wrong, fmt.Sprintf("%s: %q for %q", pg.Name, doc.Title, pg.Meta.Title))
+			}
+		}
+		if pg.Meta.Byline != nil && norm(*pg.Meta.Byline) != "" {
+			bylines++
+			want, got := norm(*pg.Meta.Byline), norm(doc.Byline)
+			if got != "" && (strings.Contains(want, got) || strings.Contains(got, want)) {
+				bylineRight++
+			}
+		}
+	}
+	if titles == 0 {
+		return ""
+	}
+	return fmt.Sprintf("- **Title and byline from real pages** (the saved pages read as HTML, against their reviewed metadata): title right for %d of %d (%.2f); byline right for %d of the %d that have one (%.2f). Titles that differ, a sample: %s.\n",
+		titleRight, titles, float64(titleRight)/float64(titles), bylineRight, bylines, float64(bylineRight)/float64(max(bylines, 1)), strings.Join(wrong, "; "))
 }
 
 // savedPage is one of the saved web pages in DataDir/pages: its HTML and
