@@ -205,6 +205,8 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"Michael Rogers and James Clapper have long argued that data manipulation is a disturbing possibility.", "disturbing", "James Clapper"},
 		{"That person said the outright hostility Cruz faced hampered him.", "outright", "That person"},
 		// The writer, an inference, an agentless passive, a fact: the outlet's.
+		{"The agreement, hailed as a landmark deal for the fleets, sets quotas until 2028.", "hailed", ""},
+		{"The deal was hailed as a breakthrough for the region.", "hailed", ""},
 		{"I think the plan is a disaster for the valley.", "disaster", ""},
 		{"The remarks suggest Trump is railing against the process.", "railing against", ""},
 		{"Sanders is seen as empowering voters against the will of party apparatchiks.", "apparatchiks", ""},
@@ -766,6 +768,24 @@ func TestOtherLanguages(t *testing.T) {
 	en := analyze(t, "The council approved the budget on Tuesday after a long debate about the new bridge, the mayor said. The vote was close and the opposition walked out.", "")
 	if en.Language != "" || en.Profile.Band == "unscorable" {
 		t.Errorf("English text: language %q, band %s", en.Language, en.Profile.Band)
+	}
+}
+
+// TestPraiseWithItsSpeaker: "hailed", "lauded" with an identified subject
+// describe that person's praise and are no loaded wording of the outlet's
+// (agentless or vague, they are: see TestReportedSpeechIsTheSources).
+func TestPraiseWithItsSpeaker(t *testing.T) {
+	for _, s := range []string{
+		"Obama has often hailed the progress on gay rights made during his presidency.",
+		"Twenty-two years ago, a Times article hailed Trump as the comeback kid of the city.",
+		"The Treasury secretary also lauded the plan on Tuesday.",
+		"Critics lauded the film for its courage.", // its reception, described
+	} {
+		for _, f := range analyze(t, s, "2025-05-01").Findings {
+			if f.Rule == "framing.loaded" {
+				t.Errorf("%q: %s", s, f.Message)
+			}
+		}
 	}
 }
 

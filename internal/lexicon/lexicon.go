@@ -31,6 +31,11 @@ type Entry struct {
 	Note string   `yaml:"note"`
 	// Polarity is the tone toward whatever the words describe: -1, 0 or +1.
 	Polarity int `yaml:"polarity"`
+	// AgentSpeaks: the words report someone's evaluation ("hailed", "lauded"):
+	// with an identified subject ("Obama hailed the ruling") the evaluation is
+	// the subject's, described; only agentless ("the deal, hailed as", "was
+	// hailed") or with a vague subject ("critics hailed") is it the outlet's.
+	AgentSpeaks bool `yaml:"agent_speaks"`
 
 	Source string `yaml:"-"` // file:line
 	// Set by Compile: the entry's lexicon, its category's rule, and its
@@ -95,7 +100,7 @@ func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line,
 var (
 	topKeys      = set("name", "about", "negation", "categories", "entries")
 	aboutKeys    = set("purpose", "selection", "sources")
-	entryKeys    = set("phrase", "category", "weight", "exact", "unless_near", "flag", "pass", "note", "polarity")
+	entryKeys    = set("phrase", "category", "weight", "exact", "unless_near", "flag", "pass", "note", "polarity", "agent_speaks")
 	categoryKeys = set("rule", "description")
 )
 

@@ -308,14 +308,17 @@ var claimNoun = text.NewWordSet(lexicons.Words("claim_nouns")...)
 // name: a size adjective before the noun it measures ("a massive concrete
 // building") unless that noun is loaded too; "so-called" before a quoted
 // or capitalised term ("the so-called Islamic State", "so-called “special
-// relationship”"), where it introduces a name; and a capitalised word
-// after a capitalised word mid-sentence ("Jeremy Bash", "Grand Slam").
+// relationship”"), where it introduces a name; a capitalised word after a
+// capitalised word mid-sentence ("Jeremy Bash", "Grand Slam"); and praise
+// described with its speaker ("Obama hailed the ruling"; see AgentSpeaks).
 func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 	if si < 0 || m.Last >= p.Sentences[si].Last {
 		return false
 	}
 	t, next := &p.Tokens[m.First], &p.Tokens[m.Last]
 	switch {
+	case m.Entry.AgentSpeaks:
+		return identifiedSubject(p, si, m.First)
 	case m.Last-m.First == 1 && sizeAdjective.Has(t) && !next.Punct && !predicativeFollower.Has(next):
 		return !loadedAt(p, m.Last)
 	case strings.EqualFold(p.Text[m.Start:m.End], "so-called"):
@@ -325,6 +328,32 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 	}
 	return false
 }
+
+// identifiedSubject reports whether the verb at token k has a subject
+// before it ("Obama has often hailed", "a Times article hailed", "the
+// Treasury secretary also lauded", "critics lauded the film": its
+// reception, described): not a passive ("was hailed"), a participle after
+// a comma ("the deal, hailed as"), or a source the weasel lexicon calls
+// vague.
+func identifiedSubject(p *analysis.Pass, si, k int) bool {
+	first := p.Sentences[si].First
+	j := k - 1
+	if j < first || passiveAux.Has(&p.Tokens[j]) {
+		return false
+	}
+	for j >= first && betweenSubjectAndVerb.Has(&p.Tokens[j]) && !passiveAux.Has(&p.Tokens[j]) {
+		j--
+	}
+	if j < first || p.Tokens[j].Punct || determiners.Has(&p.Tokens[j]) {
+		return false
+	}
+	return !p.VagueWording(max(first, j-3), j+1)
+}
+
+var (
+	betweenSubjectAndVerb = text.NewWordSet(lexicons.Words("between_source_and_cue")...)
+	determiners           = text.NewWordSet(lexicons.Words("determiners")...)
+)
 
 // loadedAt reports whether a framing.loaded match starts at token k (the
 // matches are in text order).
