@@ -48,7 +48,8 @@ const nameRun = 3
 // aboveTop is how many lines above the article's top (as page furniture
 // places it) a date line is still looked for: a page copy may set its
 // dateline above a share bar and a caption ("AFP 30 avril 2015 à 07:19",
-// then "Facebook", "Twitter", "Imprimer", a photo credit).
+// then "Facebook", "Twitter", "Imprimer", a photo credit), or above a video
+// player's menu of settings.
 const aboveTop = 30
 
 // linesAbove returns the start of the nth non-empty line above off.
