@@ -512,7 +512,7 @@ var (
 func summarise(p *analysis.Pass, st *core.SourcingStats) {
 	names := map[string]bool{}
 	direct := 0
-	attributed := map[int]bool{}
+	attributed := make([]bool, len(p.Sentences)) // by sentence
 	rels := 0
 	for i := range p.Attributions {
 		a := &p.Attributions[i]
@@ -530,11 +530,12 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 			st.Named++
 			// One person under several spellings ("Volodymyr Zelensky",
 			// "Zelensky") counts once: key on the last word of the name.
-			fields := strings.Fields(a.Name)
-			if len(fields) == 0 || len(fields) == 1 && notAName(fields[0]) {
+			name := strings.TrimSpace(a.Name)
+			last := name[strings.LastIndexAny(name, " \t\n")+1:] // no allocation: a batch may hold a million
+			if name == "" || last == name && notAName(last) {
 				break
 			}
-			key := strings.ToLower(fields[len(fields)-1])
+			key := strings.ToLower(last)
 			if !names[key] {
 				names[key] = true
 				st.Quoted = append(st.Quoted, a.Name)
@@ -552,8 +553,8 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 		}
 	}
 	claimsAttributed := 0
-	for si := range attributed {
-		if isClaim(p, si) {
+	for si, yes := range attributed {
+		if yes && isClaim(p, si) {
 			claimsAttributed++
 		}
 	}
