@@ -202,7 +202,7 @@ func rejectCue(p *analysis.Pass, m lexicon.Match, si int, private []lexicon.Matc
 	}
 	// After a possessive the cue word is a noun: "Putin's warning that";
 	// after a pronoun the "'s" is "is" or "has": "he's saying".
-	if m.First > 1 && p.Tokens[m.First-1].Norm == "s" && apostrophe(p.Tokens[m.First-2]) && !(m.First > 2 && pronouns.Has(&p.Tokens[m.First-3])) {
+	if text.PossessiveAt(p.Tokens, m.First-2) && !(m.First > 2 && pronouns.Has(&p.Tokens[m.First-3])) {
 		return notACue
 	}
 	// A passive cue ("is expected to", "it is said that") names no source
@@ -534,8 +534,6 @@ func isSentenceStart(p *analysis.Pass, k int) bool {
 // ("he's", "they've", "she'd"), after an apostrophe.
 var contractedAux = map[string]bool{"s": true, "ve": true, "re": true, "d": true, "ll": true}
 
-func apostrophe(t text.Token) bool { return t.Norm == "'" || t.Norm == "’" }
-
 // sourceBefore walks back from the cue over skippable words to a source
 // phrase: a pronoun, a run of capitalised words (with titles), or a noun
 // phrase headed by a group word, skipping an appositive between commas.
@@ -544,7 +542,7 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	for k >= first {
 		if skippable.Has(&p.Tokens[k]) {
 			k--
-		} else if k-1 > first && contractedAux[p.Tokens[k].Norm] && apostrophe(p.Tokens[k-1]) && p.Tokens[k-1].End == p.Tokens[k].Start && p.Tokens[k-2].End == p.Tokens[k-1].Start {
+		} else if k-1 > first && contractedAux[p.Tokens[k].Norm] && text.IsApostrophe(&p.Tokens[k-1]) && p.Tokens[k-1].End == p.Tokens[k].Start && p.Tokens[k-2].End == p.Tokens[k-1].Start {
 			k -= 2 // "he's saying", "they've argued"
 		} else {
 			break

@@ -241,3 +241,16 @@ func TestIsNameLine(t *testing.T) {
 		}
 	}
 }
+
+func TestPossessiveAt(t *testing.T) {
+	for s, want := range map[string]bool{"Obama's order": true, "Bush’s push": true, "Obama s order": false, "the order's": true, "it": false} {
+		toks := Tokenize(s, &StemCache{})
+		got := false
+		for k := range toks {
+			got = got || PossessiveAt(toks, k)
+		}
+		if got != want {
+			t.Errorf("%q: %v, want %v", s, got, want)
+		}
+	}
+}

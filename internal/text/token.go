@@ -254,3 +254,11 @@ func LooksLikeDemonym(w string) bool {
 }
 
 var givenNamesLikeDemonyms = lexicons.Set("given_names_like_demonyms")
+
+// IsApostrophe reports a token that is an apostrophe, straight or curly.
+func IsApostrophe(t *Token) bool { return t.Norm == "'" || t.Norm == "’" }
+
+// PossessiveAt reports "'s" at tokens k and k+1 ("Obama's", "Bush’s").
+func PossessiveAt(toks []Token, k int) bool {
+	return k >= 0 && k+1 < len(toks) && IsApostrophe(&toks[k]) && toks[k+1].Norm == "s"
+}

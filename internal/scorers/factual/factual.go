@@ -736,8 +736,7 @@ func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bo
 // election to…"). The title is the one they held then.
 func pastAct(p *analysis.Pass, mi mentionInfo, end int) bool {
 	k := sort.Search(len(p.Tokens), func(i int) bool { return p.Tokens[i].Start >= end })
-	if mi.start > 0 && pastVerb(&p.Tokens[mi.start-1]) && k+1 < len(p.Tokens) &&
-		(p.Tokens[k].Norm == "'" || p.Tokens[k].Norm == "’") && p.Tokens[k+1].Norm == "s" {
+	if mi.start > 0 && pastVerb(&p.Tokens[mi.start-1]) && text.PossessiveAt(p.Tokens, k) {
 		return true
 	}
 	return k+2 < len(p.Tokens) && p.Tokens[k].Norm == "," && (p.Tokens[k+1].Norm == "who" || p.Tokens[k+1].Norm == "whose") && pastVerb(&p.Tokens[k+2])
@@ -773,7 +772,7 @@ var (
 // Minister Rishi Sunak's spokesman" is no act.
 func actOfOffice(p *analysis.Pass, end int) bool {
 	k := sort.Search(len(p.Tokens), func(i int) bool { return p.Tokens[i].Start >= end })
-	if k+2 >= len(p.Tokens) || p.Tokens[k].Norm != "'" && p.Tokens[k].Norm != "’" || p.Tokens[k+1].Norm != "s" {
+	if k+2 >= len(p.Tokens) || !text.PossessiveAt(p.Tokens, k) {
 		return false
 	}
 	k += 2
@@ -1152,7 +1151,7 @@ func possessiveEvent(p *analysis.Pass, sp core.Span) bool {
 	}
 	toks := p.SentenceTokens(si)
 	for k := 2; k < len(toks); k++ {
-		if toks[k].Start >= sp.Start && toks[k].End <= sp.End && toks[k-1].Norm == "s" && (toks[k-2].Norm == "'" || toks[k-2].Norm == "’") && eventNoun.Has(&toks[k]) {
+		if toks[k].Start >= sp.Start && toks[k].End <= sp.End && text.PossessiveAt(toks, k-2) && eventNoun.Has(&toks[k]) {
 			return true
 		}
 	}
