@@ -174,8 +174,9 @@ func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted)
 			charge(o.Rule, findingCost(core.Finding{Rule: o.Rule, Start: 1, End: 2, Severity: core.Severity(sev), Weight: c, Confidence: 1}, words), isFurniture(o.Rule, 0))
 		}
 	}
-	voiceFeatures(p, x)
-	x["specificity"] = specificity(p)
+	quotes := articleQuotes(p)
+	voiceFeatures(p, x, quotes)
+	x["specificity"] = specificity(p, quotes)
 	if st := analysis.ResultOf(p, analysis.Sourcing); st != nil {
 		if st.ClaimSentences > 0 {
 			x["unattributed_share"] = 1 - st.AttributedShare
@@ -188,14 +189,9 @@ func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted)
 
 // specificity counts checkable particulars per 100 words, capped at 3:
 // numbers and dates, direct quotes, named sources. A fluent text with none
-// of them gives the reader nothing to check.
-func specificity(p *analysis.Pass) float64 {
-	n := 0
-	for _, q := range p.Quotes {
-		if !p.IsExcluded(q.Start, q.End) {
-			n++
-		}
-	}
+// of them gives the reader nothing to check. quotes is articleQuotes(p).
+func specificity(p *analysis.Pass, quotes int) float64 {
+	n := quotes
 	for i := range p.Tokens {
 		t := &p.Tokens[i]
 		if t.Punct || t.Norm == "" {
@@ -210,6 +206,18 @@ func specificity(p *analysis.Pass) float64 {
 		n += st.DistinctNamed
 	}
 	return math.Min(3, float64(n)*100/math.Max(float64(p.ArticleWords()), 100))
+}
+
+// articleQuotes counts the quotes outside page furniture (a related list's
+// quoted headlines are not the article's).
+func articleQuotes(p *analysis.Pass) int {
+	n := 0
+	for _, q := range p.Quotes {
+		if !p.IsExcluded(q.Start, q.End) {
+			n++
+		}
+	}
+	return n
 }
 
 // monthInitial spares most words the map lookup.

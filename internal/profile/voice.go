@@ -25,9 +25,9 @@ var (
 // voiceFeatures adds the voice features to x: counts per 1,000 words of
 // the outlet's own questions, exclamations, "you", "we" and "I", political
 // camps named, "must" and "should", and of the attributions and direct
-// quotes, each as log(1 + rate) so that one
+// quotes (quotes is articleQuotes(p)), each as log(1 + rate) so that one
 // rant does not outweigh everything else.
-func voiceFeatures(p *analysis.Pass, x map[string]float64) {
+func voiceFeatures(p *analysis.Pass, x map[string]float64, quotes int) {
 	var questions, exclamations, you, we, i, camps, modals int
 	for k := range p.Tokens {
 		t := &p.Tokens[k]
@@ -68,15 +68,10 @@ func voiceFeatures(p *analysis.Pass, x map[string]float64) {
 	x["voice.modals"] = rate(modals)
 	// Page furniture's attributions and quotes (a related list's "X says")
 	// are not the article's sourcing.
-	attributions, quotes := 0, 0
+	attributions := 0
 	for k := range p.Attributions {
 		if s := p.Sentences[p.Attributions[k].Sentence]; !p.IsExcluded(s.Start, s.End) {
 			attributions++
-		}
-	}
-	for _, q := range p.Quotes {
-		if !p.IsExcluded(q.Start, q.End) {
-			quotes++
 		}
 	}
 	x["voice.attributions"] = rate(attributions)
