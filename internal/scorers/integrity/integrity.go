@@ -221,6 +221,10 @@ const (
 // lines before it. Fewer than minOutside lines on either side are kept,
 // and so is all of a text of fewer than minPageLines lines.
 func articleRegion(p *analysis.Pass, ls []line) (first, last int) {
+	first, last = 0, len(ls)-1
+	if len(ls) < minPageLines {
+		return first, last // most articles: no page to find the article in
+	}
 	type run struct{ first, last, words int }
 	var runs []run
 	lastProse := -1
@@ -249,8 +253,7 @@ func articleRegion(p *analysis.Pass, ls []line) (first, last int) {
 		}
 		lastProse = i
 	}
-	first, last = 0, len(ls)-1
-	if len(runs) == 0 || len(ls) < minPageLines {
+	if len(runs) == 0 {
 		return first, last
 	}
 	best := 0
