@@ -14,7 +14,6 @@ import (
 
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/core"
-	"github.com/credence-news/credence/engine/ingest"
 	"github.com/credence-news/credence/internal/analysis"
 	"github.com/credence-news/credence/internal/lexicon"
 	"github.com/credence-news/credence/internal/text"
@@ -718,7 +717,7 @@ func externalFactual(eng *engine.Engine, _ *externalRun) (string, error) {
 	var pages, hyper int
 	var more []string
 	for _, pg := range savedPages() {
-		doc, err := ingest.Parse(pg.Name, "html", pg.Source)
+		doc, err := pg.html()
 		if err != nil {
 			continue
 		}

@@ -93,7 +93,7 @@ func furniturePages(eng *engine.Engine) []furniturePage {
 		}
 		if pg.Meta.PublishedTime != nil {
 			fp.published = *pg.Meta.PublishedTime
-		} else if doc, err := ingest.Parse(pg.Name, "html", pg.Source); err == nil {
+		} else if doc, err := pg.html(); err == nil {
 			fp.htmlDate = doc.Published
 		}
 		out = append(out, fp)
