@@ -532,7 +532,7 @@ func isSentenceStart(p *analysis.Pass, k int) bool {
 
 // contractedAux are the auxiliaries written against the word before them
 // ("he's", "they've", "she'd"), after an apostrophe.
-var contractedAux = map[string]bool{"s": true, "ve": true, "re": true, "d": true, "ll": true}
+var contractedAux = lexicons.Set("contracted_auxiliaries")
 
 // sourceBefore walks back from the cue over skippable words to a source
 // phrase: a pronoun, a run of capitalised words (with titles), or a noun

@@ -39,7 +39,7 @@ var laterCue = regexp.MustCompile(`(?i),?\s+\(?\s*(?:(?:last\s+)?(?:modified|upd
 // outlet's name of at most nameRun words.
 var (
 	bylineName  = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*$`)
-	bylineJoin  = map[string]bool{"by": true, "par": true, "por": true, "von": true, "di": true, "door": true, "and": true, "et": true, "und": true, "y": true, "e": true, "&": true, "—": true, "–": true, "-": true}
+	bylineJoin  = lexicons.Set("byline_joiners")
 	bylineAfter = regexp.MustCompile(`^(?:at|à|um|às|alle|ore|h|[—–-]|\d{1,2}[:.h]\d{2}(?:[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,4}|\d{1,5})$`)
 )
 

@@ -758,7 +758,7 @@ func pastNarrative(p *analysis.Pass, end int) bool {
 }
 
 // narrativeAdverbs may stand between a name and its verb ("Bush also signed").
-var narrativeAdverbs = map[string]bool{"also": true, "later": true, "then": true, "once": true, "first": true}
+var narrativeAdverbs = lexicons.Set("narrative_adverbs")
 
 var (
 	statementCue = lexicons.ReportingCueSet("statement")
