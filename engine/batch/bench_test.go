@@ -20,9 +20,14 @@ var externalCorpora = []struct{ name, path string }{
 
 // BenchmarkExternal is what `credence score --format jsonl` does to a JSONL
 // file, without process start-up: read, parse, the full profile and the
-// JSONL writer, on one worker and on two.
+// JSONL writer, on one worker and on two; and the loaded-language pass
+// alone (`--scorers framing --only framing.loaded`) on one.
 func BenchmarkExternal(b *testing.B) {
-	e, err := engine.New(engine.Options{})
+	full, err := engine.New(engine.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	loaded, err := engine.New(engine.Options{Scorers: map[string]bool{"framing": true}, Only: map[string]bool{"framing.loaded": true}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -34,8 +39,10 @@ func BenchmarkExternal(b *testing.B) {
 		}
 		for _, c := range []struct {
 			name    string
+			e       *engine.Engine
 			workers int
-		}{{"1worker", 1}, {"2workers", 2}} {
+		}{{"1worker", full, 1}, {"2workers", full, 2}, {"loaded-only/1worker", loaded, 1}} {
+			e := c.e
 			b.Run(corpus.name+"/"+c.name, func(b *testing.B) {
 				b.SetBytes(st.Size())
 				b.ReportAllocs()

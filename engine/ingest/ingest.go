@@ -393,12 +393,30 @@ func idFromPath(p string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// firstLine returns the first non-empty line, trimmed.
+// maxTitle bounds a title taken from the text: a headline is a line of a
+// few dozen words, and a text that opens with a long paragraph (or is one
+// line of megabytes) would otherwise be copied whole into every report.
+const maxTitle = 300
+
+// firstLine returns the first non-empty line, trimmed, cut after the last
+// whole word within maxTitle bytes (with "…") when it is longer.
 func firstLine(s string) string {
-	for _, l := range strings.Split(s, "\n") {
-		if t := strings.TrimSpace(strings.TrimPrefix(l, "\ufeff")); t != "" {
+	for l := range strings.Lines(s) {
+		t := strings.TrimSpace(strings.TrimPrefix(l, "\ufeff"))
+		if t == "" {
+			continue
+		}
+		if len(t) <= maxTitle {
 			return t
 		}
+		cut := strings.LastIndexByte(t[:maxTitle+1], ' ')
+		if cut <= 0 {
+			cut = maxTitle
+			for !utf8.RuneStart(t[cut]) {
+				cut--
+			}
+		}
+		return strings.TrimRight(t[:cut], " ,;:") + "…"
 	}
 	return ""
 }

@@ -307,3 +307,20 @@ func TestBlockText(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstLineIsATitle(t *testing.T) {
+	long := strings.Repeat("word ", 100)
+	for _, c := range []struct{ in, want string }{
+		{"\n\n  Council approves budget  \nBody.", "Council approves budget"},
+		{"\ufeffHeadline\n", "Headline"},
+		{"   \n\t\n", ""},
+		// A text that opens with a paragraph (or is one line) gives its
+		// first words, cut at a word, not the whole line.
+		{long, strings.TrimSpace(strings.Repeat("word ", 60)) + "…"},
+		{strings.Repeat("é", 400), strings.Repeat("é", 150) + "…"},
+	} {
+		if got := firstLine(c.in); got != c.want {
+			t.Errorf("firstLine(%.40q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
