@@ -267,11 +267,21 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 		sentenceSubject(p, sent, m.First, a)
 	case m.First > sent.First+1 && (p.Tokens[m.First-1].Norm == "and" || p.Tokens[m.First-1].Norm == "but"):
 		// "He clinched the nomination and said …": the verb shares
-		// the sentence's subject.
+		// the sentence's subject, which an earlier cue in the sentence
+		// may have found already ("in which Bloomberg criticized
+		// Democrats, but argued that …").
+		if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].SourceSpan.End <= p.Attributions[n-1].Cue.Start && p.Attributions[n-1].Source != "" {
+			b := p.Attributions[n-1]
+			a.Kind, a.Source, a.SourceSpan, a.Name, a.Pronoun = b.Kind, b.Source, b.SourceSpan, b.Name, b.Pronoun
+			return
+		}
 		sentenceSubject(p, sent, m.First, a)
 	default:
 		sourceBefore(p, m.First, sent.First, a)
-		if a.Kind == analysis.SourceNone && !a.Pronoun && cueWord != "told" && cueWord != "asked" {
+		// Only a verb of saying puts its source after it ("…, said the
+		// mayor"); after "criticized" or "condemned" the noun is the
+		// object ("criticized the council, but …").
+		if a.Kind == analysis.SourceNone && !a.Pronoun && cueWord != "told" && cueWord != "asked" && (statementCue.Has(&p.Tokens[m.First]) || speechCue.Has(&p.Tokens[m.First])) {
 			sourceAfter(p, m.Last, sent.Last, a)
 		}
 	}
@@ -647,7 +657,8 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 			break
 		}
 	}
-	if groupNoun(&t) || afterThe && !t.Punct && statementCue.Has(&p.Tokens[cue]) || pluralHead(p, k) && speechCue.Has(&p.Tokens[cue]) {
+	// A role ("the mayor criticized") is a person whatever the verb.
+	if groupNoun(&t) || afterThe && !t.Punct && (statementCue.Has(&p.Tokens[cue]) || roleWords.Has(&t)) || pluralHead(p, k) && speechCue.Has(&p.Tokens[cue]) {
 		s := nounPhraseStart(p, k, first)
 		unnamed(p, a, s, k)
 	}
@@ -748,9 +759,11 @@ func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.
 		end++ // "The Kremlin", "A New York judge"
 	}
 	end = nameEnd(p, end, cue)
-	// A lowercase group: "several environmental groups".
+	// A lowercase group: "several environmental groups"; the first head
+	// ends it ("the mayor rejected the council's plan and said" is the
+	// mayor's).
 	for j := end; j < cue && j < end+4 && !p.Tokens[j].Punct && !p.Capitalized(p.Tokens[j]); j++ {
-		if groupNoun(&p.Tokens[j]) {
+		if groupNoun(&p.Tokens[j]) || roleWords.Has(&p.Tokens[j]) {
 			end = j
 			break
 		}

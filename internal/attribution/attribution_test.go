@@ -98,6 +98,10 @@ func TestSources(t *testing.T) {
 		{"Ukraine, for its part, is insisting on guarantees.", analysis.SourceNamedOrg, "Ukraine"},
 		{"The talks stalled, the United States said.", analysis.SourceNamedOrg, "United States"},
 		{"Mitch McConnell embraced the plan and said it would pass.", analysis.SourceNamedPerson, "Mitch McConnell"},
+		// The object of a verb that is not one of saying is not its source;
+		// a role after "the" is a person whatever the verb.
+		{"The mayor criticized Trump, but the council stayed quiet.", analysis.SourceUnnamed, ""},
+		{"The mayor rejected the council's plan and said it was a mess.", analysis.SourceUnnamed, ""},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)
@@ -111,6 +115,27 @@ func TestSources(t *testing.T) {
 		}
 		if a.SourceSpan.End > a.SourceSpan.Start && p.Text[a.SourceSpan.Start:a.SourceSpan.End] != a.Source {
 			t.Errorf("%q: source span %v is not %q", c.text, a.SourceSpan, a.Source)
+		}
+	}
+}
+
+// TestCoordinatedCueSharesSubject: "X criticized Y, but argued that …" is
+// X's argument (found in BASIL: the source was lost after the comma, or
+// taken as "the mayor criticized the council").
+func TestCoordinatedCueSharesSubject(t *testing.T) {
+	for _, c := range []struct{ text, source string }{
+		{"In a speech in which Bloomberg criticized Democrats, but argued that Trump would be a bad president.", "Bloomberg"},
+		{"The mayor criticized the council, but argued that the plan would fail.", "The mayor"},
+		{"In the speech the mayor criticized the council, but argued that the plan would fail.", "the mayor"},
+		{"The mayor rejected the council's plan and argued that it would fail.", "The mayor"},
+	} {
+		p := pass(t, c.text)
+		if len(p.Attributions) == 0 {
+			t.Errorf("%q: no attribution", c.text)
+			continue
+		}
+		if a := p.Attributions[len(p.Attributions)-1]; a.CueText != "argued" || a.Source != c.source {
+			t.Errorf("%q: %q has source %q, want %q", c.text, a.CueText, a.Source, c.source)
 		}
 	}
 }
