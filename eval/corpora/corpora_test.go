@@ -105,7 +105,7 @@ func TestSlantModelFresh(t *testing.T) {
 // change that brings back a class of false alarm fails here.
 func TestLoadedPrecisionSet(t *testing.T) {
 	useSharedData(t)
-	paths := []*string{&PrecisionSetPath, &FreshPrecisionSetPath, &ThirdPrecisionSetPath, &FourthPrecisionSetPath, &HeldoutPrecisionSetPath}
+	paths := []*string{&PrecisionSetPath, &FreshPrecisionSetPath, &ThirdPrecisionSetPath, &FourthPrecisionSetPath, &FifthPrecisionSetPath, &HeldoutPrecisionSetPath}
 	for _, p := range paths {
 		was := *p
 		*p = filepath.Join("..", "..", was)
