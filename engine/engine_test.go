@@ -207,6 +207,7 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		// The writer, an inference, an agentless passive, a fact: the outlet's.
 		{"The agreement, hailed as a landmark deal for the fleets, sets quotas until 2028.", "hailed", ""},
 		{"The deal was hailed as a breakthrough for the region.", "hailed", ""},
+		{"Signed in May, the agreement, hailed as a landmark, sets quotas until 2028.", "hailed", ""},
 		{"I think the plan is a disaster for the valley.", "disaster", ""},
 		{"The remarks suggest Trump is railing against the process.", "railing against", ""},
 		{"Sanders is seen as empowering voters against the will of party apparatchiks.", "apparatchiks", ""},
@@ -780,6 +781,7 @@ func TestPraiseWithItsSpeaker(t *testing.T) {
 		"Twenty-two years ago, a Times article hailed Trump as the comeback kid of the city.",
 		"The Treasury secretary also lauded the plan on Tuesday.",
 		"Critics lauded the film for its courage.", // its reception, described
+		"Jonathan Cowan, president of centrist think tank Third Way, hailed the reversal.",
 	} {
 		for _, f := range analyze(t, s, "2025-05-01").Findings {
 			if f.Rule == "framing.loaded" {

@@ -17,6 +17,7 @@ func TestReportingCuesAgree(t *testing.T) {
 	sentence := map[string]string{ // cues that head a phrase
 		"according": "According to officials, the plan would work.",
 		"in":        "The ministry, in a statement, denied the plan.",
+		"pointed":   "Officials pointed out that the plan would work.",
 	}
 	seen := map[string]bool{}
 	for _, role := range []string{"statement", "speech", "said", "headline"} {

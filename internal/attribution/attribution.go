@@ -255,10 +255,12 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 		documentSource(p, sent, m.First, a)
 	case cueWord == "according":
 		sourceAfter(p, m.Last, sent.Last, a)
-	case strings.HasSuffix(cueWord, "ing") && m.First > sent.First && p.Tokens[m.First-1].Norm == ",":
+	case strings.HasSuffix(cueWord, "ing") && m.First > sent.First && (p.Tokens[m.First-1].Norm == "," || p.Tokens[m.First-1].Norm == "by"):
 		// "Clinton had mocked the complaint, saying …": a participle
 		// after a comma reports what the sentence's subject said, or
-		// who spoke earlier in it ("…," Christie said, adding …).
+		// who spoke earlier in it ("…," Christie said, adding …); so
+		// does one after "by" ("pitched himself to voters by telling
+		// them that …").
 		if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].Source != "" {
 			b := p.Attributions[n-1]
 			a.Kind, a.Source, a.SourceSpan, a.Name, a.Pronoun = b.Kind, b.Source, b.SourceSpan, b.Name, false

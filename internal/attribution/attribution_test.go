@@ -102,6 +102,8 @@ func TestSources(t *testing.T) {
 		// a role after "the" is a person whatever the verb.
 		{"The mayor criticized Trump, but the council stayed quiet.", analysis.SourceUnnamed, ""},
 		{"The mayor rejected the council's plan and said it was a mess.", analysis.SourceUnnamed, ""},
+		// A participle after "by" reports the subject's words (found in PolNeAR).
+		{"Trump pitched himself to voters by telling them that their lives were terrible.", analysis.SourceNamedPerson, "Trump"},
 	}
 	for _, c := range cases {
 		p := pass(t, c.text)

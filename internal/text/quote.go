@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/credence-news/credence/lexicons"
 )
 
 // Quote is a direct quotation: Start/End include the quote marks, Inner* do not.
@@ -87,7 +89,57 @@ func Quotes(src string) []Quote {
 	if posts := embeddedPosts(src); len(posts) > 0 {
 		out = withTurns(out, posts)
 	}
+	if blocks := blockQuotes(src); len(blocks) > 0 {
+		out = withTurns(out, blocks)
+	}
 	return out
+}
+
+// blockQuoteOpeners end a paragraph that introduces the next one as
+// someone's words: "… on Twitter, saying:", "Dr. Ward stated:".
+var blockQuoteOpeners = lexicons.Set("block_quote_openers")
+
+// blockQuotes finds a paragraph printed as someone's words without quote
+// marks, after a paragraph that ends in a verb of saying and a colon (a
+// post or a statement set on its own, as pages print them). Only that one
+// paragraph: what follows may be the outlet's again. A paragraph that
+// opens with a quote mark is left to the quotation rules.
+func blockQuotes(src string) []Quote {
+	var out []Quote
+	for i := 0; ; {
+		k := strings.Index(src[i:], ":\n")
+		if k < 0 {
+			return out
+		}
+		colon := i + k
+		i = colon + 1
+		w := colon
+		for w > 0 && (src[w-1] >= 'a' && src[w-1] <= 'z' || src[w-1] >= 'A' && src[w-1] <= 'Z') {
+			w--
+		}
+		if !blockQuoteOpeners[strings.ToLower(src[w:colon])] {
+			continue
+		}
+		start := colon + 1
+		for start < len(src) && (src[start] == '\n' || src[start] == ' ' || src[start] == '\t' || src[start] == '\r') {
+			start++
+		}
+		if start >= len(src) {
+			return out
+		}
+		if r, _ := utf8.DecodeRuneInString(src[start:]); r == '"' || r == '\'' || unicode.Is(unicode.Pi, r) || unicode.Is(unicode.Pf, r) || r == '\u00AB' {
+			continue
+		}
+		end := len(src)
+		if e := strings.Index(src[start:], "\n\n"); e >= 0 {
+			end = start + e
+		}
+		end = start + len(strings.TrimRight(src[start:end], " \t\r\n"))
+		if end > start {
+			out = append(out, Quote{Start: start, End: end, InnerStart: start, InnerEnd: end})
+		}
+		i = max(i, end)
+	}
 }
 
 // postSignature is the line a page prints under an embedded post: "— Rep.
@@ -248,6 +300,7 @@ func withTurns(quotes, turns []Quote) []Quote {
 }
 
 func closeDouble(src string, at, size int, open rune) (Quote, bool) {
+	nested := 0 // curly quotations inside a straight one: “Bathroom Bill,” closes them, not it
 	for j := at + size; j < len(src); {
 		c := src[j]
 		if c == '\n' {
@@ -276,7 +329,14 @@ func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 			}
 		case '"':
 			// Scraped copy mixes straight and curly marks: "… it just did.”
-			closes = r == '"' || r == '\u201D'
+			switch {
+			case r == '\u201C':
+				nested++
+			case r == '\u201D' && nested > 0:
+				nested--
+			default:
+				closes = r == '"' || r == '\u201D'
+			}
 		case '\u00AB':
 			closes = r == '\u00BB'
 		default:

@@ -79,6 +79,16 @@ func TestQuotes(t *testing.T) {
 			[]string{"Another horrific attack, this time in Nice. pic.twitter.com/x\n"}},
 		{`Reactions: <tweet pic="" author="RandPaul" timestamp="1">My "thoughts" are with the brave responders</tweet>. Then "more".`,
 			[]string{`My "thoughts" are with the brave responders`, "more"}},
+		// A quotation inside a straight-quoted one does not close it (found
+		// in PolNeAR: "… for its “Bathroom Bill,” which allows …").
+		{"\"Lynch is suing for its \u201cBathroom Bill,\u201d which allows owners, not bureaucrats, to decide.\n\n\"The solution is property.\" Then more.",
+			[]string{"Lynch is suing for its \u201cBathroom Bill,\u201d which allows owners, not bureaucrats, to decide.\n\n\"The solution is property."}},
+		// A paragraph after one that ends "saying:" is the speaker's words,
+		// printed without marks (found in BASIL: a post quoted whole); the
+		// next paragraph is the outlet's again.
+		{"Trump lashed out on Twitter, saying:\n\nThe justice has embarrassed all by making very dumb statements.\n\nThe court said nothing.",
+			[]string{"The justice has embarrassed all by making very dumb statements."}},
+		{"The statement read:\n\"We regret the delay.\"\n\nThe list includes:\n\nthree parks.", []string{"We regret the delay."}},
 	}
 	for _, c := range cases {
 		var got []string

@@ -344,10 +344,31 @@ func identifiedSubject(p *analysis.Pass, si, k int) bool {
 	for j >= first && betweenSubjectAndVerb.Has(&p.Tokens[j]) && !passiveAux.Has(&p.Tokens[j]) {
 		j--
 	}
+	if j > first && p.Tokens[j].Norm == "," {
+		return namedBeforeAppositive(p, first, j)
+	}
 	if j < first || p.Tokens[j].Punct || determiners.Has(&p.Tokens[j]) {
 		return false
 	}
 	return !p.VagueWording(max(first, j-3), j+1)
+}
+
+// namedBeforeAppositive reports a full name before the appositive that the
+// comma at token j closes: "Jonathan Cowan, president of Third Way,
+// hailed". A single capitalised word ("Signed in May, the deal, hailed
+// as") is not taken for a name.
+func namedBeforeAppositive(p *analysis.Pass, first, j int) bool {
+	for i := j - 1; i > first && i > j-16; i-- {
+		if p.Tokens[i].Norm != "," {
+			continue
+		}
+		name := 0
+		for n := i - 1; n >= first && !p.Tokens[n].Punct && p.Capitalized(p.Tokens[n]); n-- {
+			name++
+		}
+		return name >= 2
+	}
+	return false
 }
 
 var (
