@@ -105,7 +105,7 @@ func TestSlantModelFresh(t *testing.T) {
 // change that brings back a class of false alarm fails here.
 func TestLoadedPrecisionSet(t *testing.T) {
 	useSharedData(t)
-	paths := []*string{&PrecisionSetPath, &FreshPrecisionSetPath, &ThirdPrecisionSetPath, &FourthPrecisionSetPath, &FifthPrecisionSetPath, &HeldoutPrecisionSetPath}
+	paths := []*string{&PrecisionSetPath, &FreshPrecisionSetPath, &ThirdPrecisionSetPath, &FourthPrecisionSetPath, &FifthPrecisionSetPath, &SixthPrecisionSetPath, &HeldoutPrecisionSetPath}
 	for _, p := range paths {
 		was := *p
 		*p = filepath.Join("..", "..", was)
@@ -128,8 +128,10 @@ func TestLoadedPrecisionSet(t *testing.T) {
 	if p := run.metrics["loaded.precision_fresh"]; p < 0.65 {
 		t.Errorf("precision on the fresh judged set %.3f, want at least 0.65", p)
 	}
-	if p := run.metrics["loaded.precision_heldout"]; p < 0.63 {
-		t.Errorf("precision on the held-out judged set %.3f, want at least 0.63", p)
+	// Each held-out draw is 100 findings (±0.09 at 95%): seed 2030 gave
+	// 0.66, 2031 0.67, 2032 0.63 when drawn.
+	if p := run.metrics["loaded.precision_heldout"]; p < 0.60 {
+		t.Errorf("precision on the held-out judged set %.3f, want at least 0.60", p)
 	}
 }
 
