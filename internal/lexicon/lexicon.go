@@ -25,6 +25,10 @@ type Entry struct {
 	// UnlessNear cancels a match when one of these words is within Window tokens
 	// (literal senses: "the storm slammed the coast").
 	UnlessNear []string `yaml:"unless_near"`
+	// UnlessNext cancels a match when the word right after it is one of
+	// these (word forms): the next word tells the part of speech ("boasted
+	// a collection" is possession, "ignorant of" is unaware).
+	UnlessNext []string `yaml:"unless_next"`
 	// Flag is a sentence the entry must match; Pass one it must not.
 	Flag []string `yaml:"flag"`
 	Pass []string `yaml:"pass"`
@@ -39,10 +43,10 @@ type Entry struct {
 
 	Source string `yaml:"-"` // file:line
 	// Set by Compile: the entry's lexicon, its category's rule, and its
-	// UnlessNear stems as ids.
+	// UnlessNear stems and UnlessNext forms as ids.
 	lex    *Lexicon
 	rule   string
-	unless []int32
+	unless, unlessNext []int32
 }
 
 // Category describes a group of entries and the rule its matches report.
@@ -100,7 +104,7 @@ func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line,
 var (
 	topKeys      = set("name", "about", "negation", "categories", "entries")
 	aboutKeys    = set("purpose", "selection", "sources")
-	entryKeys    = set("phrase", "category", "weight", "exact", "unless_near", "flag", "pass", "note", "polarity", "agent_speaks")
+	entryKeys    = set("phrase", "category", "weight", "exact", "unless_near", "unless_next", "flag", "pass", "note", "polarity", "agent_speaks")
 	categoryKeys = set("rule", "description")
 )
 

@@ -131,6 +131,37 @@ func TestNoRepeatedForms(t *testing.T) {
 	}
 }
 
+// TestExactFormsOwned: a word an exact entry lists is matched by that entry
+// alone, so its context words decide; another entry's stem ("disgrace"
+// takes in "disgraced", "catastrophe" took in "catastrophic") must not
+// match it around them.
+func TestExactFormsOwned(t *testing.T) {
+	lxs, err := LoadFS(lexicons.FS, lexicons.Lexicons...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stems := &text.StemCache{}
+	m := Compile(stems, lxs...)
+	for _, lx := range lxs {
+		for _, e := range lx.Entries {
+			if !e.Exact {
+				continue
+			}
+			for _, form := range Expand(e.Phrase) {
+				toks := text.Tokenize(form, stems)
+				if len(toks) != 1 {
+					continue
+				}
+				for _, o := range m.Find(toks) {
+					if !o.Entry.Exact && o.Entry.lex == lx {
+						t.Errorf("%s: %q of %q is matched by %q too", lx.Name, form, e.Phrase, o.Entry.Phrase)
+					}
+				}
+			}
+		}
+	}
+}
+
 // BenchmarkHouseLexicon100k is the start-up cost of a house lexicon of
 // 100,000 entries (parse, validate, stem, build the trie); the target is
 // under 2 s a run (see README, Limits).

@@ -47,6 +47,16 @@ type Matcher struct {
 	// rootNext and rootExact are the root's edges as tables indexed by id:
 	// most tokens start no entry, and this says so with one array read.
 	rootNext, rootExact []*node
+	// owners maps a one-word form an exact entry lists to that entry, per
+	// lexicon: a form listed by name belongs to its entry, so another
+	// entry's stem ("disgrace" taking in "disgraced", "fanatical" taking in
+	// "fanatic") cannot match it around the owner's context words.
+	owners map[formKey]*Entry
+}
+
+type formKey struct {
+	lex *Lexicon
+	id  int32
 }
 
 // Compile builds one matcher over the lexicons' entries. Phrases are
@@ -77,14 +87,21 @@ func Compile(stems *text.StemCache, lexicons ...*Lexicon) *Matcher {
 						e.unless = append(e.unless, text.Intern(text.StemOf(&t, stems)))
 					}
 				}
+				e.unlessNext = e.unlessNext[:0]
+				for _, u := range e.UnlessNext {
+					e.unlessNext = append(e.unlessNext, text.Intern(text.Fold(u)))
+				}
 			}
 		})
 	}
 	wg.Wait()
-	m := &Matcher{root: &node{}}
+	m := &Matcher{root: &node{}, owners: map[formKey]*Entry{}}
 	for i, e := range entries {
 		for _, seq := range seqs[i] {
 			m.insert(seq, e)
+			if e.Exact && len(seq) == 1 && strings.HasPrefix(seq[0], exactKey) {
+				m.owners[formKey{e.lex, text.Intern(seq[0][len(exactKey):])}] = e
+			}
 		}
 	}
 	m.rootNext, m.rootExact = table(m.root.next), table(m.root.exact)
@@ -328,6 +345,11 @@ next:
 var negators = text.NewWordSet(lexicons.Words("negators")...)
 
 func (m *Matcher) keep(e *Entry, toks []text.Token, first, last int) bool {
+	if !e.Exact && last-first == 1 {
+		if o := m.owners[formKey{e.lex, toks[first].NormID}]; o != nil && o != e {
+			return false
+		}
+	}
 	if len(e.unless) > 0 {
 		lo, hi := max(0, first-Window), min(len(toks), last+Window)
 		for k := lo; k < hi; k++ {
@@ -335,6 +357,9 @@ func (m *Matcher) keep(e *Entry, toks []text.Token, first, last int) bool {
 				return false
 			}
 		}
+	}
+	if len(e.unlessNext) > 0 && last < len(toks) && slices.Contains(e.unlessNext, toks[last].NormID) {
+		return false
 	}
 	if e.lex.Negation {
 		for k := max(0, first-2); k < first; k++ {

@@ -211,6 +211,7 @@ var (
 	accusationVerb         = text.NewWordSet(lexicons.Words("accusation_verbs")...)
 	sizeAdjective          = text.NewWordSet(lexicons.Words("size_adjectives")...)
 	predicativeFollower    = text.NewWordSet(lexicons.Words("predicative_followers")...)
+	soCalledTarget         = text.NewWordSet(lexicons.Words("so_called_targets")...)
 	passiveAux             = text.NewWordSet(lexicons.Words("passive_auxiliaries")...)
 )
 
@@ -306,9 +307,9 @@ var claimNoun = text.NewWordSet(lexicons.Words("claim_nouns")...)
 
 // plainSense reports a loaded-word match used in its plain sense or as a
 // name: a size adjective before the noun it measures ("a massive concrete
-// building") unless that noun is loaded too; "so-called" before a quoted
-// or capitalised term ("the so-called Islamic State", "so-called “special
-// relationship”"), where it introduces a name; a capitalised word after a
+// building") unless that noun is loaded too; "so-called" before anything
+// but a claim of legitimacy ("the so-called Islamic State", "so-called
+// carried interest"), where it introduces a name or a term; a capitalised word after a
 // capitalised word mid-sentence ("Jeremy Bash", "Grand Slam"); and praise
 // described with its speaker ("Obama hailed the ruling"; see AgentSpeaks).
 func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
@@ -322,7 +323,14 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 	case m.Last-m.First == 1 && sizeAdjective.Has(t) && !next.Punct && !predicativeFollower.Has(next):
 		return !loadedAt(p, m.Last)
 	case strings.EqualFold(p.Text[m.Start:m.End], "so-called"):
-		return next.Punct && strings.ContainsAny(next.Norm, "\"“‘'") || !next.Punct && p.Capitalized(*next)
+		// A sneer only at a claim of legitimacy ("the so-called reform");
+		// before anything else it introduces a name or a term.
+		for k := m.Last; k < m.Last+2 && k < p.Sentences[si].Last && !p.Tokens[k].Punct; k++ {
+			if soCalledTarget.Has(&p.Tokens[k]) {
+				return false
+			}
+		}
+		return true
 	case m.First > p.Sentences[si].First+1 && p.Capitalized(*t) && p.Capitalized(p.Tokens[m.First-1]) && !p.Tokens[m.First-1].Punct:
 		return !p.TitleCase(m.First)
 	}
