@@ -44,8 +44,8 @@ type Entry struct {
 	Source string `yaml:"-"` // file:line
 	// Set by Compile: the entry's lexicon, its category's rule, and its
 	// UnlessNear stems and UnlessNext forms as ids.
-	lex    *Lexicon
-	rule   string
+	lex                *Lexicon
+	rule               string
 	unless, unlessNext []int32
 }
 
