@@ -188,6 +188,13 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"Senator Ana Ruiz said the new levy was a disaster for small farms.", "disaster", "Ana Ruiz"},
 		{"The new levy was a disaster for small farms, Senator Ana Ruiz said on Monday.", "disaster", "Ana Ruiz"},
 		{"Ruiz says racist things at every rally in the state.", "racist", ""},
+		// An attribution set between commas; speech reported as a topic, an
+		// attitude or a promise (found in PolNeAR).
+		{"Mr. Trump is so reckless, the vice president said, that his son would have been in danger.", "reckless", "vice president"},
+		{"Every day, Pope Francis spoke of the horrific violence of the drug cartels.", "horrific", "Francis"},
+		{"Senator Ana Ruiz expressed frustration at the failure to rein in a rogue nuclear program.", "rogue", "Ana Ruiz"},
+		{"Bernie Sanders promised to take bold action should he win the presidency.", "bold", "Bernie Sanders"},
+		{"The plan is reckless, and the mayor said nothing about it.", "reckless", ""},
 		{"Nimbus Energy announced a truly remarkable battery for homes on Monday.", "truly", ""},
 		{"Ana Ruiz said the levy was fair, but for the farmers it is a disaster for the whole valley.", "disaster", ""},
 		{"The levy was a disaster for small farms and the harvest fell by a third, officials at the ministry reported in their annual review.", "disaster", ""},

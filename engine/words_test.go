@@ -18,6 +18,14 @@ func TestReportingCuesAgree(t *testing.T) {
 		"according": "According to officials, the plan would work.",
 		"in":        "The ministry, in a statement, denied the plan.",
 		"pointed":   "Officials pointed out that the plan would work.",
+		"spoke":     "Officials spoke of a plan that would work.",
+		"speaks":    "Officials speaks about a plan that would work.",
+		"talked":    "Officials talked about a plan that would work.",
+		"talks":     "Officials talks about a plan that would work.",
+		"expressed": "Officials expressed confidence that the plan would work.",
+		"expresses": "Officials expresses confidence that the plan would work.",
+		"voiced":    "Officials voiced doubts that the plan would work.",
+		"voices":    "Officials voices doubts that the plan would work.",
 	}
 	seen := map[string]bool{}
 	for _, role := range []string{"statement", "speech", "said", "headline"} {

@@ -435,9 +435,15 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 			continue
 		}
 		// Before an attribution that closes the sentence after a comma or a
-		// quote: "It was a disaster, the mayor said on Monday."
+		// quote ("It was a disaster, the mayor said on Monday."), or is set
+		// between commas inside it ("Trump is so reckless, the vice
+		// president said, that …").
 		before := strings.TrimRight(p.Text[sent.Start:from], " ")
-		if end <= from && len(strings.Fields(p.Text[to:sent.End])) <= 3 && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, "\"")) {
+		after := p.Text[to:sent.End]
+		if c := strings.IndexByte(after, ','); c >= 0 && strings.HasSuffix(before, ",") {
+			after = after[:c]
+		}
+		if end <= from && len(strings.Fields(after)) <= 3 && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, "\"")) {
 			return name, true
 		}
 	}
