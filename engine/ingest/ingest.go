@@ -360,18 +360,32 @@ func ParseContext(ctx context.Context, source, format string, data []byte) (*cor
 	return doc, nil
 }
 
-// checkText rejects input that is not article text.
-func checkText(data []byte) error {
-	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\ufeff")))) == 0 {
+// checkText rejects input that is not article text. It takes the bytes of a
+// file or the string a JSON field decoded to, without copying either.
+func checkText[T string | []byte](data T) error {
+	var blank, valid bool
+	nul := -1
+	switch v := any(data).(type) {
+	case string:
+		blank = strings.TrimSpace(strings.TrimPrefix(v, "\ufeff")) == ""
+		valid = utf8.ValidString(v)
+		nul = strings.IndexByte(v, 0)
+	case []byte:
+		blank = len(bytes.TrimSpace(bytes.TrimPrefix(v, []byte("\ufeff")))) == 0
+		valid = utf8.Valid(v)
+		nul = bytes.IndexByte(v, 0)
+	}
+	if blank {
 		if len(data) == 0 {
 			return errors.New("empty input")
 		}
 		return errors.New("input has only white space")
 	}
-	if !utf8.Valid(data) {
+	if !valid {
+		b := []byte(data) // only on the way to an error
 		off := 0
-		for off < len(data) {
-			r, size := utf8.DecodeRune(data[off:])
+		for off < len(b) {
+			r, size := utf8.DecodeRune(b[off:])
 			if r == utf8.RuneError && size == 1 {
 				break
 			}
@@ -379,8 +393,8 @@ func checkText(data []byte) error {
 		}
 		return fmt.Errorf("invalid UTF-8 at byte %d (convert the file to UTF-8)", off)
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return fmt.Errorf("NUL byte at byte %d: this looks like a binary file, not text", i)
+	if nul >= 0 {
+		return fmt.Errorf("NUL byte at byte %d: this looks like a binary file, not text", nul)
 	}
 	return nil
 }

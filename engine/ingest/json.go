@@ -22,10 +22,11 @@ func parseJSON(ctx context.Context, source string, data []byte) (*core.Document,
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty input")
 	}
-	// Fields stay raw until read: a field we do not use is skipped whatever
-	// its value (a number too large for a float64, a deep object), and only
-	// strings are decoded.
-	var raw map[string]json.RawMessage
+	// Each field is decoded in place: a string to its value, anything else
+	// to its kind, so a field we do not use is skipped whatever its value
+	// (a number too large for a float64, a deep object), and no field's
+	// bytes are copied before decoding (the text is most of the input).
+	var raw map[string]jsonField
 	if err := json.Unmarshal(data, &raw); err != nil {
 		// Unmarshal is three times faster than the stream decoder, which
 		// tells a second value apart from a syntax error for the message.
@@ -42,15 +43,11 @@ func parseJSON(ctx context.Context, source string, data []byte) (*core.Document,
 		return nil, errors.New("malformed JSON: want an object with a \"text\" field")
 	}
 	str := func(key string) (string, error) {
-		v, ok := raw[key]
-		if !ok || string(v) == "null" {
-			return "", nil
+		v := raw[key]
+		if v.kind != "" && v.kind != "null" {
+			return "", fmt.Errorf("field %q: want a string, got %s", key, v.kind)
 		}
-		var s string
-		if len(v) == 0 || v[0] != '"' || json.Unmarshal(v, &s) != nil {
-			return "", fmt.Errorf("field %q: want a string, got %s", key, jsonKind(v))
-		}
-		return s, nil
+		return v.str, nil
 	}
 	doc := &core.Document{Source: source, Format: "json"}
 	fields := []struct {
@@ -80,7 +77,7 @@ func parseJSON(ctx context.Context, source string, data []byte) (*core.Document,
 			}
 		}
 		doc = hdoc
-	} else if err := checkText([]byte(doc.Text)); err != nil {
+	} else if err := checkText(doc.Text); err != nil {
 		if _, ok := raw["text"]; !ok {
 			return nil, errors.New(`missing field "text" (or "html")`)
 		}
@@ -99,15 +96,11 @@ func parseJSON(ctx context.Context, source string, data []byte) (*core.Document,
 		case "id", "title", "byline", "published", "url", "text", "html", "source":
 			continue
 		}
-		if v := raw[k]; len(v) > 0 && v[0] == '"' {
-			var s string
-			if json.Unmarshal(v, &s) != nil {
-				continue
-			}
+		if v := raw[k]; v.kind == "" {
 			if doc.Meta == nil {
 				doc.Meta = map[string]string{}
 			}
-			doc.Meta[k] = s
+			doc.Meta[k] = v.str
 		}
 	}
 	if doc.ID == "" {
@@ -138,10 +131,26 @@ func jsonErr(err error, data []byte) string {
 }
 
 // jsonKind names the type of a raw JSON value by its first byte.
-func jsonKind(v json.RawMessage) string {
+// jsonField is one field of an input object: a string's value, or the
+// kind of any other value ("null", "a number"…) for the error message.
+type jsonField struct {
+	str, kind string
+}
+
+func (f *jsonField) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		return json.Unmarshal(b, &f.str)
+	}
+	f.kind = jsonKind(b)
+	return nil
+}
+
+func jsonKind(v []byte) string {
 	switch {
 	case len(v) == 0:
 		return "nothing"
+	case string(v) == "null":
+		return "null"
 	case v[0] == 't' || v[0] == 'f':
 		return "a boolean"
 	case v[0] == '{':

@@ -410,10 +410,15 @@ func (p *Pass) AttributionRange(si int) (lo, hi int) {
 // Capitalized reports whether token t starts with an upper-case letter in
 // the text (names, titles, sentence starts).
 func (p *Pass) Capitalized(t text.Token) bool {
-	if c := p.Text[t.Start]; c < utf8.RuneSelf && c != ' ' { // most tokens
+	if c := p.Text[t.Start]; c < utf8.RuneSelf && c != ' ' { // most tokens: inlined
 		return c >= 'A' && c <= 'Z'
 	}
-	s := p.Text[t.Start:t.End]
+	return capitalizedRune(p.Text[t.Start:t.End])
+}
+
+// capitalizedRune is Capitalized for a token that opens with a non-ASCII
+// byte or a space.
+func capitalizedRune(s string) bool {
 	r, size := utf8.DecodeRuneInString(s)
 	for unicode.IsSpace(r) && size < len(s) { // a no-break space inside the token
 		s = s[size:]
