@@ -499,8 +499,8 @@ func builtBinary(t *testing.T) string {
 	return binPath
 }
 
-// memoryBound is the README's per-document memory bound: the collector lets
-// the heap grow to the 320 MiB soft limit main sets (GOMEMLIMIT), and a
+// memoryBound is the README's per-document memory bound: the collector
+// works harder past the 200 MiB soft limit main sets (GOMEMLIMIT), and a
 // document whose analysis needs more peaks at about 100 MB plus 48 bytes per
 // byte of its text.
 func memoryBound(size int) int64 {

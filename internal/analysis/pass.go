@@ -151,7 +151,9 @@ var bufferPool sync.Pool
 // copies (findings, converted attributions), not these slices.
 func (p *Pass) Release() {
 	text.Release(p.Tokens)
-	bufferPool.Put(&buffers{sentences: p.Sentences[:0], matches: p.Matches[:0], attributions: p.Attributions[:0]})
+	if max(cap(p.Sentences), cap(p.Matches), cap(p.Attributions)) <= text.MaxPooled {
+		bufferPool.Put(&buffers{sentences: p.Sentences[:0], matches: p.Matches[:0], attributions: p.Attributions[:0]})
+	}
 	*p = Pass{}
 }
 

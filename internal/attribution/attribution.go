@@ -80,6 +80,13 @@ var Stage = analysis.NewStage("attribution", analysis.Attributions, nil, func(p 
 // attribution or names no source by construction (rejectCue), its source
 // (findSource), who a pronoun stands for (resolvePronoun), what was said
 // (content), then the dash- and colon-signed lines and the quotes' speakers.
+// MaxCues bounds the reporting cues read in one document. An article has a
+// few hundred at most; a text of a million "Officials said." lines is no
+// article, and its attributions (about 140 bytes each) were a third of the
+// memory its analysis took. Past the bound's cue the rest of the text has
+// no attributions: its quotes still count, with no speaker.
+const MaxCues = 20_000
+
 func Extract(p *analysis.Pass) {
 	ms := sortMatches(p)
 	cands := cueCandidates(p, ms)
@@ -138,19 +145,28 @@ func sortMatches(p *analysis.Pass) matchSets {
 	// capacity ends at its length, so appending to one never writes into
 	// the next.
 	var counts [len(attributionCategories)]int
-	n := 0
-	for i := range p.Matches {
-		if c := slices.Index(attributionCategories[:], p.Matches[i].Entry.Category); c >= 0 {
-			counts[c]++
-			n++
+	n, cues := 0, 0
+	matches := p.Matches
+	for i := range matches {
+		c := slices.Index(attributionCategories[:], matches[i].Entry.Category)
+		if c < 0 {
+			continue
 		}
+		if c >= firstCueCategory {
+			if cues++; cues > MaxCues {
+				matches = matches[:i] // the text from here on has no attributions
+				break
+			}
+		}
+		counts[c]++
+		n++
 	}
 	var sets [len(attributionCategories)][]lexicon.Match
 	buf := make([]lexicon.Match, n)
 	for c, k := range counts {
 		sets[c], buf = buf[:0:k], buf[k:]
 	}
-	for _, m := range p.Matches {
+	for _, m := range matches {
 		if c := slices.Index(attributionCategories[:], m.Entry.Category); c >= 0 {
 			sets[c] = append(sets[c], m)
 		}
@@ -162,6 +178,10 @@ func sortMatches(p *analysis.Pass) matchSets {
 // attributionCategories are the lexicon categories sortMatches keeps, in
 // matchSets' order.
 var attributionCategories = [...]string{"anonymous", "weasel", "private", "hearsay", "cue", "cue_quote", "cue_document"}
+
+// firstCueCategory is the index of "cue" in attributionCategories: it and
+// those after it are reporting cues, which MaxCues bounds.
+const firstCueCategory = 4
 
 // cueCandidates are the reporting cues in text order: the cue words, and
 // the verbs that report only after a quote ("…," she wrote) or a document

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"strings"
 	"sync"
 	"testing"
 
@@ -258,5 +259,14 @@ func TestQuoteOfItsOwnSentence(t *testing.T) {
 	}
 	if p.Quotes[1].Speaker != "Judiciary Committee" {
 		t.Errorf("second quote's speaker = %q, want the Judiciary Committee", p.Quotes[1].Speaker)
+	}
+}
+
+// TestCuesBounded: a text of endless attributed lines reads MaxCues of them
+// (each attribution is about 140 bytes; such a text is no article).
+func TestCuesBounded(t *testing.T) {
+	p := pass(t, strings.Repeat("Officials said the plan would work.\n", MaxCues+50))
+	if n := len(p.Attributions); n != MaxCues {
+		t.Errorf("%d attributions, want the bound %d", n, MaxCues)
 	}
 }

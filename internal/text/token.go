@@ -229,9 +229,18 @@ func newTokens(n int) []Token {
 // Release returns a token slice for reuse by later calls to Tokenize. The
 // caller must not use toks, or anything sliced from it, afterwards.
 func Release(toks []Token) {
+	if cap(toks) > MaxPooled {
+		return // a huge document's tokens: kept, they would live on in every small one's
+	}
 	toks = toks[:0]
 	tokenPool.Put(&toks)
 }
+
+// MaxPooled is the largest slice (in elements) kept for reuse: an article's
+// tokens fit many times over, and one huge document's slice is left to the
+// collector instead of being handed to every later document, which kept
+// its memory for the rest of a batch or a server's life.
+const MaxPooled = 1 << 17
 
 // LooksLikeDemonym reports whether a folded word has the shape of a
 // nationality adjective ("russian", "chinese", "british", "french"), the

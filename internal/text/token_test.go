@@ -140,3 +140,12 @@ func TestLooksLikeDemonym(t *testing.T) {
 		}
 	}
 }
+
+// TestReleaseKeepsNoHugeSlice: a huge document's token slice is not handed
+// to the next small document (it kept the whole slice alive).
+func TestReleaseKeepsNoHugeSlice(t *testing.T) {
+	Release(make([]Token, 0, MaxPooled+1))
+	if v := newTokens(8); cap(v) > MaxPooled {
+		t.Errorf("a small document got a pooled slice of %d tokens", cap(v))
+	}
+}
