@@ -130,7 +130,6 @@ func jsonErr(err error, data []byte) string {
 	return err.Error()
 }
 
-// jsonKind names the type of a raw JSON value by its first byte.
 // jsonField is one field of an input object: a string's value, or the
 // kind of any other value ("null", "a number"…) for the error message.
 type jsonField struct {
@@ -145,6 +144,7 @@ func (f *jsonField) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// jsonKind names the type of a raw JSON value by its first byte.
 func jsonKind(v []byte) string {
 	switch {
 	case len(v) == 0:

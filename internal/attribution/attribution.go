@@ -75,11 +75,6 @@ var Stage = analysis.NewStage("attribution", analysis.Attributions, nil, func(p 
 	return p.Attributions
 })
 
-// Extract fills p.Attributions and the Speaker of p.Quotes, in stages:
-// the candidate cues (cueCandidates), the reason a candidate is no
-// attribution or names no source by construction (rejectCue), its source
-// (findSource), who a pronoun stands for (resolvePronoun), what was said
-// (content), then the dash- and colon-signed lines and the quotes' speakers.
 // MaxCues bounds the reporting cues read in one document. An article has a
 // few hundred at most; a text of a million "Officials said." lines is no
 // article, and its attributions (about 140 bytes each) were a third of the
@@ -87,6 +82,11 @@ var Stage = analysis.NewStage("attribution", analysis.Attributions, nil, func(p 
 // no attributions: its quotes still count, with no speaker.
 const MaxCues = 20_000
 
+// Extract fills p.Attributions and the Speaker of p.Quotes, in stages:
+// the candidate cues (cueCandidates), the reason a candidate is no
+// attribution or names no source by construction (rejectCue), its source
+// (findSource), who a pronoun stands for (resolvePronoun), what was said
+// (content), then the dash- and colon-signed lines and the quotes' speakers.
 func Extract(p *analysis.Pass) {
 	ms := sortMatches(p)
 	cands := cueCandidates(p, ms)
@@ -281,9 +281,8 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 		// who spoke earlier in it ("…," Christie said, adding …); so
 		// does one after "by" ("pitched himself to voters by telling
 		// them that …").
-		if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].Source != "" {
-			b := p.Attributions[n-1]
-			a.Kind, a.Source, a.SourceSpan, a.Name, a.Pronoun = b.Kind, b.Source, b.SourceSpan, b.Name, false
+		if b := earlierSource(p, si); b != nil {
+			a.Kind, a.Source, a.SourceSpan, a.Name = b.Kind, b.Source, b.SourceSpan, b.Name
 			return
 		}
 		sentenceSubject(p, sent, m.First, a)
@@ -292,8 +291,7 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 		// the sentence's subject, which an earlier cue in the sentence
 		// may have found already ("in which Bloomberg criticized
 		// Democrats, but argued that …").
-		if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].SourceSpan.End <= p.Attributions[n-1].Cue.Start && p.Attributions[n-1].Source != "" {
-			b := p.Attributions[n-1]
+		if b := earlierSource(p, si); b != nil && b.SourceSpan.End <= b.Cue.Start {
 			a.Kind, a.Source, a.SourceSpan, a.Name, a.Pronoun = b.Kind, b.Source, b.SourceSpan, b.Name, b.Pronoun
 			return
 		}
@@ -307,6 +305,16 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 			sourceAfter(p, m.Last, sent.Last, a)
 		}
 	}
+}
+
+// earlierSource is the last attribution found so far when it is in
+// sentence si and has a source: the subject a later verb of the sentence
+// may share.
+func earlierSource(p *analysis.Pass, si int) *analysis.Attribution {
+	if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].Source != "" {
+		return &p.Attributions[n-1]
+	}
+	return nil
 }
 
 // resolvePronoun names the source a pronoun stands for: "they", the group

@@ -230,7 +230,7 @@ func newTokens(n int) []Token {
 // caller must not use toks, or anything sliced from it, afterwards.
 func Release(toks []Token) {
 	if cap(toks) > MaxPooled {
-		return // a huge document's tokens: kept, they would live on in every small one's
+		return // a huge document's: left to the collector (see MaxPooled)
 	}
 	toks = toks[:0]
 	tokenPool.Put(&toks)

@@ -309,9 +309,10 @@ var claimNoun = text.NewWordSet(lexicons.Words("claim_nouns")...)
 // name: a size adjective before the noun it measures ("a massive concrete
 // building") unless that noun is loaded too; "so-called" before anything
 // but a claim of legitimacy ("the so-called Islamic State", "so-called
-// carried interest"), where it introduces a name or a term; a capitalised word after a
-// capitalised word mid-sentence ("Jeremy Bash", "Grand Slam"); and praise
-// described with its speaker ("Obama hailed the ruling"; see AgentSpeaks).
+// carried interest"), where it introduces a name or a term; a capitalised
+// word after a capitalised word mid-sentence ("Jeremy Bash", "Grand
+// Slam"); and praise described with its speaker ("Obama hailed the
+// ruling"; see AgentSpeaks).
 func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 	if si < 0 || m.Last >= p.Sentences[si].Last {
 		return false
