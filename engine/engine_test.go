@@ -194,6 +194,7 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"Every day, Pope Francis spoke of the horrific violence of the drug cartels.", "horrific", "Francis"},
 		{"Senator Ana Ruiz expressed frustration at the failure to rein in a rogue nuclear program.", "rogue", "Ana Ruiz"},
 		{"Bernie Sanders promised to take bold action should he win the presidency.", "bold", "Bernie Sanders"},
+		{"Donald Trump is cautious, stating in an interview on Fox News that the Chinese economy was in a precarious situation.", "precarious situation", "Donald Trump"},
 		{"The plan is reckless, and the mayor said nothing about it.", "reckless", ""},
 		{"Nimbus Energy announced a truly remarkable battery for homes on Monday.", "truly", ""},
 		{"Ana Ruiz said the levy was fair, but for the farmers it is a disaster for the whole valley.", "disaster", ""},
@@ -741,6 +742,10 @@ func TestWordSense(t *testing.T) {
 		{"The guests included Jeremy Bash and two senators.", "Bash", false},
 		{"Martin O'Malley has been calling Trump a fascist for months.", "fascist", false},
 		{"Republicans portrayed her email server as a reckless danger.", "reckless", false},
+		{"In 2008, Hillary Clinton slammed Barack Obama as elitist and out of touch.", "elitist", false},
+		{"After savaging party funders as corrupt insiders, Trump found them reluctant to give.", "corrupt", false},
+		{"Constitutionalists, like Senator Ted Cruz, consider him a phony.", "phony", false},
+		{"He is considered a phony by nobody in particular.", "phony", true},
 		{"Trump called for a massive wall on the border.", "massive", false},
 		{"The mayor's reckless plan failed, and the council called a vote.", "reckless", true},
 	} {

@@ -380,7 +380,9 @@ func continues(open, r rune) bool {
 		return r == '\''
 
 	case '"':
-		return r == '"'
+		// Scraped copy mixes the marks: a straight-quoted paragraph is
+		// continued by one that opens with a curly mark.
+		return r == '"' || r == '\u201C'
 	case '\u00AB':
 		return r == '\u00AB'
 	default:

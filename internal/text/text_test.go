@@ -83,6 +83,10 @@ func TestQuotes(t *testing.T) {
 		// in PolNeAR: "… for its “Bathroom Bill,” which allows …").
 		{"\"Lynch is suing for its \u201cBathroom Bill,\u201d which allows owners, not bureaucrats, to decide.\n\n\"The solution is property.\" Then more.",
 			[]string{"Lynch is suing for its \u201cBathroom Bill,\u201d which allows owners, not bureaucrats, to decide.\n\n\"The solution is property."}},
+		// A straight-quoted paragraph continued by one that opens with a
+		// curly mark (found in PolNeAR: a page quoting another outlet).
+		{"\"Melanie thought it was outrageous.\n\n\u201cIt never crossed my mind,\u201d she said.\n\nThe end.",
+			[]string{"Melanie thought it was outrageous.\n\n\u201cIt never crossed my mind,"}},
 		// A paragraph after one that ends "saying:" is the speaker's words,
 		// printed without marks (found in BASIL: a post quoted whole); the
 		// next paragraph is the outlet's again.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/credence-news/credence/lexicons"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -246,8 +247,8 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 			continue
 		}
 		switch {
-		case (characterisationVerb.Has(t) || characterisationAsVerb.Has(t)) && !strings.HasSuffix(t.Norm, "ing") && k > p.Sentences[si].First && passiveAux.Has(&p.Tokens[k-1]):
-			return "", false // "is seen as", "has been called": no one's naming but the outlet's
+		case (characterisationVerb.Has(t) || characterisationAsVerb.Has(t)) && !strings.HasSuffix(t.Norm, "ing") && k > p.Sentences[si].First && (passiveAux.Has(&p.Tokens[k-1]) || p.Tokens[k-1].Norm == "," && strings.HasSuffix(t.Norm, "ed")):
+			return "", false // "is seen as", "has been called", "the deal, hailed as": no one's naming but the outlet's
 		case t.Norm == "as":
 			as = true
 		case t.Norm == "of":
@@ -461,11 +462,14 @@ func objectOfCue(p *analysis.Pass, cueEnd, end int) bool {
 	if len(after) == 0 {
 		return true
 	}
+	between := strings.Fields(p.Text[cueEnd:end])
 	switch strings.ToLower(after[0]) {
 	case "in", "of", "about":
-		return true
+		// "believes in", "thinks of": the object; but "stating in an
+		// interview that …" reports the clause.
+		return !slices.Contains(between, "that")
 	}
-	if len(strings.Fields(p.Text[cueEnd:end])) > 1 {
+	if len(between) > 1 {
 		return false
 	}
 	for _, w := range after[1:min(len(after), 3)] {
