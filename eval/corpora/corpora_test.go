@@ -105,7 +105,7 @@ func TestSlantModelFresh(t *testing.T) {
 // change that brings back a class of false alarm fails here.
 func TestLoadedPrecisionSet(t *testing.T) {
 	useSharedData(t)
-	paths := []*string{&PrecisionSetPath, &FreshPrecisionSetPath, &ThirdPrecisionSetPath, &FourthPrecisionSetPath, &FifthPrecisionSetPath, &SixthPrecisionSetPath, &SeventhPrecisionSetPath, &EighthPrecisionSetPath, &HeldoutPrecisionSetPath}
+	paths := []*string{&PrecisionSetPath, &FreshPrecisionSetPath, &ThirdPrecisionSetPath, &FourthPrecisionSetPath, &FifthPrecisionSetPath, &SixthPrecisionSetPath, &SeventhPrecisionSetPath, &EighthPrecisionSetPath, &NinthPrecisionSetPath, &HeldoutPrecisionSetPath}
 	for _, p := range paths {
 		was := *p
 		*p = filepath.Join("..", "..", was)
@@ -129,7 +129,8 @@ func TestLoadedPrecisionSet(t *testing.T) {
 		t.Errorf("precision on the fresh judged set %.3f, want at least 0.65", p)
 	}
 	// Each held-out draw is 100 findings (±0.09 at 95%): seed 2030 gave
-	// 0.66, 2031 0.67, 2032 0.63, 2033 0.71 when drawn (2034: see REPORT.md).
+	// 0.66, 2031 0.67, 2032 0.63, 2033 0.71, 2034 0.70 when drawn (2035: see
+	// REPORT.md).
 	if p := run.metrics["loaded.precision_heldout"]; p < 0.60 {
 		t.Errorf("precision on the held-out judged set %.3f, want at least 0.60", p)
 	}
