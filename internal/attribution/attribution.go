@@ -275,12 +275,13 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 		documentSource(p, sent, m.First, a)
 	case cueWord == "according":
 		sourceAfter(p, m.Last, sent.Last, a)
-	case strings.HasSuffix(cueWord, "ing") && m.First > sent.First && (p.Tokens[m.First-1].Norm == "," || p.Tokens[m.First-1].Norm == "by"):
+	case strings.HasSuffix(cueWord, "ing") && m.First > sent.First && participleOpener[p.Tokens[m.First-1].Norm]:
 		// "Clinton had mocked the complaint, saying …": a participle
 		// after a comma reports what the sentence's subject said, or
 		// who spoke earlier in it ("…," Christie said, adding …); so
 		// does one after "by" ("pitched himself to voters by telling
-		// them that …").
+		// them that …") or a dash ("Republicans are challenging her
+		// statements -- claiming that …").
 		if b := earlierSource(p, si); b != nil {
 			a.Kind, a.Source, a.SourceSpan, a.Name = b.Kind, b.Source, b.SourceSpan, b.Name
 			return
@@ -306,6 +307,10 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 		}
 	}
 }
+
+// participleOpener are the tokens after which a participle cue reports the
+// sentence's subject: a comma, "by", a dash.
+var participleOpener = map[string]bool{",": true, "by": true, "-": true, "\u2014": true, "\u2013": true}
 
 // earlierSource is the last attribution found so far when it is in
 // sentence si and has a source: the subject a later verb of the sentence
@@ -605,17 +610,22 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	// Urban-Brookings Tax Policy Center and a professor at …, said").
 	// But "the session chair, Amara Osei, called": a name between the
 	// commas after a lowercase role is the source itself (not so "a
-	// delegate from Houston, Texas, said").
+	// delegate from Houston, Texas, said", whose "Houston, Texas" is one
+	// place inside the appositive).
 	if k >= first && p.Tokens[k].Norm == "," {
 		for j := k - 1; j >= first && j > k-30; j-- {
-			if p.Tokens[j].Norm == "," {
-				if k-1 > j && j > first && !p.Capitalized(p.Tokens[j-1]) && !p.Tokens[j-1].Punct && nameStart(p, k-1, j+1) == j+1 {
-					k--
-				} else {
-					k = j - 1
-				}
-				break
+			if p.Tokens[j].Norm != "," {
+				continue
 			}
+			if placeInAppositive(p, first, j, k) {
+				continue
+			}
+			if k-1 > j && j > first && !p.Capitalized(p.Tokens[j-1]) && !p.Tokens[j-1].Punct && nameStart(p, k-1, j+1) == j+1 {
+				k--
+			} else {
+				k = j - 1
+			}
+			break
 		}
 	}
 	if k < first {
@@ -692,6 +702,28 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		s := nounPhraseStart(p, k, first)
 		unnamed(p, a, s, k)
 	}
+}
+
+// placeInAppositive reports that the comma at token j splits a place in
+// two ("from Houston, Texas,"): one or two capitalised words up to the
+// comma at k, after a capitalised word that a preposition of place
+// introduces.
+func placeInAppositive(p *analysis.Pass, first, j, k int) bool {
+	if k-j < 2 || k-j > 3 || j-2 < first {
+		return false
+	}
+	for i := j + 1; i < k; i++ {
+		if p.Tokens[i].Punct || !p.Capitalized(p.Tokens[i]) {
+			return false
+		}
+	}
+	for i := j - 1; i >= first && i >= j-3; i-- {
+		t := &p.Tokens[i]
+		if t.Punct || !p.Capitalized(*t) {
+			return modifierPreposition.Has(t) && i < j-1
+		}
+	}
+	return false
 }
 
 // pluralHead reports a lowercase plural noun for people at token k, the

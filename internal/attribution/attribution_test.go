@@ -103,7 +103,10 @@ func TestSources(t *testing.T) {
 		// a role after "the" is a person whatever the verb.
 		{"The mayor criticized Trump, but the council stayed quiet.", analysis.SourceUnnamed, ""},
 		{"The mayor rejected the council's plan and said it was a mess.", analysis.SourceUnnamed, ""},
-		// A participle after "by" reports the subject's words (found in PolNeAR).
+		// A city and its state inside an appositive (found in PolNeAR).
+		{"Christopher Harvey, an African-American delegate from Houston, Texas, said the turmoil was part of the circus.", analysis.SourceNamedPerson, "Christopher Harvey"},
+		// A participle after a dash or "by" reports the subject's words (found in PolNeAR).
+		{"Senate Republicans are challenging her statements -- claiming that the complaints are bogus.", analysis.SourceUnnamed, ""},
 		{"Trump pitched himself to voters by telling them that their lives were terrible.", analysis.SourceNamedPerson, "Trump"},
 	}
 	for _, c := range cases {

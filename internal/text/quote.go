@@ -2,6 +2,7 @@ package text
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -89,7 +90,7 @@ func Quotes(src string) []Quote {
 	if posts := embeddedPosts(src); len(posts) > 0 {
 		out = withTurns(out, posts)
 	}
-	if blocks := blockQuotes(src); len(blocks) > 0 {
+	if blocks := blockQuotes(src, out); len(blocks) > 0 {
 		out = withTurns(out, blocks)
 	}
 	return out
@@ -99,12 +100,14 @@ func Quotes(src string) []Quote {
 // someone's words: "… on Twitter, saying:", "Dr. Ward stated:".
 var blockQuoteOpeners = lexicons.Set("block_quote_openers")
 
-// blockQuotes finds a paragraph printed as someone's words without quote
-// marks, after a paragraph that ends in a verb of saying and a colon (a
-// post or a statement set on its own, as pages print them). Only that one
-// paragraph: what follows may be the outlet's again. A paragraph that
-// opens with a quote mark is left to the quotation rules.
-func blockQuotes(src string) []Quote {
+// blockQuotes finds a paragraph printed as someone's words after a
+// paragraph that ends in a colon and names the speaking ("Trump lashed out
+// on Twitter, saying:", "Trump responded in a statement on Friday
+// afternoon:"): a post or a statement set on its own, as pages print them,
+// without quote marks or with an opening mark never closed. Only that one
+// paragraph: what follows may be the outlet's again. A paragraph whose
+// marks pair up is left to the quotation rules (quotes, found before).
+func blockQuotes(src string, quotes []Quote) []Quote {
 	var out []Quote
 	for i := 0; ; {
 		k := strings.Index(src[i:], ":\n")
@@ -113,11 +116,7 @@ func blockQuotes(src string) []Quote {
 		}
 		colon := i + k
 		i = colon + 1
-		w := colon
-		for w > 0 && (src[w-1] >= 'a' && src[w-1] <= 'z' || src[w-1] >= 'A' && src[w-1] <= 'Z') {
-			w--
-		}
-		if !blockQuoteOpeners[strings.ToLower(src[w:colon])] {
+		if !introducesQuote(src[strings.LastIndexByte(src[:colon], '\n')+1 : colon]) {
 			continue
 		}
 		start := colon + 1
@@ -127,19 +126,35 @@ func blockQuotes(src string) []Quote {
 		if start >= len(src) {
 			return out
 		}
-		if r, _ := utf8.DecodeRuneInString(src[start:]); r == '"' || r == '\'' || unicode.Is(unicode.Pi, r) || unicode.Is(unicode.Pf, r) || r == '\u00AB' {
-			continue
+		inner := start
+		if r, size := utf8.DecodeRuneInString(src[start:]); r == '"' || r == '\'' || unicode.Is(unicode.Pi, r) || unicode.Is(unicode.Pf, r) || r == '\u00AB' {
+			if slices.ContainsFunc(quotes, func(q Quote) bool { return q.Start == start }) {
+				continue
+			}
+			inner += size
 		}
 		end := len(src)
 		if e := strings.Index(src[start:], "\n\n"); e >= 0 {
 			end = start + e
 		}
 		end = start + len(strings.TrimRight(src[start:end], " \t\r\n"))
-		if end > start {
-			out = append(out, Quote{Start: start, End: end, InnerStart: start, InnerEnd: end})
+		if end > inner {
+			out = append(out, Quote{Start: start, End: end, InnerStart: inner, InnerEnd: end})
 		}
 		i = max(i, end)
 	}
+}
+
+// introducesQuote reports a line whose last dozen words name the speaking:
+// a verb of saying or a statement (blockQuoteOpeners).
+func introducesQuote(line string) bool {
+	words := strings.Fields(line)
+	for _, w := range words[max(0, len(words)-12):] {
+		if blockQuoteOpeners[strings.ToLower(strings.Trim(w, ",.;:()\"'’“”"))] {
+			return true
+		}
+	}
+	return false
 }
 
 // postSignature is the line a page prints under an embedded post: "— Rep.

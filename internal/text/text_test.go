@@ -93,6 +93,10 @@ func TestQuotes(t *testing.T) {
 		{"Trump lashed out on Twitter, saying:\n\nThe justice has embarrassed all by making very dumb statements.\n\nThe court said nothing.",
 			[]string{"The justice has embarrassed all by making very dumb statements."}},
 		{"The statement read:\n\"We regret the delay.\"\n\nThe list includes:\n\nthree parks.", []string{"We regret the delay."}},
+		// A statement whose opening mark is never closed, introduced by a
+		// line that names it (found in BASIL).
+		{"Trump responded in a statement on Friday afternoon:\n\n\u201cI have no idea whether the story is true. I had absolutely nothing to do with it.\n\nThe campaign went on.",
+			[]string{"I have no idea whether the story is true. I had absolutely nothing to do with it."}},
 	}
 	for _, c := range cases {
 		var got []string
