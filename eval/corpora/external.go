@@ -153,6 +153,12 @@ func externalBABE(eng *engine.Engine, run *externalRun) (string, error) {
 	var pred, predBase, gold []bool
 	predVader := make([][]bool, len(vaderSettings))
 	var feats []map[string]float64
+	// Opinion in the news voice: BABE's label_opinion, the sentences its
+	// experts call the writer's opinion against those they call entirely
+	// factual (the "somewhat" and "no agreement" middle left out).
+	var opinionPred, opinionGold, opinionOwn []bool
+	opinionVader := make([][]bool, len(vaderSettings))
+	var opinionFeats []map[string]float64
 	for i := 0; ; i++ {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -161,7 +167,7 @@ func externalBABE(eng *engine.Engine, run *externalRun) (string, error) {
 		if err != nil {
 			continue
 		}
-		sent, label := rec[col["text"]], rec[col["label_bias"]]
+		sent, label, opinion := rec[col["text"]], rec[col["label_bias"]], rec[col["label_opinion"]]
 		if label != "Biased" && label != "Non-biased" {
 			continue
 		}
@@ -169,10 +175,13 @@ func externalBABE(eng *engine.Engine, run *externalRun) (string, error) {
 		if err != nil {
 			continue
 		}
+		opinionLabelled := opinion == "Expresses writer’s opinion" || opinion == "Entirely factual"
 		gold = append(gold, label == "Biased")
 		pred = append(pred, len(loadedSpans(res)) > 0)
-		predBase = append(predBase, len(run.own.spans(sent)) > 0)
-		for i, sp := range run.vader.spans(sent) {
+		own := len(run.own.spans(sent)) > 0
+		predBase = append(predBase, own)
+		vaderSpans := run.vader.spans(sent)
+		for i, sp := range vaderSpans {
 			predVader[i] = append(predVader[i], len(sp) > 0)
 		}
 		x := sentenceFeatures(sent, res)
@@ -198,14 +207,52 @@ func externalBABE(eng *engine.Engine, run *externalRun) (string, error) {
 			}
 		}
 		feats = append(feats, x)
+		if opinionLabelled {
+			opinionGold = append(opinionGold, opinion != "Entirely factual")
+			opinionPred = append(opinionPred, outletVoiceFraming(res))
+			opinionOwn = append(opinionOwn, own)
+			for i, sp := range vaderSpans {
+				opinionVader[i] = append(opinionVader[i], len(sp) > 0)
+			}
+			opinionFeats = append(opinionFeats, x)
+		}
 	}
 	learned := crossValidatedSentenceModel(feats, gold, 5)
+	opinionLearned := crossValidatedSentenceModel(opinionFeats, opinionGold, 5)
+	run.metrics["babe.opinion_rule"], run.metrics["babe.opinion_learned"] = macroF1(opinionPred, opinionGold), macroF1(opinionLearned, opinionGold)
+	ovi := bestSetting(func(i int) float64 { return macroF1(opinionVader[i], opinionGold) })
 	vi := bestSetting(func(i int) float64 { return macroF1(predVader[i], gold) })
 	vader, vaderSet := macroF1(predVader[vi], gold), vaderSettings[vi]
 	run.metrics["babe.rule"], run.metrics["babe.learned"] = macroF1(pred, gold), macroF1(learned, gold)
 	run.metrics["babe.vader"], run.metrics["babe.own"] = vader, macroF1(predBase, gold)
 	return fmt.Sprintf("- **BABE** (sentence-level media bias, %d expert-labelled sentences): macro-F1 %.3f for \"any framing.loaded finding (quoted or not)\"; %.3f for a logistic combination of the framing features, the loaded words' categories and polarity, and who speaks in the sentence (5-fold cross-validated on BABE dev). Baselines: VADER word list %.3f (%v), own word list %.3f. (Published fine-tuned BERT: 0.804.)\n",
-		len(gold), macroF1(pred, gold), macroF1(learned, gold), vader, vaderSet, macroF1(predBase, gold)), nil
+		len(gold), macroF1(pred, gold), macroF1(learned, gold), vader, vaderSet, macroF1(predBase, gold)) +
+		fmt.Sprintf("- **BABE, opinion in the news voice** (%d sentences its experts call the writer's opinion, %d, or entirely factual; the middle left out): macro-F1 %.3f for \"any framing.editorial, framing.speculation or framing.loaded finding in the outlet's voice\"; %.3f for the same logistic combination trained on the opinion label (5-fold cross-validated; not shipped: the rules are what the engine runs). Baselines: VADER word list %.3f (%v), own word list %.3f.\n",
+			len(opinionGold), count(opinionGold), macroF1(opinionPred, opinionGold), macroF1(opinionLearned, opinionGold), macroF1(opinionVader[ovi], opinionGold), vaderSettings[ovi], macroF1(opinionOwn, opinionGold)), nil
+}
+
+// outletVoiceFraming reports a framing finding counted against the outlet:
+// opinion, speculation or loaded wording outside quotes and reported speech.
+func outletVoiceFraming(res core.Result) bool {
+	for _, f := range res.Findings {
+		switch f.Rule {
+		case "framing.editorial", "framing.speculation", "framing.loaded":
+			if !f.Quoted {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func count(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // sentenceFeatures are the framing signals of one sentence, for a learned
