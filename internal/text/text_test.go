@@ -148,6 +148,7 @@ func FuzzFold(f *testing.F) {
 
 func FuzzSentencesAndQuotes(f *testing.F) {
 	f.Add("The U.S. said “no.” Dr. Who left.\n\nNext.")
+	f.Add("He wrote on Twitter, saying:\n\n“Sad!\n\nQ: Why?\nA: Because.\nQ: And?\nA: That is all I will say today, thank you.")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
@@ -160,10 +161,15 @@ func FuzzSentencesAndQuotes(f *testing.F) {
 			}
 			prev = st.End
 		}
+		end := 0
 		for _, q := range Quotes(s) {
-			if q.Start < 0 || q.End > len(s) || !(q.Start < q.InnerStart && q.InnerStart <= q.InnerEnd && q.InnerEnd < q.End) || !utf8.ValidString(s[q.Start:q.End]) {
+			// A quotation between marks has them outside its inner span; a
+			// transcript's turn or a paragraph quoted whole may have none.
+			// Quotes are in order and never overlap (QuoteAt searches them).
+			if q.Start < end || q.End > len(s) || !(q.Start <= q.InnerStart && q.InnerStart <= q.InnerEnd && q.InnerEnd <= q.End && q.Start < q.End) || !utf8.ValidString(s[q.Start:q.End]) {
 				t.Fatalf("bad quote %+v in %q", q, s)
 			}
+			end = q.End
 		}
 	})
 }
