@@ -746,6 +746,11 @@ func TestWordSense(t *testing.T) {
 		{"After savaging party funders as corrupt insiders, Trump found them reluctant to give.", "corrupt", false},
 		{"Constitutionalists, like Senator Ted Cruz, consider him a phony.", "phony", false},
 		{"He is considered a phony by nobody in particular.", "phony", true},
+		// One sense per text: "chaos" in a piece that speaks of chaos theory
+		// is the term (found on a saved science page); without the term it
+		// is loaded.
+		{"Chaos theory began with a weather model. Then chaos went mainstream with a best-selling book.", "chaos", false},
+		{"The vote brought chaos to the city. Then chaos went mainstream on every channel.", "chaos", true},
 		{"Trump called for a massive wall on the border.", "massive", false},
 		{"The mayor's reckless plan failed, and the council called a vote.", "reckless", true},
 	} {

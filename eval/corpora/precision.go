@@ -76,8 +76,8 @@ var TenthPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_
 var HeldoutPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_heldout.tsv")
 
 // PagesPrecisionSetPath is every framing.loaded finding on the English
-// news pages' reviewed article text (seed 2039), judged once and never
-// read for rules.
+// news pages' reviewed article text (seed 2039), judged as a held-out set
+// and read for one rule after (one sense per text for loaded nouns).
 var PagesPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_pages.tsv")
 
 // LoadedSample draws n of the framing.loaded findings counted against the
@@ -208,7 +208,7 @@ func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) 
 		{NinthPrecisionSetPath, "loaded.precision_2034", "a ninth draw, none of them in the first eight, judged as a held-out set (0.70 when drawn) and then read for a round of other people's words (quotations in mixed marks, \"slammed Obama as elitist\")"},
 		{TenthPrecisionSetPath, "loaded.precision_2035", "the tenth and eleventh draws, 200 findings none of them in the first nine, judged as a held-out set (0.735 when drawn) and then read for a round of other people's words (a place inside an appositive, a statement after a line that names it)"},
 		{HeldoutPrecisionSetPath, "loaded.precision_heldout", "the twelfth and thirteenth draws, the 145 findings none of the earlier sets held, drawn after every rule they measure, judged once and never read for rules: the held-out figure"},
-		{PagesPrecisionSetPath, "loaded.precision_pages", "on the reviewed article text of the 26 English news outlets' saved pages (science, technology, games, local and world news), every finding there, judged once and never read for rules: held out, and of other genres than the political news the lexicon was written from"},
+		{PagesPrecisionSetPath, "loaded.precision_pages", "on the reviewed article text of the 26 English news outlets' saved pages (science, technology, games, local and world news), every finding there, judged as a held-out set of other genres than the political news the lexicon was written from (0.447 when drawn) and then read for one rule (a loaded noun the text uses as a term keeps that sense through it)"},
 	} {
 		line, err := precisionLine(eng, s.path, s.what)
 		if err != nil {

@@ -342,6 +342,13 @@ next:
 	return out
 }
 
+// TermBeside reports an occurrence of the entry's word at token k used as a
+// term: one of its unless_near words right beside it ("chaos theory", "a
+// tax regime").
+func (e *Entry) TermBeside(toks []text.Token, k int) bool {
+	return k > 0 && slices.Contains(e.unless, toks[k-1].StemID) || k+1 < len(toks) && slices.Contains(e.unless, toks[k+1].StemID)
+}
+
 var negators = text.NewWordSet(lexicons.Words("negators")...)
 
 func (m *Matcher) keep(e *Entry, toks []text.Token, first, last int) bool {

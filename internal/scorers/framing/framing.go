@@ -82,8 +82,8 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		}
 		reported[spanKey{rule.ID, m.Start, m.End}] = true
 		si := p.SentenceAt(m.Start)
-		if rule.ID == RuleLoaded.ID && (inName(p, si, m.First, m.Last) || plainSense(p, si, &m)) {
-			continue // "the Revolutionary Guard", "Jeremy Bash", "a massive building", "the so-called Islamic State"
+		if rule.ID == RuleLoaded.ID && (inName(p, si, m.First, m.Last) || plainSense(p, si, &m) || termOfTheText(p, &m)) {
+			continue // "the Revolutionary Guard", "Jeremy Bash", "a massive building", "the so-called Islamic State", chaos in a piece on chaos theory
 		}
 		q, quoted := p.QuoteAt(m.Start, m.End)
 		if quoted && rule.ID != RuleLoaded.ID {
@@ -338,6 +338,42 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 	}
 	return false
 }
+
+// termOfTheText reports a loaded noun that the text uses as a term
+// elsewhere: one occurrence right beside a word of its entry's unless_near
+// ("chaos theory", "a tax regime") sets the sense for the whole text, one
+// sense per discourse, so "chaos" alone in an article on chaos theory is
+// the term too. Loaded nouns only: a verb keeps a sense per use ("the storm
+// slammed the coast; the mayor slammed FEMA"), and so does a label ("regime
+// change" says nothing of "the Assad regime" in the same article: judged
+// true findings on BASIL and PolNeAR were lost when labels were included).
+func termOfTheText(p *analysis.Pass, m *lexicon.Match) bool {
+	if m.Last-m.First != 1 || len(m.Entry.UnlessNear) == 0 || p.Tokens[m.First].NormID == 0 || m.Entry.Category != "loaded_noun" {
+		return false
+	}
+	terms := analysis.Memo(p, textTerms, func() map[termKey]bool { return map[termKey]bool{} })
+	key := termKey{m.Entry, p.Tokens[m.First].NormID}
+	if used, ok := terms[key]; ok {
+		return used
+	}
+	used := false
+	for k := range p.Tokens {
+		if p.Tokens[k].NormID == key.id && m.Entry.TermBeside(p.Tokens, k) {
+			used = true
+			break
+		}
+	}
+	terms[key] = used
+	return used
+}
+
+type termKey struct {
+	entry *lexicon.Entry
+	id    int32
+}
+
+// textTerms caches, per document, whether a loaded noun is a term of it.
+var textTerms = analysis.NewResult[map[termKey]bool]("framing: loaded nouns the text uses as terms")
 
 // identifiedSubject reports whether the verb at token k has a subject
 // before it ("Obama has often hailed", "a Times article hailed", "the
