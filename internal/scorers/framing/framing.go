@@ -341,7 +341,7 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 
 // termOfTheText reports a loaded noun that the text uses as a term
 // elsewhere: one occurrence right beside a word of its entry's unless_near
-// ("chaos theory", "a tax regime") sets the sense for the whole text, one
+// ("chaos theory") sets the sense for the whole text, one
 // sense per discourse, so "chaos" alone in an article on chaos theory is
 // the term too. Loaded nouns only: a verb keeps a sense per use ("the storm
 // slammed the coast; the mayor slammed FEMA"), and so does a label ("regime
