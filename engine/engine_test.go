@@ -196,6 +196,11 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"Bernie Sanders promised to take bold action should he win the presidency.", "bold", "Bernie Sanders"},
 		{"Donald Trump is cautious, stating in an interview on Fox News that the Chinese economy was in a precarious situation.", "precarious situation", "Donald Trump"},
 		{"The plan is reckless, and the mayor said nothing about it.", "reckless", ""},
+		// A sentence set in a named person's view (found in PolNeAR); a
+		// group's loss described is the outlet's.
+		{"For Jonathan Chait, Williamson is exposing the perverse moral logic of the movement.", "perverse", "Jonathan Chait"},
+		{"In Mr. Allen's view, the fun stunts will not last.", "stunts", "Mr. Allen"},
+		{"For Democrats, the loss was devastating.", "devastating", ""},
 		{"Nimbus Energy announced a truly remarkable battery for homes on Monday.", "truly", ""},
 		{"Ana Ruiz said the levy was fair, but for the farmers it is a disaster for the whole valley.", "disaster", ""},
 		{"The levy was a disaster for small farms and the harvest fell by a third, officials at the ministry reported in their annual review.", "disaster", ""},

@@ -105,6 +105,9 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 				reporter, indirect = characterisation(p, si, m.First)
 			}
 			if !indirect {
+				reporter, indirect = viewpoint(p, si, m.First)
+			}
+			if !indirect {
 				claim = claimClause(p, si, m.First)
 			}
 		}
@@ -486,6 +489,57 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 		}
 	}
 	return best, bestTo >= 0
+}
+
+// viewpoint reports a loaded word in a sentence set in a named person's
+// view: "For Jonathan Chait, Williamson is exposing the perverse logic…",
+// "To Senator Ana Ruiz, the levy is a disaster", "In Mr. Allen's view, …".
+// What follows the comma is that person's view. A full name is required
+// ("For Democrats, the loss was devastating" describes their loss).
+func viewpoint(p *analysis.Pass, si, first int) (string, bool) {
+	if si < 0 {
+		return "", false
+	}
+	sent := p.Sentences[si]
+	k := sent.First
+	if k+3 >= sent.Last {
+		return "", false
+	}
+	opener := p.Tokens[k].Norm
+	if opener != "for" && opener != "to" && opener != "in" {
+		return "", false
+	}
+	for j := k + 1; j < sent.Last && j <= k+8; j++ {
+		if p.Tokens[j].Norm != "," {
+			continue
+		}
+		if first < j {
+			return "", false
+		}
+		end := j
+		if opener == "in" { // "In Mr. Allen's view,"
+			if p.Tokens[j-1].Norm != "view" || j-3 <= k || !text.IsApostrophe(&p.Tokens[j-3]) {
+				return "", false
+			}
+			end = j - 3
+		}
+		caps := 0
+		for i := k + 1; i < end; i++ {
+			t := &p.Tokens[i]
+			switch {
+			case !t.Punct && p.Capitalized(*t):
+				caps++
+			case t.Norm == "." || t.Norm == "the":
+			default:
+				return "", false
+			}
+		}
+		if caps < 2 {
+			return "", false
+		}
+		return p.Text[p.Tokens[k+1].Start:p.Tokens[end-1].End], true
+	}
+	return "", false
 }
 
 // objectOfCue reports a loaded word that opens the object of the cue rather
