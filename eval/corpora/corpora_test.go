@@ -111,7 +111,7 @@ func TestSlantModelFresh(t *testing.T) {
 // change that brings back a class of false alarm fails here.
 func TestLoadedPrecisionSet(t *testing.T) {
 	useSharedData(t)
-	paths := []*string{&PrecisionSetPath, &FreshPrecisionSetPath, &ThirdPrecisionSetPath, &FourthPrecisionSetPath, &FifthPrecisionSetPath, &SixthPrecisionSetPath, &SeventhPrecisionSetPath, &EighthPrecisionSetPath, &NinthPrecisionSetPath, &TenthPrecisionSetPath, &HeldoutPrecisionSetPath, &PagesPrecisionSetPath}
+	paths := []*string{&PrecisionSetPath, &FreshPrecisionSetPath, &ThirdPrecisionSetPath, &FourthPrecisionSetPath, &FifthPrecisionSetPath, &SixthPrecisionSetPath, &SeventhPrecisionSetPath, &EighthPrecisionSetPath, &NinthPrecisionSetPath, &TenthPrecisionSetPath, &HeldoutPrecisionSetPath, &MainstreamPrecisionSetPath, &PagesPrecisionSetPath}
 	for _, p := range paths {
 		was := *p
 		*p = filepath.Join("..", "..", was)

@@ -80,6 +80,11 @@ var HeldoutPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precisio
 // and read for one rule after (one sense per text for loaded nouns).
 var PagesPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_pages.tsv")
 
+// MainstreamPrecisionSetPath is 100 framing.loaded findings on the
+// hyperpartisan corpus's articles judged not hyperpartisan (seed 2040),
+// judged once and never read for rules.
+var MainstreamPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_mainstream.tsv")
+
 // LoadedSample draws n of the framing.loaded findings counted against the
 // outlet (not quoted, not reported speech) on the dated real news of BASIL
 // and PolNeAR, with the given seed, and returns them with their sentence
@@ -95,6 +100,30 @@ func LoadedSample(eng *engine.Engine, n int, seed uint64) ([]LoadedJudgement, []
 // judged through.
 func LoadedSamplePages(eng *engine.Engine, n int, seed uint64) ([]LoadedJudgement, []string) {
 	return loadedSample(eng, newsPageDocs(), n, seed)
+}
+
+// LoadedSampleMainstream is LoadedSample on the hyperpartisan corpus's
+// articles its readers judged not hyperpartisan (mainstreamDocs): real
+// articles of many outlets, read for no loaded-language rule.
+func LoadedSampleMainstream(eng *engine.Engine, n int, seed uint64) ([]LoadedJudgement, []string) {
+	return loadedSample(eng, mainstreamDocs(), n, seed)
+}
+
+// mainstreamDocs are the hyperpartisan corpus's articles labelled not
+// hyperpartisan, with IDs that name the corpus.
+func mainstreamDocs() []*core.Document {
+	docs, oneSided, err := readHyperpartisan()
+	if err != nil {
+		return nil
+	}
+	var out []*core.Document
+	for i, d := range docs {
+		if !oneSided[i] {
+			d.ID = "hyperpartisan/" + d.ID
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // newsPageDocs are the reviewed article texts of the English news pages
@@ -208,6 +237,7 @@ func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) 
 		{NinthPrecisionSetPath, "loaded.precision_2034", "a ninth draw, none of them in the first eight, judged as a held-out set (0.70 when drawn) and then read for a round of other people's words (quotations in mixed marks, \"slammed Obama as elitist\")"},
 		{TenthPrecisionSetPath, "loaded.precision_2035", "the tenth and eleventh draws, 200 findings none of them in the first nine, judged as a held-out set (0.735 when drawn) and then read for a round of other people's words (a place inside an appositive, a statement after a line that names it)"},
 		{HeldoutPrecisionSetPath, "loaded.precision_heldout", "the twelfth and thirteenth draws, the 145 findings none of the earlier sets held, drawn after the round before them and judged once: the held-out figure, 0.745 when drawn (two later rules, a cult classic and a sentence set in a named person's view, cover cases it also holds)"},
+		{MainstreamPrecisionSetPath, "loaded.precision_mainstream", "on the hyperpartisan corpus's articles its readers judged not hyperpartisan (many outlets, many of them small sites and columns), 100 drawn with seed 2040 after every rule they measure, judged once and never read for rules: held out, on articles no loaded-language rule was written from"},
 		{PagesPrecisionSetPath, "loaded.precision_pages", "on the reviewed article text of the 26 English news outlets' saved pages (science, technology, games, local and world news), every finding there, judged as a held-out set of other genres than the political news the lexicon was written from (0.447 when drawn) and then read for one rule (a loaded noun the text uses as a term keeps that sense through it)"},
 	} {
 		line, err := precisionLine(eng, s.path, s.what)
@@ -240,7 +270,7 @@ func precisionLine(eng *engine.Engine, path, what string) (precisionResult, erro
 	}
 	fired := map[key]bool{}
 	docs, _ := realNews()
-	for _, d := range append(docs, newsPageDocs()...) {
+	for _, d := range append(append(docs, newsPageDocs()...), mainstreamDocs()...) {
 		if !judged[d.ID] {
 			continue
 		}
