@@ -201,6 +201,10 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"For Jonathan Chait, Williamson is exposing the perverse moral logic of the movement.", "perverse", "Jonathan Chait"},
 		{"In Mr. Allen's view, the fun stunts will not last.", "stunts", "Mr. Allen"},
 		{"For Democrats, the loss was devastating.", "devastating", ""},
+		// A question someone asked is the asker's wording; "whether" alone
+		// is not a question anyone asked.
+		{"The host asked people in the street whether the movement is a racist group.", "racist", "question"},
+		{"Whether the reckless plan passes depends on the council.", "reckless", ""},
 		{"Nimbus Energy announced a truly remarkable battery for homes on Monday.", "truly", ""},
 		{"Ana Ruiz said the levy was fair, but for the farmers it is a disaster for the whole valley.", "disaster", ""},
 		{"The levy was a disaster for small farms and the harvest fell by a third, officials at the ministry reported in their annual review.", "disaster", ""},

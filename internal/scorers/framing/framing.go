@@ -110,6 +110,9 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 			if !indirect {
 				claim = claimClause(p, si, m.First)
 			}
+			if !indirect && claim == "" && askedQuestion(p, si, m.First) {
+				claim = "question" // "asked people whether Black Lives Matter is a racist group"
+			}
 		}
 		switch {
 		case quoted:
@@ -170,6 +173,18 @@ func describe(r core.Rule, word, desc string) (string, string) {
 // "whether" or "if" after "asked" earlier in the sentence, or "whether"
 // just before ("Asked whether the campaign should take responsibility").
 func indirectQuestion(p *analysis.Pass, si, at int) bool {
+	return questionBefore(p, si, at, false)
+}
+
+// askedQuestion reports a loaded word inside a question someone is said to
+// have asked ("asked people whether Black Lives Matter is a racist group"):
+// the asker's wording. Without an asker, "whether" leaves the word the
+// outlet's ("whether the reckless plan passes").
+func askedQuestion(p *analysis.Pass, si, at int) bool {
+	return questionBefore(p, si, at, true)
+}
+
+func questionBefore(p *analysis.Pass, si, at int, needAsker bool) bool {
 	if si < 0 {
 		return false
 	}
@@ -179,7 +194,9 @@ func indirectQuestion(p *analysis.Pass, si, at int) bool {
 		case "asked", "asking", "wondered", "question":
 			asked = true
 		case "whether":
-			return true
+			if asked || !needAsker {
+				return true
+			}
 		case "if":
 			if asked {
 				return true
