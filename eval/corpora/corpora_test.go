@@ -111,12 +111,9 @@ func TestSlantModelFresh(t *testing.T) {
 // change that brings back a class of false alarm fails here.
 func TestLoadedPrecisionSet(t *testing.T) {
 	useSharedData(t)
-	paths := []*string{&PrecisionSetPath, &FreshPrecisionSetPath, &ThirdPrecisionSetPath, &FourthPrecisionSetPath, &FifthPrecisionSetPath, &SixthPrecisionSetPath, &SeventhPrecisionSetPath, &EighthPrecisionSetPath, &NinthPrecisionSetPath, &TenthPrecisionSetPath, &HeldoutPrecisionSetPath, &MainstreamPrecisionSetPath, &PagesPrecisionSetPath}
-	for _, p := range paths {
-		was := *p
-		*p = filepath.Join("..", "..", was)
-		t.Cleanup(func() { *p = was })
-	}
+	was := PrecisionSetDir
+	PrecisionSetDir = filepath.Join("..", "..", was)
+	t.Cleanup(func() { PrecisionSetDir = was })
 	if _, err := os.Stat(filepath.Join(DataDir, "polnear")); err != nil {
 		t.Skip("no PolNeAR in ../shared/data")
 	}

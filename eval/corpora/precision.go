@@ -30,60 +30,10 @@ type LoadedJudgement struct {
 	Class      string // why not, for a false alarm: literal, technical, name, quoted, other
 }
 
-// PrecisionSetPath is the judged sample of loaded-language findings,
-// from the repository's root (tests in this folder point it there).
-var PrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision.tsv")
-
-// FreshPrecisionSetPath is a second judged sample, drawn after the rules
-// the first one guided.
-var FreshPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_fresh.tsv")
-
-// ThirdPrecisionSetPath is a third judged sample (seed 2028), held out when
-// drawn and read for the rules written after it.
-var ThirdPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_2028.tsv")
-
-// FourthPrecisionSetPath is a fourth judged sample (seed 2029), held out
-// when drawn and read for the rules written after it.
-var FourthPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_2029.tsv")
-
-// FifthPrecisionSetPath is a fifth judged sample (seed 2030), held out
-// when drawn and read for the rules written after it.
-var FifthPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_2030.tsv")
-
-// SixthPrecisionSetPath is a sixth judged sample (seed 2031), held out
-// when drawn and read for the rules written after it.
-var SixthPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_2031.tsv")
-
-// SeventhPrecisionSetPath is a seventh judged sample (seed 2032), held out
-// when drawn and read for the rules written after it.
-var SeventhPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_2032.tsv")
-
-// EighthPrecisionSetPath is an eighth judged sample (seed 2033), held out
-// when drawn and read for the rules written after it.
-var EighthPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_2033.tsv")
-
-// NinthPrecisionSetPath is a ninth judged sample (seed 2034), held out
-// when drawn and read for the rules written after it.
-var NinthPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_2034.tsv")
-
-// TenthPrecisionSetPath is the tenth and eleventh judged samples (seeds
-// 2035 and 2036), held out when drawn and read for the rules written after.
-var TenthPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_2035.tsv")
-
-// HeldoutPrecisionSetPath is the last judged sample (seeds 2037 and 2038:
-// the 145 findings no earlier set held), drawn and judged after every rule
-// it measures and never read for rules: the held-out figure.
-var HeldoutPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_heldout.tsv")
-
-// PagesPrecisionSetPath is every framing.loaded finding on the English
-// news pages' reviewed article text (seed 2039), judged as a held-out set
-// and read for one rule after (one sense per text for loaded nouns).
-var PagesPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_pages.tsv")
-
-// MainstreamPrecisionSetPath is 100 framing.loaded findings on the
-// hyperpartisan corpus's articles judged not hyperpartisan (seed 2040),
-// judged once and never read for rules.
-var MainstreamPrecisionSetPath = filepath.Join("eval", "testdata", "loaded_precision_mainstream.tsv")
+// PrecisionSetDir holds the judged samples of loaded-language findings
+// (loaded_precision*.tsv), from the repository's root (tests in this folder
+// point it there). Each set's file, and what it is, is in precisionSets.
+var PrecisionSetDir = filepath.Join("eval", "testdata")
 
 // LoadedSample draws n of the framing.loaded findings counted against the
 // outlet (not quoted, not reported speech) on the dated real news of BASIL
@@ -225,22 +175,22 @@ func ReadPrecisionSet(path string) ([]LoadedJudgement, error) {
 // is the figure they were not written from.
 func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) {
 	var b strings.Builder
-	for _, s := range []struct{ path, metric, what string }{
-		{PrecisionSetPath, "loaded.precision", "drawn at random and judged by hand; the word-sense rules were written from its false alarms"},
-		{FreshPrecisionSetPath, "loaded.precision_fresh", "a fresh draw judged after those rules, so a figure they were not tuned on; its remaining false alarms were read beside the first set's while the second round of rules (reported speech, terms of art) was written, so for that round it is no longer a clean held-out figure"},
-		{ThirdPrecisionSetPath, "loaded.precision_2028", "a third draw, none of them in the first two, judged as a held-out set (0.72 when drawn) and then read for the last rules (praise with its speaker, reactions described)"},
-		{FourthPrecisionSetPath, "loaded.precision_2029", "a fourth draw, none of them in the first three, judged as a held-out set (0.69 when drawn) and then read for a round of literal senses"},
-		{FifthPrecisionSetPath, "loaded.precision_2030", "a fifth draw, none of them in the first four, judged as a held-out set (0.66 when drawn) and then read for a round of speakers and senses (a coordinated reporting verb's source, \"elite\" of an institution)"},
-		{SixthPrecisionSetPath, "loaded.precision_2031", "a sixth draw, none of them in the first five, judged as a held-out set (0.67 when drawn) and then read for a round of quotation forms and senses (a paragraph after \"saying:\", a quotation inside a quotation, \"truly\" of a belief)"},
-		{SeventhPrecisionSetPath, "loaded.precision_2032", "a seventh draw, none of them in the first six, judged as a held-out set (0.63 when drawn) and then read for a round of word senses (an exact entry owns its forms, the next word's part of speech, \"so-called\" before a term)"},
-		{EighthPrecisionSetPath, "loaded.precision_2033", "an eighth draw, none of them in the first seven, judged as a held-out set (0.71 when drawn) and then read for a round of reported speech (an attribution between commas, \"spoke of\", \"promised to\")"},
-		{NinthPrecisionSetPath, "loaded.precision_2034", "a ninth draw, none of them in the first eight, judged as a held-out set (0.70 when drawn) and then read for a round of other people's words (quotations in mixed marks, \"slammed Obama as elitist\")"},
-		{TenthPrecisionSetPath, "loaded.precision_2035", "the tenth and eleventh draws, 200 findings none of them in the first nine, judged as a held-out set (0.735 when drawn) and then read for a round of other people's words (a place inside an appositive, a statement after a line that names it)"},
-		{HeldoutPrecisionSetPath, "loaded.precision_heldout", "the twelfth and thirteenth draws, the 145 findings none of the earlier sets held, drawn after the round before them and judged once: the held-out figure, 0.745 when drawn (two later rules, a cult classic and a sentence set in a named person's view, cover cases it also holds)"},
-		{MainstreamPrecisionSetPath, "loaded.precision_mainstream", "on the hyperpartisan corpus's articles its readers judged not hyperpartisan (many outlets, many of them small sites and columns), 100 drawn with seed 2040 after every rule they measure, judged once: held out, on articles no loaded-language rule was written from (0.66 when drawn; one later rule, a question someone asked, covers a case it holds)"},
-		{PagesPrecisionSetPath, "loaded.precision_pages", "on the reviewed article text of the 26 English news outlets' saved pages (science, technology, games, local and world news), every finding there, judged as a held-out set of other genres than the political news the lexicon was written from (0.447 when drawn) and then read for one rule (a loaded noun the text uses as a term keeps that sense through it)"},
+	for _, s := range []struct{ file, metric, what string }{
+		{"loaded_precision.tsv", "loaded.precision", "drawn at random and judged by hand; the word-sense rules were written from its false alarms"},
+		{"loaded_precision_fresh.tsv", "loaded.precision_fresh", "a fresh draw judged after those rules, so a figure they were not tuned on; its remaining false alarms were read beside the first set's while the second round of rules (reported speech, terms of art) was written, so for that round it is no longer a clean held-out figure"},
+		{"loaded_precision_2028.tsv", "loaded.precision_2028", "a third draw, none of them in the first two, judged as a held-out set (0.72 when drawn) and then read for the last rules (praise with its speaker, reactions described)"},
+		{"loaded_precision_2029.tsv", "loaded.precision_2029", "a fourth draw, none of them in the first three, judged as a held-out set (0.69 when drawn) and then read for a round of literal senses"},
+		{"loaded_precision_2030.tsv", "loaded.precision_2030", "a fifth draw, none of them in the first four, judged as a held-out set (0.66 when drawn) and then read for a round of speakers and senses (a coordinated reporting verb's source, \"elite\" of an institution)"},
+		{"loaded_precision_2031.tsv", "loaded.precision_2031", "a sixth draw, none of them in the first five, judged as a held-out set (0.67 when drawn) and then read for a round of quotation forms and senses (a paragraph after \"saying:\", a quotation inside a quotation, \"truly\" of a belief)"},
+		{"loaded_precision_2032.tsv", "loaded.precision_2032", "a seventh draw, none of them in the first six, judged as a held-out set (0.63 when drawn) and then read for a round of word senses (an exact entry owns its forms, the next word's part of speech, \"so-called\" before a term)"},
+		{"loaded_precision_2033.tsv", "loaded.precision_2033", "an eighth draw, none of them in the first seven, judged as a held-out set (0.71 when drawn) and then read for a round of reported speech (an attribution between commas, \"spoke of\", \"promised to\")"},
+		{"loaded_precision_2034.tsv", "loaded.precision_2034", "a ninth draw, none of them in the first eight, judged as a held-out set (0.70 when drawn) and then read for a round of other people's words (quotations in mixed marks, \"slammed Obama as elitist\")"},
+		{"loaded_precision_2035.tsv", "loaded.precision_2035", "the tenth and eleventh draws, 200 findings none of them in the first nine, judged as a held-out set (0.735 when drawn) and then read for a round of other people's words (a place inside an appositive, a statement after a line that names it)"},
+		{"loaded_precision_heldout.tsv", "loaded.precision_heldout", "the twelfth and thirteenth draws, the 145 findings none of the earlier sets held, drawn after the round before them and judged once: the held-out figure, 0.745 when drawn (two later rules, a cult classic and a sentence set in a named person's view, cover cases it also holds)"},
+		{"loaded_precision_mainstream.tsv", "loaded.precision_mainstream", "on the hyperpartisan corpus's articles its readers judged not hyperpartisan (many outlets, many of them small sites and columns), 100 drawn with seed 2040 after every rule they measure, judged once: held out, on articles no loaded-language rule was written from (0.66 when drawn; one later rule, a question someone asked, covers a case it holds)"},
+		{"loaded_precision_pages.tsv", "loaded.precision_pages", "on the reviewed article text of the 26 English news outlets' saved pages (science, technology, games, local and world news), every finding there, judged as a held-out set of other genres than the political news the lexicon was written from (0.447 when drawn) and then read for one rule (a loaded noun the text uses as a term keeps that sense through it)"},
 	} {
-		line, err := precisionLine(eng, s.path, s.what)
+		line, err := precisionLine(eng, filepath.Join(PrecisionSetDir, s.file), s.what)
 		if err != nil {
 			return "", err
 		}
