@@ -309,8 +309,8 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 }
 
 // participleOpener are the tokens after which a participle cue reports the
-// sentence's subject: a comma, "by", a dash.
-var participleOpener = map[string]bool{",": true, "by": true, "-": true, "\u2014": true, "\u2013": true}
+// sentence's subject: a comma, "by", a dash (every dash folds to "-").
+var participleOpener = map[string]bool{",": true, "by": true, "-": true}
 
 // earlierSource is the last attribution found so far when it is in
 // sentence si and has a source: the subject a later verb of the sentence
