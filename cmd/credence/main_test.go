@@ -526,6 +526,11 @@ func TestMemoryBoundPerDocument(t *testing.T) {
 		{"figures.txt", fill("Prices rose 4.5% to $1.2 billion in 2023. ", 4*mb)},
 		{"quotes.txt", fill("\u201cIt is a disaster,\u201d he said. ", 4*mb)},
 		{"loaded.txt", fill("Critics argue the disastrous, reckless scheme is a sham. ", 4*mb)},
+		// Full stops before lower case never end a sentence: one sentence of
+		// 150,000 loaded words, which rules reading back through the
+		// sentence made quadratic (minutes) until sentences were bounded.
+		{"run-on.txt", fill("disgraceful radical scheme. ", 4*mb)},
+		{"dashes.txt", fill("-", 2*mb)},
 		{"page.html", "<html><body>" + fill("<p>The council said on Monday that the bridge would reopen.</p>", 4*mb) + "</body></html>"},
 	}
 	for _, d := range docs {

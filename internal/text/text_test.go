@@ -32,6 +32,16 @@ func TestSentences(t *testing.T) {
 		{"Is it? Yes! No.", []string{"Is it?", "Yes!", "No."}},
 		{"", nil},
 	}
+	// Text that never ends a sentence is cut every MaxSentenceTokens tokens.
+	runOn := strings.Repeat("word ", 2*MaxSentenceTokens+10)
+	cases = append(cases, struct {
+		in   string
+		want []string
+	}{runOn, []string{
+		strings.TrimSpace(strings.Repeat("word ", MaxSentenceTokens)),
+		strings.TrimSpace(strings.Repeat("word ", MaxSentenceTokens)),
+		strings.TrimSpace(strings.Repeat("word ", 10)),
+	}})
 	for _, c := range cases {
 		got := sentenceTexts(c.in)
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {

@@ -142,7 +142,20 @@ var byteClass = func() (t [256]uint8) {
 // pass (no span slice). Without a cache, words are folded but not stemmed
 // (Stem is Norm).
 func Tokenize(src string, stems *StemCache) []Token {
-	toks := newTokens(len(src)/5 + 1)[:0]
+	n := len(src)/5 + 1 // news prose: about six bytes a token
+	if len(src) > exactTokensFrom {
+		// A large text may be anything (a run of dashes is a token a byte):
+		// counting first costs a pass over the bytes, where growing by
+		// doubling would hold the old and the new slice, up to three
+		// times the tokens' size, at once.
+		n = 0
+		for c := (cutter{src: src}); ; n++ {
+			if _, _, _, ok := c.next(); !ok {
+				break
+			}
+		}
+	}
+	toks := newTokens(n)[:0]
 	c := cutter{src: src}
 	for {
 		start, end, punct, ok := c.next()
@@ -153,6 +166,10 @@ func Tokenize(src string, stems *StemCache) []Token {
 		fill(&toks[len(toks)-1], src, start, end, punct, stems)
 	}
 }
+
+// exactTokensFrom is the text size from which Tokenize counts its tokens
+// before it allocates them.
+const exactTokensFrom = 1 << 20
 
 // TokenizeWith is Tokenize with a chosen span function (Spans or BertSpans;
 // nil is Tokenize itself).

@@ -681,7 +681,8 @@ func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
 		side string
 		pos  int
 	}
-	perSentence := make([][]mention, len(p.Sentences))
+	perSentence := map[int][]mention{} // by sentence: few sentences name a side
+
 	var sc lexicon.Scratch
 	var found []lexicon.Match
 	for si, sent := range p.Sentences {
@@ -738,9 +739,6 @@ func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
 	// Vague and anonymous sources about a side count against its treatment;
 	// a named source from a side gives it a voice.
 	for _, a := range p.Attributions {
-		if a.Sentence < 0 || a.Sentence >= len(perSentence) {
-			continue
-		}
 		switch a.Kind {
 		case analysis.SourceVague, analysis.SourceAnonymous:
 			for _, n := range distinctSides(perSentence[a.Sentence], func(m mention) string { return m.side }) {

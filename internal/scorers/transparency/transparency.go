@@ -3,6 +3,7 @@
 package transparency
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 
@@ -70,19 +71,46 @@ func FindByline(src string) string {
 			}
 		}
 	}
-	lines := nonEmptyLines(src)
 	// A name alone on a line, right after the headline or at the very end.
+	n := 0 // non-empty lines
+	for range nonEmptyLines(src) {
+		n++
+	}
 	cands := []int{}
-	for i := 1; i < len(lines) && i <= 2; i++ {
+	for i := 1; i < n && i <= 2; i++ {
 		cands = append(cands, i)
 	}
-	for i := len(lines) - 1; i >= 1 && i >= len(lines)-3; i-- {
+	for i := n - 1; i >= 1 && i >= n-3; i-- {
 		cands = append(cands, i)
 	}
 	for _, i := range cands {
-		if text.IsNameLine(lines[i]) {
-			return lines[i]
+		if l := nthLine(src, i); text.IsNameLine(l) {
+			return l
 		}
+	}
+	return ""
+}
+
+// nonEmptyLines yields the text's lines that hold more than white space,
+// trimmed: a byline is looked for in the first few and the last few, and a
+// document of a million lines must not be split to find them.
+func nonEmptyLines(src string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for l := range strings.Lines(src) {
+			if t := strings.TrimSpace(l); t != "" && !yield(t) {
+				return
+			}
+		}
+	}
+}
+
+// nthLine is the i-th of nonEmptyLines (from 0).
+func nthLine(src string, i int) string {
+	for l := range nonEmptyLines(src) {
+		if i == 0 {
+			return l
+		}
+		i--
 	}
 	return ""
 }
@@ -93,14 +121,4 @@ func opensByline(l string) bool {
 		return true
 	}
 	return strings.HasPrefix(l, "Written by") || strings.HasPrefix(l, "Reporting by") || strings.HasPrefix(l, "Words by")
-}
-
-func nonEmptyLines(text string) []string {
-	var out []string
-	for _, l := range strings.Split(text, "\n") {
-		if t := strings.TrimSpace(l); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
