@@ -531,6 +531,11 @@ func TestMemoryBoundPerDocument(t *testing.T) {
 		// sentence made quadratic (minutes) until sentences were bounded.
 		{"run-on.txt", fill("disgraceful radical scheme. ", 4*mb)},
 		{"dashes.txt", fill("-", 2*mb)},
+		// One line of capitals (each word once read its whole line) and
+		// post signatures without a paragraph break (each read back to the
+		// text's start): both were quadratic.
+		{"capitals.txt", fill("THE LEADER SAID ", 2*mb)},
+		{"signatures.txt", fill("— Jo (@jo) July 1, 2016\n", 2*mb)},
 		{"page.html", "<html><body>" + fill("<p>The council said on Monday that the bridge would reopen.</p>", 4*mb) + "</body></html>"},
 	}
 	for _, d := range docs {

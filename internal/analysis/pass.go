@@ -370,14 +370,24 @@ type Attribution struct {
 }
 
 // TitleCase reports whether most longer words of token k's line are
-// capitalised, as in a headline.
+// capitalised, as in a headline. A line longer than maxHeadline bytes is
+// prose, not a headline, and is not read (a text on one long line would
+// be read once for each of its words).
 func (p *Pass) TitleCase(k int) bool {
-	lo := strings.LastIndexByte(p.Text[:p.Tokens[k].Start], '\n') + 1
-	hi := strings.IndexByte(p.Text[p.Tokens[k].Start:], '\n')
-	if hi < 0 {
+	at := p.Tokens[k].Start
+	from := max(0, at-maxHeadline)
+	lo := strings.LastIndexByte(p.Text[from:at], '\n') + 1 + from
+	if lo == from && from > 0 {
+		return false
+	}
+	hi := strings.IndexByte(p.Text[at:min(len(p.Text), lo+maxHeadline+1)], '\n')
+	switch {
+	case hi >= 0:
+		hi += at
+	case lo+maxHeadline >= len(p.Text):
 		hi = len(p.Text)
-	} else {
-		hi += p.Tokens[k].Start
+	default:
+		return false
 	}
 	words, caps := 0, 0
 	for _, w := range strings.Fields(p.Text[lo:hi]) {
@@ -391,6 +401,9 @@ func (p *Pass) TitleCase(k int) bool {
 	}
 	return words > 0 && caps*10 >= words*7
 }
+
+// maxHeadline is the longest line TitleCase reads as a possible headline.
+const maxHeadline = 500
 
 // AttributionsIn returns the attributions of sentence si.
 func (p *Pass) AttributionsIn(si int) []Attribution {

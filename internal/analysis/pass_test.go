@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,6 +139,26 @@ func TestVagueWording(t *testing.T) {
 	}{{3, 4, true}, {4, 5, true}, {0, 10, true}, {5, 8, false}, {0, 3, false}, {20, 21, false}} {
 		if got := p.VagueWording(c.from, c.to); got != c.want {
 			t.Errorf("VagueWording(%d, %d) = %v, want %v", c.from, c.to, got, c.want)
+		}
+	}
+}
+
+func TestTitleCase(t *testing.T) {
+	long := strings.Repeat("Capitalised Words Everywhere ", 20) // 580 bytes: prose, not a headline
+	for _, c := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"Senate Passes Sweeping Budget Bill\n\nThe Senate passed it.", "Sweeping", true},
+		{"Senate Passes Sweeping Budget Bill\n\nThe Senate passed the bill on Monday.", "passed", false},
+		{"Intro.\nSenate Passes Sweeping Budget Bill", "Budget", true},
+		{long, "Everywhere", false},
+		{"Intro.\n" + long + "\nEnd.", "Everywhere", false},
+	} {
+		p := NewPass(&core.Document{Text: c.text}, text.Spans, nil, nil)
+		k := slices.IndexFunc(p.Tokens, func(tk text.Token) bool { return tk.Text(c.text) == c.word })
+		if got := p.TitleCase(k); got != c.want {
+			t.Errorf("TitleCase(%q in %.40q) = %v, want %v", c.word, c.text, got, c.want)
 		}
 	}
 }

@@ -182,7 +182,9 @@ func embeddedPosts(src string) []Quote {
 	for _, m := range postSignature.FindAllStringSubmatchIndex(src, -1) {
 		// The post is the paragraph the signature closes (after any
 		// earlier post in it).
-		start := max(prev, strings.LastIndex(src[:m[0]], "\n\n")+1)
+		// (Searched back to the last post only: a text of signatures
+		// without a paragraph break would make it quadratic.)
+		start := prev + strings.LastIndex(src[prev:m[0]], "\n\n") + 1
 		for start < m[0] && (src[start] == '\n' || src[start] == ' ') {
 			start++
 		}
