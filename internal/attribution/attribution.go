@@ -690,18 +690,110 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	// A lowercase group: "European officials", "the ministry", "the US road
 	// safety regulator"; or any noun right after "the" ("the chamber said").
 	// "The New York businessman said": up to four words after "the".
-	afterThe := false // or after a demonstrative: "that person said", a source named before
+	// "A neighbor told", "one former executive said", "his brother
+	// added" too: after any determiner of a noun phrase.
+	afterThe := false
 	for j := k - 1; j >= first && j >= k-5 && !p.Tokens[j].Punct; j-- {
-		if w := p.Tokens[j].Norm; w == "the" || w == "that" || w == "this" || w == "these" || w == "those" {
+		if subjectDeterminer.Has(&p.Tokens[j]) {
 			afterThe = true
 			break
 		}
 	}
-	// A role ("the mayor criticized") is a person whatever the verb.
-	if groupNoun(&t) || afterThe && !t.Punct && (statementCue.Has(&p.Tokens[cue]) || roleWords.Has(&t)) || pluralHead(p, k) && speechCue.Has(&p.Tokens[cue]) {
-		s := nounPhraseStart(p, k, first)
-		unnamed(p, a, s, k)
+	if s, ok := shareOfPeople(p, k, first); ok && speechCue.Has(&p.Tokens[cue]) {
+		unnamed(p, a, s, k) // "47 percent said", "one in five say", "those surveyed say"
+		return
 	}
+	// A role ("the mayor criticized") is a person whatever the verb; so is
+	// a group whose modifier ends right before a verb of speech
+	// ("Proponents of the new bill say").
+	s := nounPhraseStart(p, k, first)
+	head := headOfModifier(p, s, first)
+	if groupNoun(&t) || afterThe && !t.Punct && (statementCue.Has(&p.Tokens[cue]) || roleWords.Has(&t)) || (pluralHead(p, k) || head < s) && speechCue.Has(&p.Tokens[cue]) {
+		unnamed(p, a, head, k)
+	}
+}
+
+// subjectDeterminer are the words that open a noun phrase a source may be:
+// a demonstrative ("that person said", a source named before), an article,
+// a possessive or a number ("one former executive said").
+var subjectDeterminer = toSet("the", "that", "this", "these", "those", "a", "an", "another",
+	"his", "her", "their", "its", "one", "two", "three", "four", "five", "several", "multiple")
+
+// headOfModifier widens a source noun phrase that starts at s to the head
+// it modifies: "Aides to the senator", "Allies of the president",
+// "Proponents of the new bill" (a group noun or a plural for people before
+// "of", "to" or "for"), "those briefed on the talks" (a participle after
+// "those" or a group noun). It returns the new start.
+func headOfModifier(p *analysis.Pass, s, first int) int {
+	if s-2 < first || p.Tokens[s-1].Punct {
+		return s
+	}
+	head := s - 2
+	switch prep := p.Tokens[s-1].Norm; {
+	case prep == "of" || prep == "to" || prep == "for":
+	case (prep == "on" || prep == "in" || prep == "with" || prep == "about") && head > first && strings.HasSuffix(p.Tokens[head].Norm, "ed") &&
+		(p.Tokens[head-1].Norm == "those" || groupNoun(&p.Tokens[head-1])):
+		head-- // "those briefed on", "officials involved in"
+	default:
+		return s
+	}
+	if h := &p.Tokens[head]; h.Norm == "those" || groupNoun(h) || kinNouns.Has(h) || pluralHead(p, head) {
+		return nounPhraseStart(p, head, first)
+	}
+	return s
+}
+
+// shareOfPeople reports a poll's share of its respondents ending at token
+// k, the subject of what they say: "47 percent", "about one in five",
+// "six in 10", "a third", "those surveyed", "a majority of voters". It
+// returns where the phrase starts.
+func shareOfPeople(p *analysis.Pass, k, first int) (int, bool) {
+	t := &p.Tokens[k]
+	switch {
+	case t.Norm == "percent" || t.Norm == "%":
+	case respondentWord.Has(t) && k > first && p.Tokens[k-1].Norm == "those":
+		k-- // "those surveyed"
+	case k-2 >= first && p.Tokens[k-1].Norm == "in" && isNumber(&p.Tokens[k]) && isNumber(&p.Tokens[k-2]):
+		k -= 2 // "one in five"
+	case fractionWord.Has(t) && k > first && (p.Tokens[k-1].Norm == "a" || p.Tokens[k-1].Norm == "the" || isNumber(&p.Tokens[k-1])):
+	default:
+		// "Thirty-one percent of those surveyed", "a majority of voters"
+		for j := k - 1; j > first && j >= k-4 && !p.Tokens[j].Punct; j-- {
+			if p.Tokens[j].Norm == "of" {
+				if s, ok := shareOfPeople(p, j-1, first); ok {
+					return s, true
+				}
+				break
+			}
+		}
+		return 0, false
+	}
+	s := k
+	for s > first && (isNumber(&p.Tokens[s-1]) || shareModifier.Has(&p.Tokens[s-1]) || p.Tokens[s-1].Norm == "-") {
+		s--
+	}
+	if s-2 >= first && p.Tokens[s-1].Norm == "of" {
+		if whole, ok := shareOfPeople(p, s-2, first); ok {
+			return whole, true // "31 percent of those surveyed"
+		}
+	}
+	return s, true
+}
+
+var (
+	respondentWord = toSet("surveyed", "polled", "questioned", "interviewed", "asked")
+	fractionWord   = toSet("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half", "majority", "minority")
+	shareModifier  = toSet("about", "nearly", "almost", "roughly", "around", "some", "just", "only", "over", "under", "than", "more", "less", "fewer", "a", "the", "mere", "full")
+	numberWord     = toSet("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")
+)
+
+// isNumber reports a number in digits ("47", "4.5") or a number word.
+func isNumber(t *text.Token) bool {
+	if w := t.Norm; w != "" && w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	return numberWord.Has(t)
 }
 
 // placeInAppositive reports that the comma at token j splits a place in
@@ -726,7 +818,8 @@ func placeInAppositive(p *analysis.Pass, first, j, k int) bool {
 	return false
 }
 
-// pluralHead reports a lowercase plural noun for people at token k, the
+// pluralHead reports a lowercase plural noun for people at token k (or one
+// capitalised as a sentence's first word), the
 // head of a group that speaks without a name: "Sanders's supporters
 // claim", "forecasters say", "Cruz's associates insist". People, not
 // things: the nouns end like agents (-ers, -ists, -ants…), since "the
@@ -735,7 +828,7 @@ func placeInAppositive(p *analysis.Pass, first, j, k int) bool {
 func pluralHead(p *analysis.Pass, k int) bool {
 	t := &p.Tokens[k]
 	w := t.Norm
-	if t.Punct || p.Capitalized(*t) || !isLower(w) || k > 0 && pronouns.Has(&p.Tokens[k-1]) {
+	if t.Punct || p.Capitalized(*t) && !isSentenceStart(p, k) || !isLower(w) || k > 0 && pronouns.Has(&p.Tokens[k-1]) {
 		return false
 	}
 	if !kinNouns.Has(t) {
@@ -923,7 +1016,25 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 			return
 		}
 	}
+	// Whatever follows "according to" is its source: "an attendee", "a
+	// transcript of the interview", "state corporate records". The
+	// phrase runs to its first break (a preposition, a comma).
+	if p.Tokens[from-1].Norm == "to" {
+		j := s
+		for j < last && j < s+5 && !p.Tokens[j].Punct && isLower(p.Tokens[j].Norm) && !phraseBreak.Has(&p.Tokens[j]) {
+			j++
+		}
+		if j > s && !subjectDeterminer.Has(&p.Tokens[j-1]) && !objectPronoun.Has(&p.Tokens[j-1]) {
+			unnamed(p, a, s, j-1)
+		}
+	}
 }
+
+// phraseBreak are the words that end a noun phrase after "according to".
+var phraseBreak = toSet("of", "on", "in", "at", "with", "for", "from", "by", "who", "that", "which", "to", "and", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would")
+
+// objectPronoun after "according to" stands for someone named before.
+var objectPronoun = toSet("him", "her", "them", "me", "us", "it")
 
 // classifyCapitalised names a capitalised token run [s, e) a person or an
 // organisation. A single capitalised word at the start of a sentence is

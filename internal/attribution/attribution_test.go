@@ -146,6 +146,48 @@ func TestCoordinatedCueSharesSubject(t *testing.T) {
 	}
 }
 
+// TestUnnamedSourceForms: the sources PolNeAR marks without a name, in the
+// forms its training split showed the extractor missing: a poll's share of
+// its respondents, whatever follows "according to", a person after any
+// determiner, and a group with its modifier ("those briefed on" is the
+// sourcing lexicon's, an anonymous source).
+func TestUnnamedSourceForms(t *testing.T) {
+	for _, c := range []struct{ text, source string }{
+		{"In the survey, 47 percent said the economy was getting worse.", "47 percent"},
+		{"About one in five say they will not vote.", "About one in five"},
+		{"Nearly a third said the plan had failed.", "Nearly a third"},
+		{"Those surveyed say taxes are too high.", "Those surveyed"},
+		{"Thirty-one percent of those surveyed say taxes are too high.", "Thirty-one percent of those surveyed"},
+		{"He left early, according to an attendee.", "an attendee"},
+		{"The firm was founded in 2009, according to state corporate records.", "state corporate records"},
+		{"The meeting was tense, according to a transcript of the call.", "a transcript"},
+		{"A neighbor told reporters that the family kept to themselves.", "A neighbor"},
+		{"His brother added that he had been unwell.", "His brother"},
+		{"Aides to the senator say she will not run.", "Aides to the senator"},
+		{"Proponents of the new bill say it will save money.", "Proponents of the new bill"},
+		{"Officials involved in the talks said the sides remain far apart.", "Officials involved in the talks"},
+	} {
+		p := pass(t, c.text)
+		if len(p.Attributions) == 0 {
+			t.Errorf("%q: no attribution", c.text)
+			continue
+		}
+		if a := p.Attributions[0]; a.Kind != analysis.SourceUnnamed || a.Source != c.source {
+			t.Errorf("%q: %s %q, want unnamed %q", c.text, a.Kind, a.Source, c.source)
+		}
+	}
+	// Not a source: a pronoun after "according to" stands for someone named
+	// before, and a share of something that is not people says nothing.
+	for _, text := range []string{"The plan failed, according to him.", "Prices rose 47 percent, the report said."} {
+		p := pass(t, text)
+		for _, a := range p.Attributions {
+			if a.Source == "him" || a.Source == "47 percent" {
+				t.Errorf("%q: source %q", text, a.Source)
+			}
+		}
+	}
+}
+
 // TestPronounKeepsItsSource: "He said Obama hopes…" is his word, not Obama's.
 func TestPronounKeepsItsSource(t *testing.T) {
 	p := pass(t, "Donald Trump said on Monday he was ready. He said Obama hopes to win.")
