@@ -705,13 +705,54 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	}
 	// A role ("the mayor criticized") is a person whatever the verb; so is
 	// a group whose modifier ends right before a verb of speech
-	// ("Proponents of the new bill say").
+	// ("Proponents of the new bill say"), and a person named by a noun
+	// ("a narrator says", "the 46-year-old argued").
 	s := nounPhraseStart(p, k, first)
 	head := headOfModifier(p, s, first)
-	if groupNoun(&t) || afterThe && !t.Punct && (statementCue.Has(&p.Tokens[cue]) || roleWords.Has(&t)) || (pluralHead(p, k) || head < s) && speechCue.Has(&p.Tokens[cue]) {
+	if groupNoun(&t) || afterThe && !t.Punct && (statementCue.Has(&p.Tokens[cue]) || roleWords.Has(&t)) ||
+		(pluralHead(p, k) || head < s || afterThe && personNoun(p, k)) && speechCue.Has(&p.Tokens[cue]) {
 		unnamed(p, a, head, k)
 	}
 }
+
+// closesClause are the tokens before an inverted cue: a comma or a quote
+// mark ("…," said the actor; every double mark folds to ").
+var closesClause = map[string]bool{",": true, "\"": true, "'": true, "’": true}
+
+// personNoun reports a lowercase noun at token k that names a person or
+// people: a plural for people (pluralHead), a singular that ends like an
+// agent ("narrator", "activist", "commenter"), a word for kin or a
+// person ("a man", "her friend"), or an age ("the 46-year-old").
+func personNoun(p *analysis.Pass, k int) bool {
+	t := &p.Tokens[k]
+	w := t.Norm
+	if t.Punct || !isLower(w) || p.Capitalized(*t) && !isSentenceStart(p, k) {
+		return false
+	}
+	if pluralHead(p, k) || personWord.Has(t) {
+		return true
+	}
+	if w == "old" && k >= 2 && p.Tokens[k-1].Norm == "-" && (p.Tokens[k-2].Norm == "year" || p.Tokens[k-2].Norm == "years") {
+		return true
+	}
+	for _, suffix := range []string{"er", "or", "ist", "ian", "ant", "ent", "eon"} {
+		if strings.HasSuffix(w, suffix) && len(w) > len(suffix)+2 && !thingInAgentForm.Has(t) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	personWord = toSet("man", "woman", "men", "women", "person", "friend", "neighbor", "neighbour",
+		"brother", "sister", "mother", "father", "wife", "husband", "son", "daughter", "rival",
+		"colleague", "boss", "voter", "resident", "aide", "official", "candidate", "chief", "head")
+	// thingInAgentForm are nouns ending like an agent that name things a
+	// text may quote from: the speaker is then the thing's author, not it.
+	thingInAgentForm = toSet("paper", "letter", "number", "order", "center", "centre", "document",
+		"statement", "comment", "agreement", "argument", "amendment", "element", "moment", "percent",
+		"chapter", "cover", "poster", "flyer", "banner", "answer", "matter", "quarter")
+)
 
 // subjectDeterminer are the words that open a noun phrase a source may be:
 // a demonstrative ("that person said", a source named before), an article,
@@ -755,6 +796,9 @@ func shareOfPeople(p *analysis.Pass, k, first int) (int, bool) {
 		k-- // "those surveyed"
 	case k-2 >= first && p.Tokens[k-1].Norm == "in" && isNumber(&p.Tokens[k]) && isNumber(&p.Tokens[k-2]):
 		k -= 2 // "one in five"
+	case k-3 >= first && p.Tokens[k-1].Norm == "of" && p.Tokens[k-2].Norm == "out" && isNumber(&p.Tokens[k]) && isNumber(&p.Tokens[k-3]):
+		k -= 3 // "nine out of 10"
+	case t.Norm == "half":
 	case fractionWord.Has(t) && k > first && (p.Tokens[k-1].Norm == "a" || p.Tokens[k-1].Norm == "the" || isNumber(&p.Tokens[k-1])):
 	default:
 		// "Thirty-one percent of those surveyed", "a majority of voters"
@@ -868,10 +912,11 @@ var speechCue = toSet(lexicons.ReportingCues("speech")...)
 
 // nounPhraseStart walks back from the head noun at k over at most four
 // modifiers, to a determiner ("an architect") or through an owner's name
-// ("Ivana Trump's brief").
+// ("Ivana Trump's brief"), not past a word that opens a clause ("While
+// allies proposed").
 func nounPhraseStart(p *analysis.Pass, k, first int) int {
 	s := k
-	for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable.Has(&p.Tokens[s-1]) && !determiners.Has(&p.Tokens[s]) {
+	for s > first && s > k-5 && !p.Tokens[s-1].Punct && !skippable.Has(&p.Tokens[s-1]) && !leadWords.Has(&p.Tokens[s-1]) && !determiners.Has(&p.Tokens[s]) {
 		s--
 	}
 	if s-2 >= first && p.Tokens[s].Norm == "s" && p.Tokens[s-1].Norm == "'" && p.Capitalized(p.Tokens[s-2]) {
@@ -1015,6 +1060,19 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 			unnamed(p, a, s, j)
 			return
 		}
+	}
+	// "…, said the actor.", "…, says a narrator.": after a cue that
+	// follows a comma or a quote, a noun phrase for a person that closes
+	// the clause.
+	if p.Tokens[from-1].Norm != "to" && from >= 2 && closesClause[p.Tokens[from-2].Norm] && subjectDeterminer.Has(&p.Tokens[from]) {
+		j := from + 1
+		for j < last && j < from+7 && !p.Tokens[j].Punct && isLower(p.Tokens[j].Norm) {
+			j++
+		}
+		if j > from+1 && (j == last || p.Tokens[j].Punct) && personNoun(p, j-1) {
+			unnamed(p, a, from, j-1)
+		}
+		return
 	}
 	// Whatever follows "according to" is its source: "an attendee", "a
 	// transcript of the interview", "state corporate records". The

@@ -166,6 +166,10 @@ func TestUnnamedSourceForms(t *testing.T) {
 		{"Aides to the senator say she will not run.", "Aides to the senator"},
 		{"Proponents of the new bill say it will save money.", "Proponents of the new bill"},
 		{"Officials involved in the talks said the sides remain far apart.", "Officials involved in the talks"},
+		{"While allies proposed a monitoring mission, Kyiv hesitated.", "allies"}, // found in a seed
+		{"\"It was a mess,\" said the actor.", "the actor"},
+		{"The plan will fail, says a narrator.", "a narrator"},
+		{"Nearly nine out of 10 say they are worried.", "Nearly nine out of 10"},
 	} {
 		p := pass(t, c.text)
 		if len(p.Attributions) == 0 {
