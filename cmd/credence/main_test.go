@@ -531,6 +531,7 @@ func TestMemoryBoundPerDocument(t *testing.T) {
 		// sentence made quadratic (minutes) until sentences were bounded.
 		{"run-on.txt", fill("disgraceful radical scheme. ", 4*mb)},
 		{"dashes.txt", fill("-", 2*mb)},
+		{"letter-lines.txt", fill("a\n", 2*mb)}, // a token, a sentence and a line every two bytes
 		// One line of capitals (each word once read its whole line) and
 		// post signatures without a paragraph break (each read back to the
 		// text's start): both were quadratic.

@@ -133,11 +133,11 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		for end < len(p.Tokens) && p.Tokens[end].End <= l.end {
 			end++
 		}
-		l.toks = p.Tokens[k:end]
+		l.first, l.last = int32(k), int32(end)
 		txt := p.Text[l.start:l.end]
 		var pat *Pattern
 		if len(txt) <= maxFurnitureLine { // longer: a paragraph of prose, not page furniture
-			pat = s.patterns.match(txt, l.toks, &sc)
+			pat = s.patterns.match(txt, l.toks(p), &sc)
 		}
 		if pat != nil && outside(i) {
 			// Already kept out with the page around the article; only what
@@ -411,11 +411,15 @@ func wordCount(s string) int {
 
 var spaceByte = [256]byte{' ': 1, '\t': 1, '\r': 1, '\n': 1}
 
+// line is one non-blank line of the text. A text may have millions, so it
+// holds its tokens' range, not a slice of them (32 bytes, not 48).
 type line struct {
-	start, end int
-	words      int // counted once: every rule of the scorer reads it
-	toks       []text.Token
+	start, end  int
+	words       int   // counted once: every rule of the scorer reads it
+	first, last int32 // its tokens: p.Tokens[first:last]
 }
+
+func (l *line) toks(p *analysis.Pass) []text.Token { return p.Tokens[l.first:l.last] }
 
 func lines(src string) []line {
 	out := make([]line, 0, strings.Count(src, "\n")+1) // counting is cheap; growing doubles the peak
@@ -453,7 +457,7 @@ func duplicates(p *analysis.Pass, ls []line, pageCopy bool) {
 	var repeats []repeat
 	times := map[int]int{} // repeats of each first line
 	for i, l := range ls {
-		toks := key(l.toks)
+		toks := key(l.toks(p))
 		words := 0
 		for k := range toks {
 			t := &toks[k]
@@ -471,7 +475,7 @@ func duplicates(p *analysis.Pass, ls []line, pageCopy bool) {
 		}
 		first := -1
 		for _, j := range seen[sum] {
-			if sameKey(toks, key(ls[j].toks)) {
+			if sameKey(toks, key(ls[j].toks(p))) {
 				first = j
 				break
 			}
