@@ -1064,7 +1064,7 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 	// "…, said the actor.", "…, says a narrator.": after a cue that
 	// follows a comma or a quote, a noun phrase for a person that closes
 	// the clause.
-	if p.Tokens[from-1].Norm != "to" && from >= 2 && closesClause[p.Tokens[from-2].Norm] && subjectDeterminer.Has(&p.Tokens[from]) {
+	if p.Tokens[from-1].Norm != "to" && from >= 2 && from < last && closesClause[p.Tokens[from-2].Norm] && subjectDeterminer.Has(&p.Tokens[from]) {
 		j := from + 1
 		for j < last && j < from+7 && !p.Tokens[j].Punct && isLower(p.Tokens[j].Norm) {
 			j++
