@@ -749,6 +749,12 @@ func TestWordSense(t *testing.T) {
 		{"Radical groups hold large parts of the region.", "Radical", true},
 		{"Officials played down links between radical Islam and the attackers.", "radical", false},
 		{"The guests included Jeremy Bash and two senators.", "Bash", false},
+		// Found in the second mainstream draw: a label after "anti-", a
+		// kind of site, and "fake" before "news" (the entry for "fake news"
+		// is the one that speaks).
+		{"White nationalists and anti-fascist demonstrators clashed.", "fascist", false},
+		{"Fake news sites spread the rumour within hours.", "Fake news", false},
+		{"He blamed the fake news media for the story.", "fake news", true},
 		{"Martin O'Malley has been calling Trump a fascist for months.", "fascist", false},
 		{"Republicans portrayed her email server as a reckless danger.", "reckless", false},
 		{"In 2008, Hillary Clinton slammed Barack Obama as elitist and out of touch.", "elitist", false},

@@ -188,6 +188,15 @@ func embeddedPosts(src string) []Quote {
 		for start < m[0] && (src[start] == '\n' || src[start] == ' ') {
 			start++
 		}
+		if start == m[0] && start > prev {
+			// The signature is a paragraph of its own, as a pasted embed
+			// prints it: the post is the paragraph before.
+			end := strings.TrimRight(src[prev:start], " \n")
+			start = prev + strings.LastIndex(end, "\n\n") + 1
+			for start < m[0] && (src[start] == '\n' || src[start] == ' ') {
+				start++
+			}
+		}
 		prev = m[1]
 		if start < m[0] {
 			out = append(out, Quote{Start: start, End: m[1], InnerStart: start, InnerEnd: m[0], Speaker: strings.TrimSpace(src[m[2]:m[3]]), SpeakerStart: m[2], SpeakerEnd: m[3]})

@@ -332,8 +332,8 @@ var claimNoun = text.NewWordSet(lexicons.Words("claim_nouns")...)
 // but a claim of legitimacy ("the so-called Islamic State", "so-called
 // carried interest"), where it introduces a name or a term; a capitalised
 // word after a capitalised word mid-sentence ("Jeremy Bash", "Grand
-// Slam"); and praise described with its speaker ("Obama hailed the
-// ruling"; see AgentSpeaks).
+// Slam"); praise described with its speaker ("Obama hailed the
+// ruling"; see AgentSpeaks); and a label after "anti-".
 func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 	if si < 0 || m.Last >= p.Sentences[si].Last {
 		return false
@@ -355,6 +355,8 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 		return true
 	case m.First > p.Sentences[si].First+1 && p.Capitalized(*t) && p.Capitalized(p.Tokens[m.First-1]) && !p.Tokens[m.First-1].Punct:
 		return !p.TitleCase(m.First)
+	case m.First >= 2 && p.Tokens[m.First-1].Norm == "-" && p.Tokens[m.First-1].End == t.Start && p.Tokens[m.First-2].Norm == "anti":
+		return true // "anti-fascist demonstrators", "anti-racist groups": a movement's name, against the label
 	}
 	return false
 }
