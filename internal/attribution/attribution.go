@@ -744,21 +744,15 @@ func personNoun(p *analysis.Pass, k int) bool {
 }
 
 var (
-	personWord = toSet("man", "woman", "men", "women", "person", "friend", "neighbor", "neighbour",
-		"brother", "sister", "mother", "father", "wife", "husband", "son", "daughter", "rival",
-		"colleague", "boss", "voter", "resident", "aide", "official", "candidate", "chief", "head")
+	personWord = toSet(lexicons.Words("person_nouns")...)
 	// thingInAgentForm are nouns ending like an agent that name things a
 	// text may quote from: the speaker is then the thing's author, not it.
-	thingInAgentForm = toSet("paper", "letter", "number", "order", "center", "centre", "document",
-		"statement", "comment", "agreement", "argument", "amendment", "element", "moment", "percent",
-		"chapter", "cover", "poster", "flyer", "banner", "answer", "matter", "quarter")
+	thingInAgentForm = toSet(lexicons.Words("agent_form_things")...)
 )
 
-// subjectDeterminer are the words that open a noun phrase a source may be:
-// a demonstrative ("that person said", a source named before), an article,
-// a possessive or a number ("one former executive said").
-var subjectDeterminer = toSet("the", "that", "this", "these", "those", "a", "an", "another",
-	"his", "her", "their", "its", "one", "two", "three", "four", "five", "several", "multiple")
+// subjectDeterminer are the words that open a noun phrase a source may be
+// ("that person said", "one former executive said").
+var subjectDeterminer = toSet(lexicons.Words("subject_determiners")...)
 
 // headOfModifier widens a source noun phrase that starts at s to the head
 // it modifies: "Aides to the senator", "Allies of the president",
@@ -825,11 +819,10 @@ func shareOfPeople(p *analysis.Pass, k, first int) (int, bool) {
 }
 
 var (
-	respondentWord = toSet("surveyed", "polled", "questioned", "interviewed", "asked")
-	fractionWord   = toSet("third", "thirds", "quarter", "quarters", "fifth", "fifths", "half", "majority", "minority")
-	shareModifier  = toSet("about", "nearly", "almost", "roughly", "around", "some", "just", "only", "over", "under", "than", "more", "less", "fewer", "a", "the", "mere", "full")
-	numberWord     = toSet("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")
+	respondentWord = toSet(lexicons.Words("poll_respondents")...)
+	fractionWord   = toSet(lexicons.Words("share_fractions")...)
+	shareModifier  = toSet(lexicons.Words("share_modifiers")...)
+	numberWord     = toSet(append(lexicons.Words("ratio_numbers"), lexicons.Words("count_words")...)...)
 )
 
 // isNumber reports a number in digits ("47", "4.5") or a number word.
@@ -1088,11 +1081,12 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 	}
 }
 
-// phraseBreak are the words that end a noun phrase after "according to".
-var phraseBreak = toSet("of", "on", "in", "at", "with", "for", "from", "by", "who", "that", "which", "to", "and", "or", "is", "was", "are", "were", "has", "had", "have", "will", "would")
-
-// objectPronoun after "according to" stands for someone named before.
-var objectPronoun = toSet("him", "her", "them", "me", "us", "it")
+// phraseBreak are the words that end a noun phrase after "according to";
+// objectPronoun there stands for someone named before.
+var (
+	phraseBreak   = toSet(lexicons.Words("according_to_breaks")...)
+	objectPronoun = toSet(lexicons.Words("object_pronouns")...)
+)
 
 // classifyCapitalised names a capitalised token run [s, e) a person or an
 // organisation. A single capitalised word at the start of a sentence is
