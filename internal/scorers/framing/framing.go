@@ -684,7 +684,6 @@ func (s Scorer) asymmetry(p *analysis.Pass, own []lexicon.Match) {
 		pos  int
 	}
 	perSentence := map[int][]mention{} // by sentence: few sentences name a side
-
 	var sc lexicon.Scratch
 	var found []lexicon.Match
 	for si, sent := range p.Sentences {

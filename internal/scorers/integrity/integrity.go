@@ -231,7 +231,6 @@ func articleRegion(p *analysis.Pass, ls []line) (first, last int) {
 	// How often each line's text occurs: a feed's "Save" or "More like
 	// this" under every item is the page's template.
 	seen := map[string]int{} // not sized by the lines: most repeat
-
 	for _, l := range ls {
 		seen[p.Text[l.start:l.end]]++
 	}
