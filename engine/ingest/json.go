@@ -27,7 +27,19 @@ func parseJSON(ctx context.Context, source string, data []byte) (*core.Document,
 	// (a number too large for a float64, a deep object), and no field's
 	// bytes are copied before decoding (the text is most of the input).
 	var raw map[string]jsonField
-	if err := json.Unmarshal(data, &raw); err != nil {
+	var strs map[string]*string
+	if err := json.Unmarshal(data, &strs); err == nil && strs != nil {
+		// Every field a string or null, the common case: decoded without
+		// the copy of each field's bytes a custom decoder is handed.
+		raw = make(map[string]jsonField, len(strs))
+		for k, v := range strs {
+			if v == nil {
+				raw[k] = jsonField{kind: "null"}
+			} else {
+				raw[k] = jsonField{str: *v}
+			}
+		}
+	} else if err := json.Unmarshal(data, &raw); err != nil {
 		// Unmarshal is three times faster than the stream decoder, which
 		// tells a second value apart from a syntax error for the message.
 		dec := json.NewDecoder(bytes.NewReader(data))
