@@ -642,7 +642,7 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	}
 	// "an architect who said", "Trump, who said": the source is the noun the
 	// relative pronoun stands for.
-	if t.Norm == "who" && k > first {
+	if t.Norm == "who" && k > first && p.Text[t.Start] == 'w' { // not "the WHO"
 		j := k - 1
 		if p.Tokens[j].Norm == "," && j > first {
 			j--
@@ -1006,6 +1006,17 @@ func nameStart(p *analysis.Pass, k, first int) int {
 			j--
 			continue
 		}
+		// "Ursula von der Leyen": a surname's particles between capitals.
+		if j < k && j > first && nameParticle.Has(&p.Tokens[j]) && !p.Capitalized(tj) {
+			pj := j - 1
+			for pj > first && nameParticle.Has(&p.Tokens[pj]) {
+				pj--
+			}
+			if p.Capitalized(p.Tokens[pj]) && !p.Tokens[pj].Punct {
+				j = pj
+				continue
+			}
+		}
 		break
 	}
 	// A capitalised word that opens the sentence is not part of the name
@@ -1018,6 +1029,9 @@ func nameStart(p *analysis.Pass, k, first int) int {
 
 // leadWords open a sentence or clause in capitals without being a name.
 var leadWords = toSet(lexicons.Words("clause_openers")...)
+
+// nameParticle are the lower-case particles of surnames ("von der").
+var nameParticle = toSet(lexicons.Words("name_particles")...)
 
 // sourceAfter takes a capitalised run right after the cue ("said Starmer",
 // "according to the Health Ministry").
@@ -1107,9 +1121,27 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 		n++
 	}
 	name := toks[n:]
+	// "European Commission President Ursula von der Leyen": an office of an
+	// organisation before a person's name; the person after the last title
+	// speaks (an organisation's word only before the title).
+	if org && len(name) > 1 {
+		if r := slices.IndexFunc(name[:len(name)-1], func(t text.Token) bool { return roleWords.Has(&t) && !orgWords.Has(&t) }); r >= 0 {
+			person := name[r+1:]
+			for len(person) > 1 && roleWords.Has(&person[0]) {
+				person = person[1:]
+			}
+			if !slices.ContainsFunc(person, func(t text.Token) bool { return orgWords.Has(&t) || t.Punct }) {
+				org, name = false, person
+			}
+		}
+	}
 	// A lone capitalised word opening the sentence is usually sentence case
 	// ("Officials said"), but a singular word right before the cue is a
 	// surname ("Witkoff reported").
+	if len(toks) == 1 && s == sentFirst && !org && !strings.HasSuffix(toks[0].Norm, "s") && groupNoun(&toks[0]) && !nameElsewhere(p, s) {
+		unnamed(p, a, s, s) // "Poll shows…", "Report says…": a document or a group in sentence case
+		return
+	}
 	if len(toks) == 1 && s == sentFirst && !org && strings.HasSuffix(toks[0].Norm, "s") && !nameElsewhere(p, s) {
 		// Unless it names a group: "Officials said", "Republicans said".
 		if groupNoun(&toks[0]) || partyMembers.Has(&toks[0]) {

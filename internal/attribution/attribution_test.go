@@ -81,6 +81,9 @@ func TestSources(t *testing.T) {
 		{"Turnout fell, according to federal statistics.", analysis.SourceUnnamed, ""},
 		// Found in PolNeAR: a group opening the sentence, a relative pronoun, an owner's document.
 		{"Officials said the plan would fail.", analysis.SourceUnnamed, ""},
+		{"Poll shows voters split on the plan.", analysis.SourceUnnamed, ""},
+		{"The WHO said about 6 million doses would be delivered.", analysis.SourceNamedOrg, "The WHO"},
+		{"European Commission President Ursula von der Leyen said the vote was fair.", analysis.SourceNamedPerson, "Ursula von der Leyen"},
 		{"Republicans said the findings raised questions.", analysis.SourceUnnamed, ""},
 		{"Trump, who said he was honored, left early.", analysis.SourceNamedPerson, "Trump"},
 		{"He refused to pay an architect who said he was stiffed.", analysis.SourceUnnamed, ""},
