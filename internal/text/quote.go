@@ -161,6 +161,11 @@ func introducesQuote(line string) bool {
 // Ilhan Omar (@Ilhan) November 19, 2019".
 var postSignature = regexp.MustCompile(`(?:—|--|-) ?([^\n—()]{1,60}?) \(@(\w{1,30})\) (?:[A-Z][a-z]+ \d{1,2}, \d{4})`)
 
+// maxPost is the longest paragraph taken for a post above a signature that
+// stands on its own: a post is a few hundred characters, and a text with no
+// blank lines before the signature must not become one long quotation.
+const maxPost = 1000
+
 // tweetTag is how some archives keep an embedded post in the text: <tweet
 // author="realDonaldTrump" …>Another attack …</tweet>.
 var tweetTag = regexp.MustCompile(`<tweet[^>]*?author="([^"]*)"[^>]*>([^<]*)</tweet>`)
@@ -180,21 +185,24 @@ func embeddedPosts(src string) []Quote {
 	}
 	prev := 0
 	for _, m := range postSignature.FindAllStringSubmatchIndex(src, -1) {
-		// The post is the paragraph the signature closes (after any
-		// earlier post in it).
-		// (Searched back to the last post only: a text of signatures
-		// without a paragraph break would make it quadratic.)
+		// The post is the paragraph the signature closes, after any earlier
+		// post (searched back to that post only: a text of signatures with
+		// no paragraph break would make it quadratic).
 		start := prev + strings.LastIndex(src[prev:m[0]], "\n\n") + 1
 		for start < m[0] && (src[start] == '\n' || src[start] == ' ') {
 			start++
 		}
 		if start == m[0] && start > prev {
 			// The signature is a paragraph of its own, as a pasted embed
-			// prints it: the post is the paragraph before.
+			// prints it: the post is the paragraph before, if it is as
+			// short as a post.
 			end := strings.TrimRight(src[prev:start], " \n")
 			start = prev + strings.LastIndex(end, "\n\n") + 1
 			for start < m[0] && (src[start] == '\n' || src[start] == ' ') {
 				start++
+			}
+			if m[0]-start > maxPost {
+				start = m[0]
 			}
 		}
 		prev = m[1]

@@ -90,6 +90,7 @@ func TestQuotes(t *testing.T) {
 		// The signature in a paragraph of its own: the post is the one before.
 		{"Reactions poured in.\n\nAnother horrific attack. Sad!\n\n— Jo Bloggs (@jobloggs) July 14, 2016\n\nThe outlet's own text.",
 			[]string{"Another horrific attack. Sad!\n\n"}},
+		{strings.Repeat("The outlet's own long paragraph goes on. ", 30) + "\n\n— Jo Bloggs (@jobloggs) July 14, 2016\n\nMore.", nil},
 		{`Reactions: <tweet pic="" author="RandPaul" timestamp="1">My "thoughts" are with the brave responders</tweet>. Then "more".`,
 			[]string{`My "thoughts" are with the brave responders`, "more"}},
 		// A quotation inside a straight-quoted one does not close it (found
