@@ -186,3 +186,27 @@ func TestFurnitureCostsThePageNotTheScore(t *testing.T) {
 		t.Errorf("a paragraph pasted twice did not lower the score: %v vs %v", damaged.Score, clean.Score)
 	}
 }
+
+// TestVoiceReadsWordsNotLookalikes: "US" is the country and "should a deal
+// materialize" a condition (both found in seed 002); "we" and an
+// obligation in the outlet's voice count.
+func TestVoiceReadsWordsNotLookalikes(t *testing.T) {
+	for _, c := range []struct {
+		text       string
+		we, modals bool
+	}{
+		{"The deal needs approval from the US Congress.", false, false},
+		{"Troops would deploy should a peace agreement materialize.", false, false},
+		{"Should there be a vote, the bill will pass.", false, false},
+		{"We must act now, and the council should resign.", true, true},
+	} {
+		x := map[string]float64{}
+		voiceFeatures(pass(t, c.text), x, 0)
+		if got := x["voice.we"] > 0; got != c.we {
+			t.Errorf("%q: voice.we %v, want %v", c.text, x["voice.we"], c.we)
+		}
+		if got := x["voice.modals"] > 0; got != c.modals {
+			t.Errorf("%q: voice.modals %v, want %v", c.text, x["voice.modals"], c.modals)
+		}
+	}
+}

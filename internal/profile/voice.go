@@ -41,13 +41,13 @@ func voiceFeatures(p *analysis.Pass, x map[string]float64, quotes int) {
 			continue
 		case readerAddress.Has(t):
 			n = &you
-		case firstPersonPlural.Has(t):
+		case firstPersonPlural.Has(t) && p.Text[t.Start:t.End] != "US": // the country, not "us"
 			n = &we
 		case firstPersonSingular.Has(t):
 			n = &i
 		case politicalCamps.Has(t):
 			n = &camps
-		case deonticModals.Has(t):
+		case deonticModals.Has(t) && !conditionalShould(p, k):
 			n = &modals
 		default:
 			continue
@@ -76,6 +76,20 @@ func voiceFeatures(p *analysis.Pass, x map[string]float64, quotes int) {
 	}
 	x["voice.attributions"] = rate(attributions)
 	x["voice.quotes"] = rate(quotes)
+}
+
+// conditionalShould reports "should" opening a condition by inversion
+// ("should a peace agreement materialize", "should there be a vote"): the
+// "if" of formal English, not an obligation.
+func conditionalShould(p *analysis.Pass, k int) bool {
+	if p.Tokens[k].Norm != "should" || k+1 >= len(p.Tokens) {
+		return false
+	}
+	switch p.Tokens[k+1].Norm {
+	case "a", "an", "the", "this", "that", "these", "those", "any", "such", "there", "it":
+		return true
+	}
+	return false
 }
 
 // voiceWords names the slant features in a reader's words.
