@@ -95,7 +95,7 @@ type Accumulator struct {
 	outlet                    string
 	articles, words           int
 	score, reliability, slant []float64
-	dims                      map[string]float64
+	dims                      map[string]int64 // tenths: profile figures have one decimal, so the sum is exact in any order
 	dimN                      map[string]int
 	rules                     map[string]int
 	best, worst               *Article
@@ -103,7 +103,7 @@ type Accumulator struct {
 
 // NewAccumulator starts an outlet's aggregate.
 func NewAccumulator(outlet string) *Accumulator {
-	return &Accumulator{outlet: outlet, dims: map[string]float64{}, dimN: map[string]int{}, rules: map[string]int{}}
+	return &Accumulator{outlet: outlet, dims: map[string]int64{}, dimN: map[string]int{}, rules: map[string]int{}}
 }
 
 // Add counts one result.
@@ -118,7 +118,7 @@ func (a *Accumulator) Add(r core.Result) {
 	a.reliability = append(a.reliability, p.Reliability)
 	a.slant = append(a.slant, p.Slant)
 	for d, v := range p.Dimensions {
-		a.dims[d] += v
+		a.dims[d] += int64(math.Round(v * 10))
 		a.dimN[d]++
 	}
 	for _, f := range r.Findings {
@@ -140,7 +140,7 @@ func (a *Accumulator) Aggregate() Aggregate {
 	g := Aggregate{Outlet: a.outlet, Articles: a.articles, Scored: len(a.score), Dimensions: map[string]float64{},
 		Score: summary(a.score), Reliability: summary(a.reliability), Slant: summary(a.slant), MostReliable: a.best, LeastReliable: a.worst}
 	for d, v := range a.dims {
-		g.Dimensions[d] = round1(v / float64(a.dimN[d]))
+		g.Dimensions[d] = round1(float64(v) / 10 / float64(a.dimN[d]))
 	}
 	words := math.Max(float64(a.words), 1)
 	g.TopRules = []RuleRate{}
@@ -181,6 +181,9 @@ func summary(xs []float64) Stat {
 	if len(xs) == 0 {
 		return Stat{}
 	}
+	// Sorted first: a float sum depends on its order, and a pipeline that
+	// groups in any order (Beam) must round to the same figures as the CLI.
+	xs = slices.Sorted(slices.Values(xs))
 	mean, sd := stat.MeanStdDev(xs, nil)
 	if len(xs) == 1 {
 		sd = 0 // undefined; one article has no spread to show
