@@ -755,6 +755,10 @@ func TestWordSense(t *testing.T) {
 		{"White nationalists and anti-fascist demonstrators clashed.", "fascist", false},
 		{"Fake news sites spread the rumour within hours.", "Fake news", false},
 		{"He blamed the fake news media for the story.", "fake news", true},
+		// A characterisation the outlet reports and does not share, even in
+		// the passive (found on a saved news page); "seen as" stays its own.
+		{"Mr Mugabe is reviled in the West as a despot.", "despot", false},
+		{"The plan is seen as disastrous.", "disastrous", true},
 		{"Martin O'Malley has been calling Trump a fascist for months.", "fascist", false},
 		{"Republicans portrayed her email server as a reckless danger.", "reckless", false},
 		{"In 2008, Hillary Clinton slammed Barack Obama as elitist and out of touch.", "elitist", false},

@@ -229,6 +229,7 @@ var institutionWord = text.NewWordSet(lexicons.Words("institution_heads")...)
 var (
 	characterisationVerb   = text.NewWordSet(lexicons.Words("characterisation_verbs")...)
 	characterisationAsVerb = text.NewWordSet(lexicons.Words("characterisation_as_verbs")...)
+	disparagingAsVerb      = text.NewWordSet(lexicons.Words("disparaging_as_verbs")...)
 	accusationVerb         = text.NewWordSet(lexicons.Words("accusation_verbs")...)
 	sizeAdjective          = text.NewWordSet(lexicons.Words("size_adjectives")...)
 	predicativeFollower    = text.NewWordSet(lexicons.Words("predicative_followers")...)
@@ -267,6 +268,8 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 			continue
 		}
 		switch {
+		case as && disparagingAsVerb.Has(t):
+			return "the characterisers", true // "reviled in the West as a despot", "has been demonized as a beast"
 		case (characterisationVerb.Has(t) || characterisationAsVerb.Has(t)) && !strings.HasSuffix(t.Norm, "ing") && k > p.Sentences[si].First && (passiveAux.Has(&p.Tokens[k-1]) || p.Tokens[k-1].Norm == "," && strings.HasSuffix(t.Norm, "ed")):
 			return "", false // "is seen as", "has been called", "the deal, hailed as": no one's naming but the outlet's
 		case t.Norm == "as":
