@@ -212,7 +212,7 @@ func rejectCue(p *analysis.Pass, m lexicon.Match, si int, private []lexicon.Matc
 			return notACue
 		}
 	}
-	if m.First > 0 && determiners.Has(&p.Tokens[m.First-1]) {
+	if m.First > 0 && determiners.Has(&p.Tokens[m.First-1]) && !relativeThat(p, m.First) {
 		return notACue
 	}
 	// "America asserted itself": with a reflexive object "assert" is an
@@ -655,6 +655,19 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 		}
 		return
 	}
+	// "a report that said", "an article by New York magazine that claimed",
+	// "the agency, which says": a document or a group the relative pronoun
+	// stands for (only those: "that" opens many clauses).
+	if (t.Norm == "that" || t.Norm == "which") && k > first {
+		j := k - 1
+		if p.Tokens[j].Norm == "," && j > first {
+			j--
+		}
+		if h := headBeforeModifier(p, j, first); h >= 0 && groupNoun(&p.Tokens[h]) && !p.Capitalized(p.Tokens[h]) {
+			unnamed(p, a, nounPhraseStart(p, h, first), j)
+		}
+		return
+	}
 	end := k + 1
 	start := nameStart(p, k, first)
 	// "Sen. Kay Bailey Hutchison, R-Texas, said": the party-and-state tag
@@ -776,6 +789,29 @@ func headOfModifier(p *analysis.Pass, s, first int) int {
 		return nounPhraseStart(p, head, first)
 	}
 	return s
+}
+
+// relativeThat reports "that" before a cue in the past tense or "says" as
+// a relative pronoun ("a report that said", "an article that claimed"),
+// not a determiner before a noun ("that statement").
+func relativeThat(p *analysis.Pass, cue int) bool {
+	w := p.Tokens[cue].Norm
+	return p.Tokens[cue-1].Norm == "that" && (strings.HasSuffix(w, "ed") || w == "said" || w == "says" || w == "told" || w == "tells")
+}
+
+// headBeforeModifier is the head noun of the phrase ending at token j: j
+// itself, or the noun before a "by" or "from" phrase of up to four words
+// ("an article by New York magazine"). -1 when there is no such word.
+func headBeforeModifier(p *analysis.Pass, j, first int) int {
+	if groupNoun(&p.Tokens[j]) {
+		return j
+	}
+	for i := j - 1; i > first && i >= j-4 && !p.Tokens[i].Punct; i-- {
+		if w := p.Tokens[i].Norm; w == "by" || w == "from" {
+			return i - 1
+		}
+	}
+	return -1
 }
 
 // shareOfPeople reports a poll's share of its respondents ending at token

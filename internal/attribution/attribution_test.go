@@ -173,6 +173,10 @@ func TestUnnamedSourceForms(t *testing.T) {
 		{"\"It was a mess,\" said the actor.", "the actor"},
 		{"The plan will fail, says a narrator.", "a narrator"},
 		{"Nearly nine out of 10 say they are worried.", "Nearly nine out of 10"},
+		// A relative pronoun standing for a document or a group.
+		{"He retweeted an article by New York magazine that claimed the vote was rigged.", "an article by New York magazine"},
+		{"The agency published a report that said the plan would fail.", "a report"},
+		{"The council, which says the budget is too small, met on Monday.", "The council"},
 	} {
 		p := pass(t, c.text)
 		if len(p.Attributions) == 0 {
