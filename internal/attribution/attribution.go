@@ -640,31 +640,26 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	if groupPronouns.Has(&t) || t.Norm == "i" {
 		return // "I think": in an article, the writer, whose words are the outlet's
 	}
-	// "an architect who said", "Trump, who said": the source is the noun the
-	// relative pronoun stands for.
-	if t.Norm == "who" && k > first && p.Text[t.Start] == 'w' { // not "the WHO"
+	// A relative pronoun: the source is the noun it stands for. "Who" for a
+	// person or a group ("an architect who said", "Trump, who said");
+	// "that" and "which" for a document or a group only, since "that"
+	// opens many clauses ("a report that said", "an article by New York
+	// magazine that claimed", "the agency, which says").
+	who := t.Norm == "who" && p.Text[t.Start] == 'w' // not "the WHO"
+	if (who || t.Norm == "that" || t.Norm == "which") && k > first {
 		j := k - 1
 		if p.Tokens[j].Norm == "," && j > first {
 			j--
 		}
-		if p.Capitalized(p.Tokens[j]) && !p.Tokens[j].Punct {
+		switch {
+		case !who:
+			if h := headBeforeModifier(p, j, first); h >= 0 && groupNoun(&p.Tokens[h]) && !p.Capitalized(p.Tokens[h]) {
+				unnamed(p, a, nounPhraseStart(p, h, first), j)
+			}
+		case p.Capitalized(p.Tokens[j]) && !p.Tokens[j].Punct:
 			classifyCapitalised(p, nameStart(p, j, first), j+1, first, a)
-		} else if groupNoun(&p.Tokens[j]) || roleWords.Has(&p.Tokens[j]) || !p.Tokens[j].Punct && j > first && determiners.Has(&p.Tokens[j-1]) {
-			s := nounPhraseStart(p, j, first)
-			unnamed(p, a, s, j)
-		}
-		return
-	}
-	// "a report that said", "an article by New York magazine that claimed",
-	// "the agency, which says": a document or a group the relative pronoun
-	// stands for (only those: "that" opens many clauses).
-	if (t.Norm == "that" || t.Norm == "which") && k > first {
-		j := k - 1
-		if p.Tokens[j].Norm == "," && j > first {
-			j--
-		}
-		if h := headBeforeModifier(p, j, first); h >= 0 && groupNoun(&p.Tokens[h]) && !p.Capitalized(p.Tokens[h]) {
-			unnamed(p, a, nounPhraseStart(p, h, first), j)
+		case groupNoun(&p.Tokens[j]) || roleWords.Has(&p.Tokens[j]) || !p.Tokens[j].Punct && j > first && determiners.Has(&p.Tokens[j-1]):
+			unnamed(p, a, nounPhraseStart(p, j, first), j)
 		}
 		return
 	}
@@ -824,12 +819,12 @@ func shareOfPeople(p *analysis.Pass, k, first int) (int, bool) {
 	case t.Norm == "percent" || t.Norm == "%":
 	case respondentWord.Has(t) && k > first && p.Tokens[k-1].Norm == "those":
 		k-- // "those surveyed"
-	case k-2 >= first && p.Tokens[k-1].Norm == "in" && isNumber(&p.Tokens[k]) && isNumber(&p.Tokens[k-2]):
+	case k-2 >= first && p.Tokens[k-1].Norm == "in" && text.IsNumber(&p.Tokens[k]) && text.IsNumber(&p.Tokens[k-2]):
 		k -= 2 // "one in five"
-	case k-3 >= first && p.Tokens[k-1].Norm == "of" && p.Tokens[k-2].Norm == "out" && isNumber(&p.Tokens[k]) && isNumber(&p.Tokens[k-3]):
+	case k-3 >= first && p.Tokens[k-1].Norm == "of" && p.Tokens[k-2].Norm == "out" && text.IsNumber(&p.Tokens[k]) && text.IsNumber(&p.Tokens[k-3]):
 		k -= 3 // "nine out of 10"
 	case t.Norm == "half":
-	case fractionWord.Has(t) && k > first && (p.Tokens[k-1].Norm == "a" || p.Tokens[k-1].Norm == "the" || isNumber(&p.Tokens[k-1])):
+	case fractionWord.Has(t) && k > first && (p.Tokens[k-1].Norm == "a" || p.Tokens[k-1].Norm == "the" || text.IsNumber(&p.Tokens[k-1])):
 	default:
 		// "Thirty-one percent of those surveyed", "a majority of voters"
 		for j := k - 1; j > first && j >= k-4 && !p.Tokens[j].Punct; j-- {
@@ -843,7 +838,7 @@ func shareOfPeople(p *analysis.Pass, k, first int) (int, bool) {
 		return 0, false
 	}
 	s := k
-	for s > first && (isNumber(&p.Tokens[s-1]) || shareModifier.Has(&p.Tokens[s-1]) || p.Tokens[s-1].Norm == "-") {
+	for s > first && (text.IsNumber(&p.Tokens[s-1]) || shareModifier.Has(&p.Tokens[s-1]) || p.Tokens[s-1].Norm == "-") {
 		s--
 	}
 	if s-2 >= first && p.Tokens[s-1].Norm == "of" {
@@ -858,16 +853,7 @@ var (
 	respondentWord = toSet(lexicons.Words("poll_respondents")...)
 	fractionWord   = toSet(lexicons.Words("share_fractions")...)
 	shareModifier  = toSet(lexicons.Words("share_modifiers")...)
-	numberWord     = toSet(append(lexicons.Words("ratio_numbers"), lexicons.Words("count_words")...)...)
 )
-
-// isNumber reports a number in digits ("47", "4.5") or a number word.
-func isNumber(t *text.Token) bool {
-	if w := t.Norm; w != "" && w[0] >= '0' && w[0] <= '9' {
-		return true
-	}
-	return numberWord.Has(t)
-}
 
 // placeInAppositive reports that the comma at token j splits a place in
 // two ("from Houston, Texas,"): one or two capitalised words up to the

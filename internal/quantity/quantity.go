@@ -28,14 +28,12 @@ var countedWord = text.NewWordSet(counted...)
 // match, and most "years" and "people" have none.
 func countBefore(toks []text.Token) bool {
 	for k := range toks {
-		if n := toks[k].Norm; n != "" && n[0] >= '0' && n[0] <= '9' || numberWord.Has(&toks[k]) {
+		if text.IsNumber(&toks[k]) {
 			return true
 		}
 	}
 	return false
 }
-
-var numberWord = text.NewWordSet(lexicons.Words("count_words")...)
 
 // window is how many tokens before a counted noun its quantity can start:
 // "more than two dozen European nations" is six.

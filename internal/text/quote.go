@@ -166,6 +166,16 @@ var postSignature = regexp.MustCompile(`(?:—|--|-) ?([^\n—()]{1,60}?) \(@(\w
 // blank lines before the signature must not become one long quotation.
 const maxPost = 1000
 
+// paragraphBefore is where the paragraph that ends at end starts: past the
+// last blank line in src[from:end] and the spaces after it.
+func paragraphBefore(src string, from, end int) int {
+	start := from + strings.LastIndex(src[from:end], "\n\n") + 1
+	for start < end && (src[start] == '\n' || src[start] == ' ') {
+		start++
+	}
+	return start
+}
+
 // tweetTag is how some archives keep an embedded post in the text: <tweet
 // author="realDonaldTrump" …>Another attack …</tweet>.
 var tweetTag = regexp.MustCompile(`<tweet[^>]*?author="([^"]*)"[^>]*>([^<]*)</tweet>`)
@@ -188,20 +198,13 @@ func embeddedPosts(src string) []Quote {
 		// The post is the paragraph the signature closes, after any earlier
 		// post (searched back to that post only: a text of signatures with
 		// no paragraph break would make it quadratic).
-		start := prev + strings.LastIndex(src[prev:m[0]], "\n\n") + 1
-		for start < m[0] && (src[start] == '\n' || src[start] == ' ') {
-			start++
-		}
+		start := paragraphBefore(src, prev, m[0])
 		if start == m[0] && start > prev {
 			// The signature is a paragraph of its own, as a pasted embed
 			// prints it: the post is the paragraph before, if it is as
 			// short as a post.
-			end := strings.TrimRight(src[prev:start], " \n")
-			start = prev + strings.LastIndex(end, "\n\n") + 1
-			for start < m[0] && (src[start] == '\n' || src[start] == ' ') {
-				start++
-			}
-			if m[0]-start > maxPost {
+			end := prev + len(strings.TrimRight(src[prev:start], " \n"))
+			if start = paragraphBefore(src, prev, end); start == end || m[0]-start > maxPost {
 				start = m[0]
 			}
 		}

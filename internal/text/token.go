@@ -281,6 +281,17 @@ func LooksLikeDemonym(w string) bool {
 
 var givenNamesLikeDemonyms = lexicons.Set("given_names_like_demonyms")
 
+// IsNumber reports a number in digits ("47", "4.5") or a number word
+// ("five", "thirty", "hundreds", "dozen").
+func IsNumber(t *Token) bool {
+	if w := t.Norm; w != "" && w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	return numberWords.Has(t)
+}
+
+var numberWords = NewWordSet(lexicons.Words("count_words")...)
+
 // IsApostrophe reports a token that is an apostrophe, straight or curly.
 func IsApostrophe(t *Token) bool { return t.Norm == "'" || t.Norm == "’" }
 
