@@ -32,7 +32,8 @@ type LoadedJudgement struct {
 
 // PrecisionSetDir holds the judged samples of loaded-language findings
 // (loaded_precision*.tsv), from the repository's root (tests in this folder
-// point it there). Each set's file, and what it is, is in precisionSets.
+// point it there). Each set's file, and what it is, is in the table of
+// externalPrecisionSet.
 var PrecisionSetDir = filepath.Join("eval", "testdata")
 
 // LoadedSample draws n of the framing.loaded findings counted against the
@@ -174,10 +175,7 @@ func ReadPrecisionSet(path string) ([]LoadedJudgement, error) {
 // first set guided the word-sense rules; the fresh one, drawn after them,
 // is the figure they were not written from.
 func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) {
-	var b strings.Builder
-	docs, _ := realNews()
-	docs = append(append(docs, newsPageDocs()...), mainstreamDocs()...)
-	for _, s := range []struct{ file, metric, what string }{
+	sets := []struct{ file, metric, what string }{
 		{"loaded_precision.tsv", "loaded.precision", "drawn at random and judged by hand; the word-sense rules were written from its false alarms"},
 		{"loaded_precision_fresh.tsv", "loaded.precision_fresh", "a fresh draw judged after those rules, so a figure they were not tuned on; its remaining false alarms were read beside the first set's while the second round of rules (reported speech, terms of art) was written, so for that round it is no longer a clean held-out figure"},
 		{"loaded_precision_2028.tsv", "loaded.precision_2028", "a third draw, none of them in the first two, judged as a held-out set (0.72 when drawn) and then read for the last rules (praise with its speaker, reactions described)"},
@@ -192,40 +190,24 @@ func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) 
 		{"loaded_precision_mainstream.tsv", "loaded.precision_mainstream", "on the hyperpartisan corpus's articles its readers judged not hyperpartisan (many outlets, many of them small sites and columns), 100 drawn with seed 2040 after every rule they measure, judged once: held out, on articles no loaded-language rule was written from (0.66 when drawn; one later rule, a question someone asked, covers a case it holds; four verdicts corrected since: a tweet's text and an interviewee's answers judged the outlet's)"},
 		{"loaded_precision_mainstream2.tsv", "loaded.precision_mainstream2", "on the same corpus's articles judged not hyperpartisan, a second draw of 100 with seed 2041 after the attribution and lexicon rounds of 2026-12-07, judged once as a held-out set (0.45 when drawn: tweets shown on the page, fake-news sites, fictional dictators, a column's own scorn counted right) and then read for one class (a post whose signature stands in its own paragraph, a tweet introduced by a line that names it, \"anti-\" before a label, fake-news sites)"},
 		{"loaded_precision_pages.tsv", "loaded.precision_pages", "on the reviewed article text of the 26 English news outlets' saved pages (science, technology, games, local and world news), every finding there, judged as a held-out set of other genres than the political news the lexicon was written from (0.447 when drawn) and then read for one rule (a loaded noun the text uses as a term keeps that sense through it)"},
-	} {
-		line, err := precisionLine(eng, docs, filepath.Join(PrecisionSetDir, s.file), s.what)
+	}
+	judged := make([][]LoadedJudgement, len(sets))
+	docIDs := map[string]bool{}
+	for i, s := range sets {
+		set, err := ReadPrecisionSet(filepath.Join(PrecisionSetDir, s.file))
 		if err != nil {
-			return "", err
+			return "", fmt.Errorf("loaded precision set: %v", err)
 		}
-		run.metrics[s.metric] = line.precision
-		b.WriteString(line.text)
+		judged[i] = set
+		for _, j := range set {
+			docIDs[j.Doc] = true
+		}
 	}
-	return b.String(), nil
-}
-
-type precisionResult struct {
-	precision float64
-	text      string
-}
-
-// precisionLine measures one judged set on docs, every corpus a set may
-// draw from (read once for all the sets).
-func precisionLine(eng *engine.Engine, docs []*core.Document, path, what string) (precisionResult, error) {
-	set, err := ReadPrecisionSet(path)
-	if err != nil {
-		return precisionResult{}, fmt.Errorf("loaded precision set: %v", err)
-	}
-	judged := map[string]bool{}
-	for _, j := range set {
-		judged[j.Doc] = true
-	}
-	type key struct {
-		doc        string
-		start, end int
-	}
-	fired := map[key]bool{}
-	for _, d := range docs {
-		if !judged[d.ID] {
+	// Every document a set judges is analysed once, for all the sets.
+	fired := map[judgedSpan]bool{}
+	docs, _ := realNews()
+	for _, d := range append(append(docs, newsPageDocs()...), mainstreamDocs()...) {
+		if !docIDs[d.ID] {
 			continue
 		}
 		res, err := eng.Analyze(d)
@@ -234,14 +216,37 @@ func precisionLine(eng *engine.Engine, docs []*core.Document, path, what string)
 		}
 		for _, f := range res.Findings {
 			if f.Rule == "framing.loaded" && !f.Quoted {
-				fired[key{d.ID, f.Start, f.End}] = true
+				fired[judgedSpan{d.ID, f.Start, f.End}] = true
 			}
 		}
 	}
+	var b strings.Builder
+	for i, s := range sets {
+		line := precisionLine(judged[i], fired, filepath.Join(PrecisionSetDir, s.file), s.what)
+		run.metrics[s.metric] = line.precision
+		b.WriteString(line.text)
+	}
+	return b.String(), nil
+}
+
+// judgedSpan is a finding's place: its document and byte span.
+type judgedSpan struct {
+	doc        string
+	start, end int
+}
+
+type precisionResult struct {
+	precision float64
+	text      string
+}
+
+// precisionLine measures one judged set against the framing.loaded
+// findings the engine reports against the outlet (fired).
+func precisionLine(set []LoadedJudgement, fired map[judgedSpan]bool, path, what string) precisionResult {
 	var still, stillTrue, droppedTrue, droppedFalse int
 	classes := map[string]int{}
 	for _, j := range set {
-		if fired[key{j.Doc, j.Start, j.End}] {
+		if fired[judgedSpan{j.Doc, j.Start, j.End}] {
 			still++
 			if j.Loaded {
 				stillTrue++
@@ -266,5 +271,5 @@ func precisionLine(eng *engine.Engine, docs []*core.Document, path, what string)
 		corpus = "" // the description names its corpus
 	}
 	return precisionResult{p, fmt.Sprintf("- **Loaded language on professional news, judged** (%d framing.loaded findings against the outlet %s%s: `%s`): the engine still reports %d of them, and %d of those are loaded in the outlet's own voice: precision %.3f. The false alarms left, by class: %s. Since the set was drawn, %d judged false alarms and %d judged true findings are no longer reported.\n",
-		len(set), corpus, what, filepath.ToSlash(filepath.Join("eval", "testdata", filepath.Base(path))), still, stillTrue, p, strings.Join(cls, ", "), droppedFalse, droppedTrue)}, nil
+		len(set), corpus, what, filepath.ToSlash(filepath.Join("eval", "testdata", filepath.Base(path))), still, stillTrue, p, strings.Join(cls, ", "), droppedFalse, droppedTrue)}
 }
