@@ -42,10 +42,7 @@ type Pass struct {
 	Attributions []Attribution // in sentence order (see AttributionsIn)
 	// Words counts word tokens (not punctuation): the length findings are
 	// normalised by.
-	Words int
-	// Excluded are spans (page chrome, paywalls) that are not the article's
-	// prose; integrity marks them and the later scorers skip them.
-	Excluded []core.Span
+	Words    int
 	Findings []core.Finding
 	// Omitted counts findings past MaxFindingsPerRule, by rule.
 	Omitted []core.Omitted
@@ -65,12 +62,15 @@ type Pass struct {
 	// current is the stage running, whose declarations ResultOf enforces.
 	results map[int]any
 	current *Stage
-	// excludedUnion is Excluded sorted and merged, for IsExcluded.
+	// excludedUnion holds the spans (page chrome, paywalls) that are not the
+	// article's prose, sorted and merged, for IsExcluded; exclusions counts
+	// the calls to Exclude. Integrity marks them and later scorers skip them.
 	excludedUnion []core.Span
+	exclusions    int
 	// top, when set (SetTop), is where the article's top begins in a copy
 	// of a whole page; ArticleStart returns it.
 	top int
-	// articleWords caches ArticleWords; articleWordsAt is len(Excluded)+1
+	// articleWords caches ArticleWords; articleWordsAt is exclusions+1
 	// when it was counted (0: not yet), since each exclusion changes it.
 	articleWords, articleWordsAt int
 	// ctx is the document's time budget; see Stopped.
@@ -193,6 +193,11 @@ func (p *Pass) Report(f core.Finding) error {
 	return nil
 }
 
+// Listing reports whether a finding of rule would still be listed in full:
+// past MaxFindingsPerRule only its count and cost are kept, so a scorer
+// need not compose its explanation.
+func (p *Pass) Listing(rule string) bool { return p.listed[rule] < MaxFindingsPerRule }
+
 // MaxFindingsPerRule bounds the findings one rule lists for a document. A
 // text of a million repeated lines would otherwise hold a million findings
 // (about 400 bytes each); past the cap they are counted in Omitted, and
@@ -245,10 +250,10 @@ func (p *Pass) VagueWording(from, to int) bool {
 // the article itself, which costs are normalised by, so that a page's
 // furniture does not dilute what the article's own text costs.
 func (p *Pass) ArticleWords() int {
-	if len(p.Excluded) == 0 {
+	if p.exclusions == 0 {
 		return p.Words
 	}
-	if p.articleWordsAt == len(p.Excluded)+1 {
+	if p.articleWordsAt == p.exclusions+1 {
 		return p.articleWords
 	}
 	n, u := 0, p.excludedUnion
@@ -261,7 +266,7 @@ func (p *Pass) ArticleWords() int {
 			n++
 		}
 	}
-	p.articleWords, p.articleWordsAt = n, len(p.Excluded)+1
+	p.articleWords, p.articleWordsAt = n, p.exclusions+1
 	return n
 }
 
@@ -291,9 +296,12 @@ func (p *Pass) ArticleStart() int {
 // but are where a byline and a date are read from.
 func (p *Pass) SetTop(off int) { p.top = off }
 
+// Exclusions counts the spans marked by Exclude (empty ones included).
+func (p *Pass) Exclusions() int { return p.exclusions }
+
 // Exclude marks [s, e) as not the article's prose; an empty span marks nothing.
 func (p *Pass) Exclude(s, e int) {
-	p.Excluded = append(p.Excluded, core.Span{Start: s, End: e})
+	p.exclusions++
 	if s >= e {
 		return
 	}

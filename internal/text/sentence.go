@@ -38,9 +38,11 @@ const MaxSentenceTokens = 400
 func AppendSentences(out []Sentence, src string, toks []Token) []Sentence {
 	if len(src) > exactTokensFrom {
 		// As Tokenize does: a bound counted once, not growth by doubling.
+		// A sentence ends at a stop, a line break or the length bound, and a
+		// stop right before a line break ends one sentence, not two.
 		n := 1 + len(toks)/MaxSentenceTokens + strings.Count(src, "\n")
 		for _, end := range []string{".", "!", "?"} {
-			n += strings.Count(src, end)
+			n += strings.Count(src, end) - strings.Count(src, end+"\n")
 		}
 		out = slices.Grow(out, n)
 	}

@@ -386,7 +386,7 @@ func unscorable(p *analysis.Pass, ls []line, counts map[string]int) string {
 	}
 	// A short text is just short; it is unscorable only when page furniture
 	// was stripped and too little article is left.
-	if prose < MinArticleWords && len(p.Excluded) > 0 {
+	if prose < MinArticleWords && p.Exclusions() > 0 {
 		reasons = append(reasons, fmt.Sprintf("only %d words of article prose remain (at least %d are needed)", prose, MinArticleWords))
 	}
 	if len(reasons) == 0 {
@@ -446,25 +446,20 @@ func duplicates(p *analysis.Pass, ls []line, pageCopy bool) {
 	// Key hash → indices in ls of the distinct lines with it. Hashes collide
 	// by design: numbers and rare words share id 0, so lines are compared too.
 	seen := map[uint64][]int{}
-	// Each line's number, counted once: the explanation names the line repeated.
-	numbers := make([]int, len(ls))
-	n, counted := 1, 0
+	// Each line's number, counted once: the explanation names the line
+	// repeated. int32 and one slot a line, not a list of repeats: a text of
+	// a million copies of one line is within the size limit.
+	numbers := make([]int32, len(ls))
+	n, counted := int32(1), 0
 	for i, l := range ls {
-		n += strings.Count(p.Text[counted:l.start], "\n")
+		n += int32(strings.Count(p.Text[counted:l.start], "\n"))
 		numbers[i], counted = n, l.start
 	}
-	var repeats []repeat
-	times := map[int]int{} // repeats of each first line
+	firstOf := make([]int32, len(ls)) // the earlier line i repeats, +1 (0: none)
+	times := map[int]int{}            // repeats of each first line
 	for i, l := range ls {
 		toks := key(l.toks(p))
-		words := 0
-		for k := range toks {
-			t := &toks[k]
-			if !t.Punct {
-				words++
-			}
-		}
-		if words < 2 || p.IsExcluded(l.start, l.end) {
+		if wordsIn(toks) < 2 || p.IsExcluded(l.start, l.end) {
 			continue
 		}
 		sum := uint64(14695981039346656037) // FNV-1a over the token ids
@@ -480,40 +475,59 @@ func duplicates(p *analysis.Pass, ls []line, pageCopy bool) {
 			}
 		}
 		if first >= 0 {
-			repeats = append(repeats, repeat{i, first, words})
+			firstOf[i] = int32(first) + 1
 			times[first]++
 			continue
 		}
 		seen[sum] = append(seen[sum], i)
 	}
-	for _, r := range repeats {
-		l := ls[r.line]
+	for i, l := range ls {
+		if firstOf[i] == 0 {
+			continue
+		}
+		first := int(firstOf[i]) - 1
 		w, why := float64(damageWeight), "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."
 		switch {
 		case !pageCopy && text.IsNameLine(p.Text[l.start:l.end]):
 			// A byline given twice in an article's own text: careless
 			// assembly, which the weight above stands for.
-		case r.words <= 4 || !text.EndsSentence(p.Text[l.start:l.end]):
+		case wordsIn(key(l.toks(p))) <= 4 || !text.EndsSentence(p.Text[l.start:l.end]):
 			// A label or a link's headline repeated: the page's furniture.
 			w = furnitureWeight
-		case times[r.first] >= 2:
+		case times[first] >= 2:
 			// Three copies or more: the page's template (a widget, a
 			// gallery's captions), not a paragraph pasted twice.
-			w, why = furnitureWeight, fmt.Sprintf("; it appears %d times in all, as the page's own template text does (a button, a widget, a caption), so it is kept out of the scores.", times[r.first]+1)
+			w, why = furnitureWeight, templateWhy
 		case pageCopy:
 			// In a copy of a whole page, a caption shown twice or a
 			// player's notice is the page's repetition, not the article's.
 			w, why = furnitureWeight, "; the text is a copy of a whole web page, which repeats captions and notices of its own, so the repeat is kept out of the scores as the page's."
 		}
-		p.Report(core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: w,
-			Message:     "This line repeats an earlier line verbatim.",
-			Explanation: "The same line already appears on line " + strconv.Itoa(numbers[r.first]) + why})
+		f := core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: w,
+			Message: "This line repeats an earlier line verbatim."}
+		if p.Listing(f.Rule) { // past the cap only the count and cost are kept
+			if why == templateWhy {
+				why = fmt.Sprintf(why, times[first]+1)
+			}
+			f.Explanation = "The same line already appears on line " + strconv.Itoa(int(numbers[first])) + why
+		}
+		p.Report(f)
 		p.Exclude(l.start, l.end)
 	}
 }
 
-// repeat is a line that repeats an earlier one (first), of words words.
-type repeat struct{ line, first, words int }
+const templateWhy = "; it appears %d times in all, as the page's own template text does (a button, a widget, a caption), so it is kept out of the scores."
+
+// wordsIn counts the tokens that are not punctuation.
+func wordsIn(toks []text.Token) int {
+	n := 0
+	for k := range toks {
+		if !toks[k].Punct {
+			n++
+		}
+	}
+	return n
+}
 
 // key is a line's tokens without a leading list bullet.
 func key(toks []text.Token) []text.Token {
