@@ -222,7 +222,7 @@ func embeddedPosts(src string) []Quote {
 // labelled line and is the labelled speaker's words ("A" is the person
 // interviewed; the interviewer's "Q" turns are the outlet's and are left
 // out). A text is a transcript only with three labelled lines from at least
-// two labels, so a lone "UPDATE:" or "AP:" line is not one.
+// two labels, or three answers, so a lone "UPDATE:" or "AP:" line is not one.
 func transcriptTurns(src string) []Quote {
 	type line struct{ at, text int } // the label's start and the words' start
 	var lines []line
@@ -235,7 +235,9 @@ func transcriptTurns(src string) []Quote {
 		}
 		at += len(l)
 	}
-	if len(lines) < 3 || !twoLabels {
+	// Answers alone ("A:" three times) are an interview too: the
+	// questions' label is sometimes lost in a copy ("QWhat would …").
+	if len(lines) < 3 || !twoLabels && src[lines[0].at:lines[0].text] != "A: " {
 		return nil
 	}
 	var out []Quote
@@ -246,11 +248,16 @@ func transcriptTurns(src string) []Quote {
 			continue
 		}
 		// The last turn ends with its paragraph: the article may go on.
+		// Without question labels a question may sit unlabelled between
+		// answers, so an answer ends with its paragraph too.
 		end := len(src)
 		if i+1 < len(lines) {
 			end = lines[i+1].at
-		} else if k := strings.Index(src[l.text:], "\n\n"); k >= 0 {
-			end = l.text + k
+		}
+		if i+1 == len(lines) || !twoLabels {
+			if k := strings.Index(src[l.text:end], "\n\n"); k >= 0 {
+				end = l.text + k
+			}
 		}
 		first := src[l.text:end]
 		if nl := strings.IndexByte(first, '\n'); nl >= 0 {

@@ -82,6 +82,11 @@ func TestQuotes(t *testing.T) {
 			[]string{"It was a disaster, I think, from start to finish.\n\nIt went on \"and on\" for hours.", "Because they never listened to a word that we said."}},
 		{"TAPPER: Do you think he has done enough to calm the country down?\nFALLIN: Well, I think the whole nation needs to take a breath now.\nTAPPER: Thank you.",
 			[]string{"Do you think he has done enough to calm the country down?", "Well, I think the whole nation needs to take a breath now.", "Thank you."}},
+		// Answers alone, the questions' label lost in the copy (found in
+		// PolNeAR: "QWhat would have happened?"); two answers are not enough.
+		{"QWhy did you go?\n\nA: Because they needed help, I think, and nobody else was there.\n\nQWhat now?\n\nA: Yes, absolutely. We need to stay engaged with them for years.\n\nQAnd then?\n\nA: No.",
+			[]string{"Because they needed help, I think, and nobody else was there.", "Yes, absolutely. We need to stay engaged with them for years.", "No."}},
+		{"A: Because they needed help, I think, and nobody else was there.\n\nA: Yes, absolutely. We need to stay engaged with them for years.", nil},
 		{"WHEN: Saturday\nWHERE: Town hall\nCOST: $5 \"or less\"", []string{"or less"}},
 		{"UPDATE: The count resumed.\n\nThe mayor said \"yes\".", []string{"yes"}},
 		// Embedded posts are the poster's words.
