@@ -569,6 +569,9 @@ func truncated(p *analysis.Pass, ls []line) {
 		if !ellipsis && (endsWithContact(txt) || timestampLine.MatchString(txt)) {
 			continue // an author's contact line or a timestamp: the article ends above it
 		}
+		if !ellipsis && listItem(p, ls, i) {
+			continue // a list of headlines under "More news:", not a cut-off sentence
+		}
 		// Span: the last word (or the ellipsis), where the text breaks off.
 		start := strings.LastIndexAny(txt[:len(txt)-size], " \t") + 1
 		p.Report(core.Finding{Rule: RuleTruncated.ID, Start: l.start + start, End: l.end, Severity: RuleTruncated.Severity, Confidence: 0.75, Weight: damageWeight,
@@ -576,6 +579,30 @@ func truncated(p *analysis.Pass, ls []line) {
 			Explanation: "The last paragraph ends without closing punctuation (or with an ellipsis), so the article was probably cut off when it was copied and the rest of it is missing."})
 		return
 	}
+}
+
+// listItem reports whether line i is an item of a list under a heading
+// that ends in a colon ("More games news:" and the headlines below it): it
+// is one of a run of at least two lines, one under the other with no blank
+// line between, none ending a sentence, and the run follows the
+// heading (a blank line between them or not).
+func listItem(p *analysis.Pass, ls []line, i int) bool {
+	open := func(j int) bool { // a headline may end with a title's closing quote
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(p.Text[ls[j].start:ls[j].end], "\"”’')]»"))
+		return !strings.ContainsRune(".!?:", last)
+	}
+	adjacent := func(j int) bool { return strings.Count(p.Text[ls[j-1].end:ls[j].start], "\n") == 1 }
+	first, last := i, i
+	for first > 0 && adjacent(first) && open(first-1) {
+		first--
+	}
+	for last+1 < len(ls) && adjacent(last+1) && open(last+1) {
+		last++
+	}
+	if last == first || first == 0 || strings.Count(p.Text[ls[first-1].end:ls[first].start], "\n") > 2 {
+		return false
+	}
+	return strings.HasSuffix(p.Text[ls[first-1].start:ls[first-1].end], ":")
 }
 
 // endsWithContact reports a line that ends with an e-mail address, a web

@@ -82,6 +82,11 @@ func TestTruncated(t *testing.T) {
 		{"Lucas Nolan is a reporter covering free speech and online censorship. Email him at lnolan@example.com", false},
 		{"First published July 22, 2016: 2:42 PM ET and updated again later in the day", false},
 		{"Read the council's full budget papers and the minutes of the meeting at https://example.gov/budget", false},
+		// Headlines listed under a heading that ends in a colon (found on a
+		// saved Yahoo page); a lone unpunctuated line under one is still cut.
+		{"More council news:\n\nThe new bus lanes will open on Monday in the city centre\nReview: the council races at its own speed in ‘Budget 3’\nReview: the budget runs hard and plays it safe in every one of its chapters", false},
+		{"More council news:\n\nThe mayor said the plan would be reviewed again next year by the new finance committee and", true},
+		{"The mayor said the plan would be reviewed again next year by the new finance\ncommittee and the council's auditors in their report on", true},
 	}
 	for _, c := range cases {
 		p := analysis.NewPass(&core.Document{Text: body + c.last}, text.Spans, nil, nil)
