@@ -215,6 +215,9 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"They say that his comments have been distorted to make him appear xenophobic.", "xenophobic", "the speaker"},
 		{"Maloy said he understands the position of supporting but not endorsing Trump - and that he will aggressively back Ayotte.", "aggressively", "Maloy"},
 		{"Several delegates sought to put to rest the assertions that Republicans were in disarray.", "disarray", "assertions"},
+		// A passive naming with its agent is the agent's; with a vague one
+		// ("by critics") it stays the outlet's, as an agentless one does.
+		{"Mehmet Oz has been called a charlatan by fellow physicians for promoting cures.", "charlatan", "speaker"},
 		{"Rates stayed low, belying budget hawks’ warnings that they would skyrocket.", "skyrocket", "warnings"},
 		// A contracted auxiliary, an adverb before the verb, a source named
 		// before and pointed back to.
@@ -232,6 +235,7 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"His critics in the United States, many of them conservative Catholics, argue that the pope pursues a leftist agenda.", "leftist", ""},
 		{"Ryan claimed this month that his budget plan, which slashes antipoverty programs, was inspired by his faith.", "slashes", ""},
 		{"The military had a bigger budget and America asserted itself more aggressively across the globe.", "aggressively", ""},
+		{"The senator has been called a charlatan by critics.", "charlatan", ""},
 	}
 	for _, c := range cases {
 		res := analyze(t, c.text, "2025-05-01")

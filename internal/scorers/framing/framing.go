@@ -232,6 +232,7 @@ var (
 	disparagingAsVerb      = text.NewWordSet(lexicons.Words("disparaging_as_verbs")...)
 	accusationVerb         = text.NewWordSet(lexicons.Words("accusation_verbs")...)
 	sizeAdjective          = text.NewWordSet(lexicons.Words("size_adjectives")...)
+	vagueAgent             = text.NewWordSet(lexicons.Words("vague_agents")...)
 	predicativeFollower    = text.NewWordSet(lexicons.Words("predicative_followers")...)
 	soCalledTarget         = text.NewWordSet(lexicons.Words("so_called_targets")...)
 	passiveAux             = text.NewWordSet(lexicons.Words("passive_auxiliaries")...)
@@ -271,6 +272,9 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 		case as && disparagingAsVerb.Has(t):
 			return "the characterisers", true // "reviled in the West as a despot", "has been demonized as a beast"
 		case (characterisationVerb.Has(t) || characterisationAsVerb.Has(t)) && !strings.HasSuffix(t.Norm, "ing") && k > p.Sentences[si].First && (passiveAux.Has(&p.Tokens[k-1]) || p.Tokens[k-1].Norm == "," && strings.HasSuffix(t.Norm, "ed")):
+			if namedAgent(p, si, first) {
+				return "the speaker", true // "has been called a charlatan by fellow physicians"
+			}
 			return "", false // "is seen as", "has been called", "the deal, hailed as": no one's naming but the outlet's
 		case t.Norm == "as":
 			as = true
@@ -289,6 +293,24 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// namedAgent reports a passive naming's agent after the loaded word at
+// token first, within its clause: "called a charlatan by fellow
+// physicians". A vague agent ("by critics", "by many") leaves the word the
+// outlet's, as in reportedSpeech.
+func namedAgent(p *analysis.Pass, si, first int) bool {
+	last := p.Sentences[si].Last
+	for k := first + 1; k < last && k <= first+6; k++ {
+		t := &p.Tokens[k]
+		if t.Punct && t.Norm != "-" && t.Norm != "'" && t.Norm != "’" && t.Norm != "\"" && t.Norm != "“" && t.Norm != "”" {
+			return false
+		}
+		if t.Norm == "by" {
+			return k+1 < last && !p.Tokens[k+1].Punct && !vagueAgent.Has(&p.Tokens[k+1]) && !p.VagueWording(k+1, min(k+4, last))
+		}
+	}
+	return false
 }
 
 // claimClause reports a loaded word in the "that" clause of a noun for
