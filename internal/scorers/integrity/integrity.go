@@ -486,6 +486,7 @@ func duplicates(p *analysis.Pass, ls []line, pageCopy bool) {
 			continue
 		}
 		first := int(firstOf[i]) - 1
+		listing := p.Listing(RuleDuplicate.ID) // past the cap only the count and cost are kept
 		w, why := float64(damageWeight), "; a repeated byline or paragraph usually means the page was scraped or assembled carelessly, not edited."
 		switch {
 		case !pageCopy && text.IsNameLine(p.Text[l.start:l.end]):
@@ -497,7 +498,10 @@ func duplicates(p *analysis.Pass, ls []line, pageCopy bool) {
 		case times[first] >= 2:
 			// Three copies or more: the page's template (a widget, a
 			// gallery's captions), not a paragraph pasted twice.
-			w, why = furnitureWeight, templateWhy
+			w = furnitureWeight
+			if listing {
+				why = fmt.Sprintf("; it appears %d times in all, as the page's own template text does (a button, a widget, a caption), so it is kept out of the scores.", times[first]+1)
+			}
 		case pageCopy:
 			// In a copy of a whole page, a caption shown twice or a
 			// player's notice is the page's repetition, not the article's.
@@ -505,18 +509,13 @@ func duplicates(p *analysis.Pass, ls []line, pageCopy bool) {
 		}
 		f := core.Finding{Rule: RuleDuplicate.ID, Start: l.start, End: l.end, Severity: RuleDuplicate.Severity, Confidence: 0.95, Weight: w,
 			Message: "This line repeats an earlier line verbatim."}
-		if p.Listing(f.Rule) { // past the cap only the count and cost are kept
-			if why == templateWhy {
-				why = fmt.Sprintf(why, times[first]+1)
-			}
+		if listing {
 			f.Explanation = "The same line already appears on line " + strconv.Itoa(int(numbers[first])) + why
 		}
 		p.Report(f)
 		p.Exclude(l.start, l.end)
 	}
 }
-
-const templateWhy = "; it appears %d times in all, as the page's own template text does (a button, a widget, a caption), so it is kept out of the scores."
 
 // wordsIn counts the tokens that are not punctuation.
 func wordsIn(toks []text.Token) int {
