@@ -19,7 +19,7 @@ func main() {
 	seed := flag.Uint64("seed", 2026, "random seed (2026 drew loaded_precision.tsv, 2027 loaded_precision_fresh.tsv, 2028 loaded_precision_2028.tsv, 2029 loaded_precision_2029.tsv, 2030 loaded_precision_2030.tsv, 2031 loaded_precision_2031.tsv, 2032 loaded_precision_2032.tsv, 2033 loaded_precision_2033.tsv, 2034 loaded_precision_2034.tsv, 2035 and 2036 loaded_precision_2035.tsv, 2037 and 2038 loaded_precision_heldout.tsv: the last 145 findings unjudged; 2042 loaded_precision_2042.tsv, every finding left unjudged after the lexicon rounds of 2026-12-07, 2043 loaded_precision_2043.tsv after the third, 2044 loaded_precision_2044.tsv after the fourth)")
 	exclude := flag.String("exclude", "", "comma-separated judged sets whose findings are not drawn again")
 	pages := flag.Bool("pages", false, "draw from the English news outlets' saved pages (their reviewed article text) instead of BASIL and PolNeAR (seed 2039 drew all of loaded_precision_pages.tsv)")
-	mainstream := flag.Bool("mainstream", false, "draw from the hyperpartisan corpus's articles labelled not hyperpartisan (seed 2040 drew loaded_precision_mainstream.tsv, 2041 loaded_precision_mainstream2.tsv)")
+	mainstream := flag.Bool("mainstream", false, "draw from the hyperpartisan corpus's articles labelled not hyperpartisan (seed 2040 drew loaded_precision_mainstream.tsv, 2041 loaded_precision_mainstream2.tsv, 2045 loaded_precision_mainstream3.tsv)")
 	flag.Parse()
 	judged := map[corpora.LoadedJudgement]bool{}
 	for _, path := range strings.FieldsFunc(*exclude, func(r rune) bool { return r == ',' }) {
