@@ -93,6 +93,47 @@ func Quotes(src string) []Quote {
 	if blocks := blockQuotes(src, out); len(blocks) > 0 {
 		out = withTurns(out, blocks)
 	}
+	if repeats := repeatedQuotes(src, out); len(repeats) > 0 {
+		out = withTurns(out, repeats)
+	}
+	return out
+}
+
+// repeatedQuotes finds a paragraph that repeats, word for word, a quotation
+// the text gave earlier: a post's text where the page embedded the post
+// after the prose that quoted it ("Trump responded on Twitter: "Kim Jong Un
+// … tested like never before!"" and then the tweet's text on its own). It
+// is the quotation's words again, not the outlet's. Short ones (under 40
+// bytes) are left alone: a phrase may well recur in the outlet's voice.
+func repeatedQuotes(src string, quotes []Quote) []Quote {
+	if len(quotes) == 0 {
+		return nil
+	}
+	said := map[string]int{} // a quotation's words → where it ends
+	for _, q := range quotes {
+		if inner := strings.TrimSpace(src[q.InnerStart:q.InnerEnd]); len(inner) >= 40 {
+			if _, ok := said[inner]; !ok {
+				said[inner] = q.End
+			}
+		}
+	}
+	var out []Quote
+	for start := 0; start < len(src); {
+		end := strings.Index(src[start:], "\n\n")
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		para := strings.TrimSpace(src[start:end])
+		if at, ok := said[para]; ok && at <= start {
+			s := start + strings.Index(src[start:end], para)
+			if !slices.ContainsFunc(quotes, func(q Quote) bool { return q.Start < s+len(para) && s < q.End }) {
+				out = append(out, Quote{Start: s, End: s + len(para), InnerStart: s, InnerEnd: s + len(para)})
+			}
+		}
+		start = end + 2
+	}
 	return out
 }
 

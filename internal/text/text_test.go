@@ -89,6 +89,10 @@ func TestQuotes(t *testing.T) {
 		{"A: Because they needed help, I think, and nobody else was there.\n\nA: Yes, absolutely. We need to stay engaged with them for years.", nil},
 		{"WHEN: Saturday\nWHERE: Town hall\nCOST: $5 \"or less\"", []string{"or less"}},
 		{"UPDATE: The count resumed.\n\nThe mayor said \"yes\".", []string{"yes"}},
+		// A paragraph that repeats a quotation given earlier is that
+		// quotation again (a post embedded after the prose quoting it).
+		{"Trump responded on Twitter: \"Kim is obviously a madman who will be tested like never before!\"\n\nKim is obviously a madman who will be tested like never before!\n\nThe outlet's own text.",
+			[]string{"Kim is obviously a madman who will be tested like never before!", "Kim is obviously a madman who will be tested like never before!"}},
 		// Embedded posts are the poster's words.
 		{"Reactions poured in.\n\nAnother horrific attack, this time in Nice. pic.twitter.com/x\n— Jo Bloggs (@jobloggs) July 14, 2016\n\nThe outlet's own text.",
 			[]string{"Another horrific attack, this time in Nice. pic.twitter.com/x\n"}},
