@@ -3,6 +3,7 @@ package text
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -128,7 +129,10 @@ func repeatedQuotes(src string, quotes []Quote) []Quote {
 		para := strings.TrimSpace(src[start:end])
 		if at, ok := said[para]; ok && at <= start {
 			s := start + strings.Index(src[start:end], para)
-			if !slices.ContainsFunc(quotes, func(q Quote) bool { return q.Start < s+len(para) && s < q.End }) {
+			// Quotes are in text order and do not overlap: the first to end
+			// after s is the only one that can overlap the paragraph.
+			k := sort.Search(len(quotes), func(k int) bool { return quotes[k].End > s })
+			if k == len(quotes) || quotes[k].Start >= s+len(para) {
 				out = append(out, Quote{Start: s, End: s + len(para), InnerStart: s, InnerEnd: s + len(para)})
 			}
 		}
