@@ -218,6 +218,10 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		// A passive naming with its agent is the agent's; with a vague one
 		// ("by critics") it stays the outlet's, as an agentless one does.
 		{"Mehmet Oz has been called a charlatan by fellow physicians for promoting cures.", "charlatan", "speaker"},
+		// "According to" opening the sentence: its words follow the source.
+		{"According to Maria Lopez, the plan is reckless.", "reckless", "Maria Lopez"},
+		// An appositive between the subject and its verb of naming.
+		{"The report, published by the auditor, called the programme a fiasco.", "fiasco", "speaker"},
 		{"Rates stayed low, belying budget hawks’ warnings that they would skyrocket.", "skyrocket", "warnings"},
 		// A contracted auxiliary, an adverb before the verb, a source named
 		// before and pointed back to.

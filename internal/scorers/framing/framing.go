@@ -271,7 +271,14 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 		switch {
 		case as && disparagingAsVerb.Has(t):
 			return "the characterisers", true // "reviled in the West as a despot", "has been demonized as a beast"
-		case (characterisationVerb.Has(t) || characterisationAsVerb.Has(t)) && !strings.HasSuffix(t.Norm, "ing") && k > p.Sentences[si].First && (passiveAux.Has(&p.Tokens[k-1]) || p.Tokens[k-1].Norm == "," && strings.HasSuffix(t.Norm, "ed")):
+		case (characterisationVerb.Has(t) || characterisationAsVerb.Has(t)) && !strings.HasSuffix(t.Norm, "ing") && k > p.Sentences[si].First &&
+			(passiveAux.Has(&p.Tokens[k-1]) || p.Tokens[k-1].Norm == "," && strings.HasSuffix(t.Norm, "ed") && complementFollows(p, k, first)):
+			// After a comma, a participle is passive only with its complement
+			// right after it ("the deal, hailed as historic"); with an object
+			// first it is the verb of a subject an appositive interrupted
+			// ("The report, published on Monday, called the programme a
+			// fiasco").
+
 			if namedAgent(p, si, first) {
 				return "the speaker", true // "has been called a charlatan by fellow physicians"
 			}
@@ -293,6 +300,18 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// complementFollows reports whether only "as" and an article stand
+// between the participle at token k and the loaded word at first ("hailed
+// as a landmark deal", "called a fiasco"): no object of its own.
+func complementFollows(p *analysis.Pass, k, first int) bool {
+	for j := k + 1; j < first; j++ {
+		if n := p.Tokens[j].Norm; n != "as" && n != "a" && n != "an" && n != "the" {
+			return false
+		}
+	}
+	return true
 }
 
 // namedAgent reports a passive naming's agent after the loaded word at
@@ -501,7 +520,9 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 		from, to := a.Cue.Start, a.Cue.End
 		inverted := false // "…, said Starmer": the words come before
 		if a.SourceSpan.End > a.SourceSpan.Start {
-			inverted = a.SourceSpan.Start >= a.Cue.End
+			// "According to Lopez, the plan is …" names its source after
+			// the cue too, but its words follow both.
+			inverted = a.SourceSpan.Start >= a.Cue.End && !strings.EqualFold(firstWord(a.CueText), "according")
 			from, to = min(from, a.SourceSpan.Start), max(to, a.SourceSpan.End)
 		}
 		name := a.Name
