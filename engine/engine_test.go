@@ -218,6 +218,9 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		// A passive naming with its agent is the agent's; with a vague one
 		// ("by critics") it stays the outlet's, as an agentless one does.
 		{"Mehmet Oz has been called a charlatan by fellow physicians for promoting cures.", "charlatan", "speaker"},
+		// Said on a platform, and what someone warns of.
+		{"Lopez tweeted that the decision was shameful.", "shameful", "Lopez"},
+		{"Maria Lopez, the mayor, warned of chaos if the vote failed.", "chaos", "Maria Lopez"},
 		// "According to" opening the sentence: its words follow the source.
 		{"According to Maria Lopez, the plan is reckless.", "reckless", "Maria Lopez"},
 		// An appositive between the subject and its verb of naming.

@@ -621,8 +621,10 @@ func objectOfCue(p *analysis.Pass, cueEnd, end int) bool {
 	switch strings.ToLower(after[0]) {
 	case "in", "of", "about":
 		// "believes in", "thinks of": the object; but "stating in an
-		// interview that …" reports the clause.
-		return !slices.Contains(between, "that")
+		// interview that …" reports the clause, and what someone warns of
+		// is their prediction ("warned of chaos if the vote failed").
+		before := strings.Fields(p.Text[max(0, cueEnd-24):cueEnd])
+		return !slices.Contains(between, "that") && !(len(before) > 0 && strings.HasPrefix(strings.ToLower(before[len(before)-1]), "warn"))
 	}
 	if len(between) > 1 {
 		return false
