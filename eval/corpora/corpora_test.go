@@ -190,7 +190,7 @@ func TestPageLanguages(t *testing.T) {
 // (recall), and, with the same metadata on both sides, the page's score
 // stays within 5 points of its article's for at least 90% of them and at
 // most one page changes band (26 of 26 and none on 2026-12-06; one,
-// theverge at 53.2 against a cut of 53.5, on 2026-12-07).
+// theverge at 53.2–53.4 against a cut of 53.5, on 2026-12-07).
 func TestPageFurniture(t *testing.T) {
 	useSharedData(t)
 	if _, err := os.Stat(filepath.Join(DataDir, "pages")); err != nil {
