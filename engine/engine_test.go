@@ -239,7 +239,7 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"The remarks suggest Trump is railing against the process.", "railing against", ""},
 		{"Sanders is seen as empowering voters against the will of party apparatchiks.", "apparatchiks", ""},
 		{"The fact that the plan is a disaster is plain to see.", "disaster", ""},
-		{"His critics in the United States, many of them conservative Catholics, argue that the pope pursues a leftist agenda.", "leftist", ""},
+		{"His critics in the United States, many of them conservative Catholics, argue that the pope pursues a leftist agenda.", "leftist agenda", ""},
 		{"Ryan claimed this month that his budget plan, which slashes antipoverty programs, was inspired by his faith.", "slashes", ""},
 		{"The military had a bigger budget and America asserted itself more aggressively across the globe.", "aggressively", ""},
 		{"The senator has been called a charlatan by critics.", "charlatan", ""},
