@@ -71,20 +71,28 @@ func FindByline(src string) string {
 			}
 		}
 	}
-	// A name alone on a line, right after the headline or at the very end.
-	n := 0 // non-empty lines
-	for range nonEmptyLines(src) {
+	// A name alone on a line, right after the headline or at the very end:
+	// the first three non-empty lines and the last four are kept in one
+	// pass, not the text split into all of its lines.
+	var head [3]string
+	var tail [4]string // line i at tail[i%4]
+	n := 0             // non-empty lines
+	for l := range nonEmptyLines(src) {
+		if n < len(head) {
+			head[n] = l
+		}
+		tail[n%len(tail)] = l
 		n++
 	}
-	cands := []int{}
+	cands := []string{}
 	for i := 1; i < n && i <= 2; i++ {
-		cands = append(cands, i)
+		cands = append(cands, head[i])
 	}
 	for i := n - 1; i >= 1 && i >= n-3; i-- {
-		cands = append(cands, i)
+		cands = append(cands, tail[i%len(tail)])
 	}
-	for _, i := range cands {
-		if l := nthLine(src, i); text.IsNameLine(l) {
+	for _, l := range cands {
+		if text.IsNameLine(l) {
 			return l
 		}
 	}
@@ -102,17 +110,6 @@ func nonEmptyLines(src string) iter.Seq[string] {
 			}
 		}
 	}
-}
-
-// nthLine is the i-th of nonEmptyLines (from 0).
-func nthLine(src string, i int) string {
-	for l := range nonEmptyLines(src) {
-		if i == 0 {
-			return l
-		}
-		i--
-	}
-	return ""
 }
 
 // opensByline reports a line that starts as byLine's lines do.
