@@ -46,6 +46,7 @@ func TestMatcherFeatures(t *testing.T) {
 		{Phrase: "reportedly", Category: "c", Exact: true},
 		{Phrase: "some * say", Category: "c"},
 		{Phrase: "- hating", Category: "c"},
+		{Phrase: "dog whistle", Category: "c"},
 	}}
 	stems := &text.StemCache{}
 	m := Compile(stems, lx)
@@ -63,6 +64,12 @@ func TestMatcherFeatures(t *testing.T) {
 		{"Some say no.", nil},
 		{"The Trump-hating press.", []string{"Trump-hating"}},
 		{"The hating - it stopped.", nil},
+		{"A dog whistle to voters.", []string{"dog whistle"}},
+		{"A dog-whistle appeal.", []string{"dog-whistle"}},
+		{"The dog - whistle - blew.", nil},
+		{"The dog-", nil},
+		{"A slammed-shut door.", []string{"slammed"}},
+		{"The hating—it stopped.", nil},
 	}
 	for _, c := range cases {
 		var got []string

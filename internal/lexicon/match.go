@@ -231,6 +231,13 @@ func (m *Matcher) step(out []*node, n *node, t *text.Token) []*node {
 	return out
 }
 
+// joinsWords reports whether toks[k] is a hyphen (not a dash) between two
+// words with no space around it.
+func joinsWords(toks []text.Token, k int) bool {
+	return k+1 < len(toks) && toks[k].Norm == "-" && toks[k].End-toks[k].Start == 1 && !toks[k-1].Punct && !toks[k+1].Punct &&
+		toks[k-1].End == toks[k].Start && toks[k].End == toks[k+1].Start
+}
+
 // starts reports whether token t can begin an entry.
 func (m *Matcher) starts(t *text.Token) bool {
 	return m.root.any != nil ||
@@ -258,6 +265,8 @@ type Scratch struct {
 type state struct {
 	n    *node
 	last int
+	// hyphen: last-1 is a hyphen stepped over, which ends no entry
+	hyphen bool
 }
 
 // AppendMatches appends to dst what Find would return for toks.
@@ -267,12 +276,12 @@ func (m *Matcher) AppendMatches(dst []Match, toks []text.Token, sc *Scratch) []M
 		if !m.starts(&toks[i]) {
 			continue
 		}
-		frontier = append(frontier[:0], state{m.root, i})
+		frontier = append(frontier[:0], state{n: m.root, last: i})
 		for len(frontier) > 0 {
 			s := frontier[len(frontier)-1]
 			frontier = frontier[:len(frontier)-1]
 			for _, e := range s.n.done {
-				if s.last > i && m.keep(e, toks, i, s.last) {
+				if s.last > i && !s.hyphen && m.keep(e, toks, i, s.last) {
 					first := i
 					// An entry that opens with a hyphen ("- hating") is the
 					// second half of a compound: the match takes in the word
@@ -286,7 +295,14 @@ func (m *Matcher) AppendMatches(dst []Match, toks []text.Token, sc *Scratch) []M
 			if s.last < len(toks) {
 				next = m.step(next[:0], s.n, &toks[s.last])
 				for _, c := range next {
-					frontier = append(frontier, state{c, s.last + 1})
+					frontier = append(frontier, state{n: c, last: s.last + 1})
+				}
+				// A phrase written with spaces also matches its hyphenated
+				// spelling ("dog whistle", "dog-whistle"; "pie in the sky",
+				// "pie-in-the-sky"): a hyphen fixed to the words either side
+				// stands for the space between two of the phrase's words.
+				if s.last > i && !s.hyphen && joinsWords(toks, s.last) {
+					frontier = append(frontier, state{n: s.n, last: s.last + 1, hyphen: true})
 				}
 			}
 			if s.n.gap != nil && s.last > i {
@@ -296,7 +312,7 @@ func (m *Matcher) AppendMatches(dst []Match, toks []text.Token, sc *Scratch) []M
 					}
 					next = m.step(next[:0], s.n.gap, &toks[s.last+k])
 					for _, c := range next {
-						frontier = append(frontier, state{c, s.last + k + 1})
+						frontier = append(frontier, state{n: c, last: s.last + k + 1})
 					}
 				}
 			}
