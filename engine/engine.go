@@ -28,6 +28,7 @@ import (
 	"github.com/credence-news/credence/internal/scorers/integrity"
 	"github.com/credence-news/credence/internal/scorers/sourcing"
 	"github.com/credence-news/credence/internal/scorers/transparency"
+	"github.com/credence-news/credence/internal/spanmodel"
 	"github.com/credence-news/credence/internal/text"
 	"github.com/credence-news/credence/lexicons"
 )
@@ -42,6 +43,7 @@ type Data struct {
 	Actors   *framing.Actors
 	Stems    *text.StemCache
 	Chrome   []*integrity.Pattern
+	Learned  *spanmodel.Model
 }
 
 // LoadData reads and compiles the built-in lexicons and knowledge base,
@@ -83,6 +85,14 @@ func LoadData(root string, extraLexicons, extraKB []string) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
+	raw, err = lexicons.FS.ReadFile(lexicons.SpanModel)
+	if err != nil {
+		return nil, err
+	}
+	learned, err := spanmodel.Parse(lexicons.SpanModel, raw)
+	if err != nil {
+		return nil, err
+	}
 	stems := &text.StemCache{}
 	aliases := map[string]string{}
 	for _, c := range k.Countries {
@@ -100,7 +110,7 @@ func LoadData(root string, extraLexicons, extraKB []string) (*Data, error) {
 			}
 		}
 	}
-	return &Data{Lexicons: lxs, KB: k, Places: k.PlaceWords(), Matcher: lexicon.Compile(stems, lxs...), Actors: framing.NewActors(stems, aliases), Stems: stems, Chrome: chrome}, nil
+	return &Data{Lexicons: lxs, KB: k, Places: k.PlaceWords(), Matcher: lexicon.Compile(stems, lxs...), Actors: framing.NewActors(stems, aliases), Stems: stems, Chrome: chrome, Learned: learned}, nil
 }
 
 // Scorers returns the scorers in the order they run. Integrity runs first:
@@ -110,7 +120,7 @@ func Scorers(d *Data) []analysis.Scorer {
 		integrity.New(d.Chrome),
 		transparency.New(),
 		sourcing.New(),
-		framing.New(d.Actors),
+		framing.New(d.Actors, d.Learned),
 		factual.New(d.KB, d.Stems),
 	}
 }
@@ -159,6 +169,10 @@ type Options struct {
 	// Models replace the built-in profile models (evaluation uses them to
 	// score each cross-validation fold with models fitted without that fold).
 	Models *profile.Models
+	// SpanModel replaces the built-in learned loaded-language model
+	// (evaluation scores each fold with a model fitted without it;
+	// spanmodel.Off turns it off).
+	SpanModel *spanmodel.Model
 }
 
 // RuleSettings switch rules off and change their severity.
@@ -191,6 +205,9 @@ func New(opt Options) (*Engine, error) {
 	d, err := LoadData(opt.DataRoot, opt.Lexicons, opt.KnowledgeBase)
 	if err != nil {
 		return nil, err
+	}
+	if opt.SpanModel != nil {
+		d.Learned = opt.SpanModel
 	}
 	e := &Engine{data: d, opt: opt, models: opt.Models} // spans nil: the fast tokenizer
 	all := Scorers(d)

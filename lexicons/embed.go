@@ -7,7 +7,7 @@ import "embed"
 
 // FS holds every data file of this folder.
 //
-//go:embed *.yaml
+//go:embed *.yaml spanmodel.json
 var FS embed.FS
 
 // Lexicons names the phrase-list files, in load order.
@@ -15,6 +15,10 @@ var Lexicons = []string{"sourcing.yaml", "framing.yaml"}
 
 // KnowledgeBase names the knowledge-base files.
 var KnowledgeBase = []string{"kb_people.yaml", "kb_countries.yaml", "kb_events.yaml"}
+
+// SpanModel names the learned loaded-language model's weights (written by
+// `make fit`).
+const SpanModel = "spanmodel.json"
 
 // Integrity names the page-furniture pattern file.
 const Integrity = "integrity.yaml"

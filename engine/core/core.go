@@ -116,6 +116,8 @@ type Finding struct {
 	Suppressed string `json:"suppressed,omitempty"`
 	// Evidence holds further spans (document-level findings point here).
 	Evidence []Span `json:"evidence,omitempty"`
+	// Learned marks a finding of the learned model rather than a lexicon entry.
+	Learned bool `json:"learned,omitempty"`
 	// Weight is the finding's strength within its rule (lexicon weight); 1 if unset.
 	Weight float64 `json:"-"`
 }

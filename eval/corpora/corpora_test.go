@@ -12,6 +12,8 @@ import (
 	"github.com/credence-news/credence/engine"
 	"github.com/credence-news/credence/engine/ingest"
 	"github.com/credence-news/credence/internal/profile"
+	"github.com/credence-news/credence/internal/spanmodel"
+	"github.com/credence-news/credence/lexicons"
 )
 
 // useSharedData points DataDir at ../shared/data as seen from this
@@ -103,6 +105,36 @@ func TestSlantModelFresh(t *testing.T) {
 	}
 	if !maps.EqualFunc(m.Weights, shipped.Weights, func(a, b float64) bool { return math.Abs(a-b) < 1e-3 }) || math.Abs(m.Intercept-shipped.Intercept) > 1e-3 {
 		t.Fatalf("slant.json is stale: a fit today gives %v (intercept %.4f), shipped %v (intercept %.4f): run make fit", m.Weights, m.Intercept, shipped.Weights, shipped.Intercept)
+	}
+}
+
+// TestSpanModelFresh fails when lexicons/spanmodel.json is not what a fit on
+// today's corpora and lexicon gives (a lexicon change moves the features
+// the model reads): run make fit.
+func TestSpanModelFresh(t *testing.T) {
+	useSharedData(t)
+	if _, err := os.Stat(filepath.Join(DataDir, "ptc")); err != nil {
+		t.Skip("no PTC in ../shared/data")
+	}
+	m, err := FitSpanModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := lexicons.FS.ReadFile(lexicons.SpanModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := spanmodel.Parse(lexicons.SpanModel, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	switch {
+	case m.CorpusHash != shipped.CorpusHash:
+		t.Fatalf("spanmodel.json was fitted on corpora %s, ../shared has %s: run make fit", shipped.CorpusHash, m.CorpusHash)
+	case m.Threshold != shipped.Threshold || !slices.Equal(m.Words, shipped.Words):
+		t.Fatalf("spanmodel.json is stale: a fit today chooses threshold %.2f and %d words, shipped %.2f and %d: run make fit", m.Threshold, len(m.Words), shipped.Threshold, len(shipped.Words))
+	case !slices.EqualFunc(m.Weights, shipped.Weights, func(a, b float64) bool { return math.Abs(a-b) < 1e-3 }):
+		t.Fatalf("spanmodel.json is stale: a fit today gives other weights: run make fit")
 	}
 }
 

@@ -72,6 +72,14 @@ type Lexicon struct {
 	File       string              `yaml:"-"`
 }
 
+// Bind ties an entry made in code, which no phrase matches, to the lexicon
+// and category whose rule and description its matches report (the learned
+// model's spans).
+func (lx *Lexicon) Bind(e *Entry) *Entry {
+	e.lex, e.rule = lx, lx.Categories[e.Category].Rule
+	return e
+}
+
 // Window is how many tokens either side UnlessNear and negation look at.
 const Window = 3
 

@@ -6,7 +6,6 @@ package framing
 
 import (
 	"fmt"
-	"github.com/credence-news/credence/lexicons"
 	"math"
 	"slices"
 	"sort"
@@ -17,13 +16,15 @@ import (
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
 	"github.com/credence-news/credence/internal/lexicon"
+	"github.com/credence-news/credence/internal/spanmodel"
 	"github.com/credence-news/credence/internal/text"
+	"github.com/credence-news/credence/lexicons"
 )
 
 var (
 	RuleLoaded = core.Rule{ID: "framing.loaded", Name: "Loaded wording", Dimension: "framing", Severity: core.Warning,
 		Summary: "Emotive, evaluative or pejorative wording in the outlet's own voice.",
-		Doc:     "Flags words and phrases that carry the writer's judgement where neutral wording exists: pejorative labels (\"regime\", \"so-called\"), emotive verbs (\"slammed\", \"caved\"), loaded nouns, intensifiers, euphemisms and evaluations stated as description (\"deepening divisions\", \"landmark show of unity\"). Matches on stems, so inflections count; negated and literal uses (\"the storm slammed the coast\") do not. Inside a direct quote the words are the speaker's: they are reported as quoted and do not count against the outlet."}
+		Doc:     "Flags words and phrases that carry the writer's judgement where neutral wording exists: pejorative labels (\"regime\", \"so-called\"), emotive verbs (\"slammed\", \"caved\"), loaded nouns, intensifiers, euphemisms and evaluations stated as description (\"deepening divisions\", \"landmark show of unity\"). Matches on stems, so inflections count; negated and literal uses (\"the storm slammed the coast\") do not. Inside a direct quote the words are the speaker's: they are reported as quoted and do not count against the outlet. In slanted copy, where the lexicon's loaded wording is dense, a model trained on the loaded wording people marked in other news also marks words no entry lists; such a finding says which features carried it."}
 	RuleEditorial = core.Rule{ID: "framing.editorial", Name: "Opinion in the news voice", Dimension: "framing", Severity: core.Warning,
 		Summary: "A prescription or opinion in the news voice.",
 		Doc:     "Flags statements in which the report itself tells actors what they must do or declares what is obvious (\"The situation demands urgent action\", \"it is clear that\", \"X should resign\"), when no named source is credited with the view."}
@@ -39,10 +40,22 @@ var (
 // side it stands for, e.g. "kyiv" → "Ukraine".
 type Scorer struct {
 	Actors *Actors
+	// Learned marks loaded words the lexicon does not list (nil: none).
+	Learned *spanmodel.Model
 }
 
 // New returns the framing scorer.
-func New(actors *Actors) Scorer { return Scorer{Actors: actors} }
+func New(actors *Actors, learned *spanmodel.Model) Scorer {
+	return Scorer{Actors: actors, Learned: learned}
+}
+
+// learnedLexicon holds the one entry the learned model's spans are
+// reported under.
+var learnedLexicon = &lexicon.Lexicon{Name: "learned", Categories: map[string]lexicon.Category{
+	"learned": {Rule: "framing.loaded", Description: "wording that a model trained on the loaded wording people marked in other news scores as loaded here"},
+}}
+
+var learnedEntry = learnedLexicon.Bind(&lexicon.Entry{Phrase: "(learned)", Category: "learned", Weight: 0.8, Polarity: -1})
 
 func (Scorer) Name() string { return "framing" }
 func (Scorer) Rules() []core.Rule {
@@ -64,7 +77,15 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		start, end int
 	}
 	reported := map[spanKey]bool{}
-	for _, m := range p.Matches {
+	matches := p.Matches
+	learned := s.Learned.Spans(p)
+	if len(learned) > 0 {
+		matches = slices.Grow(matches[:len(matches):len(matches)], len(learned))
+		for _, sp := range learned {
+			matches = append(matches, lexicon.Match{Entry: learnedEntry, Lexicon: learnedLexicon, First: sp.First, Last: sp.Last, Start: sp.Start, End: sp.End})
+		}
+	}
+	for _, m := range matches {
 		cat := m.Entry.Category
 		var rule core.Rule
 		switch m.Rule() {
@@ -98,6 +119,11 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		f := core.Finding{Rule: rule.ID, Start: m.Start, End: m.End, Severity: rule.Severity, Confidence: 0.8, Weight: m.Entry.Weight}
 		word := p.Text[m.Start:m.End]
 		desc := m.Lexicon.Categories[cat].Description
+		var sp *spanmodel.Span // the learned model's span, for its findings
+		if m.Entry == learnedEntry {
+			sp = &learned[slices.IndexFunc(learned, func(sp spanmodel.Span) bool { return sp.Start == m.Start })]
+			f.Learned, f.Confidence = true, math.Round(sp.P*100)/100
+		}
 		reporter, indirect, claim := "", false, ""
 		if !quoted && rule.ID == RuleLoaded.ID {
 			reporter, indirect = reportedSpeech(p, si, m.Start, m.End)
@@ -137,6 +163,9 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 			stats.QuotedLoaded++
 		default:
 			f.Message, f.Explanation = describe(rule, word, desc)
+			if sp != nil {
+				f.Explanation = strconv.Quote(word) + " is " + desc + " (carried most by " + strings.Join(sp.Why, "; ") + "), in the outlet's own voice; no lexicon entry lists it, so read it as a model's suggestion."
+			}
 			stats.Densities[cat] += 1
 			if si >= 0 {
 				sentenceWeight[si] += m.Entry.Weight
