@@ -173,6 +173,9 @@ type Options struct {
 	// (evaluation scores each fold with a model fitted without it;
 	// spanmodel.Off turns it off).
 	SpanModel *spanmodel.Model
+	// NoLearnedModel keeps framing.loaded to the lexicons' entries
+	// (`learned_model: false` in a configuration).
+	NoLearnedModel bool
 }
 
 // RuleSettings switch rules off and change their severity.
@@ -206,7 +209,10 @@ func New(opt Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opt.SpanModel != nil {
+	switch {
+	case opt.NoLearnedModel:
+		d.Learned = spanmodel.Off
+	case opt.SpanModel != nil:
 		d.Learned = opt.SpanModel
 	}
 	e := &Engine{data: d, opt: opt, models: opt.Models} // spans nil: the fast tokenizer

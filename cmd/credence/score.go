@@ -295,6 +295,7 @@ func applyConfig(cfg *config.Config, fs *flag.FlagSet, f *scoreFlags, opts *engi
 	if !set["reference-date"] && cfg.ReferenceDate != "" {
 		opts.ReferenceDate = cfg.ReferenceDate
 	}
+	opts.NoLearnedModel = cfg.LearnedModel != nil && !*cfg.LearnedModel
 	t := cfg.Thresholds
 	if !set["min-score"] && t.MinScore != nil {
 		f.minScore = *t.MinScore

@@ -51,9 +51,12 @@ type Config struct {
 	Lexicons      []string   `yaml:"lexicons"`       // extra lexicon files (paths relative to the config)
 	KnowledgeBase []string   `yaml:"knowledge_base"` // extra KB files
 	ReferenceDate string     `yaml:"reference_date"`
-	Overrides     []Override `yaml:"overrides"`
-	Path          string     `yaml:"-"`
-	dir           string
+	// LearnedModel false keeps framing.loaded to the lexicons' entries: the
+	// learned model's suggestions are not made (default true).
+	LearnedModel *bool      `yaml:"learned_model"`
+	Overrides    []Override `yaml:"overrides"`
+	Path         string     `yaml:"-"`
+	dir          string
 }
 
 // Error is a problem in a configuration file.
@@ -69,7 +72,7 @@ func (e *Error) Error() string {
 }
 
 var known = map[string][]string{
-	"":           {"rules", "thresholds", "lexicons", "knowledge_base", "reference_date", "overrides"},
+	"":           {"rules", "thresholds", "lexicons", "knowledge_base", "reference_date", "learned_model", "overrides"},
 	"rules":      {"enable", "disable", "severity"},
 	"thresholds": {"min_score", "fail_on", "max_severity", "fail_bands"},
 	"override":   {"paths", "rules"},

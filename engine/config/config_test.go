@@ -28,6 +28,7 @@ func TestParseErrors(t *testing.T) {
 		{"thresholds:\n  fail_bands: low\n", `c.yaml:2: thresholds.fail_bands: want a list, got text "low"`},
 		{"overrides: [{paths: [x], rules: {disable: 3}}]\n", `c.yaml:1: overrides[0].rules.disable: want a list, got a number "3"`},
 		{"lexicons: notalist\n", `c.yaml:1: lexicons: want a list`},
+		{"learned_model: maybe\n", `c.yaml:1: learned_model:`},
 	}
 	for _, c := range cases {
 		_, err := Parse("c.yaml", []byte(c.yaml), rules)
