@@ -85,7 +85,7 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 			matches = append(matches, lexicon.Match{Entry: learnedEntry, Lexicon: learnedLexicon, First: sp.First, Last: sp.Last, Start: sp.Start, End: sp.End})
 		}
 	}
-	for _, m := range matches {
+	for mi, m := range matches {
 		cat := m.Entry.Category
 		var rule core.Rule
 		switch m.Rule() {
@@ -120,8 +120,8 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		word := p.Text[m.Start:m.End]
 		desc := m.Lexicon.Categories[cat].Description
 		var sp *spanmodel.Span // the learned model's span, for its findings
-		if m.Entry == learnedEntry {
-			sp = &learned[slices.IndexFunc(learned, func(sp spanmodel.Span) bool { return sp.Start == m.Start })]
+		if mi >= len(p.Matches) {
+			sp = &learned[mi-len(p.Matches)]
 			f.Learned, f.Confidence = true, math.Round(sp.P*100)/100
 		}
 		reporter, indirect, claim := "", false, ""
