@@ -783,6 +783,10 @@ func TestWordSense(t *testing.T) {
 		{"The vote brought chaos to the city. Then chaos went mainstream on every channel.", "chaos", true},
 		{"Trump called for a massive wall on the border.", "massive", false},
 		{"The mayor's reckless plan failed, and the council called a vote.", "reckless", true},
+		// A naming verb's noun is no one's naming (found by the team's probe).
+		{"The fashion brand's tone-deaf advert caused a backlash.", "tone-deaf", true},
+		{"The label's bizarre contract angered the band.", "bizarre", true},
+		{"The letters that called him inexperienced and out of touch were leaked.", "out of touch", false},
 	} {
 		res := analyze(t, c.text, "")
 		counted := false

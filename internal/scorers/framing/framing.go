@@ -320,6 +320,9 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 			if nx := p.Tokens[k+1].Norm; nx == "for" || nx == "on" || nx == "off" || nx == "up" || nx == "in" {
 				return "", false
 			}
+			if text.PossessiveAt(p.Tokens, k+1) || k > p.Sentences[si].First && determiners.Has(&p.Tokens[k-1]) && p.Tokens[k-1].Norm != "that" {
+				continue // a noun: "the brand's advert", "a call from" ("letters that called him" is the verb)
+			}
 			if k >= 2 && p.Tokens[k-1].Norm == "-" && p.Tokens[k-2].Norm == "so" {
 				continue // "so-called" is not a speaker's naming
 			}
