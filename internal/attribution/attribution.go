@@ -764,8 +764,8 @@ var subjectDeterminer = toSet(lexicons.Words("subject_determiners")...)
 
 // headOfModifier widens a source noun phrase that starts at s to the head
 // it modifies: "Aides to the senator", "Allies of the president",
-// "Proponents of the new bill" (a group noun or a plural for people before
-// "of", "to" or "for"), "those briefed on the talks" (a participle after
+// "Proponents of the new bill", "Officials from the party" (a group noun or
+// a plural for people before "of", "to", "for", "from" or "at"), "those briefed on the talks" (a participle after
 // "those" or a group noun). It returns the new start.
 func headOfModifier(p *analysis.Pass, s, first int) int {
 	if s-2 < first || p.Tokens[s-1].Punct {
@@ -773,7 +773,7 @@ func headOfModifier(p *analysis.Pass, s, first int) int {
 	}
 	head := s - 2
 	switch prep := p.Tokens[s-1].Norm; {
-	case prep == "of" || prep == "to" || prep == "for":
+	case prep == "of" || prep == "to" || prep == "for" || prep == "from" || prep == "at":
 	case (prep == "on" || prep == "in" || prep == "with" || prep == "about") && head > first && strings.HasSuffix(p.Tokens[head].Norm, "ed") &&
 		(p.Tokens[head-1].Norm == "those" || groupNoun(&p.Tokens[head-1])):
 		head-- // "those briefed on", "officials involved in"

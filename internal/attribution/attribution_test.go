@@ -326,3 +326,18 @@ func TestCuesBounded(t *testing.T) {
 		t.Errorf("%d attributions, want the bound %d", n, MaxCues)
 	}
 }
+
+// TestGroupBeforeModifier: a group noun before "from" or "at" is the
+// source the phrase names, not the place or body after it ("Officials from
+// the party said", as "Aides to the senator said").
+func TestGroupBeforeModifier(t *testing.T) {
+	for _, c := range []struct{ text, source string }{
+		{"Officials from the party said the deal was fair.", "Officials from the party"},
+		{"Aides to the senator said the deal was fair.", "Aides to the senator"},
+	} {
+		p := pass(t, c.text)
+		if len(p.Attributions) == 0 || p.Attributions[0].Source != c.source {
+			t.Errorf("%q: attributions %+v, want source %q", c.text, p.Attributions, c.source)
+		}
+	}
+}
