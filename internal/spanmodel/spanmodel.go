@@ -14,6 +14,7 @@
 package spanmodel
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -354,11 +355,7 @@ func (m *Model) why(c *Context, s *Span) []string {
 			cs = append(cs, contribution{names[i], m.Weights[f]})
 		}
 	}
-	for i := 1; i < len(cs); i++ { // a handful: insertion sort, largest first
-		for j := i; j > 0 && cs[j].w > cs[j-1].w; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
+	slices.SortStableFunc(cs, func(a, b contribution) int { return cmp.Compare(b.w, a.w) })
 	var out []string
 	for _, c := range cs[:min(3, len(cs))] {
 		out = append(out, c.name)

@@ -164,7 +164,11 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		default:
 			f.Message, f.Explanation = describe(rule, word, desc)
 			if sp != nil {
-				f.Explanation = strconv.Quote(word) + " is " + desc + " (carried most by " + strings.Join(sp.Why, "; ") + "), in the outlet's own voice; no lexicon entry lists it, so read it as a model's suggestion."
+				carried := ""
+				if len(sp.Why) > 0 {
+					carried = " (carried most by " + strings.Join(sp.Why, "; ") + ")"
+				}
+				f.Explanation = strconv.Quote(word) + " is " + desc + carried + ", in the outlet's own voice; no lexicon entry lists it, so read it as a model's suggestion."
 			}
 			stats.Densities[cat] += 1
 			if si >= 0 {
