@@ -58,6 +58,9 @@ type Pass struct {
 	// none): "Ukraine insists" is a state speaking, not a person, and
 	// "Polish" qualifies a title.
 	Places map[string]bool
+	// Stems is the stem cache the tokens were cut with (nil: none), for a
+	// stage that needs a token's stem as text (text.StemOf).
+	Stems *text.StemCache
 	// results hold what the stages produced, by Result (see ResultOf);
 	// current is the stage running, whose declarations ResultOf enforces.
 	results map[int]any
@@ -103,7 +106,7 @@ func NewPass(doc *core.Document, spans func(string) [][2]int, stems *text.StemCa
 // matching stops early and the pass reports Stopped.
 func NewPassContext(ctx context.Context, doc *core.Document, spans func(string) [][2]int, stems *text.StemCache, m *lexicon.Matcher) *Pass {
 	src := text.SpaceOut(doc.Prose())
-	p := &Pass{Doc: doc, Text: src, ctx: ctx}
+	p := &Pass{Doc: doc, Text: src, ctx: ctx, Stems: stems}
 	p.Tokens = text.TokenizeWith(src, spans, stems)
 	for i := range p.Tokens {
 		t := &p.Tokens[i]

@@ -5,12 +5,12 @@
 // lexicons/spanmodel.json.
 //
 // Features are hashed into a table of 2^Bits weights, so reading a word
-// allocates nothing: the word itself, its last three letters, the words
-// either side, its shape, the lexicon category it falls in (if any),
-// whether it sits inside a quote or in a sentence with an attribution, and
-// the document's register (how dense the lexicon's loaded wording is in
-// it), alone and with the word: the same word is likelier loaded in
-// slanted copy than in plain reporting.
+// allocates nothing: the word and its stem, its last three letters, the
+// words either side, its shape, the lexicon category and tone it falls in
+// (if any), whether it sits inside a quote, in a sentence with an
+// attribution or in the first sentence, and the document's register (how
+// dense the lexicon's loaded wording is in it), alone and with the word:
+// the same word is likelier loaded in slanted copy than in plain reporting.
 package spanmodel
 
 import (
@@ -48,6 +48,9 @@ const (
 	register
 	wordInRegister
 	categoryInRegister
+	stem
+	polarity
+	position
 )
 
 // Context is what the features of one document's words need besides the
@@ -57,6 +60,7 @@ type Context struct {
 	p          *analysis.Pass
 	cat        []uint16 // 0 for none, else an index into categories plus one
 	categories []string
+	pol        []int8 // the lexicon polarity over each token (-1, 0, +1)
 	attributed []bool // by sentence
 	reg        string
 }
@@ -67,7 +71,7 @@ type Context struct {
 func NewContext(p *analysis.Pass) *Context { return newContext(p, Register(p)) }
 
 func newContext(p *analysis.Pass, reg string) *Context {
-	c := &Context{p: p, cat: make([]uint16, len(p.Tokens)), attributed: make([]bool, len(p.Sentences)), reg: reg}
+	c := &Context{p: p, cat: make([]uint16, len(p.Tokens)), pol: make([]int8, len(p.Tokens)), attributed: make([]bool, len(p.Sentences)), reg: reg}
 	for i := range p.Matches {
 		m := &p.Matches[i]
 		if m.Rule() != "framing.loaded" {
@@ -80,6 +84,7 @@ func newContext(p *analysis.Pass, reg string) *Context {
 		}
 		for k := m.First; k < m.Last && k < len(c.cat); k++ {
 			c.cat[k] = uint16(id)
+			c.pol[k] = int8(m.Entry.Polarity)
 		}
 	}
 	for si := range p.Sentences {
@@ -139,24 +144,24 @@ func (c *Context) Scorable(k int) bool {
 func (c *Context) Features(k, si int, buf []uint32) []uint32 { return c.features(k, si, buf, nil) }
 
 // MaxFeatures is the most features a word has.
-const MaxFeatures = 12
+const MaxFeatures = 15
 
 // features is Features, also naming each feature for a reader when names
-// is not nil.
-func (c *Context) features(k, si int, buf []uint32, names *[]string) []uint32 {
+// is not nil (names are formatted only for the few a reader is shown).
+func (c *Context) features(k, si int, buf []uint32, names *[]featureName) []uint32 {
 	p := c.p
 	t := &p.Tokens[k]
 	norm := t.Norm
-	add := func(h uint32, name func() string) {
+	add := func(h uint32, n featureName) {
 		buf = append(buf, h)
 		if names != nil {
-			*names = append(*names, name())
+			*names = append(*names, n)
 		}
 	}
-	add(hash(bias, ""), func() string { return "" })
-	add(hash(word, norm), func() string { return "the word " + strconv.Quote(norm) })
+	add(hash(bias, ""), featureName{kind: bias})
+	add(hash(word, norm), featureName{word, norm, ""})
 	if len(norm) > 3 {
-		add(hash(suffix, norm[len(norm)-3:]), func() string { return "the ending -" + norm[len(norm)-3:] })
+		add(hash(suffix, norm[len(norm)-3:]), featureName{suffix, norm[len(norm)-3:], ""})
 	}
 	prev, nxt := "<s>", "</s>"
 	if si >= 0 && k > p.Sentences[si].First {
@@ -165,8 +170,8 @@ func (c *Context) features(k, si int, buf []uint32, names *[]string) []uint32 {
 	if si >= 0 && k+1 < p.Sentences[si].Last {
 		nxt = p.Tokens[k+1].Norm
 	}
-	add(hash(previous, prev), func() string { return "after " + strconv.Quote(prev) })
-	add(hash(next, nxt), func() string { return "before " + strconv.Quote(nxt) })
+	add(hash(previous, prev), featureName{previous, prev, ""})
+	add(hash(next, nxt), featureName{next, nxt, ""})
 	sh := "lower"
 	switch src := p.Text[t.Start:t.End]; {
 	case len(src) > 1 && isUpper(src[0]) && isUpper(src[1]):
@@ -176,21 +181,72 @@ func (c *Context) features(k, si int, buf []uint32, names *[]string) []uint32 {
 	case isUpper(src[0]):
 		sh = "capitalised"
 	}
-	add(hash(shape, sh), func() string { return "written " + sh })
-	add(hash(register, c.reg), func() string { return "a text in a " + c.reg + " register" })
-	add(hash2(wordInRegister, c.reg, norm), func() string { return strconv.Quote(norm) + " in a " + c.reg + " register" })
+	add(hash(shape, sh), featureName{shape, sh, ""})
+	add(hash(register, c.reg), featureName{register, c.reg, ""})
+	add(hash2(wordInRegister, c.reg, norm), featureName{wordInRegister, norm, c.reg})
 	if id := c.cat[k]; id > 0 {
 		cat := c.categories[id-1]
-		add(hash(category, cat), func() string { return "part of a lexicon phrase (" + cat + ")" })
-		add(hash2(categoryInRegister, c.reg, cat), func() string { return "a lexicon " + cat + " in a " + c.reg + " register" })
+		add(hash(category, cat), featureName{category, cat, ""})
+		add(hash2(categoryInRegister, c.reg, cat), featureName{categoryInRegister, cat, c.reg})
 	}
 	if _, q := p.QuoteAt(t.Start, t.End); q {
-		add(hash(quoted, ""), func() string { return "inside a quote" })
+		add(hash(quoted, ""), featureName{kind: quoted})
+	}
+	if st := text.StemOf(t, p.Stems); st != norm {
+		add(hash(stem, st), featureName{stem, st, ""})
+	}
+	if pl := c.pol[k]; pl != 0 {
+		add(hash(polarity, polarityName[pl+1]), featureName{kind: polarity})
+	}
+	if si == 0 {
+		add(hash(position, "first"), featureName{kind: position})
 	}
 	if si >= 0 && c.attributed[si] {
-		add(hash(attributed, ""), func() string { return "in a sentence with an attribution" })
+		add(hash(attributed, ""), featureName{kind: attributed})
 	}
 	return buf
+}
+
+var polarityName = [3]string{"-1", "0", "1"}
+
+// featureName is a feature as a reader is told it.
+type featureName struct {
+	kind byte
+	a, b string
+}
+
+func (f featureName) String() string {
+	switch f.kind {
+	case word:
+		return "the word " + strconv.Quote(f.a)
+	case suffix:
+		return "the ending -" + f.a
+	case previous:
+		return "after " + strconv.Quote(f.a)
+	case next:
+		return "before " + strconv.Quote(f.a)
+	case shape:
+		return "written " + f.a
+	case register:
+		return "a text in a " + f.a + " register"
+	case wordInRegister:
+		return strconv.Quote(f.a) + " in a " + f.b + " register"
+	case category:
+		return "part of a lexicon phrase (" + f.a + ")"
+	case categoryInRegister:
+		return "a lexicon " + f.a + " in a " + f.b + " register"
+	case quoted:
+		return "inside a quote"
+	case stem:
+		return "the stem " + strconv.Quote(f.a)
+	case polarity:
+		return "a lexicon phrase's tone"
+	case position:
+		return "in the first sentence"
+	case attributed:
+		return "in a sentence with an attribution"
+	}
+	return "" // the bias, which no reader needs
 }
 
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
@@ -343,22 +399,25 @@ func (m *Model) why(c *Context, s *Span) []string {
 			best, bestP = k, pr
 		}
 	}
-	var names []string
+	var store [MaxFeatures]featureName
+	names := store[:0]
 	fs := c.features(best, si, buf[:0], &names)
 	type contribution struct {
-		name string
+		name featureName
 		w    float64
 	}
-	var cs []contribution
+	var cs [MaxFeatures]contribution
+	n := 0
 	for i, f := range fs {
-		if names[i] != "" && m.Weights[f] > 0 {
-			cs = append(cs, contribution{names[i], m.Weights[f]})
+		if names[i].kind != bias && m.Weights[f] > 0 {
+			cs[n] = contribution{names[i], m.Weights[f]}
+			n++
 		}
 	}
-	slices.SortStableFunc(cs, func(a, b contribution) int { return cmp.Compare(b.w, a.w) })
-	var out []string
-	for _, c := range cs[:min(3, len(cs))] {
-		out = append(out, c.name)
+	slices.SortStableFunc(cs[:n], func(a, b contribution) int { return cmp.Compare(b.w, a.w) })
+	out := make([]string, 0, min(3, n))
+	for _, c := range cs[:min(3, n)] {
+		out = append(out, c.name.String())
 	}
 	return out
 }

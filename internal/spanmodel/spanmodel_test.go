@@ -119,7 +119,7 @@ func TestSpansAllocation(t *testing.T) {
 	b := testing.AllocsPerRun(5, func() { m.Spans(long) })
 	// Each span found allocates its explanation (a few strings); scoring the
 	// words allocates nothing.
-	if perSpan := (b - a) / 199; perSpan > 20 {
+	if perSpan := (b - a) / 199; perSpan > 5 {
 		t.Errorf("%.1f allocations per span found (short text %.0f, long %.0f)", perSpan, a, b)
 	}
 }
