@@ -63,9 +63,9 @@ eval:
 # The slant model is fitted on the hyperpartisan corpus of ../shared (when
 # present), then the overall model on the fixtures.
 fit:
-	@if [ -f ../shared/data/ptc/ptc_train.jsonl ]; then $(GO) run ./eval/cmd/fitspans; \
+	@if [ -f ../shared/data/ptc/ptc_train.jsonl ]; then $(GO) run ./eval/cmd/fitmodel -model spans; \
 	  else echo "(../shared/data/ptc is not here: keeping lexicons/spanmodel.json)"; fi
-	@if [ -f ../shared/data/hyperpartisan/hyperpartisan_dev.jsonl ]; then $(GO) run ./eval/cmd/fitslant; \
+	@if [ -f ../shared/data/hyperpartisan/hyperpartisan_dev.jsonl ]; then $(GO) run ./eval/cmd/fitmodel -model slant; \
 	  else echo "(../shared/data/hyperpartisan is not here: keeping internal/profile/slant.json)"; fi
 	$(MAKE) build
 	./$(BIN) fit testdata/fixtures
