@@ -557,18 +557,29 @@ func lastNamedBefore(p *analysis.Pass, off, sentFirst int) string {
 		case capital && end < 0:
 			end = k
 		case !capital && end >= 0:
-			if end-k >= 2 && !isSentenceStart(p, k+1) {
+			if end-k >= 2 && !isSentenceStart(p, k+1) && !dateOpener(p, k+1, end) {
 				return p.Text[p.Tokens[k+1].Start:p.Tokens[end].End]
 			}
 			end = -1
 		}
 	}
 	// A name that opens the window ("Angela Merkel met the press. She said").
-	if end-first >= 1 && !isSentenceStart(p, first) {
+	if end-first >= 1 && !isSentenceStart(p, first) && !dateOpener(p, first, end) {
 		return p.Text[p.Tokens[first].Start:p.Tokens[end].End]
 	}
 	return ""
 }
+
+// dateOpener reports a capitalised run that opens a sentence with a time,
+// not a name: "On Wednesday, he told…", "In March".
+func dateOpener(p *analysis.Pass, from, to int) bool {
+	return openingPreps.Has(&p.Tokens[from]) && (weekdays.Has(&p.Tokens[to]) || monthNames.Has(&p.Tokens[to]))
+}
+
+var (
+	weekdays   = toSet(lexicons.Words("weekdays")...)
+	monthNames = toSet(lexicons.Words("month_names")...)
+)
 
 func isSentenceStart(p *analysis.Pass, k int) bool {
 	si := p.SentenceAt(p.Tokens[k].Start)
@@ -1277,8 +1288,8 @@ func assignSpeakers(p *analysis.Pass) {
 		if best >= 0 {
 			a := p.Attributions[best]
 			q.Speaker = a.Name
-			if q.Speaker == "" {
-				q.Speaker = a.Source
+			if q.Speaker == "" && !a.Pronoun {
+				q.Speaker = a.Source // an unresolved "he" names no one
 			}
 			q.SpeakerStart, q.SpeakerEnd, q.Cue = a.SourceSpan.Start, a.SourceSpan.End, a.CueText
 		}

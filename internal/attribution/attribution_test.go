@@ -341,3 +341,20 @@ func TestGroupBeforeModifier(t *testing.T) {
 		}
 	}
 }
+
+// TestDateOpenerIsNoName: a sentence that opens with a day ("On Wednesday,
+// he told…") gives a later "he" no name (found in PolNeAR: the quote was
+// "On Wednesday's words").
+func TestDateOpenerIsNoName(t *testing.T) {
+	p := pass(t, "On Wednesday, he told a crowd in Cleveland that he was troubled.\n\n“I am very troubled by that,” he said.")
+	for _, a := range p.Attributions {
+		if a.Name == "On Wednesday" {
+			t.Errorf("%q resolved to %q", a.Source, a.Name)
+		}
+	}
+	for _, q := range p.Quotes {
+		if q.Speaker == "he" || q.Speaker == "On Wednesday" {
+			t.Errorf("quote %q: speaker %q", p.Text[q.InnerStart:q.InnerEnd], q.Speaker)
+		}
+	}
+}
