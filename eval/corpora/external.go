@@ -391,7 +391,7 @@ func externalPTC(eng *engine.Engine, run *externalRun) (string, error) {
 	if len(arts) == 0 {
 		return "", fmt.Errorf("PTC: no articles in %s", filepath.Join(DataDir, "ptc"))
 	}
-	var engine, baseline, engineAny, baselineAny, engineAll, baselineAll overlapCounts
+	var engine, baseline, engineAny, baselineAny, engineAll overlapCounts
 	vader, vaderAll := make([]overlapCounts, len(vaderSettings)), make([]overlapCounts, len(vaderSettings))
 	docs := 0
 	for _, art := range arts {
@@ -409,7 +409,6 @@ func externalPTC(eng *engine.Engine, run *externalRun) (string, error) {
 		// Every technique's spans as gold: the framing findings a reader
 		// sees (loaded wording, opinion, speculation) against all of them.
 		engineAll.add(framingSpans(res), all)
-		baselineAll.add(own, all)
 		for i, sp := range run.vader.spans(art.Text) {
 			vader[i].add(sp, gold)
 			vaderAll[i].add(sp, all)
@@ -420,12 +419,12 @@ func externalPTC(eng *engine.Engine, run *externalRun) (string, error) {
 	vi = bestSetting(func(i int) float64 { return vaderAll[i].f1() })
 	va, vaset := vaderAll[vi], vaderSettings[vi]
 	run.metrics["ptc.f1"], run.metrics["ptc.vader"], run.metrics["ptc.own"] = engine.f1(), v.f1(), baseline.f1()
-	run.metrics["ptc_all.f1"], run.metrics["ptc_all.vader"], run.metrics["ptc_all.own"] = engineAll.f1(), va.f1(), baselineAll.f1()
+	run.metrics["ptc_all.f1"], run.metrics["ptc_all.vader"], run.metrics["ptc_all.own"] = engineAll.f1(), va.f1(), baselineAny.f1()
 	return fmt.Sprintf("- **PTC** (propaganda techniques, %d articles, %d Loaded_Language + Name_Calling spans): framing.loaded span overlap P %.3f, R %.3f, F1 %.3f. Baselines: VADER word list P %.3f, R %.3f, F1 %.3f (%v); own word list P %.3f, R %.3f, F1 %.3f. "+
 		"Counting a finding inside a span of any of PTC's 14 techniques (Exaggeration, Doubt, Appeal to fear…) as right, precision is %.3f (own word list %.3f): PTC files many loaded words under another technique. "+
 		"Against all %d spans of the 14 techniques, the framing findings (loaded wording, opinion and speculation, quoted or not) P %.3f, R %.3f, F1 %.3f; VADER word list P %.3f, R %.3f, F1 %.3f (%v); own word list P %.3f, R %.3f, F1 %.3f. The engine's figures here include the learned model's spans, each article scored by a model that did not see it (see the learned model below).\n",
 		docs, engine.gold, engine.precision(), engine.recall(), engine.f1(), v.precision(), v.recall(), v.f1(), vset, baseline.precision(), baseline.recall(), baseline.f1(), engineAny.precision(), baselineAny.precision(),
-		engineAll.gold, engineAll.precision(), engineAll.recall(), engineAll.f1(), va.precision(), va.recall(), va.f1(), vaset, baselineAll.precision(), baselineAll.recall(), baselineAll.f1()), nil
+		engineAll.gold, engineAll.precision(), engineAll.recall(), engineAll.f1(), va.precision(), va.recall(), va.f1(), vaset, baselineAny.precision(), baselineAny.recall(), baselineAny.f1()), nil
 }
 
 // overlapCounts scores predicted spans against gold spans by overlap.

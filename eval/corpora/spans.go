@@ -308,12 +308,12 @@ func (d *spanTokens) probabilities(w []float64) []float64 {
 
 // vocabulary is, for each word, the highest probability a model gave it
 // in its training text: a model marks only the words it scored at or
-// above its threshold there.
+// above its threshold there, and never a closed-class word.
 type vocabulary map[string]float64
 
 func (v vocabulary) add(d *spanTokens, prob []float64) {
 	for i, p := range prob {
-		if p > v[d.words[i]] {
+		if p > v[d.words[i]] && !spanmodel.ClosedClass(d.words[i]) {
 			v[d.words[i]] = p
 		}
 	}
@@ -322,7 +322,7 @@ func (v vocabulary) add(d *spanTokens, prob []float64) {
 func (v vocabulary) words(th float64) []string {
 	var out []string
 	for w, p := range v {
-		if p >= th && !spanmodel.ClosedClass(w) {
+		if p >= th {
 			out = append(out, w)
 		}
 	}
@@ -334,9 +334,7 @@ func (v vocabulary) words(th float64) []string {
 // above the threshold that the vocabulary lets the model mark, joined.
 func (d *spanTokens) decode(prob []float64, threshold float64, v vocabulary) [][2]int {
 	var out [][2]int
-	on := func(i int) bool {
-		return prob[i] >= threshold && v[d.words[i]] >= threshold && !spanmodel.ClosedClass(d.words[i])
-	}
+	on := func(i int) bool { return prob[i] >= threshold && v[d.words[i]] >= threshold }
 	for i := range prob {
 		if !on(i) {
 			continue
@@ -544,8 +542,8 @@ func spanCorpusHash(docs []spanDoc) string {
 	return strconv.FormatUint(h.Sum64(), 16)
 }
 
-// engineFor returns the engine that scores a document of the span corpora
-// as text it was not fitted on: a dev document's fold model, or the model
+// engines returns, for a document of the span corpora, the engine that
+// scores it as text it was not fitted on: a dev document's fold model, or the model
 // fitted on every dev document for the fifth set aside. Other documents
 // get def.
 func (sf *spanFit) engines(def *engine.Engine) (func(corpus, id string) *engine.Engine, error) {

@@ -72,9 +72,10 @@ type Lexicon struct {
 	File       string              `yaml:"-"`
 }
 
-// Bind ties an entry made in code, which no phrase matches, to the lexicon
-// and category whose rule and description its matches report (the learned
-// model's spans).
+// Bind ties an entry to the lexicon and category whose rule and
+// description its matches report: Compile binds every entry it reads, and
+// an entry made in code that no phrase matches (the learned model's spans)
+// is bound by its maker.
 func (lx *Lexicon) Bind(e *Entry) *Entry {
 	e.lex, e.rule = lx, lx.Categories[e.Category].Rule
 	return e

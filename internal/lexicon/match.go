@@ -65,8 +65,7 @@ func Compile(stems *text.StemCache, lexicons ...*Lexicon) *Matcher {
 	var entries []*Entry
 	for _, lx := range lexicons {
 		for _, e := range lx.Entries {
-			e.lex, e.rule = lx, lx.Categories[e.Category].Rule
-			entries = append(entries, e)
+			entries = append(entries, lx.Bind(e))
 		}
 	}
 	// Stemming every phrase is most of the cost of a large house lexicon

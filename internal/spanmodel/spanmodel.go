@@ -54,8 +54,8 @@ const (
 )
 
 // Context is what the features of one document's words need besides the
-// tokens: the lexicon category each token falls in, which sentences carry
-// an attribution, and the document's register.
+// tokens: the lexicon category and tone each token falls in, which
+// sentences carry an attribution, and the document's register.
 type Context struct {
 	p          *analysis.Pass
 	cat        []uint16 // 0 for none, else an index into categories plus one
@@ -65,8 +65,8 @@ type Context struct {
 	reg        string
 }
 
-// NewContext prepares a document's words: it notes the categories of the
-// loaded-language matches (rule framing.loaded) over their tokens, which
+// NewContext prepares a document's words: it notes the categories and tones
+// of the loaded-language matches (rule framing.loaded) over their tokens, which
 // sentences carry an attribution, and the register.
 func NewContext(p *analysis.Pass) *Context { return newContext(p, Register(p)) }
 

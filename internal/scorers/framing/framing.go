@@ -311,7 +311,6 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 			// first it is the verb of a subject an appositive interrupted
 			// ("The report, published on Monday, called the programme a
 			// fiasco").
-
 			if namedAgent(p, si, first) {
 				return "the speaker", true // "has been called a charlatan by fellow physicians"
 			}
