@@ -26,6 +26,9 @@ func TestReportingCuesAgree(t *testing.T) {
 		"expresses": "Officials expresses confidence that the plan would work.",
 		"voiced":    "Officials voiced doubts that the plan would work.",
 		"voices":    "Officials voices doubts that the plan would work.",
+		"made":      "Officials made the case that the plan would work.",
+		"makes":     "Officials makes the case that the plan would work.",
+		"making":    "Officials making the case that the plan would work.",
 	}
 	seen := map[string]bool{}
 	for _, role := range []string{"statement", "speech", "said", "headline"} {

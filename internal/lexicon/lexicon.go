@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -208,6 +210,14 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 		}
 		if e.Weight < 0 || e.Weight > 3 {
 			return nil, &Error{file, line, fmt.Sprintf("entry %q: weight %v out of range (0, 3]", e.Phrase, e.Weight)}
+		}
+		// A context word is one token, a word or a punctuation mark:
+		// "e-mail" would tokenize to "e", "-" and "mail", and the dash alone
+		// would cancel the entry beside any hyphenated word.
+		for _, u := range append(e.UnlessNear[:len(e.UnlessNear):len(e.UnlessNear)], e.UnlessNext...) {
+			if utf8.RuneCountInString(u) != 1 && strings.IndexFunc(u, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 || u == "" {
+				return nil, &Error{file, line, fmt.Sprintf("entry %q: context word %q must be one word of letters or digits, or one punctuation mark", e.Phrase, u)}
+			}
 		}
 		key := text.Fold(e.Phrase) + "\x00" + e.Category
 		if prev, dup := seen[key]; dup {

@@ -93,6 +93,7 @@ func TestParseErrors(t *testing.T) {
 		{head + "entries:\n  - {phrase: a, category: c, weight: 9}\n", "weight 9 out of range"},
 		{head + "entries:\n  - {phrase: a, category: c}\n  - {phrase: A, category: c}\n", "duplicates the one at x.yaml:5"},
 		{head + "entries:\n  - {category: c}\n", "entry has no phrase"},
+		{head + "entries:\n  - {phrase: hack, category: c, unless_near: [e-mail]}\n", "context word \"e-mail\" must be one word"},
 		{"name: [\n", "x.yaml"},
 	}
 	for _, c := range cases {
