@@ -275,7 +275,7 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 		documentSource(p, sent, m.First, a)
 	case cueWord == "according":
 		sourceAfter(p, m.Last, sent.Last, a)
-	case strings.HasSuffix(cueWord, "ing") && m.First > sent.First && participleOpener[p.Tokens[m.First-1].Norm]:
+	case strings.HasSuffix(cueWord, "ing") && afterParticipleOpener(p, sent.First, m.First):
 		// "Clinton had mocked the complaint, saying …": a participle
 		// after a comma reports what the sentence's subject said, or
 		// who spoke earlier in it ("…," Christie said, adding …); so
@@ -311,6 +311,17 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 // participleOpener are the tokens after which a participle cue reports the
 // sentence's subject: a comma, "by", a dash (every dash folds to "-").
 var participleOpener = map[string]bool{",": true, "by": true, "-": true}
+
+// afterParticipleOpener reports whether the participle at token first
+// follows a participleOpener, directly or past up to two of the adverbs
+// that may stand between a source and its verb ("…, eventually saying").
+func afterParticipleOpener(p *analysis.Pass, sentFirst, first int) bool {
+	k := first - 1
+	for k > sentFirst && first-k <= 2 && skippable.Has(&p.Tokens[k]) {
+		k--
+	}
+	return k > sentFirst && participleOpener[p.Tokens[k].Norm]
+}
 
 // earlierSource is the last attribution found so far when it is in
 // sentence si and has a source: the subject a later verb of the sentence

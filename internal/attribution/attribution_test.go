@@ -73,6 +73,7 @@ func TestSources(t *testing.T) {
 		{"Though Kaine has described himself as a moderate, he voted for the bill.", analysis.SourceNamedPerson, "Kaine"},
 		// A participle after a comma reports the sentence's subject (found in PolNeAR).
 		{"The Kremlin rejected the offer, saying it was late.", analysis.SourceNamedOrg, "The Kremlin"},
+		{"The Kremlin rejected the offer, eventually saying it was late.", analysis.SourceNamedOrg, "The Kremlin"},
 		{"In August, several environmental groups granted an extension, saying his capital was short.", analysis.SourceUnnamed, ""},
 		{"A New York judge has rejected a media request, saying the courts have no interest.", analysis.SourceUnnamed, ""},
 		// A poll, study or report "found".
