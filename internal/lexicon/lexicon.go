@@ -7,6 +7,7 @@ package lexicon
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -214,8 +215,9 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 		// A context word is one token, a word or a punctuation mark:
 		// "e-mail" would tokenize to "e", "-" and "mail", and the dash alone
 		// would cancel the entry beside any hyphenated word.
-		for _, u := range append(e.UnlessNear[:len(e.UnlessNear):len(e.UnlessNear)], e.UnlessNext...) {
-			if utf8.RuneCountInString(u) != 1 && strings.IndexFunc(u, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) >= 0 || u == "" {
+		for _, u := range slices.Concat(e.UnlessNear, e.UnlessNext) {
+			notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+			if u == "" || utf8.RuneCountInString(u) > 1 && strings.ContainsFunc(u, notWord) {
 				return nil, &Error{file, line, fmt.Sprintf("entry %q: context word %q must be one word of letters or digits, or one punctuation mark", e.Phrase, u)}
 			}
 		}
