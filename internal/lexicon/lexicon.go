@@ -216,8 +216,7 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 		// "e-mail" would tokenize to "e", "-" and "mail", and the dash alone
 		// would cancel the entry beside any hyphenated word.
 		for _, u := range slices.Concat(e.UnlessNear, e.UnlessNext) {
-			notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
-			if u == "" || utf8.RuneCountInString(u) > 1 && strings.ContainsFunc(u, notWord) {
+			if u == "" || utf8.RuneCountInString(u) > 1 && strings.ContainsFunc(u, notWordRune) {
 				return nil, &Error{file, line, fmt.Sprintf("entry %q: context word %q must be one word of letters or digits, or one punctuation mark", e.Phrase, u)}
 			}
 		}
@@ -229,6 +228,8 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 	}
 	return lx, nil
 }
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 func lineOf(source string) int {
 	var line int

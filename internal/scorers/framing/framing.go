@@ -357,7 +357,7 @@ func namedAgent(p *analysis.Pass, si, first int) bool {
 	last := p.Sentences[si].Last
 	for k := first + 1; k < last && k <= first+6; k++ {
 		t := &p.Tokens[k]
-		if t.Punct && t.Norm != "-" && t.Norm != "'" && t.Norm != "’" && t.Norm != "\"" && t.Norm != "“" && t.Norm != "”" {
+		if t.Punct && t.Norm != "-" && !text.IsApostrophe(t) && t.Norm != "\"" && t.Norm != "“" && t.Norm != "”" {
 			return false
 		}
 		if t.Norm == "by" {
