@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"unicode/utf8"
 
@@ -50,11 +51,34 @@ type Item struct {
 	Bytes  int
 	format string
 	data   []byte
+	// line is set when data is a JSONL line from lineBuffers, which
+	// Document hands back once the line is parsed.
+	line *[]byte
+}
+
+// lineBuffers recycles the copies of JSONL lines that wait for a worker. A
+// JSON document keeps none of its line's bytes (the decoder copies its input
+// and every string it decodes), so a line is free once parsed, and a batch
+// allocates a buffer per line in flight instead of one per line read.
+var lineBuffers sync.Pool
+
+// maxPooledLine bounds the lines kept for reuse: a rare large document
+// is left to the collector rather than held for the rest of the batch.
+const maxPooledLine = 1 << 20
+
+func copyLine(b []byte) *[]byte {
+	buf, _ := lineBuffers.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	*buf = append((*buf)[:0], b...)
+	return buf
 }
 
 // Document returns the item's document, parsing it within ctx's budget if
 // reading was deferred. Errors are *InputErrors naming the input, or
-// ctx.Err() when the budget ran out.
+// ctx.Err() when the budget ran out. A deferred JSONL line is parsed once:
+// its bytes are recycled as soon as they are.
 func (it Item) Document(ctx context.Context) (*core.Document, error) {
 	if it.Err != nil || it.Doc != nil {
 		return it.Doc, it.Err
@@ -64,6 +88,9 @@ func (it Item) Document(ctx context.Context) (*core.Document, error) {
 		name = fmt.Sprintf("%s:%d", it.Source, it.Line)
 	}
 	doc, err := ParseContext(ctx, name, it.format, it.data)
+	if it.line != nil && cap(*it.line) <= maxPooledLine {
+		lineBuffers.Put(it.line)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -307,7 +334,15 @@ func readJSONL(source string, r io.Reader, opt Options, emit func(Item) bool) bo
 				}
 				return emit(opt.item(source, 0, "json", append(buf, rest...)))
 			}
-			if !emit(opt.item(source, line, "json", bytes.Clone(buf))) {
+			var it Item
+			if opt.Deferred {
+				lb := copyLine(buf)
+				it = opt.item(source, line, "json", *lb)
+				it.line = lb
+			} else {
+				it = opt.item(source, line, "json", buf) // parsed now, before buf is reused
+			}
+			if !emit(it) {
 				return false
 			}
 		}

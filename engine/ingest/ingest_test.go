@@ -324,3 +324,26 @@ func TestFirstLineIsATitle(t *testing.T) {
 		}
 	}
 }
+
+// A deferred JSONL line's buffer is reused once the line is parsed: the
+// documents parsed before must keep their text (the decoder copies it).
+func TestDeferredLinesAreRecycledSafely(t *testing.T) {
+	var in strings.Builder
+	for i := range 50 {
+		in.WriteString(`{"id":"d` + strings.Repeat("x", i) + `","title":"T","text":"plain \u00e9 text ` + strings.Repeat("y", i) + `"}` + "\n")
+	}
+	var docs []*core.Document
+	Read([]string{"-"}, Options{Stdin: strings.NewReader(in.String()), Deferred: true}, func(it Item) bool {
+		d, err := it.Document(context.Background()) // parsed as it is read: each buffer is free for the next line
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+		return true
+	})
+	for i, d := range docs {
+		if want := "plain é text " + strings.Repeat("y", i); d.Text != want || d.ID != "d"+strings.Repeat("x", i) {
+			t.Fatalf("document %d: id %q text %q, want %q", i, d.ID, d.Text, want)
+		}
+	}
+}

@@ -98,6 +98,9 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		default:
 			continue
 		}
+		if !p.Wants(rule.ID) {
+			continue // a partial run (--only) has no profile for the rule to count in either
+		}
 		if p.IsExcluded(m.Start, m.End) || reported[spanKey{rule.ID, m.Start, m.End}] {
 			continue // one finding per span and rule, whichever entries matched
 		}
