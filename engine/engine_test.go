@@ -787,6 +787,20 @@ func TestWordSense(t *testing.T) {
 		{"The fashion brand's tone-deaf advert caused a backlash.", "tone-deaf", true},
 		{"The label's bizarre contract angered the band.", "bizarre", true},
 		{"The letters that called him inexperienced and out of touch were leaked.", "out of touch", false},
+		// The target of a verbal attack is the attacker's name for it; a
+		// verb ends the target (classes of the census's false alarms).
+		{"Cruz rallied the grass roots with sharp attacks on Washington elites.", "elites", false},
+		{"He railed against government handouts all evening.", "handouts", false},
+		{"The attack on the embassy was a disgraceful failure.", "disgraceful", true},
+		{"Some lawmakers have perceived the efforts as toothless.", "toothless", false},
+		{"It was the kind of photo-op that Trump loves to disparage as phony.", "phony", false},
+		// "According to" names where an account came from, not who in the
+		// sentence speaks or names a thing.
+		{"Aides began to call the allegations absurd, according to people close to the campaign.", "absurd", false},
+		{"According to sources in the meetings, Clinton calmed them by telling them she would not crusade against past wrongs.", "crusade", false},
+		// "while" before a participle opens a time clause inside the
+		// reported one, not a turn to another voice.
+		{"McCain suggested that her use of email while serving as secretary was hypocritical.", "hypocritical", false},
 	} {
 		res := analyze(t, c.text, "")
 		counted := false

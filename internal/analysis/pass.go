@@ -380,6 +380,13 @@ type Attribution struct {
 	Direct     bool // the content is a direct quote
 }
 
+// Hearsay reports an attribution by "according to": it names where an
+// account came from, not who in the sentence speaks or names a thing.
+func (a *Attribution) Hearsay() bool {
+	w, _, _ := strings.Cut(a.CueText, " ")
+	return strings.EqualFold(w, "according")
+}
+
 // TitleCase reports whether most longer words of token k's line are
 // capitalised, as in a headline. A line longer than maxHeadline bytes is
 // prose, not a headline, and is not read (a text on one long line would

@@ -325,9 +325,11 @@ func afterParticipleOpener(p *analysis.Pass, sentFirst, first int) bool {
 
 // earlierSource is the last attribution found so far when it is in
 // sentence si and has a source: the subject a later verb of the sentence
-// may share.
+// may share. "According to sources, Clinton … by telling them" is not
+// that: the sources tell where the account came from, and the teller is
+// the sentence's subject.
 func earlierSource(p *analysis.Pass, si int) *analysis.Attribution {
-	if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].Source != "" {
+	if n := len(p.Attributions); n > 0 && p.Attributions[n-1].Sentence == si && p.Attributions[n-1].Source != "" && !p.Attributions[n-1].Hearsay() {
 		return &p.Attributions[n-1]
 	}
 	return nil

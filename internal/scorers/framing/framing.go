@@ -267,6 +267,7 @@ var (
 	characterisationAsVerb = text.NewWordSet(lexicons.Words("characterisation_as_verbs")...)
 	disparagingAsVerb      = text.NewWordSet(lexicons.Words("disparaging_as_verbs")...)
 	accusationVerb         = text.NewWordSet(lexicons.Words("accusation_verbs")...)
+	verbalAttack           = text.NewWordSet(lexicons.Words("verbal_attack_words")...)
 	sizeAdjective          = text.NewWordSet(lexicons.Words("size_adjectives")...)
 	vagueAgent             = text.NewWordSet(lexicons.Words("vague_agents")...)
 	predicativeFollower    = text.NewWordSet(lexicons.Words("predicative_followers")...)
@@ -283,15 +284,18 @@ var (
 // email system as a reckless danger") and stops at a clause break. "Called for" and "called on"
 // are requests, not names. As with reported speech, a characterisation by
 // a vague or anonymous source ("what many Democrats view as dishonest")
-// stays the outlet's.
+// stays the outlet's. So is the target of a verbal attack, named after
+// "on", "against" or "of" ("railed against government handouts", "a
+// critique of her cozy relationship"): the attacker's name for it.
 func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 	if si < 0 {
 		return "", false
 	}
 	for _, a := range p.AttributionsIn(si) {
-		if a.Kind == analysis.SourceVague || a.Kind == analysis.SourceAnonymous {
+		if (a.Kind == analysis.SourceVague || a.Kind == analysis.SourceAnonymous) && !a.Hearsay() {
 			// "what critics call a cash grab": a word no one checkable said
-			// is the outlet's, as in reportedSpeech.
+			// is the outlet's, as in reportedSpeech. "…, according to people
+			// close to the campaign" only says where the account came from.
 			return "", false
 		}
 	}
@@ -318,6 +322,8 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 				return "the speaker", true // "has been called a charlatan by fellow physicians"
 			}
 			return "", false // "is seen as", "has been called", "the deal, hailed as": no one's naming but the outlet's
+		case (t.Norm == "on" || t.Norm == "against" || t.Norm == "of") && attackTarget(p, k, first):
+			return "the critic", true // "sharp attacks on Washington elites", "railed against government handouts"
 		case t.Norm == "as":
 			as = true
 		case t.Norm == "of":
@@ -338,6 +344,23 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// attackTarget reports a loaded word at token first inside the target of a
+// verbal attack whose preposition is token k ("attacks on Washington
+// elites"): the attack word right before it, and at most three words of a
+// noun phrase between (a verb ends the target: "the attack on the embassy
+// was a disgraceful failure" is the outlet's verdict).
+func attackTarget(p *analysis.Pass, k, first int) bool {
+	if k == 0 || first-k > 4 || !verbalAttack.Has(&p.Tokens[k-1]) {
+		return false
+	}
+	for j := k + 1; j < first; j++ {
+		if t := &p.Tokens[j]; t.Punct && t.Norm != "-" || clauseVerb[t.Norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // complementFollows reports whether only "as" and an article stand
@@ -560,7 +583,7 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 		if a.SourceSpan.End > a.SourceSpan.Start {
 			// "According to Lopez, the plan is …" names its source after
 			// the cue too, but its words follow both.
-			inverted = a.SourceSpan.Start >= a.Cue.End && !strings.EqualFold(firstWord(a.CueText), "according")
+			inverted = a.SourceSpan.Start >= a.Cue.End && !a.Hearsay()
 			from, to = min(from, a.SourceSpan.Start), max(to, a.SourceSpan.End)
 		}
 		name := a.Name
@@ -679,7 +702,8 @@ var clauseVerb = lexicons.Set("clause_verbs")
 
 // turnBetween reports a clause that hands the sentence to another voice.
 // "but not" and "but also" join two words of one clause ("supporting but
-// not endorsing"), not two voices.
+// not endorsing"), not two voices, and "while" before a participle opens a
+// time clause ("while serving as secretary").
 func turnBetween(s string) bool {
 	for _, t := range []string{", but ", "; ", " but ", " while ", " whereas ", " although "} {
 		for rest := s; ; {
@@ -688,6 +712,9 @@ func turnBetween(s string) bool {
 				break
 			}
 			rest = rest[i+len(t):]
+			if t == " while " && strings.HasSuffix(firstWord(rest), "ing") {
+				continue // "her use of email while serving as secretary was…": a time clause inside the reported one
+			}
 			if t != " but " || !strings.HasPrefix(rest, "not ") && !strings.HasPrefix(rest, "also ") {
 				return true
 			}
