@@ -801,6 +801,10 @@ func TestWordSense(t *testing.T) {
 		// "while" before a participle opens a time clause inside the
 		// reported one, not a turn to another voice.
 		{"McCain suggested that her use of email while serving as secretary was hypocritical.", "hypocritical", false},
+		// A transcript's turn is its speaker's, every sentence of it; one
+		// labelled line alone is a headline's.
+		{"The interview, edited for length.\n\nHOST: Was it a turning point?\n\nSebastian Gorka: No, not at all. It was a revolutionary moment.", "revolutionary", false},
+		{"Open Borders Chaos: the government's reckless gamble.\n\nThe vote is on Monday.", "reckless", true},
 	} {
 		res := analyze(t, c.text, "")
 		counted := false

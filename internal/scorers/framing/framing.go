@@ -137,6 +137,9 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 				reporter, indirect = viewpoint(p, si, m.First)
 			}
 			if !indirect {
+				reporter, indirect = labelledTurn(p, m.Start)
+			}
+			if !indirect {
 				claim = claimClause(p, si, m.First)
 			}
 			if !indirect && claim == "" && askedQuestion(p, si, m.First) {
@@ -666,6 +669,42 @@ func viewpoint(p *analysis.Pass, si, first int) (string, bool) {
 		return p.Text[p.Tokens[k+1].Start:p.Tokens[end-1].End], true
 	}
 	return "", false
+}
+
+// labelledTurn reports a loaded word in a line that opens with a speaker's
+// label, as a transcript prints a turn ("GORKA: No, not at all. … a
+// revolutionary moment"): the attribution stage finds the label on the
+// line's first sentence, and every sentence of the line is that speaker's.
+// A transcript has turns: one labelled line alone is a headline's or a
+// section's ("LOOK: Shocking photos…", "Open Borders Chaos: …").
+func labelledTurn(p *analysis.Pass, at int) (string, bool) {
+	lineStart := strings.LastIndexByte(p.Text[:at], '\n') + 1
+	si := p.SentenceAt(lineStart)
+	if si < 0 || !transcript(p) {
+		return "", false
+	}
+	for _, a := range p.AttributionsIn(si) {
+		if a.CueText == ":" && a.Cue.Start >= lineStart && a.Cue.End <= at {
+			if a.Name != "" {
+				return a.Name, true
+			}
+			return a.Source, true
+		}
+	}
+	return "", false
+}
+
+// transcript reports a text with two or more lines labelled by a speaker.
+func transcript(p *analysis.Pass) bool {
+	turns := 0
+	for i := range p.Attributions {
+		if p.Attributions[i].CueText == ":" {
+			if turns++; turns == 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // objectOfCue reports a loaded word that opens the object of the cue rather
