@@ -1090,11 +1090,22 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 	for k < last && !p.Tokens[k].Punct && p.Capitalized(p.Tokens[k]) {
 		k++
 	}
+	afterClause := p.Tokens[from-1].Norm != "to" && from >= 2 && closesClause[p.Tokens[from-2].Norm]
+	if afterClause {
+		// "…," said Democratic strategist Hank Sheinkopf.": a description,
+		// then the name that closes the clause.
+		if n, e := describedName(p, s, last); n >= 0 {
+			classifyCapitalised(p, n, e, -1, a)
+			return
+		}
+	}
 	if k > s {
 		// "…, said Starmer." or "said Starmer, adding": the name closes the
-		// clause. In "members said Trump had one rule" it opens the content.
+		// clause. In "members said Trump had one rule" it opens the content;
+		// "…," said Robert Antonacci of the New York delegation' goes on
+		// with the name's modifier.
 		inverted := p.Tokens[from-1].Norm != "to"
-		if inverted && k < last && !p.Tokens[k].Punct && !skippable.Has(&p.Tokens[k]) {
+		if inverted && k < last && !p.Tokens[k].Punct && !skippable.Has(&p.Tokens[k]) && !(afterClause && modifierPreposition.Has(&p.Tokens[k])) {
 			return
 		}
 		classifyCapitalised(p, s, k, -1, a)
@@ -1139,6 +1150,30 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 			unnamed(p, a, s, j-1)
 		}
 	}
+}
+
+// describedName finds, from token s, a person's description and then the
+// name that closes the clause ("Democratic strategist Hank Sheinkopf.",
+// "Concord resident Whit Symms.", "former Utah governor Michael Leavitt,
+// a Romney confidant"): the word before the name names a role or a
+// person. It returns the name's tokens [n, e), or -1.
+func describedName(p *analysis.Pass, s, last int) (n, e int) {
+	e = s
+	for e < last && e < s+9 {
+		t := &p.Tokens[e]
+		if t.Punct && !((t.Norm == "." || t.Norm == "-") && e > s && e+1 < last && p.Capitalized(p.Tokens[e+1])) {
+			break
+		}
+		e++
+	}
+	if e == s || e < last && !p.Tokens[e].Punct {
+		return -1, 0
+	}
+	n = nameStart(p, e-1, s)
+	if n <= s || n >= e || !(roleWords.Has(&p.Tokens[n-1]) && !p.Capitalized(p.Tokens[n-1]) || personNoun(p, n-1)) {
+		return -1, 0
+	}
+	return n, e
 }
 
 // phraseBreak are the words that end a noun phrase after "according to";

@@ -67,6 +67,13 @@ func TestSources(t *testing.T) {
 		{"Sen. Lindsey Graham (R-S.C.) said the deal was bad.", analysis.SourceNamedPerson, "Lindsey Graham"},
 		{"Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said the plan would cost more.", analysis.SourceNamedPerson, "Leonard E. Burman"},
 		{"The New York businessman said he would win.", analysis.SourceUnnamed, ""},
+		// Found in PolNeAR's training split: a description before the name
+		// after an inverted cue, the name's modifier, a connective.
+		{"\"It is complicated,\" said Democratic strategist Hank Sheinkopf.", analysis.SourceNamedPerson, "Hank Sheinkopf"},
+		{"\"I cannot vote for him,\" said Concord resident Whit Symms.", analysis.SourceNamedPerson, "Whit Symms"},
+		{"\"There was talk,\" said former Utah governor Michael Leavitt, a Romney confidant.", analysis.SourceNamedPerson, "Michael Leavitt"},
+		{"\"Who cares?\" said Robert Antonacci of the New York delegation.", analysis.SourceNamedPerson, "Robert Antonacci"},
+		{"Carter however said he would welcome the move.", analysis.SourceNamedPerson, "Carter"},
 		// A name between the commas is the source; "called" before a quote reports words.
 		{"The talks ended with a text which the session chair, Amara Osei, called \"a floor, not a ceiling\".", analysis.SourceNamedPerson, "Amara Osei"},
 		{"Mayor Lena Fisk called the plan \"a gift to developers\".", analysis.SourceNamedPerson, "Lena Fisk"},
