@@ -775,6 +775,25 @@ func personNoun(p *analysis.Pass, k int) bool {
 	return false
 }
 
+// personOnly is the strict part of personNoun: a word for a person, or a
+// noun ending in "-man", "-woman", "-ist" or "-ian" ("businessman",
+// "activist", "politician").
+func personOnly(p *analysis.Pass, k int) bool {
+	t := &p.Tokens[k]
+	if t.Punct || p.Capitalized(*t) || thingInAgentForm.Has(t) {
+		return false
+	}
+	if personWord.Has(t) {
+		return true
+	}
+	for _, suffix := range []string{"man", "woman", "ist", "ian"} {
+		if strings.HasSuffix(t.Norm, suffix) && len(t.Norm) > len(suffix)+2 {
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	personWord = toSet(lexicons.Words("person_nouns")...)
 	// thingInAgentForm are nouns ending like an agent that name things a
@@ -972,12 +991,18 @@ func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.
 	for k < cue && (p.Tokens[k].Punct || leadWords.Has(&p.Tokens[k])) {
 		k++
 	}
-	// An opening phrase ("In August, several groups …") is not the subject.
-	if k < cue && openingPreps.Has(&p.Tokens[k]) {
-		for k < cue && p.Tokens[k].Norm != "," {
-			k++
+	// An opening phrase ("In August, several groups …") is not the subject,
+	// nor is the rest of its place or time after a comma ("At a rally in
+	// Ames, Iowa, on Sunday, Mrs. Clinton …").
+	for opened := false; k < cue; opened = true {
+		c := k
+		for c < cue && p.Tokens[c].Norm != "," {
+			c++
 		}
-		k++
+		if !openingPreps.Has(&p.Tokens[k]) && !(opened && c < cue && placeContinues(p, k, c)) {
+			break
+		}
+		k = c + 1
 	}
 	if k >= cue {
 		return
@@ -1001,19 +1026,44 @@ func sentenceSubject(p *analysis.Pass, sent text.Sentence, cue int, a *analysis.
 	// A lowercase group: "several environmental groups"; the first head
 	// ends it ("the mayor rejected the council's plan and said" is the
 	// mayor's).
+	// "The billionaire businessman began by …, saying": after a
+	// determiner, a noun that can only name a person too (not every word
+	// that ends like an agent: "The protests grew louder").
+	person := func(j int) bool {
+		return groupNoun(&p.Tokens[j]) || roleWords.Has(&p.Tokens[j]) || j > k && determiners.Has(&p.Tokens[k]) && personOnly(p, j)
+	}
 	for j := end; j < cue && j < end+4 && !p.Tokens[j].Punct && !p.Capitalized(p.Tokens[j]); j++ {
-		if groupNoun(&p.Tokens[j]) || roleWords.Has(&p.Tokens[j]) {
+		if person(j) {
 			end = j
 			break
 		}
 	}
-	if end < cue && (groupNoun(&p.Tokens[end]) || roleWords.Has(&p.Tokens[end])) {
+	if end < cue && person(end) {
 		unnamed(p, a, k, end)
 		return
 	}
 	if end > k && !determiners.Has(&p.Tokens[end-1]) {
 		classifyCapitalised(p, k, end, sent.First, a)
 	}
+}
+
+// placeContinues reports tokens [k, c) that go on with an opening phrase's
+// place after a comma: a short run of capitalised words ("Iowa", "N.H.")
+// after a place ("in Ames, Iowa,"), not after a date ("In August, Trump,
+// Clinton and Sanders met": a list of subjects).
+func placeContinues(p *analysis.Pass, k, c int) bool {
+	if c-k > 4 || k < 2 {
+		return false
+	}
+	if prev := &p.Tokens[k-2]; prev.Punct || !p.Capitalized(*prev) || monthNames.Has(prev) || weekdays.Has(prev) {
+		return false
+	}
+	for j := k; j < c; j++ {
+		if t := p.Tokens[j]; t.Norm != "." && !(p.Capitalized(t) && !t.Punct) {
+			return false
+		}
+	}
+	return c > k
 }
 
 // openingPreps begin a phrase of time or place that opens a sentence.

@@ -74,6 +74,12 @@ func TestSources(t *testing.T) {
 		{"\"There was talk,\" said former Utah governor Michael Leavitt, a Romney confidant.", analysis.SourceNamedPerson, "Michael Leavitt"},
 		{"\"Who cares?\" said Robert Antonacci of the New York delegation.", analysis.SourceNamedPerson, "Robert Antonacci"},
 		{"Carter however said he would welcome the move.", analysis.SourceNamedPerson, "Carter"},
+		// A participle's subject after an opening phrase of place or time,
+		// the place's state after a comma included; a noun for a person.
+		{"At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton turned to the war, saying that the country should lead.", analysis.SourceNamedPerson, "Clinton"},
+		{"Here in Columbia, Sanders stepped up his emphasis on justice, saying the day would come.", analysis.SourceNamedPerson, "Sanders"},
+		{"In August, Trump, Clinton and Sanders met, saying they agreed.", analysis.SourceNamedPerson, "Trump"},
+		{"The billionaire businessman began with the drug crisis, saying that heroin is cheap.", analysis.SourceUnnamed, ""},
 		// A name between the commas is the source; "called" before a quote reports words.
 		{"The talks ended with a text which the session chair, Amara Osei, called \"a floor, not a ceiling\".", analysis.SourceNamedPerson, "Amara Osei"},
 		{"Mayor Lena Fisk called the plan \"a gift to developers\".", analysis.SourceNamedPerson, "Lena Fisk"},
