@@ -302,7 +302,11 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 		// Only a verb of saying puts its source after it ("…, said the
 		// mayor"); after "criticized" or "condemned" the noun is the
 		// object ("criticized the council, but …").
-		if a.Kind == analysis.SourceNone && !a.Pronoun && cueWord != "told" && cueWord != "asked" && (statementCue.Has(&p.Tokens[m.First]) || speechCue.Has(&p.Tokens[m.First])) {
+		// "asked" names its addressee after it ("Trump asked Clinton
+		// whether …") unless it closes a question ("'…?' asked Mr.
+		// Manafort").
+		closesQuestion := cueWord == "asked" && m.First > 0 && closesClause[p.Tokens[m.First-1].Norm]
+		if a.Kind == analysis.SourceNone && !a.Pronoun && (closesQuestion || cueWord != "told" && cueWord != "asked" && (statementCue.Has(&p.Tokens[m.First]) || speechCue.Has(&p.Tokens[m.First]))) {
 			sourceAfter(p, m.Last, sent.Last, a)
 		}
 	}
@@ -1137,9 +1141,7 @@ func sourceAfter(p *analysis.Pass, from, last int, a *analysis.Attribution) {
 		k++
 	}
 	s := k
-	for k < last && !p.Tokens[k].Punct && p.Capitalized(p.Tokens[k]) {
-		k++
-	}
+	k = nameEnd(p, k, last) // "said Mr. Manafort", "said Sen. Lindsey Graham"
 	afterClause := p.Tokens[from-1].Norm != "to" && from >= 2 && closesClause[p.Tokens[from-2].Norm]
 	if afterClause {
 		// "…," said Democratic strategist Hank Sheinkopf.": a description,

@@ -74,6 +74,10 @@ func TestSources(t *testing.T) {
 		{"\"There was talk,\" said former Utah governor Michael Leavitt, a Romney confidant.", analysis.SourceNamedPerson, "Michael Leavitt"},
 		{"\"Who cares?\" said Robert Antonacci of the New York delegation.", analysis.SourceNamedPerson, "Robert Antonacci"},
 		{"Carter however said he would welcome the move.", analysis.SourceNamedPerson, "Carter"},
+		// A title with its full stop after an inverted cue (once "Mr", an
+		// organisation); "asked" closing a question names its asker.
+		{"\"We will win,\" said Mr. Manafort.", analysis.SourceNamedPerson, "Manafort"},
+		{"\"Why now?\" asked Sen. Barbara Mikulski of Maryland, who wants a commission.", analysis.SourceNamedPerson, "Barbara Mikulski"},
 		// A participle's subject after an opening phrase of place or time,
 		// the place's state after a comma included; a noun for a person.
 		{"At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton turned to the war, saying that the country should lead.", analysis.SourceNamedPerson, "Clinton"},
