@@ -801,6 +801,11 @@ func TestWordSense(t *testing.T) {
 		// "while" before a participle opens a time clause inside the
 		// reported one, not a turn to another voice.
 		{"McCain suggested that her use of email while serving as secretary was hypocritical.", "hypocritical", false},
+		// Business news's stock verb for a measured cut; of a programme it
+		// stays loaded.
+		{"The company will slash 30,000 jobs by March.", "slash", false},
+		{"The fund slashes its growth forecast again.", "slashes", false},
+		{"The budget plan slashes antipoverty programs.", "slashes", true},
 		// A transcript's turn is its speaker's, every sentence of it; one
 		// labelled line alone is a headline's.
 		{"The interview, edited for length.\n\nHOST: Was it a turning point?\n\nSebastian Gorka: No, not at all. It was a revolutionary moment.", "revolutionary", false},
