@@ -801,6 +801,10 @@ func TestWordSense(t *testing.T) {
 		// "while" before a participle opens a time clause inside the
 		// reported one, not a turn to another voice.
 		{"McCain suggested that her use of email while serving as secretary was hypocritical.", "hypocritical", false},
+		// A counterfeit report is the literal sense; an institution's name
+		// across its "for" is a name.
+		{"Intelligence agencies have released fake reports for propaganda purposes before.", "fake", false},
+		{"For many years he was the director of the National Center for Disaster Preparedness, which trains volunteers and writes plans for hospitals.", "Disaster", false},
 		// Business news's stock verb for a measured cut; of a programme it
 		// stays loaded.
 		{"The company will slash 30,000 jobs by March.", "slash", false},

@@ -463,6 +463,9 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 		return true
 	case m.First > p.Sentences[si].First+1 && p.Capitalized(*t) && p.Capitalized(p.Tokens[m.First-1]) && !p.Tokens[m.First-1].Punct:
 		return !p.TitleCase(m.First)
+	case m.First > p.Sentences[si].First+2 && p.Capitalized(*t) && nameJoiner[p.Tokens[m.First-1].Norm] && p.Capitalized(p.Tokens[m.First-2]) &&
+		!p.Tokens[m.First-2].Punct && p.Capitalized(*next) && !next.Punct:
+		return !p.TitleCase(m.First) // "the National Center for Disaster Preparedness": a name across its "for"
 	case m.First >= 2 && p.Tokens[m.First-1].Norm == "-" && p.Tokens[m.First-1].End == t.Start && p.Tokens[m.First-2].Norm == "anti":
 		return true // "anti-fascist demonstrators", "anti-racist groups": a movement's name, against the label
 	case m.Last-m.First == 1 && measuredCutVerb.Has(t):
@@ -470,6 +473,9 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 	}
 	return false
 }
+
+// nameJoiner are the lowercase words inside an institution's name.
+var nameJoiner = map[string]bool{"for": true, "of": true, "on": true, "against": true}
 
 // measuredCut reports a verb of cutting at token k beside what business
 // and budget news measures ("HP would slash 30,000 jobs", "the IMF slashes
