@@ -38,8 +38,12 @@ var passiveAux = toSet(lexicons.Words("passive_auxiliaries")...)
 var groupPronouns = toSet(lexicons.Words("group_pronouns")...)
 
 // skippable words may stand between a source and its cue ("Macron further
-// suggested", "Lavrov has stated").
-var skippable = toSet(lexicons.Words("between_source_and_cue")...)
+// suggested", "Lavrov has stated"); toBeforeCue verbs with "to" too ("she is
+// expected to argue", "he seemed to think").
+var (
+	skippable   = toSet(lexicons.Words("between_source_and_cue")...)
+	toBeforeCue = toSet(lexicons.Words("verbs_before_to_cue")...)
+)
 
 // unnamedHeadWords are lowercase heads of a source phrase that names a group
 // without a person ("European officials").
@@ -287,7 +291,7 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 			return
 		}
 		sentenceSubject(p, sent, m.First, a)
-	case m.First > sent.First+1 && (p.Tokens[m.First-1].Norm == "and" || p.Tokens[m.First-1].Norm == "but"):
+	case coordinated(p, sent.First, m.First):
 		// "He clinched the nomination and said …": the verb shares
 		// the sentence's subject, which an earlier cue in the sentence
 		// may have found already ("in which Bloomberg criticized
@@ -310,6 +314,16 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 			sourceAfter(p, m.Last, sent.Last, a)
 		}
 	}
+}
+
+// coordinated reports a cue at token first right after "and" or "but", or
+// after them and a verb with "to" ("agreed and seemed to think").
+func coordinated(p *analysis.Pass, sentFirst, first int) bool {
+	k := first - 1
+	if k-1 > sentFirst && p.Tokens[k].Norm == "to" && toBeforeCue.Has(&p.Tokens[k-1]) {
+		k -= 2
+	}
+	return k > sentFirst && (p.Tokens[k].Norm == "and" || p.Tokens[k].Norm == "but")
 }
 
 // participleOpener are the tokens after which a participle cue reports the
@@ -617,6 +631,8 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 			k--
 		} else if k-1 > first && contractedAux[p.Tokens[k].Norm] && text.IsApostrophe(&p.Tokens[k-1]) && p.Tokens[k-1].End == p.Tokens[k].Start && p.Tokens[k-2].End == p.Tokens[k-1].Start {
 			k -= 2 // "he's saying", "they've argued"
+		} else if k-1 > first && p.Tokens[k].Norm == "to" && toBeforeCue.Has(&p.Tokens[k-1]) {
+			k -= 2 // "she's expected to argue", "he seemed to think"
 		} else {
 			break
 		}

@@ -74,6 +74,10 @@ func TestSources(t *testing.T) {
 		{"\"There was talk,\" said former Utah governor Michael Leavitt, a Romney confidant.", analysis.SourceNamedPerson, "Michael Leavitt"},
 		{"\"Who cares?\" said Robert Antonacci of the New York delegation.", analysis.SourceNamedPerson, "Robert Antonacci"},
 		{"Carter however said he would welcome the move.", analysis.SourceNamedPerson, "Carter"},
+		// A verb with "to" between the source and its cue, coordinated too.
+		{"She lacks the name recognition, but Ms. Warren is expected to argue that the senator has changed.", analysis.SourceNamedPerson, "Warren"},
+		{"Trump plans to say that the deal is dead.", analysis.SourceNamedPerson, "Trump"},
+		{"Anderson largely agreed and seemed to think the outreach was phony.", analysis.SourceNamedPerson, "Anderson"},
 		// A title with its full stop after an inverted cue (once "Mr", an
 		// organisation); "asked" closing a question names its asker.
 		{"\"We will win,\" said Mr. Manafort.", analysis.SourceNamedPerson, "Manafort"},
