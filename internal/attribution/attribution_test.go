@@ -74,6 +74,9 @@ func TestSources(t *testing.T) {
 		{"\"There was talk,\" said former Utah governor Michael Leavitt, a Romney confidant.", analysis.SourceNamedPerson, "Michael Leavitt"},
 		{"\"Who cares?\" said Robert Antonacci of the New York delegation.", analysis.SourceNamedPerson, "Robert Antonacci"},
 		{"Carter however said he would welcome the move.", analysis.SourceNamedPerson, "Carter"},
+		// Polls, records and papers that show or find: their documents.
+		{"Recent polls show the mayor with a narrow lead.", analysis.SourceUnnamed, ""},
+		{"One influential 2009 paper found improvements in math scores.", analysis.SourceUnnamed, ""},
 		// A verb with "to" between the source and its cue, coordinated too.
 		{"She lacks the name recognition, but Ms. Warren is expected to argue that the senator has changed.", analysis.SourceNamedPerson, "Warren"},
 		{"Trump plans to say that the deal is dead.", analysis.SourceNamedPerson, "Trump"},
