@@ -704,11 +704,21 @@ func viewpoint(p *analysis.Pass, si, first int) (string, bool) {
 // revolutionary moment"): the attribution stage finds the label on the
 // line's first sentence, and every sentence of the line is that speaker's.
 // A transcript has turns: one labelled line alone is a headline's or a
-// section's ("LOOK: Shocking photos…", "Open Borders Chaos: …").
+// section's ("LOOK: Shocking photos…", "Open Borders Chaos: …"). A turn is
+// looked for within maxTurn bytes, so a text on one long line is not read
+// back to its start for every loaded word.
 func labelledTurn(p *analysis.Pass, at int) (string, bool) {
-	lineStart := strings.LastIndexByte(p.Text[:at], '\n') + 1
+	if !analysis.Memo(p, transcriptTurns, func() bool { return transcript(p) }) {
+		return "", false
+	}
+	from := max(0, at-maxTurn)
+	nl := strings.LastIndexByte(p.Text[from:at], '\n')
+	if nl < 0 && from > 0 {
+		return "", false
+	}
+	lineStart := from + nl + 1
 	si := p.SentenceAt(lineStart)
-	if si < 0 || !transcript(p) {
+	if si < 0 {
 		return "", false
 	}
 	for _, a := range p.AttributionsIn(si) {
@@ -721,6 +731,12 @@ func labelledTurn(p *analysis.Pass, at int) (string, bool) {
 	}
 	return "", false
 }
+
+// maxTurn bounds a transcript turn's length, in bytes.
+const maxTurn = 4000
+
+// transcriptTurns caches, per document, whether it is a transcript.
+var transcriptTurns = analysis.NewResult[bool]("framing: the text is a transcript")
 
 // transcript reports a text with two or more lines labelled by a speaker.
 func transcript(p *analysis.Pass) bool {
