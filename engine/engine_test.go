@@ -805,6 +805,10 @@ func TestWordSense(t *testing.T) {
 		// across its "for" is a name.
 		{"Intelligence agencies have released fake reports for propaganda purposes before.", "fake", false},
 		{"For many years he was the director of the National Center for Disaster Preparedness, which trains volunteers and writes plans for hospitals.", "Disaster", false},
+		// A society's political or economic elite is the sociologists' term;
+		// "the elites" alone stay loaded.
+		{"Factory jobs moved abroad, and the divide between the political and economic elite and everyone else widened.", "elite", false},
+		{"The elites ignored the vote again.", "elites", true},
 		// Business news's stock verb for a measured cut; of a programme it
 		// stays loaded.
 		{"The company will slash 30,000 jobs by March.", "slash", false},
