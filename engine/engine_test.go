@@ -809,6 +809,11 @@ func TestWordSense(t *testing.T) {
 		// "the elites" alone stay loaded.
 		{"Factory jobs moved abroad, and the divide between the political and economic elite and everyone else widened.", "elite", false},
 		{"The elites ignored the vote again.", "elites", true},
+		// The historians' name for a past regime or ruler; a present one's
+		// stays loaded.
+		{"Praising the crimes of the Nazi regime can be punished with five years in prison.", "regime", false},
+		{"The tweet was a quote by the WWII Italian dictator Benito Mussolini.", "dictator", false},
+		{"The regime rejected the proposal on Monday.", "regime", true},
 		// Business news's stock verb for a measured cut; of a programme it
 		// stays loaded.
 		{"The company will slash 30,000 jobs by March.", "slash", false},
