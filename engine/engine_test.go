@@ -809,6 +809,11 @@ func TestWordSense(t *testing.T) {
 		// "the elites" alone stay loaded.
 		{"Factory jobs moved abroad, and the divide between the political and economic elite and everyone else widened.", "elite", false},
 		{"The elites ignored the vote again.", "elites", true},
+		// An intensified property a reader could measure is a degree, not a
+		// verdict.
+		{"Attacks of this nature are extremely rare in the capital.", "extremely", false},
+		{"The storm has weakened but it remains extremely powerful.", "extremely", false},
+		{"It was an incredibly reckless turnaround.", "incredibly", true},
 		// The historians' name for a past regime or ruler; a present one's
 		// stays loaded.
 		{"Praising the crimes of the Nazi regime can be punished with five years in prison.", "regime", false},
