@@ -320,10 +320,16 @@ func findSource(p *analysis.Pass, m lexicon.Match, sent text.Sentence, ms matchS
 // after them and a verb with "to" ("agreed and seemed to think").
 func coordinated(p *analysis.Pass, sentFirst, first int) bool {
 	k := first - 1
-	if k-1 > sentFirst && p.Tokens[k].Norm == "to" && toBeforeCue.Has(&p.Tokens[k-1]) {
+	if verbWithTo(p, k, sentFirst) {
 		k -= 2
 	}
 	return k > sentFirst && (p.Tokens[k].Norm == "and" || p.Tokens[k].Norm == "but")
+}
+
+// verbWithTo reports "to" at token k after a toBeforeCue verb, both after
+// token first ("expected to", "seemed to"): words a source's cue may follow.
+func verbWithTo(p *analysis.Pass, k, first int) bool {
+	return k-1 > first && p.Tokens[k].Norm == "to" && toBeforeCue.Has(&p.Tokens[k-1])
 }
 
 // participleOpener are the tokens after which a participle cue reports the
@@ -631,7 +637,7 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 			k--
 		} else if k-1 > first && contractedAux[p.Tokens[k].Norm] && text.IsApostrophe(&p.Tokens[k-1]) && p.Tokens[k-1].End == p.Tokens[k].Start && p.Tokens[k-2].End == p.Tokens[k-1].Start {
 			k -= 2 // "he's saying", "they've argued"
-		} else if k-1 > first && p.Tokens[k].Norm == "to" && toBeforeCue.Has(&p.Tokens[k-1]) {
+		} else if verbWithTo(p, k, first) {
 			k -= 2 // "she's expected to argue", "he seemed to think"
 		} else {
 			break
@@ -796,7 +802,7 @@ func personNoun(p *analysis.Pass, k int) bool {
 }
 
 // personOnly is the strict part of personNoun: a word for a person, or a
-// noun ending in "-man", "-woman", "-ist" or "-ian" ("businessman",
+// noun ending in "-man" (so "-woman" too), "-ist" or "-ian" ("businessman",
 // "activist", "politician").
 func personOnly(p *analysis.Pass, k int) bool {
 	t := &p.Tokens[k]
@@ -806,7 +812,7 @@ func personOnly(p *analysis.Pass, k int) bool {
 	if personWord.Has(t) {
 		return true
 	}
-	for _, suffix := range []string{"man", "woman", "ist", "ian"} {
+	for _, suffix := range []string{"man", "ist", "ian"} {
 		if strings.HasSuffix(t.Norm, suffix) && len(t.Norm) > len(suffix)+2 {
 			return true
 		}
