@@ -1324,14 +1324,15 @@ func unnamed(p *analysis.Pass, a *analysis.Attribution, first, last int) {
 }
 
 // nameElsewhere reports whether the word at token k, which opens its
-// sentence, is capitalised somewhere mid-sentence too: then it is a name
+// sentence and ends in "s" or is a group noun (its callers ask of no
+// other), is capitalised somewhere mid-sentence too: then it is a name
 // ("Bernie Sanders … Sanders said"), not sentence case ("Officials said").
-// The words capitalised mid-sentence are gathered once per document.
+// Those words capitalised mid-sentence are gathered once per document.
 func nameElsewhere(p *analysis.Pass, k int) bool {
 	caps := analysis.Memo(p, midCaps, func() *capsSet {
 		caps := &capsSet{}
 		for j := 1; j < len(p.Tokens); j++ {
-			if t := &p.Tokens[j]; !t.Punct && !p.Tokens[j-1].Punct && p.Capitalized(*t) {
+			if t := &p.Tokens[j]; !t.Punct && !p.Tokens[j-1].Punct && p.Capitalized(*t) && (strings.HasSuffix(t.Norm, "s") || groupNoun(t)) {
 				if t.NormID != 0 {
 					caps.ids = append(caps.ids, t.NormID)
 				} else {
