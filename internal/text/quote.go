@@ -178,16 +178,36 @@ func blockQuotes(src string, quotes []Quote) []Quote {
 			}
 			inner += size
 		}
-		end := len(src)
-		if e := strings.Index(src[start:], "\n\n"); e >= 0 {
-			end = start + e
-		}
-		end = start + len(strings.TrimRight(src[start:end], " \t\r\n"))
+		end := paragraphEnd(src, start)
 		if end > inner {
 			out = append(out, Quote{Start: start, End: end, InnerStart: inner, InnerEnd: end})
 		}
+		// A quotation of several paragraphs opens each with a quote mark
+		// (and may never close, in a hasty excerpt: "From Josh Feldman
+		// writing at Mediaite:" and three paragraphs each opening with one).
+		for opened := inner > start; opened; {
+			next := end
+			for next < len(src) && (src[next] == '\n' || src[next] == ' ' || src[next] == '\t' || src[next] == '\r') {
+				next++
+			}
+			r, size := utf8.DecodeRuneInString(src[next:])
+			if opened = next < len(src) && (r == '"' || r == '\u201C') && !slices.ContainsFunc(quotes, func(q Quote) bool { return q.Start == next }); opened {
+				end = paragraphEnd(src, next)
+				out = append(out, Quote{Start: next, End: end, InnerStart: next + size, InnerEnd: end})
+			}
+		}
 		i = max(i, end)
 	}
+}
+
+// paragraphEnd is where the paragraph that starts at start ends, its
+// trailing spaces left out.
+func paragraphEnd(src string, start int) int {
+	end := len(src)
+	if e := strings.Index(src[start:], "\n\n"); e >= 0 {
+		end = start + e
+	}
+	return start + len(strings.TrimRight(src[start:end], " \t\r\n"))
 }
 
 // introducesQuote reports a line whose last dozen words name the speaking:

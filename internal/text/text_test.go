@@ -120,6 +120,12 @@ func TestQuotes(t *testing.T) {
 		// line that names it (found in BASIL).
 		{"Trump responded in a statement on Friday afternoon:\n\n\u201cI have no idea whether the story is true. I had absolutely nothing to do with it.\n\nThe campaign went on.",
 			[]string{"I have no idea whether the story is true. I had absolutely nothing to do with it."}},
+		// An excerpt of several paragraphs, each opening with a mark that
+		// is never closed (found in PolNeAR: another outlet's story quoted
+		// "From Josh Feldman writing at Mediaite:"); the outlet's own
+		// paragraph after it is not quoted.
+		{"From a reporter writing at Mediaite:\n\n\"The segment devolved into a shouting match.\n\n\"The pastor defended the line.\n\nRead the rest at Mediaite.",
+			[]string{"The segment devolved into a shouting match.", "The pastor defended the line."}},
 	}
 	for _, c := range cases {
 		var got []string
