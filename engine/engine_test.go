@@ -792,6 +792,11 @@ func TestWordSense(t *testing.T) {
 		{"Cruz rallied the grass roots with sharp attacks on Washington elites.", "elites", false},
 		{"He railed against government handouts all evening.", "handouts", false},
 		{"The attack on the embassy was a disgraceful failure.", "disgraceful", true},
+		// A promise or a plea is the speaker's up to the first comma; the
+		// writer's clause after it is the outlet's (census classes).
+		{"Donald J. Trump has vowed to bring back mining jobs and roll back overzealous regulations.", "overzealous", false},
+		{"Police urged people not to spread rumors or broadcast shocking videos.", "shocking", false},
+		{"Perry pledges to end the war on religion in a new ad, railing against open service in the military.", "railing against", true},
 		{"Some lawmakers have perceived the efforts as toothless.", "toothless", false},
 		{"It was the kind of photo-op that Trump loves to disparage as phony.", "phony", false},
 		// "According to" names where an account came from, not who in the

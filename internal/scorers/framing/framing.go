@@ -628,7 +628,8 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 		// its object ("Trump says racist things" is the writer's
 		// description), and up to a turn to another voice ("…, but for
 		// Republicans it is a cover-up").
-		if start >= to && !inverted && to > bestTo && !objectOfCue(p, to, end) && !turnBetween(p.Text[to:start]) && !inAside(p.Text[to:start]) {
+		if start >= to && !inverted && to > bestTo && !objectOfCue(p, to, end) && !turnBetween(p.Text[to:start]) && !inAside(p.Text[to:start]) &&
+			!(promiseVerb[strings.ToLower(firstWord(a.CueText))] && strings.ContainsAny(p.Text[to:start], ",;")) {
 			best, bestTo = name, to
 			continue
 		}
@@ -819,6 +820,10 @@ func inAside(between string) bool {
 // opposed to what they did ("announced a truly game-changing battery" is
 // the writer's description of the product).
 var speechVerb = lexicons.ReportingCueSet("speech")
+
+// promiseVerb reports a promise or a plea: what was promised or asked for
+// runs to the first comma; a clause after it is the writer's.
+var promiseVerb = lexicons.ReportingCueSet("promise")
 
 func firstWord(s string) string {
 	if i := strings.IndexByte(s, ' '); i >= 0 {
