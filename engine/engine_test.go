@@ -798,6 +798,8 @@ func TestWordSense(t *testing.T) {
 		{"Police urged people not to spread rumors or broadcast shocking videos.", "shocking", false},
 		{"Perry pledges to end the war on religion in a new ad, railing against open service in the military.", "railing against", true},
 		{"Some lawmakers have perceived the efforts as toothless.", "toothless", false},
+		{"Some lawmakers have perceived some of Twitter's efforts to clamp down on terrorist-related posts as toothless.", "toothless", false},
+		{"The senator, speaking as a reckless partisan in a long speech on the floor of the chamber that night, was cheered.", "reckless", true},
 		{"It was the kind of photo-op that Trump loves to disparage as phony.", "phony", false},
 		// "According to" names where an account came from, not who in the
 		// sentence speaks or names a thing.

@@ -284,7 +284,9 @@ var (
 // "portrayed", "seen" or "dismissed" ("what many Democrats view as
 // dishonest"), or after "of" following "accused". It looks back at most
 // twelve words (an object can be long: "portrayed her use of the private
-// email system as a reckless danger") and stops at a clause break. "Called for" and "called on"
+// email system as a reckless danger"), or maxObject when an "as" anchors
+// the naming ("perceived some of Twitter's efforts to clamp down on
+// terrorist-related posts as toothless"), and stops at a clause break. "Called for" and "called on"
 // are requests, not names. As with reported speech, a characterisation by
 // a vague or anonymous source ("what many Democrats view as dishonest")
 // stays the outlet's. So is the target of a verbal attack, named after
@@ -303,8 +305,11 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 		}
 	}
 	as, of := false, false
-	for k := first - 1; k >= p.Sentences[si].First && k >= first-12; k-- {
+	for k := first - 1; k >= p.Sentences[si].First && k >= first-maxObject; k-- {
 		t := &p.Tokens[k]
+		if k < first-12 && !as {
+			break // past twelve words only "VERB … as" still names
+		}
 		if t.Punct {
 			if t.Norm == ";" || t.Norm == ":" || t.Norm == "(" || t.Norm == ")" {
 				return "", false
@@ -348,6 +353,10 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 	}
 	return "", false
 }
+
+// maxObject is how far back, in tokens, a verb that names "as" is looked
+// for past its object.
+const maxObject = 24
 
 // attackTarget reports a loaded word at token first inside the target of a
 // verbal attack whose preposition is token k ("attacks on Washington
