@@ -213,7 +213,7 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		// PolNeAR and BASIL, judged in eval/testdata/loaded_precision.tsv).
 		{"Increasingly, Sanders's most passionate supporters claim that the primary has been rigged.", "rigged", "supporters"},
 		{"They say that his comments have been distorted to make him appear xenophobic.", "xenophobic", "the speaker"},
-		{"Maloy said he understands the position of supporting but not endorsing Trump - and that he will aggressively back Ayotte.", "aggressively", "Maloy"},
+		{"Maloy said he understands the position of supporting but not endorsing Trump - and that he will relentlessly back Ayotte.", "relentlessly", "Maloy"},
 		{"Several delegates sought to put to rest the assertions that Republicans were in disarray.", "disarray", "assertions"},
 		// A passive naming with its agent is the agent's; with a vague one
 		// ("by critics") it stays the outlet's, as an agentless one does.
@@ -241,7 +241,7 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"The fact that the plan is a disaster is plain to see.", "disaster", ""},
 		{"His critics in the United States, many of them conservative Catholics, argue that the pope pursues a leftist agenda.", "leftist agenda", ""},
 		{"Ryan claimed this month that his budget plan, which slashes antipoverty programs, was inspired by his faith.", "slashes", ""},
-		{"The military had a bigger budget and America asserted itself more aggressively across the globe.", "aggressively", ""},
+		{"The military had a bigger budget and America asserted itself more relentlessly across the globe.", "relentlessly", ""},
 		{"The senator has been called a charlatan by critics.", "charlatan", ""},
 	}
 	for _, c := range cases {
