@@ -636,7 +636,8 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 		// After the attribution (the nearest one), not as the first word of
 		// its object ("Trump says racist things" is the writer's
 		// description), and up to a turn to another voice ("…, but for
-		// Republicans it is a cover-up").
+		// Republicans it is a cover-up"); a promise or a plea, up to its
+		// first comma.
 		if start >= to && !inverted && to > bestTo && !objectOfCue(p, to, end) && !turnBetween(p.Text[to:start]) && !inAside(p.Text[to:start]) &&
 			!(promiseVerb[strings.ToLower(firstWord(a.CueText))] && strings.ContainsAny(p.Text[to:start], ",;")) {
 			best, bestTo = name, to
