@@ -486,7 +486,7 @@ func fitSpans() (*spanFit, error) {
 	sf.threshold = 1 // none qualifies: the model adds nothing
 	var summary string
 	for _, c := range ok {
-		if c.sum >= best-noise && c.th < 1 {
+		if c.sum >= best-noise {
 			sf.threshold, summary = c.th, c.line // the thresholds ascend: the last is the highest
 		}
 	}

@@ -801,9 +801,10 @@ func personNoun(p *analysis.Pass, k int) bool {
 	return false
 }
 
-// personOnly is the strict part of personNoun: a word for a person, or a
-// noun ending in "-man" (so "-woman" too), "-ist" or "-ian" ("businessman",
-// "activist", "politician").
+// personOnly is a stricter test than personNoun, for a noun after a
+// determiner: a word for a person, or a noun ending in "-man" (so "-woman"
+// too), "-ist" or "-ian" ("businessman", "activist", "politician"), never
+// capitalised and never a thing named like an agent.
 func personOnly(p *analysis.Pass, k int) bool {
 	t := &p.Tokens[k]
 	if t.Punct || p.Capitalized(*t) || thingInAgentForm.Has(t) {

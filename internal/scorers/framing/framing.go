@@ -613,8 +613,9 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 	sent := p.Sentences[si]
 	best, bestTo := "", -1
 	for _, a := range p.AttributionsIn(si) {
+		cue := strings.ToLower(firstWord(a.CueText))
 		// An unresolved "he" or "they" is still someone the outlet reports.
-		if a.Impersonal || !speechVerb[strings.ToLower(firstWord(a.CueText))] ||
+		if a.Impersonal || !speechVerb[cue] ||
 			a.Kind != analysis.SourceNamedPerson && a.Kind != analysis.SourceNamedOrg && a.Kind != analysis.SourceUnnamed && !a.Pronoun {
 			continue
 		}
@@ -639,7 +640,7 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 		// Republicans it is a cover-up"); a promise or a plea, up to its
 		// first comma.
 		if start >= to && !inverted && to > bestTo && !objectOfCue(p, to, end) && !turnBetween(p.Text[to:start]) && !inAside(p.Text[to:start]) &&
-			!(promiseVerb[strings.ToLower(firstWord(a.CueText))] && strings.ContainsAny(p.Text[to:start], ",;")) {
+			!(promiseVerb[cue] && strings.ContainsAny(p.Text[to:start], ",;")) {
 			best, bestTo = name, to
 			continue
 		}
