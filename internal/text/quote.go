@@ -91,6 +91,9 @@ func Quotes(src string) []Quote {
 	if posts := embeddedPosts(src); len(posts) > 0 {
 		out = withTurns(out, posts)
 	}
+	if posts := taggedPosts(src, out); len(posts) > 0 {
+		out = withTurns(out, posts)
+	}
 	if blocks := blockQuotes(src, out); len(blocks) > 0 {
 		out = withTurns(out, blocks)
 	}
@@ -279,6 +282,59 @@ func embeddedPosts(src string) []Quote {
 		}
 	}
 	return out
+}
+
+// taggedPosts finds posts printed without a signature, as a round-up of
+// reactions prints them: a paragraph of a post's length whose last word is
+// a hashtag ("… no surprise that the media isn't interested.
+// #AustinBombing"). Prose that names a hashtag ends with a stop ("using the
+// hashtag #MeToo.") or names it as one, and is left alone, as is a
+// paragraph already inside a longer quotation or post (quotes).
+func taggedPosts(src string, quotes []Quote) []Quote {
+	if !strings.Contains(src, "#") {
+		return nil
+	}
+	var out []Quote
+	j := 0 // quotes before j end before the paragraph: both run in text order
+	for start := 0; start < len(src); {
+		end := len(src)
+		if k := strings.Index(src[start:], "\n\n"); k >= 0 {
+			end = start + k
+		}
+		at := start + len(src[start:end]) - len(strings.TrimLeft(src[start:end], " \t\r\n"))
+		para := strings.TrimRight(src[at:end], " \t\r\n")
+		if len(para) <= maxPost && endsWithHashtag(para) {
+			for j < len(quotes) && quotes[j].End <= at {
+				j++
+			}
+			longer := false // a quotation or post that takes in the paragraph and more
+			for k := j; k < len(quotes) && quotes[k].Start < at+len(para); k++ {
+				longer = longer || quotes[k].Start < at || quotes[k].End > at+len(para)
+			}
+			if !longer {
+				out = append(out, Quote{Start: at, End: at + len(para), InnerStart: at, InnerEnd: at + len(para)})
+			}
+		}
+		start = end + 2
+	}
+	return out
+}
+
+// endsWithHashtag reports a paragraph whose last word is a hashtag (a '#'
+// and a word with a letter in it), not named as one ("the hashtag #MeToo").
+func endsWithHashtag(para string) bool {
+	last := para[strings.LastIndexFunc(para, unicode.IsSpace)+1:]
+	if len(last) < 2 || last[0] != '#' || last == para || !strings.ContainsFunc(last[1:], unicode.IsLetter) ||
+		strings.ContainsFunc(last[1:], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) {
+		return false
+	}
+	words := strings.Fields(para)
+	for _, w := range words[max(0, len(words)-4) : len(words)-1] {
+		if w = strings.ToLower(w); w == "hashtag" || w == "hashtags" {
+			return false
+		}
+	}
+	return len(words) >= 3
 }
 
 // transcriptTurns finds the turns of a transcript or an interview printed

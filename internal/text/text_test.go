@@ -100,6 +100,13 @@ func TestQuotes(t *testing.T) {
 		{"Reactions poured in.\n\nAnother horrific attack. Sad!\n\n— Jo Bloggs (@jobloggs) July 14, 2016\n\nThe outlet's own text.",
 			[]string{"Another horrific attack. Sad!\n\n"}},
 		{strings.Repeat("The outlet's own long paragraph goes on. ", 30) + "\n\n— Jo Bloggs (@jobloggs) July 14, 2016\n\nMore.", nil},
+		// A post printed without its signature ends with its hashtag (found in
+		// a round-up of reactions); prose that names a hashtag does not, and a
+		// post's own quotation stays inside the post.
+		{"Some were blunt.\n\nThis is a \"white\" terrorist, stop being dumb. #AustinBombing\n\nThe outlet's own text.",
+			[]string{"This is a \"white\" terrorist, stop being dumb. #AustinBombing"}},
+		{"Thousands joined in.\n\nWomen shared stories with the hashtag #MeToo\n\nOthers used #MeToo.", nil},
+		{"Tagged: #news", nil},
 		{`Reactions: <tweet pic="" author="RandPaul" timestamp="1">My "thoughts" are with the brave responders</tweet>. Then "more".`,
 			[]string{`My "thoughts" are with the brave responders`, "more"}},
 		// A quotation inside a straight-quoted one does not close it (found
