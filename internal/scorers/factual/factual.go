@@ -48,6 +48,9 @@ type Scorer struct {
 	// given holds the folded given names of the people with a one-word
 	// surname: a name not among them cannot anchor a misspelt surname.
 	given map[string]bool
+	// givenLikeDemonym are the words of anyone's given names that end like
+	// a nationality ("Traian", "Christian"): in a name they are names.
+	givenLikeDemonym map[string]bool
 }
 
 // New builds the factual scorer over a knowledge base.
@@ -73,7 +76,17 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 			}
 		}
 	}
-	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, nearby: nearby, given: given}
+	givenLikeDemonym := map[string]bool{}
+	for _, person := range k.People {
+		for _, g := range person.Given {
+			for _, w := range strings.Fields(text.Fold(g)) {
+				if text.LooksLikeDemonym(w) {
+					givenLikeDemonym[w] = true
+				}
+			}
+		}
+	}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, nearby: nearby, given: given, givenLikeDemonym: givenLikeDemonym}
 }
 
 // deletions returns w and every form of it with one or two letters deleted.
@@ -244,7 +257,7 @@ var nameParticle = text.NewWordSet(lexicons.Words("name_particles")...)
 
 // parseMention reads back from the surname at token index first: given
 // name(s), an honorific, a title and "former".
-func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
+func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 	mi := mentionInfo{start: first, titleStart: -1, honorStart: -1}
 	k := first - 1
 	// A particle of the surname ("de Villepin", "van der Bellen") stands
@@ -252,13 +265,14 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 	for n := 0; n < 2 && k > sentFirst && nameParticle.Has(&p.Tokens[k]) && !p.Capitalized(p.Tokens[k]); n++ {
 		k--
 	}
-	// Given names: capitalised words that are not title words (at most two),
-	// a middle initial ("George W. Bush", "Viktor F. Yanukovych"), and the
-	// halves of a hyphenated name ("Jean-Claude Juncker").
+	// Given names: capitalised words that are not title words (at most
+	// three: "Luiz Inácio Lula da Silva"), a middle initial ("George W.
+	// Bush", "Viktor F. Yanukovych"), and the halves of a hyphenated name
+	// ("Jean-Claude Juncker").
 	gEnd := k
-	for n := 0; n < 3 && k >= sentFirst; n++ {
+	for n := 0; n < 4 && k >= sentFirst; n++ {
 		t := &p.Tokens[k]
-		if n < 2 && t.Punct && t.Norm == "." && k-1 >= sentFirst && isInitial(p, k-1) {
+		if n < 3 && t.Punct && t.Norm == "." && k-1 >= sentFirst && isInitial(p, k-1) {
 			k -= 2
 			continue
 		}
@@ -267,11 +281,11 @@ func parseMention(p *analysis.Pass, first, sentFirst int) mentionInfo {
 			n--
 			continue
 		}
-		if n == 2 {
+		if n == 3 {
 			break
 		}
 		w := t.Norm
-		if t.Punct || !p.Capitalized(*t) || isTitleWord(t) || honorificWords[w] || text.LooksLikeDemonym(w) {
+		if t.Punct || !p.Capitalized(*t) || isTitleWord(t) || honorificWords[w] || text.LooksLikeDemonym(w) && !s.givenLikeDemonym[w] {
 			break
 		}
 		k--
@@ -383,7 +397,7 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 			return
 		}
 	}
-	mi := parseMention(p, first, sentFirst)
+	mi := s.parseMention(p, first, sentFirst)
 	person := resolve(cands, mi)
 	if person == nil {
 		return
@@ -929,7 +943,7 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 		// exact given name; anchored by the given name alone, only one slip
 		// (a letter wrong, missing, added, or two swapped) in a surname of
 		// six letters or more counts: "Keir Starmr", "Volodymyr Zelenksy".
-		mi := parseMention(p, k, sent.First)
+		mi := s.parseMention(p, k, sent.First)
 		if mi.title == "" && (mi.given == "" || !s.given[text.Fold(mi.given)]) {
 			continue
 		}
