@@ -162,6 +162,9 @@ func BenchmarkOneDocument(b *testing.B) {
 		{"10MB-unpunctuated", "word "},
 		// Stops before lower case end no sentence: loaded words throughout.
 		{"10MB-run-on-loaded", "disgraceful radical scheme. "},
+		// Paragraphs that each open a quotation and never close it: every
+		// mark read on to the text's end until quotations were bounded.
+		{"10MB-unclosed-quotes", "\"one two three four\n\n"},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			doc := &core.Document{ID: "line", Source: "gen", Text: strings.Repeat(c.unit, 10<<20/len(c.unit)), Format: "txt"}

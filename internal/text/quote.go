@@ -466,6 +466,7 @@ func withTurns(quotes, turns []Quote) []Quote {
 
 func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 	nested := 0 // curly quotations inside a straight one: “Bathroom Bill,” closes them, not it
+	paragraphs := 0
 	for j := at + size; j < len(src); {
 		c := src[j]
 		if c == '\n' {
@@ -473,7 +474,11 @@ func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 				// A quotation runs on into the next paragraph only when that
 				// paragraph opens with a quote mark (news style leaves the
 				// first paragraph unclosed); otherwise it was never closed.
-				if r, sz := utf8.DecodeRuneInString(src[k:]); k < len(src) && continues(open, r) {
+				// It runs on for at most maxQuoteParagraphs: each opening
+				// mark of a text of unclosed ones would otherwise read to
+				// its end.
+				paragraphs++
+				if r, sz := utf8.DecodeRuneInString(src[k:]); k < len(src) && continues(open, r) && paragraphs < maxQuoteParagraphs {
 					j = k + sz
 					continue
 				}
@@ -517,6 +522,10 @@ func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 	}
 	return Quote{}, false
 }
+
+// maxQuoteParagraphs bounds a quotation that runs on across paragraphs: a
+// speech printed whole in the news style runs to a few dozen.
+const maxQuoteParagraphs = 50
 
 // twoApostrophes stands for a quotation opened with two apostrophes (”).
 const twoApostrophes rune = -2

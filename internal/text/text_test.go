@@ -100,6 +100,9 @@ func TestQuotes(t *testing.T) {
 		{"Reactions poured in.\n\nAnother horrific attack. Sad!\n\n— Jo Bloggs (@jobloggs) July 14, 2016\n\nThe outlet's own text.",
 			[]string{"Another horrific attack. Sad!\n\n"}},
 		{strings.Repeat("The outlet's own long paragraph goes on. ", 30) + "\n\n— Jo Bloggs (@jobloggs) July 14, 2016\n\nMore.", nil},
+		// A quotation runs on for at most maxQuoteParagraphs paragraphs: one
+		// of 60 is taken from its eleventh, the first that reaches the close.
+		{strings.Repeat("\"Para.\n\n", 59) + "\"Last,\" he said.", []string{strings.Repeat("Para.\n\n\"", 49) + "Last,"}},
 		// A post printed without its signature ends with its hashtag (found in
 		// a round-up of reactions); prose that names a hashtag does not, and a
 		// post's own quotation stays inside the post.
