@@ -165,6 +165,9 @@ func BenchmarkOneDocument(b *testing.B) {
 		// Paragraphs that each open a quotation and never close it: every
 		// mark read on to the text's end until quotations were bounded.
 		{"10MB-unclosed-quotes", "\"one two three four\n\n"},
+		// One line of single marks that never close: each read to the
+		// line's end until a search that gave up was remembered.
+		{"10MB-unclosed-single-quotes", "'one two "},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			doc := &core.Document{ID: "line", Source: "gen", Text: strings.Repeat(c.unit, 10<<20/len(c.unit)), Format: "txt"}

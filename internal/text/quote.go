@@ -35,6 +35,23 @@ func (q Quote) Inside(s, e int) bool { return s >= q.InnerStart && e <= q.InnerE
 // mark cannot pair every later quote the wrong way round.
 func Quotes(src string) []Quote {
 	var out []Quote
+	// gaveUp[k] is where the last search for a closing mark of kind k gave
+	// up: a later opening mark of that kind before it would find no close
+	// either (any close it found would have closed the earlier mark), so it
+	// is not searched again. Without it a line of unclosed marks ('a b 'a b
+	// …) was read to its end once per mark.
+	var gaveUp [kinds]int
+	tryDouble := func(at, size int, open rune) (Quote, bool) {
+		k := kindOf(open)
+		if k != straight && at < gaveUp[k] {
+			return Quote{}, false
+		}
+		q, stop, ok := closeDouble(src, at, size, open)
+		if !ok && k != straight {
+			gaveUp[k] = stop
+		}
+		return q, ok
+	}
 	for i := 0; i < len(src); {
 		if c := src[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '<' { // most bytes: nothing to decode
 			i++
@@ -55,7 +72,7 @@ func Quotes(src string) []Quote {
 		case r == '\'' && i+1 < len(src) && src[i+1] == '\'':
 			// Two apostrophes for a double quote mark (''core Al Qaeda,''),
 			// as archives typed on machines without curly quotes print them.
-			if q, ok := closeDouble(src, i, 2, twoApostrophes); ok {
+			if q, ok := tryDouble(i, 2, twoApostrophes); ok {
 				out = append(out, q)
 				i = q.End
 				continue
@@ -63,7 +80,7 @@ func Quotes(src string) []Quote {
 			i += 2
 			continue
 		case r == '"' || r == '\u201C' || r == '\u201E' || r == '\u00AB':
-			if q, ok := closeDouble(src, i, size, r); ok {
+			if q, ok := tryDouble(i, size, r); ok {
 				out = append(out, q)
 				i = q.End
 				continue
@@ -71,17 +88,19 @@ func Quotes(src string) []Quote {
 		case r == '\u201D' && (i == 0 || src[i-1] == '\n') && i+size < len(src) && unicode.IsLetter(rune(src[i+size])):
 			// A closing mark that opens a line is a typo for an opening one
 			// (scraped pages print "”Mr. Trump embodies…” ― Sonya Herridge").
-			if q, ok := closeDouble(src, i, size, '\u201C'); ok {
+			if q, ok := tryDouble(i, size, '\u201C'); ok {
 				out = append(out, q)
 				i = q.End
 				continue
 			}
-		case (r == '\'' || r == '\u2018') && opensSingle(src, i):
-			if q, ok := closeSingle(src, i, size); ok {
+		case (r == '\'' || r == '\u2018') && opensSingle(src, i) && i >= gaveUp[single]:
+			q, stop, ok := closeSingle(src, i, size)
+			if ok {
 				out = append(out, q)
 				i = q.End
 				continue
 			}
+			gaveUp[single] = stop
 		}
 		i += size
 	}
@@ -464,7 +483,7 @@ func withTurns(quotes, turns []Quote) []Quote {
 	return append(out, turns[j:]...)
 }
 
-func closeDouble(src string, at, size int, open rune) (Quote, bool) {
+func closeDouble(src string, at, size int, open rune) (Quote, int, bool) {
 	nested := 0 // curly quotations inside a straight one: “Bathroom Bill,” closes them, not it
 	paragraphs := 0
 	for j := at + size; j < len(src); {
@@ -478,11 +497,14 @@ func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 				// mark of a text of unclosed ones would otherwise read to
 				// its end.
 				paragraphs++
-				if r, sz := utf8.DecodeRuneInString(src[k:]); k < len(src) && continues(open, r) && paragraphs < maxQuoteParagraphs {
+				if r, sz := utf8.DecodeRuneInString(src[k:]); k < len(src) && continues(open, r) {
+					if paragraphs == maxQuoteParagraphs {
+						return Quote{}, at + size, false // a mark after this one may still close in reach
+					}
 					j = k + sz
 					continue
 				}
-				return Quote{}, false
+				return Quote{}, j, false
 			}
 		}
 		if c < utf8.RuneSelf && c != '"' && c != '\'' {
@@ -514,18 +536,43 @@ func closeDouble(src string, at, size int, open rune) (Quote, bool) {
 		}
 		if closes {
 			if j == at+size {
-				return Quote{}, false
+				return Quote{}, at + size, false
 			}
-			return Quote{Start: at, End: j + sz, InnerStart: at + size, InnerEnd: j}, true
+			return Quote{Start: at, End: j + sz, InnerStart: at + size, InnerEnd: j}, j + sz, true
 		}
 		j += sz
 	}
-	return Quote{}, false
+	return Quote{}, len(src), false
 }
 
 // maxQuoteParagraphs bounds a quotation that runs on across paragraphs: a
 // speech printed whole in the news style runs to a few dozen.
 const maxQuoteParagraphs = 50
+
+// The kinds of quotation a closing mark is searched for: a straight double
+// mark (its search counts curly quotations nested in it, so where it gave
+// up says nothing of a later mark's), curly or low marks, guillemets, two
+// apostrophes, single marks.
+const (
+	straight = iota
+	curly
+	guillemet
+	apostrophes
+	single
+	kinds
+)
+
+func kindOf(open rune) int {
+	switch open {
+	case '"':
+		return straight
+	case '\u00AB':
+		return guillemet
+	case twoApostrophes:
+		return apostrophes
+	}
+	return curly
+}
 
 // twoApostrophes stands for a quotation opened with two apostrophes (”).
 const twoApostrophes rune = -2
@@ -575,8 +622,9 @@ func opensSingle(src string, at int) bool {
 	return at+1 < len(src) && !unicode.IsSpace(n)
 }
 
-// closeSingle looks for the closing single quote within the paragraph.
-func closeSingle(src string, at, size int) (Quote, bool) {
+// closeSingle looks for the closing single quote within the line; when
+// there is none it says where it gave up.
+func closeSingle(src string, at, size int) (Quote, int, bool) {
 	for j := at + size; j < len(src); {
 		if c := src[j]; c < utf8.RuneSelf && c != '\'' && c != '\n' {
 			j++
@@ -584,18 +632,18 @@ func closeSingle(src string, at, size int) (Quote, bool) {
 		}
 		r, sz := utf8.DecodeRuneInString(src[j:])
 		if r == '\n' {
-			return Quote{}, false
+			return Quote{}, j, false
 		}
 		if r == '\'' || r == '\u2019' {
 			prev, _ := utf8.DecodeLastRuneInString(src[:j])
 			next, _ := utf8.DecodeRuneInString(src[j+sz:])
 			if j+sz >= len(src) || !(unicode.IsLetter(next) || unicode.IsDigit(next)) {
 				if !unicode.IsSpace(prev) && j > at+size {
-					return Quote{Start: at, End: j + sz, InnerStart: at + size, InnerEnd: j}, true
+					return Quote{Start: at, End: j + sz, InnerStart: at + size, InnerEnd: j}, j + sz, true
 				}
 			}
 		}
 		j += sz
 	}
-	return Quote{}, false
+	return Quote{}, len(src), false
 }

@@ -103,6 +103,10 @@ func TestQuotes(t *testing.T) {
 		// A quotation runs on for at most maxQuoteParagraphs paragraphs: one
 		// of 60 is taken from its eleventh, the first that reaches the close.
 		{strings.Repeat("\"Para.\n\n", 59) + "\"Last,\" he said.", []string{strings.Repeat("Para.\n\n\"", 49) + "Last,"}},
+		// A mark that finds no close on its line spares the marks after it
+		// on that line the search, not those on the next.
+		{"'a 'b\n'c d' e", []string{"c d"}},
+		{"\u00aba \u00abb\n\nc \u00abd e\u00bb f", []string{"d e"}},
 		// A post printed without its signature ends with its hashtag (found in
 		// a round-up of reactions); prose that names a hashtag does not, and a
 		// post's own quotation stays inside the post.
