@@ -168,6 +168,9 @@ func BenchmarkOneDocument(b *testing.B) {
 		// One line of single marks that never close: each read to the
 		// line's end until a search that gave up was remembered.
 		{"10MB-unclosed-single-quotes", "'one two "},
+		// Short lines of figures and a month where a header's date would be:
+		// the date parser's compact-date reading tried every split of them.
+		{"10MB-header-figures", " regime. 2019 20%? critics will sources)\n\n March 3, "},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			doc := &core.Document{ID: "line", Source: "gen", Text: strings.Repeat(c.unit, 10<<20/len(c.unit)), Format: "txt"}

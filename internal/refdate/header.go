@@ -147,6 +147,13 @@ func header(p *analysis.Pass) (core.RefDate, bool) {
 	return core.RefDate{}, false
 }
 
+// dates reads header dates written out ("March 9, 2017", "9 mars 2017 à
+// 18:42"). A header date is never a Unix timestamp, relative ("2 hours
+// ago" is turned away before) or compact ("20170309": ISO forms are read
+// without the parser), and the compact-date parser tries every split of a
+// line's digits: a line of figures cost it a tenth of a second.
+var dates = &dps.Parser{ParserTypes: []dps.ParserType{dps.AbsoluteTime}}
+
 var (
 	parserOnce sync.Once
 	byMonth    *dps.Configuration // month first: 03/05/2024 is 5 March
@@ -177,14 +184,14 @@ func readDate(p *analysis.Pass, s string, search bool) (core.RefDate, bool) {
 		return core.RefDate{}, false
 	}
 	parserOnce.Do(configs)
-	md, err := dps.Parse(byMonth, s)
+	md, err := dates.Parse(byMonth, s)
 	if err != nil || md.Time.IsZero() {
 		if !search {
 			return core.RefDate{}, false
 		}
 		// Words around the date ("AFP 30 avril 2015 à 07:19"): search the
 		// line for one.
-		_, found, err := dps.Search(byMonth, s)
+		_, found, err := dates.Search(byMonth, s)
 		if err != nil || len(found) == 0 || found[0].Date.Time.IsZero() || !dateShape.MatchString(found[0].Text) {
 			return core.RefDate{}, false
 		}
@@ -192,7 +199,7 @@ func readDate(p *analysis.Pass, s string, search bool) (core.RefDate, bool) {
 	}
 	t := md.Time
 	if m := numericDate.FindStringSubmatch(s); m != nil {
-		dm, err := dps.Parse(byDay, s)
+		dm, err := dates.Parse(byDay, s)
 		if err == nil && !dm.Time.IsZero() && !sameDay(dm.Time, md.Time) {
 			switch dayFirst(p) {
 			case 1:
@@ -222,7 +229,7 @@ func readDate(p *analysis.Pass, s string, search bool) (core.RefDate, bool) {
 // a short line of prose ("By March 5, 2025 the fund ends") is not read.
 func bylineDate(p *analysis.Pass, s string) (core.RefDate, bool) {
 	parserOnce.Do(configs)
-	_, found, err := dps.Search(byMonth, s)
+	_, found, err := dates.Search(byMonth, s)
 	if err != nil || len(found) == 0 || found[0].Date.Time.IsZero() || !dateShape.MatchString(found[0].Text) {
 		return core.RefDate{}, false
 	}
