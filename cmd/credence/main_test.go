@@ -537,6 +537,10 @@ func TestMemoryBoundPerDocument(t *testing.T) {
 		// text's start): both were quadratic.
 		{"capitals.txt", fill("THE LEADER SAID ", 2*mb)},
 		{"signatures.txt", fill("— Jo (@jo) July 1, 2016\n", 2*mb)},
+		// Quotations never closed, across paragraphs and on one line: each
+		// mark was read on to the text's end (minutes at 4 MB).
+		{"unclosed-quotes.txt", fill("\"one two three four\n\n", 2*mb)},
+		{"unclosed-single-quotes.txt", fill("'one two ", 2*mb)},
 		{"page.html", "<html><body>" + fill("<p>The council said on Monday that the bridge would reopen.</p>", 4*mb) + "</body></html>"},
 	}
 	for _, d := range docs {
