@@ -56,12 +56,29 @@ type Person struct {
 	Surname []string `yaml:"surname"`
 	// WrongGiven are given names known to be used by mistake ("Vladimir" for
 	// Volodymyr Zelensky).
-	WrongGiven []string    `yaml:"wrong_given"`
+	WrongGiven []string `yaml:"wrong_given"`
+	// Born is the date of birth, for the age an article gives (nil when
+	// not recorded: only for living people, whose age keeps counting).
+	Born       *Date       `yaml:"born"`
 	Country    string      `yaml:"country"`
 	Offices    []Office    `yaml:"offices"`
 	Honorifics []Honorific `yaml:"honorifics"`
 	Source     string      `yaml:"source"`
 	Line       int         `yaml:"-"`
+}
+
+// AgeOn is the person's age in whole years on day t (ok false when the
+// date of birth is not recorded).
+func (p *Person) AgeOn(t time.Time) (age int, ok bool) {
+	if p.Born == nil {
+		return 0, false
+	}
+	b := p.Born.Time
+	age = t.Year() - b.Year()
+	if t.Month() < b.Month() || t.Month() == b.Month() && t.Day() < b.Day() {
+		age--
+	}
+	return age, true
 }
 
 // Name returns the canonical name.
@@ -246,6 +263,11 @@ func (k *KB) Validate() error {
 			}
 		}
 		for i, o := range p.Offices {
+			if p.Born != nil {
+				if age, _ := p.AgeOn(o.Start.Time); age < 18 {
+					errs = append(errs, fmt.Sprintf("%s: born %s, %d when %s of %s began", where, p.Born.Format("2006-01-02"), age, o.Title, o.Of))
+				}
+			}
 			if o.Title == "" || o.Of == "" || o.Start.IsZero() {
 				errs = append(errs, fmt.Sprintf("%s: office %d needs title, of and start", where, i+1))
 			}

@@ -44,6 +44,7 @@ func TestValidateRejects(t *testing.T) {
 		{head + "people:\n  - {id: a, given: [Ann], surname: [Lee], wrong_given: [Ann], offices: [{title: Mayor, of: X, start: 2020-01-01}]}\n", "both accepted and wrong"},
 		{head + "people:\n  - {id: a, given: [A], surname: [B], colour: red}\n", "field colour not found"},
 		{head + "people:\n  - {id: a, given: [A], surname: [B], offices: [{title: P, of: X, start: 2020-13-01}]}\n", "bad date"},
+		{head + "people:\n  - {id: a, given: [A], surname: [B], born: 2010-05-01, offices: [{title: President, of: X, start: 2020-01-01}]}\n", "born 2010-05-01, 9 when President of X began"},
 		{"people: []\n", "about needs"},
 		{head + "people:\n  - {id: a, given: [A], surname: [B], offices: [{title: Prime Minister, of: X, start: 2020-01-01, end: 2022-06-01}]}\n  - {id: c, given: [C], surname: [D], offices: [{title: Prime Minister, of: X, start: 2022-05-01}]}\n", "Prime Minister of X at the same time as a (from 2022-05-01)"},
 	}
@@ -82,5 +83,22 @@ func TestMergeAddsSuccessor(t *testing.T) {
 	}
 	if got := base.Lookup("Mette Frederiksen")[0].OfficesAt(at("2027-03-01")); len(got) != 1 {
 		t.Error("merging changed the built-in knowledge base")
+	}
+}
+
+func TestAgeOn(t *testing.T) {
+	born := &Date{time.Date(1946, 6, 14, 0, 0, 0, 0, time.UTC)}
+	p := &Person{Born: born}
+	for _, c := range []struct {
+		day  string
+		want int
+	}{{"2026-06-13", 79}, {"2026-06-14", 80}, {"2026-12-31", 80}, {"1946-06-14", 0}} {
+		d, _ := time.Parse("2006-01-02", c.day)
+		if got, ok := p.AgeOn(d); !ok || got != c.want {
+			t.Errorf("AgeOn(%s) = %d, %v; want %d", c.day, got, ok, c.want)
+		}
+	}
+	if _, ok := (&Person{}).AgeOn(time.Now()); ok {
+		t.Error("AgeOn without a date of birth: ok")
 	}
 }

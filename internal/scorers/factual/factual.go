@@ -34,7 +34,7 @@ var (
 		Doc:     "Checks the names of known office holders: a wrong given name (\"Vladimir Zelenskiy\" for Volodymyr Zelensky) or a misspelt surname next to the person's title. Accepted transliterations (Zelensky, Zelenskyy, Zelenskiy) are never flagged."}
 	RuleDate = core.Rule{ID: "factual.date", Name: "Wrong date", Dimension: "factual", Severity: core.Error,
 		Summary: "A date or event contradicts the article's reference date.",
-		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, and dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\")."}
+		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\"), and an age given beside a known person's name that their date of birth rules out on that date (\"Trump, 76,\" in 2026)."}
 )
 
 // Scorer is the factual scorer.
@@ -425,6 +425,7 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 			return
 		}
 	}
+	s.checkAge(p, person, mi.start, last, sentFirst)
 	if mi.honorific != "" {
 		s.checkHonorific(p, person, mi, spanEnd)
 	}
@@ -912,6 +913,79 @@ func (s *Scorer) checkHonorific(p *analysis.Pass, person *kb.Person, mi mentionI
 			Message:     fmt.Sprintf("%q: %s became %s only on %s.", p.Text[start:end], person.Name(), mi.honorific, since.Format("2 January 2006")),
 			Explanation: fmt.Sprintf("The article dates itself to %s, before the honour was conferred.", describeRef(p.RefDate))})
 	}
+}
+
+// checkAge flags an age given beside a known person's name ("Trump, 76,
+// said", "the 76-year-old former president Donald Trump", "Trump (76)")
+// that their date of birth rules out on the article's date. Copy may be
+// written some weeks before its date, so any age the person had from a
+// month before the reference date to its last day is accepted.
+func (s *Scorer) checkAge(p *analysis.Pass, person *kb.Person, first, last, sentFirst int) {
+	if person.Born == nil || !p.RefDate.Known() || p.RefDate.NoEarlier() {
+		return
+	}
+	ageFirst, ageLast, n, ok := statedAge(p, first, last, sentFirst)
+	if !ok {
+		return
+	}
+	lo, _ := person.AgeOn(p.RefDate.Time.AddDate(0, -1, 0))
+	hi, _ := person.AgeOn(p.RefDate.Latest.AddDate(0, 0, -1))
+	if n >= lo && n <= hi {
+		return
+	}
+	ages := strconv.Itoa(hi)
+	if lo != hi {
+		ages = fmt.Sprintf("%d or %d", lo, hi)
+	}
+	born := person.Born.Format("2 January 2006")
+	start, end := p.Tokens[min(first, ageFirst)].Start, p.Tokens[max(last, ageLast)-1].End
+	p.Report(core.Finding{Rule: RuleDate.ID, Start: start, End: end, Severity: RuleDate.Severity, Confidence: 0.85,
+		Message: fmt.Sprintf("Wrong age: %s was %s on the article's date, not %d.", person.Name(), ages, n),
+		Explanation: fmt.Sprintf("The knowledge base gives %s's date of birth as %s; on the article's date, %s, that makes %s. An age from another year is a sign of reused copy or a wrong date.",
+			person.Name(), born, describeRef(p.RefDate), ages)})
+}
+
+// statedAge finds an age written beside the name at tokens [first, last):
+// ", 76," or ", aged 76," after it, "(76)" after it, or "76-year-old" just
+// before it. It returns the age's tokens and the age.
+func statedAge(p *analysis.Pass, first, last, sentFirst int) (ageFirst, ageLast, age int, ok bool) {
+	tok := func(k int) string {
+		if k < sentFirst || k >= len(p.Tokens) {
+			return ""
+		}
+		return p.Tokens[k].Norm
+	}
+	number := func(k int) (int, bool) {
+		n, err := strconv.Atoi(tok(k))
+		return n, err == nil && len(tok(k)) == 2 && n >= 18
+	}
+	k := last
+	switch tok(k) {
+	case ",":
+		if tok(k+1) == "aged" {
+			k++
+		}
+		if n, ok := number(k + 1); ok && (tok(k+2) == "," || tok(k+2) == "." || tok(k+2) == "and") {
+			return last, k + 2, n, true
+		}
+	case "(":
+		if n, ok := number(k + 1); ok && tok(k+2) == ")" {
+			return last, k + 3, n, true
+		}
+	}
+	// "76-year-old" (the number, a hyphen, "year", a hyphen, "old", written
+	// as one word), then at most three words of a title written in lower
+	// case ("the 82-year-old former president Joe Biden").
+	before := first
+	for n := 0; n < 3 && before-1 >= sentFirst && (isTitleWord(&p.Tokens[before-1]) || tok(before-1) == "former"); n++ {
+		before--
+	}
+	if k := before - 5; k >= sentFirst && tok(k+1) == "-" && tok(k+2) == "year" && tok(k+3) == "-" && tok(k+4) == "old" && p.Tokens[k+4].End == p.Tokens[k].End+len("-year-old") {
+		if n, ok := number(k); ok {
+			return k, first, n, true
+		}
+	}
+	return 0, 0, 0, false
 }
 
 func describeRef(r core.RefDate) string {
