@@ -560,7 +560,7 @@ func truncated(p *analysis.Pass, ls []line) {
 			continue
 		}
 		last, size := utf8.DecodeLastRuneInString(txt)
-		ellipsis := strings.HasSuffix(txt, "...") || last == '…' || strings.HasSuffix(txt, "[…]")
+		ellipsis := strings.HasSuffix(txt, "...") || last == '…' || strings.HasSuffix(txt, "[…]") || strings.HasSuffix(txt, "[...]")
 		if !ellipsis && (strings.ContainsRune(".!?\"”’')]»:", last) || unicode.IsDigit(last) && strings.HasSuffix(strings.TrimSpace(txt), "%")) {
 			return
 		}

@@ -75,6 +75,7 @@ func TestTruncated(t *testing.T) {
 	}{
 		{"The mayor said the plan would be reviewed again next year by the new finance committee and", true},
 		{"Critics said the vote was rushed and that residents had too little time to comment...", true},
+		{"Critics said the vote was rushed and that residents had too little time to comment [...]", true},
 		{"Mike Huckabee Makes Sexist Wife Joke To Bash Fed Chair Janet Yellen", false},
 		{"The mayor said the plan would be reviewed again next year by the finance committee.", false},
 		// A contact line or a timestamp after the last paragraph is not where the text was cut.
