@@ -86,8 +86,9 @@ func Compile(list []*Pattern) *Patterns {
 // toks, or nil. whole-line patterns are tried only on short lines.
 // matchScratch is match's reusable memory, one per document.
 type matchScratch struct {
-	sc lexicon.Scratch
-	ms []lexicon.Match
+	sc  lexicon.Scratch
+	ms  []lexicon.Match
+	hit []bool
 }
 
 func (ps *Patterns) match(line string, toks []text.Token, sc *matchScratch) *Pattern {
@@ -95,7 +96,11 @@ func (ps *Patterns) match(line string, toks []text.Token, sc *matchScratch) *Pat
 	var hit []bool
 	mark := func(group int) {
 		if hit == nil {
-			hit = make([]bool, 2*len(ps.list))
+			if len(sc.hit) != 2*len(ps.list) {
+				sc.hit = make([]bool, 2*len(ps.list))
+			}
+			hit = sc.hit
+			clear(hit)
 		}
 		hit[group] = true
 	}
