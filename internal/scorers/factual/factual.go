@@ -28,7 +28,7 @@ import (
 var (
 	RuleTitle = core.Rule{ID: "factual.title", Name: "Wrong title for the date", Dimension: "factual", Severity: core.Error,
 		Summary: "A title or office is wrong for the article's date.",
-		Doc:     "Checks each title given to a known office holder (\"President\", \"former Prime Minister\", \"Sir\") against the knowledge base's dated terms of office on the article's reference date: \"former President Donald Trump\" in 2026 (he is in office), \"President Biden\" after 20 January 2025, an office the person never held, an honorific not yet conferred. Skipped when the reference date is unknown."}
+		Doc:     "Checks each title given to a known office holder (\"President\", \"former Prime Minister\", \"Sir\") against the knowledge base's dated terms of office on the article's reference date: \"former President Donald Trump\" in 2026 (he is in office), \"President Biden\" after 20 January 2025, an office the person never held, an office qualified by a country the person did not hold it in (\"Canadian Prime Minister Keir Starmer\"), an honorific not yet conferred. Dated checks are skipped when the reference date is unknown."}
 	RuleName = core.Rule{ID: "factual.name", Name: "Wrong name", Dimension: "factual", Severity: core.Error,
 		Summary: "A known person's name is wrong.",
 		Doc:     "Checks the names of known office holders: a wrong given name (\"Vladimir Zelenskiy\" for Volodymyr Zelensky) or a misspelt surname next to the person's title. Accepted transliterations (Zelensky, Zelenskyy, Zelenskiy) are never flagged."}
@@ -51,6 +51,9 @@ type Scorer struct {
 	// givenLikeDemonym are the words of anyone's given names that end like
 	// a nationality ("Traian", "Christian"): in a name they are names.
 	givenLikeDemonym map[string]bool
+	// countryWords are the knowledge base's one- and two-word country
+	// names and demonyms, folded, with the country each stands for.
+	countryWords map[string]string
 }
 
 // New builds the factual scorer over a knowledge base.
@@ -86,7 +89,15 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 			}
 		}
 	}
-	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, nearby: nearby, given: given, givenLikeDemonym: givenLikeDemonym}
+	countryWords := map[string]string{}
+	for _, c := range k.Countries {
+		for _, a := range append([]string{c.Name}, c.Aliases...) {
+			if f := text.Fold(a); strings.Count(f, " ") <= 1 && !strings.Contains(f, ".") {
+				countryWords[f] = c.Name
+			}
+		}
+	}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, nearby: nearby, given: given, givenLikeDemonym: givenLikeDemonym, countryWords: countryWords}
 }
 
 // deletions returns w and every form of it with one or two letters deleted.
@@ -251,6 +262,11 @@ type mentionInfo struct {
 	honorific            string
 	honorStart           int
 	start                int // first token of the whole phrase
+	// country is the state a qualifier before the title names ("Canadian
+	// Prime Minister", "Britain's Prime Minister"), "" when none does;
+	// countryStart is the qualifier's first token.
+	country      string
+	countryStart int
 }
 
 var nameParticle = text.NewWordSet(lexicons.Words("name_particles")...)
@@ -330,6 +346,7 @@ func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInf
 	if mi.title == "" {
 		return mi
 	}
+	mi.country, mi.countryStart = s.countryBefore(p, k, sentFirst)
 	// Qualifiers before the title ("U.S.", "French") and "former"/"late"/"ex-".
 	for j := k; j >= sentFirst && j > k-6; j-- {
 		w := p.Tokens[j].Norm
@@ -430,7 +447,9 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 		s.checkHonorific(p, person, mi, spanEnd)
 	}
 	if mi.title != "" && !mi.then && !hypothetical(p, mi) {
-		s.checkTitle(p, person, mi, spanStart, spanEnd)
+		if !s.checkCountry(p, person, mi, spanEnd) {
+			s.checkTitle(p, person, mi, spanStart, spanEnd)
+		}
 		return
 	}
 	// The title after the name: "Donald Trump, the former president, said".
@@ -913,6 +932,63 @@ func (s *Scorer) checkHonorific(p *analysis.Pass, person *kb.Person, mi mentionI
 			Message:     fmt.Sprintf("%q: %s became %s only on %s.", p.Text[start:end], person.Name(), mi.honorific, since.Format("2 January 2006")),
 			Explanation: fmt.Sprintf("The article dates itself to %s, before the honour was conferred.", describeRef(p.RefDate))})
 	}
+}
+
+// countryBefore is the country a qualifier ending at token k names
+// ("Canadian", "South Korean", "Britain's"), with the qualifier's first
+// token ("" for none).
+func (s *Scorer) countryBefore(p *analysis.Pass, k, sentFirst int) (string, int) {
+	if k-2 >= sentFirst && p.Tokens[k].Norm == "s" && (p.Tokens[k-1].Norm == "'" || p.Tokens[k-1].Norm == "’") {
+		k -= 2 // "Britain's Prime Minister"
+	}
+	if k < sentFirst || !p.Capitalized(p.Tokens[k]) {
+		return "", 0
+	}
+	if k-1 >= sentFirst && p.Capitalized(p.Tokens[k-1]) {
+		if c, ok := s.countryWords[p.Tokens[k-1].Norm+" "+p.Tokens[k].Norm]; ok {
+			return c, k - 1
+		}
+	}
+	return s.countryWords[p.Tokens[k].Norm], k
+}
+
+// checkCountry flags a title whose country qualifier is not the country
+// the person held it in: "Canadian Prime Minister Keir Starmer".
+func (s *Scorer) checkCountry(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bool {
+	if mi.country == "" {
+		return false
+	}
+	var of []string
+	for _, o := range person.Offices {
+		if sameTitle(o.Title, mi.title) {
+			if o.Of == mi.country {
+				return false
+			}
+			if !slices.Contains(of, o.Of) {
+				of = append(of, o.Of)
+			}
+		}
+	}
+	if len(of) == 0 {
+		return false
+	}
+	for i := range of {
+		of[i] = theCountry(of[i])
+	}
+	start := p.Tokens[mi.countryStart].Start
+	phrase := p.Text[start:end]
+	p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.85,
+		Message:     fmt.Sprintf("%q: %s held the office of %s in %s, not in %s.", phrase, person.Name(), mi.title, strings.Join(of, " and "), theCountry(mi.country)),
+		Explanation: fmt.Sprintf("The knowledge base has %s as %s; the qualifier before the title names %s.", person.Name(), describeOffices(person), theCountry(mi.country))})
+	return true
+}
+
+// theCountry is a country's name as a sentence uses it ("the United Kingdom").
+func theCountry(name string) string {
+	if strings.HasPrefix(name, "United ") || strings.HasPrefix(name, "Czech") || name == "Netherlands" || name == "Philippines" {
+		return "the " + name
+	}
+	return name
 }
 
 // checkAge flags an age given beside a known person's name ("Trump, 76,
