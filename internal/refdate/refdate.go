@@ -590,8 +590,41 @@ func Anniversaries(p *analysis.Pass, events []EventMention) []Anniversary {
 			}
 			out = appendAnniversary(out, p, events, m)
 		}
+		// "three years since the invasion": the count comes first and the
+		// event after "since" (an "after" is as often a narrative's past,
+		// "a year after the invasion, he moved", and is left alone).
+		if i > 0 && i+1 < len(p.Tokens) && p.Tokens[i+1].Norm == "since" && (len(out) == 0 || out[len(out)-1].Span.End != t.End) {
+			out = appendYearsSince(out, p, events, i-1, i+2)
+		}
 	}
 	return out
+}
+
+// appendYearsSince interprets "N years since" at tokens [first, end) when
+// an anniversary event is named in its sentence: the text is written
+// about N years after it.
+func appendYearsSince(out []Anniversary, p *analysis.Pass, events []EventMention, first, end int) []Anniversary {
+	w := p.Tokens[first].Norm
+	n, ok := ordinals[w]
+	if !ok || !isCardinal(w) {
+		if n, _ = strconv.Atoi(w); w == "a" {
+			n = 1
+		}
+	}
+	if n <= 0 || n > 80 {
+		return out
+	}
+	si := p.SentenceAt(p.Tokens[first].Start)
+	if si < 0 {
+		return out
+	}
+	ev, near, ok := anniversaryEvent(p, events, si)
+	if !ok || !near {
+		return out
+	}
+	mark := ev.Date.Time.AddDate(n, 0, 0)
+	start, stop := p.Tokens[first].Start, p.Tokens[end-1].End
+	return append(out, Anniversary{Event: ev, Span: core.Span{Start: start, End: stop}, From: mark.AddDate(0, -2, 0), To: mark.AddDate(1, 0, 0), Phrase: p.Text[start:stop], Near: near})
 }
 
 // appendAnniversary interprets one match of the anniversary pattern.
