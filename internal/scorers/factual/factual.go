@@ -213,6 +213,7 @@ var titles = []struct {
 	{[]string{"premier"}, "Prime Minister"},
 	{[]string{"pm"}, "Prime Minister"},
 	{[]string{"taoiseach"}, "Prime Minister"}, // Ireland's
+	{[]string{"chancellor", "of", "the", "exchequer"}, "Chancellor"},
 	{[]string{"chancellor"}, "Chancellor"},
 	{[]string{"foreign", "minister"}, "Foreign Minister"},
 	{[]string{"foreign", "affairs", "minister"}, "Foreign Minister"},
