@@ -604,11 +604,13 @@ func Anniversaries(p *analysis.Pass, events []EventMention) []Anniversary {
 // an anniversary event is named in its sentence: the text is written
 // about N years after it.
 func appendYearsSince(out []Anniversary, p *analysis.Pass, events []EventMention, first, end int) []Anniversary {
-	w := p.Tokens[first].Norm
-	n, ok := ordinals[w]
-	if !ok || !isCardinal(w) {
-		if n, _ = strconv.Atoi(w); w == "a" {
-			n = 1
+	var n int // "a", "three" or "3"; an ordinal counts no years
+	switch w := p.Tokens[first].Norm; {
+	case w == "a":
+		n = 1
+	case isCardinal(w):
+		if n = ordinals[w]; n == 0 {
+			n, _ = strconv.Atoi(w)
 		}
 	}
 	if n <= 0 || n > 80 {

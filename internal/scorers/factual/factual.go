@@ -986,7 +986,7 @@ func (s *Scorer) checkCountry(p *analysis.Pass, person *kb.Person, mi mentionInf
 
 // theCountry is a country's name as a sentence uses it ("the United Kingdom").
 func theCountry(name string) string {
-	if strings.HasPrefix(name, "United ") || strings.HasPrefix(name, "Czech") || name == "Netherlands" || name == "Philippines" {
+	if strings.HasPrefix(name, "United ") || name == "Czech Republic" || name == "Netherlands" || name == "Philippines" {
 		return "the " + name
 	}
 	return name
