@@ -15,6 +15,7 @@ import (
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
 	"github.com/credence-news/credence/internal/text"
+	"github.com/credence-news/credence/lexicons"
 )
 
 var (
@@ -550,13 +551,14 @@ func sameKey(a, b []text.Token) bool {
 	return true
 }
 
-// truncated checks the last line of prose (at least eight words, not
-// excluded): it must end with closing punctuation.
+// truncated checks the last line of prose (at least eight words, or four
+// ending on a word no sentence ends on; not excluded): it must end with
+// closing punctuation.
 func truncated(p *analysis.Pass, ls []line) {
 	for i := len(ls) - 1; i >= 0; i-- {
 		l := ls[i]
 		txt := p.Text[l.start:l.end]
-		if p.IsExcluded(l.start, l.end) || len(strings.Fields(txt)) < 8 {
+		if words := strings.Fields(txt); p.IsExcluded(l.start, l.end) || len(words) < 8 && (len(words) < 4 || !danglingWord[strings.ToLower(words[len(words)-1])]) {
 			continue
 		}
 		last, size := utf8.DecodeLastRuneInString(txt)
@@ -581,6 +583,8 @@ func truncated(p *analysis.Pass, ls []line) {
 		return
 	}
 }
+
+var danglingWord = lexicons.Set("dangling_words")
 
 // listItem reports whether line i is an item of a list under a heading
 // that ends in a colon ("More games news:" and the headlines below it): it

@@ -77,6 +77,10 @@ func TestTruncated(t *testing.T) {
 		{"Critics said the vote was rushed and that residents had too little time to comment...", true},
 		{"Critics said the vote was rushed and that residents had too little time to comment [...]", true},
 		{"Mike Huckabee Makes Sexist Wife Joke To Bash Fed Chair Janet Yellen", false},
+		// A short last line is cut when it ends on a word no sentence ends on.
+		{"The mayor said the bridge would", true},
+		{"Share this article", false},
+		{"Read more from our reporters", false},
 		{"The mayor said the plan would be reviewed again next year by the finance committee.", false},
 		// A contact line or a timestamp after the last paragraph is not where the text was cut.
 		{"Ana Ruiz covers local government for the paper. Follow her on Twitter @ana_ruiz", false},
