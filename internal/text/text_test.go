@@ -192,6 +192,7 @@ func FuzzFold(f *testing.F) {
 func FuzzSentencesAndQuotes(f *testing.F) {
 	f.Add("The U.S. said “no.” Dr. Who left.\n\nNext.")
 	f.Add("He wrote on Twitter, saying:\n\n“Sad!\n\nQ: Why?\nA: Because.\nQ: And?\nA: That is all I will say today, thank you.")
+	f.Add("Some were blunt.\n\nThis is a \"white\" terrorist, stop it. #Tag\n\n'a 'b «c „d\n\n\"e\n\n\"f")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
