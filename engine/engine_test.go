@@ -155,14 +155,16 @@ func TestQuotedWordsAreTheSpeakers(t *testing.T) {
 }
 
 // TestTranscriptsAndPostsAreTheSpeakers: an interview printed as a
-// transcript and an embedded post are their speakers' words.
+// transcript and an embedded post, signed or ending with its hashtag, are
+// their speakers' words.
 func TestTranscriptsAndPostsAreTheSpeakers(t *testing.T) {
 	text := "Interview with the mayor\n\nThe mayor spoke to us on Monday about the flood defences.\n\n" +
 		"Q: How did the council handle the flood this spring?\n\nA: It was a disaster from start to finish, and I said so.\n\n" +
 		"Q: What comes next for the town?\n\nA: We rebuild the defences before the winter, with the money we have.\n\n" +
-		"Another horrific night for the town. pic.twitter.com/abc\n— Jo Bloggs (@jobloggs) March 3, 2025"
+		"Another horrific night for the town. pic.twitter.com/abc\n— Jo Bloggs (@jobloggs) March 3, 2025\n\n" +
+		"Others were blunter.\n\nThe council's plan is a disgraceful sham, stop pretending. #FloodTown"
 	res := analyze(t, text, "2025-03-04")
-	for _, word := range []string{"disaster", "horrific"} {
+	for _, word := range []string{"disaster", "horrific", "disgraceful"} {
 		found := false
 		for _, f := range res.Findings {
 			if f.Rule == "framing.loaded" && f.Text == word {
