@@ -259,7 +259,7 @@ type mentionInfo struct {
 	title                string
 	titleStart           int
 	former, then         bool
-	incoming             bool // "incoming President …"
+	incoming             bool // "incoming President …", "President-elect …"
 	honorific            string
 	honorStart           int
 	start                int // first token of the whole phrase
@@ -318,6 +318,13 @@ func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInf
 		mi.start = k
 		k--
 	}
+	// "President-elect", "Prime Minister-designate": the title, not yet
+	// taken up; it reads as "incoming" does.
+	elect := k-2 >= sentFirst && (p.Tokens[k].Norm == "elect" || p.Tokens[k].Norm == "designate") && p.Tokens[k-1].Norm == "-" &&
+		p.Tokens[k-1].Start == p.Tokens[k-2].End && p.Tokens[k].Start == p.Tokens[k-1].End
+	if elect {
+		k -= 2
+	}
 	// Title: the longest known title ending at k.
 	var ending []int
 	if k >= sentFirst {
@@ -347,6 +354,7 @@ func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInf
 	if mi.title == "" {
 		return mi
 	}
+	mi.incoming = elect
 	mi.country, mi.countryStart = s.countryBefore(p, k, sentFirst)
 	// Qualifiers before the title ("U.S.", "French") and "former"/"late"/"ex-".
 	for j := k; j >= sentFirst && j > k-6; j-- {
@@ -660,7 +668,7 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 			Message: fmt.Sprintf("%q: %s had already been %s since %s on the article's date, not an incoming one.", phrase, person.Name(), mi.title, since.Format("2 January 2006")),
 			Explanation: fmt.Sprintf("The article dates itself to %s. The knowledge base has %s in office as %s from %s (%s), so \"incoming\" is wrong.",
 				when, person.Name(), mi.title, since.Format("2 January 2006"), describeOffices(person))}
-	case !mi.former && noneIn && everBefore && !historical(p, person, mi, end) && (thisWeek(p, mi) || recentlyLeft(person, mi.title, from) || !regnal[canonical(mi.title)] && s.opensSentence(p, mi) && !pastNarrative(p, end)):
+	case !mi.former && !mi.incoming && noneIn && everBefore && !historical(p, person, mi, end) && (thisWeek(p, mi) || recentlyLeft(person, mi.title, from) || !regnal[canonical(mi.title)] && s.opensSentence(p, mi) && !pastNarrative(p, end)):
 		f = core.Finding{Confidence: 0.85,
 			Message: fmt.Sprintf("%q: %s no longer held the office of %s on the article's date.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The article dates itself to %s, but %s's term as %s had ended by then (%s); the title should say \"former\".",
