@@ -749,8 +749,15 @@ func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bo
 	}
 	si := p.SentenceAt(p.Tokens[mi.start].Start)
 	dateline := datelineEnd(p)
-	for _, t := range p.SentenceTokens(si) {
+	toks := p.SentenceTokens(si)
+	for i, t := range toks {
 		if t.Start > end && t.Start <= end+1 && (t.Norm == "era" || t.Norm == "administration" || t.Norm == "presidency") {
+			return true
+		}
+		// The one who came after or before them in the office, named by
+		// the title of that time ("President Joe Biden's successor").
+		if t.Start == end && (t.Norm == "'" || t.Norm == "’") && i+2 < len(toks) && toks[i+1].Norm == "s" &&
+			(toks[i+2].Norm == "successor" || toks[i+2].Norm == "predecessor") {
 			return true
 		}
 		// The dateline's year is the article's date, not a time the
