@@ -354,6 +354,12 @@ func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInf
 	if mi.title == "" {
 		return mi
 	}
+	if k >= sentFirst && otherOffice[p.Tokens[k].Norm] {
+		// "Shadow Chancellor", "Deputy Prime Minister", "Lord Chancellor",
+		// "Acting President": another office than the one the title names.
+		mi.title, mi.titleStart = "", -1
+		return mi
+	}
 	mi.incoming = elect
 	mi.country, mi.countryStart = s.countryBefore(p, k, sentFirst)
 	// Qualifiers before the title ("U.S.", "French") and "former"/"late"/"ex-".
@@ -399,6 +405,9 @@ var titleWords = func() text.WordSet {
 	}
 	return text.NewWordSet(words...)
 }()
+
+// otherOffice are the words before a title that make it another office.
+var otherOffice = map[string]bool{"shadow": true, "deputy": true, "vice": true, "assistant": true, "junior": true, "acting": true, "lord": true, "under": true}
 
 // titlesByLast are the titles by their last word, in the table's order
 // ("vice president" before "president"), so that the word before a name
