@@ -19,6 +19,7 @@ import (
 	json "github.com/goccy/go-json"
 	"math"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
@@ -198,7 +199,17 @@ func specificity(p *analysis.Pass, quotes int) float64 {
 			continue
 		}
 		// Page furniture's dates and numbers (a related list, a ticker) are not the article's.
-		if c := t.Norm[0]; (c >= '0' && c <= '9' || len(t.Norm) >= 4 && len(t.Norm) <= 9 && monthInitial[c] && monthNames.Has(t)) && !p.IsExcluded(t.Start, t.End) {
+		// The first byte is read from the text, which the loop walks in
+		// order, rather than from the folded form, a read elsewhere in
+		// memory for every token; folding changes only a letter's case
+		// there, or a byte outside ASCII.
+		c := p.Text[t.Start]
+		if c >= utf8.RuneSelf {
+			c = t.Norm[0]
+		} else if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if (c >= '0' && c <= '9' || len(t.Norm) >= 4 && len(t.Norm) <= 9 && monthInitial[c] && monthNames.Has(t)) && !p.IsExcluded(t.Start, t.End) {
 			n++
 		}
 	}
