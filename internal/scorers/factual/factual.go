@@ -1031,7 +1031,7 @@ func (s *Scorer) checkAge(p *analysis.Pass, person *kb.Person, first, last, sent
 	}
 	lo, _ := person.AgeOn(p.RefDate.Time.AddDate(0, -1, 0))
 	hi, _ := person.AgeOn(p.RefDate.Latest.AddDate(0, 0, -1))
-	if n >= lo && n <= hi {
+	if n >= lo && n <= hi || ageInYearNamed(p, person, n, first) {
 		return
 	}
 	ages := strconv.Itoa(hi)
@@ -1044,6 +1044,28 @@ func (s *Scorer) checkAge(p *analysis.Pass, person *kb.Person, first, last, sent
 		Message: fmt.Sprintf("Wrong age: %s was %s on the article's date, not %d.", person.Name(), ages, n),
 		Explanation: fmt.Sprintf("The knowledge base gives %s's date of birth as %s; on the article's date, %s, that makes %s. An age from another year is a sign of reused copy or a wrong date.",
 			person.Name(), born, describeRef(p.RefDate), ages)})
+}
+
+// ageInYearNamed reports whether the sentence of token first names a year
+// (outside the dateline) in which the person was n: a retrospective gives
+// the age of its time ("In 2016, Donald Trump, 70, won the election").
+func ageInYearNamed(p *analysis.Pass, person *kb.Person, n, first int) bool {
+	dateline := datelineEnd(p)
+	for _, t := range p.SentenceTokens(p.SentenceAt(p.Tokens[first].Start)) {
+		if len(t.Norm) != 4 || t.End <= dateline {
+			continue
+		}
+		y, err := strconv.Atoi(t.Norm)
+		if err != nil || y < 1900 || y > 2100 {
+			continue
+		}
+		lo, _ := person.AgeOn(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
+		hi, _ := person.AgeOn(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
+		if n >= lo && n <= hi {
+			return true
+		}
+	}
+	return false
 }
 
 // statedAge finds an age written beside the name at tokens [first, last):
