@@ -1047,18 +1047,10 @@ func (s *Scorer) checkAge(p *analysis.Pass, person *kb.Person, first, last, sent
 }
 
 // ageInYearNamed reports whether the sentence of token first names a year
-// (outside the dateline) in which the person was n: a retrospective gives
-// the age of its time ("In 2016, Donald Trump, 70, won the election").
+// in which the person was n: a retrospective gives the age of its time
+// ("In 2016, Donald Trump, 70, won the election").
 func ageInYearNamed(p *analysis.Pass, person *kb.Person, n, first int) bool {
-	dateline := datelineEnd(p)
-	for _, t := range p.SentenceTokens(p.SentenceAt(p.Tokens[first].Start)) {
-		if len(t.Norm) != 4 || t.End <= dateline {
-			continue
-		}
-		y, err := strconv.Atoi(t.Norm)
-		if err != nil || y < 1900 || y > 2100 {
-			continue
-		}
+	for _, y := range yearsNamed(p, p.Tokens[first].Start) {
 		lo, _ := person.AgeOn(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
 		hi, _ := person.AgeOn(time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
 		if n >= lo && n <= hi {
@@ -1066,6 +1058,22 @@ func ageInYearNamed(p *analysis.Pass, person *kb.Person, n, first int) bool {
 		}
 	}
 	return false
+}
+
+// yearsNamed are the years the sentence at byte at names, outside the
+// dateline (whose year is the article's).
+func yearsNamed(p *analysis.Pass, at int) []int {
+	var out []int
+	dateline := datelineEnd(p)
+	for _, t := range p.SentenceTokens(p.SentenceAt(at)) {
+		if len(t.Norm) != 4 || t.End <= dateline {
+			continue
+		}
+		if y, err := strconv.Atoi(t.Norm); err == nil && y >= 1900 && y <= 2100 {
+			out = append(out, y)
+		}
+	}
+	return out
 }
 
 // statedAge finds an age written beside the name at tokens [first, last):
@@ -1342,6 +1350,11 @@ func (s *Scorer) dates(p *analysis.Pass) {
 		}
 		slack := 31 * 24 * time.Hour
 		if p.RefDate.Time.After(a.From.Add(-slack)) && p.RefDate.Time.Before(a.To.Add(slack)) {
+			continue
+		}
+		// A retrospective dates its own anniversary ("In February 2023, as
+		// the war entered its second year, …").
+		if slices.ContainsFunc(yearsNamed(p, a.Span.Start), func(y int) bool { return y >= a.From.Year() && y <= a.To.Year() }) {
 			continue
 		}
 		p.Report(core.Finding{Rule: RuleDate.ID, Start: a.Span.Start, End: a.Span.End, Severity: RuleDate.Severity, Confidence: 0.8,
