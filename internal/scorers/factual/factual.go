@@ -756,9 +756,8 @@ func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bo
 	if actOfOffice(p, end) && !thisWeek(p, mi) {
 		return true
 	}
-	si := p.SentenceAt(p.Tokens[mi.start].Start)
-	dateline := datelineEnd(p)
-	toks := p.SentenceTokens(si)
+	at := p.Tokens[mi.start].Start
+	toks := p.SentenceTokens(p.SentenceAt(at))
 	for i, t := range toks {
 		if t.Start > end && t.Start <= end+1 && (t.Norm == "era" || t.Norm == "administration" || t.Norm == "presidency") {
 			return true
@@ -769,16 +768,12 @@ func historical(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bo
 			(toks[i+2].Norm == "successor" || toks[i+2].Norm == "predecessor") {
 			return true
 		}
-		// The dateline's year is the article's date, not a time the
-		// sentence speaks of ("WASHINGTON, February 14, 2025 — President
-		// Joe Biden said on Tuesday" is no use of 2021-2025's title).
-		if len(t.Norm) != 4 || t.Norm[0] != '1' && t.Norm[0] != '2' || t.End <= dateline {
-			continue
-		}
-		y, err := strconv.Atoi(t.Norm)
-		if err != nil {
-			continue
-		}
+	}
+	// A year of the term named in the sentence (the dateline's is the
+	// article's date, not a time the sentence speaks of: "WASHINGTON,
+	// February 14, 2025 — President Joe Biden said on Tuesday" is no use of
+	// 2021-2025's title).
+	for _, y := range yearsNamed(p, at) {
 		for _, o := range person.Offices {
 			if sameTitle(o.Title, mi.title) && o.Start.Year() <= y && (o.End == nil || o.End.Year() >= y) {
 				return true
