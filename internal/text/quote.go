@@ -208,10 +208,7 @@ func blockQuotes(src string, quotes []Quote) []Quote {
 		// (and may never close, in a hasty excerpt: "From Josh Feldman
 		// writing at Mediaite:" and three paragraphs each opening with one).
 		for opened := inner > start; opened; {
-			next := end
-			for next < len(src) && (src[next] == '\n' || src[next] == ' ' || src[next] == '\t' || src[next] == '\r') {
-				next++
-			}
+			next := skipBlank(src, end)
 			r, size := utf8.DecodeRuneInString(src[next:])
 			if opened = next < len(src) && (r == '"' || r == '\u201C') && !slices.ContainsFunc(quotes, func(q Quote) bool { return q.Start == next }); opened {
 				end = paragraphEnd(src, next)
@@ -220,6 +217,15 @@ func blockQuotes(src string, quotes []Quote) []Quote {
 		}
 		i = max(i, end)
 	}
+}
+
+// skipBlank is the first byte at or after i that is not a space, a tab or
+// a line break.
+func skipBlank(src string, i int) int {
+	for i < len(src) && (src[i] == '\n' || src[i] == ' ' || src[i] == '\t' || src[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // paragraphEnd is where the paragraph that starts at start ends, its
@@ -315,26 +321,21 @@ func taggedPosts(src string, quotes []Quote) []Quote {
 	}
 	var out []Quote
 	j := 0 // quotes before j end before the paragraph: both run in text order
-	for start := 0; start < len(src); {
-		end := len(src)
-		if k := strings.Index(src[start:], "\n\n"); k >= 0 {
-			end = start + k
-		}
-		at := start + len(src[start:end]) - len(strings.TrimLeft(src[start:end], " \t\r\n"))
-		para := strings.TrimRight(src[at:end], " \t\r\n")
+	for at, end := skipBlank(src, 0), 0; at < len(src); at = skipBlank(src, end) {
+		end = paragraphEnd(src, at)
+		para := src[at:end]
 		if len(para) <= maxPost && endsWithHashtag(para) {
 			for j < len(quotes) && quotes[j].End <= at {
 				j++
 			}
 			longer := false // a quotation or post that takes in the paragraph and more
-			for k := j; k < len(quotes) && quotes[k].Start < at+len(para); k++ {
-				longer = longer || quotes[k].Start < at || quotes[k].End > at+len(para)
+			for k := j; k < len(quotes) && quotes[k].Start < end; k++ {
+				longer = longer || quotes[k].Start < at || quotes[k].End > end
 			}
 			if !longer {
-				out = append(out, Quote{Start: at, End: at + len(para), InnerStart: at, InnerEnd: at + len(para)})
+				out = append(out, Quote{Start: at, End: end, InnerStart: at, InnerEnd: end})
 			}
 		}
-		start = end + 2
 	}
 	return out
 }

@@ -558,7 +558,10 @@ func truncated(p *analysis.Pass, ls []line) {
 	for i := len(ls) - 1; i >= 0; i-- {
 		l := ls[i]
 		txt := p.Text[l.start:l.end]
-		if words := strings.Fields(txt); p.IsExcluded(l.start, l.end) || len(words) < 8 && (len(words) < 4 || !danglingWord[strings.ToLower(words[len(words)-1])]) {
+		if p.IsExcluded(l.start, l.end) {
+			continue
+		}
+		if words := strings.Fields(txt); len(words) < 8 && (len(words) < 4 || !danglingWord[strings.ToLower(words[len(words)-1])]) {
 			continue
 		}
 		last, size := utf8.DecodeLastRuneInString(txt)
