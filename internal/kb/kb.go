@@ -59,7 +59,10 @@ type Person struct {
 	WrongGiven []string `yaml:"wrong_given"`
 	// Born is the date of birth, for the age an article gives (nil when
 	// not recorded: only for living people, whose age keeps counting).
-	Born       *Date       `yaml:"born"`
+	Born *Date `yaml:"born"`
+	// Died is the date of death. With Born it tells who was alive on a
+	// day (KnownAlive); a person with neither is of unknown state.
+	Died       *Date       `yaml:"died"`
 	Country    string      `yaml:"country"`
 	Offices    []Office    `yaml:"offices"`
 	Honorifics []Honorific `yaml:"honorifics"`
@@ -79,6 +82,18 @@ func (p *Person) AgeOn(t time.Time) (age int, ok bool) {
 		age--
 	}
 	return age, true
+}
+
+// KnownAlive reports whether the knowledge base records the person as
+// living on day t: born and not dead by then. A living person's entry
+// carries a date of birth and none of death (living on the day the facts
+// were last checked, KB.CheckedThrough); an entry with neither says
+// nothing either way.
+func (p *Person) KnownAlive(t time.Time) bool {
+	if p.Died != nil {
+		return t.Before(p.Died.Time) && (p.Born == nil || !t.Before(p.Born.Time))
+	}
+	return p.Born != nil && !t.Before(p.Born.Time)
 }
 
 // Name returns the canonical name.
@@ -262,7 +277,13 @@ func (k *KB) Validate() error {
 				}
 			}
 		}
+		if p.Died != nil && p.Born != nil && !p.Died.After(p.Born.Time) {
+			errs = append(errs, fmt.Sprintf("%s: died %s before being born %s", where, p.Died.Format("2006-01-02"), p.Born.Format("2006-01-02")))
+		}
 		for i, o := range p.Offices {
+			if d := p.Died; d != nil && (o.End == nil || o.End.After(d.Time)) {
+				errs = append(errs, fmt.Sprintf("%s: %s of %s runs past the death on %s", where, o.Title, o.Of, d.Format("2006-01-02")))
+			}
 			if p.Born != nil {
 				if age, _ := p.AgeOn(o.Start.Time); age < 18 {
 					errs = append(errs, fmt.Sprintf("%s: born %s, %d when %s of %s began", where, p.Born.Format("2006-01-02"), age, o.Title, o.Of))

@@ -45,6 +45,8 @@ func TestValidateRejects(t *testing.T) {
 		{head + "people:\n  - {id: a, given: [A], surname: [B], colour: red}\n", "field colour not found"},
 		{head + "people:\n  - {id: a, given: [A], surname: [B], offices: [{title: P, of: X, start: 2020-13-01}]}\n", "bad date"},
 		{head + "people:\n  - {id: a, given: [A], surname: [B], born: 2010-05-01, offices: [{title: President, of: X, start: 2020-01-01}]}\n", "born 2010-05-01, 9 when President of X began"},
+		{head + "people:\n  - {id: a, given: [A], surname: [B], died: 2021-05-01, offices: [{title: President, of: X, start: 2020-01-01}]}\n", "President of X runs past the death on 2021-05-01"},
+		{head + "people:\n  - {id: a, given: [A], surname: [B], born: 1950-05-01, died: 1940-05-01}\n", "died 1940-05-01 before being born 1950-05-01"},
 		{"people: []\n", "about needs"},
 		{head + "people:\n  - {id: a, given: [A], surname: [B], offices: [{title: Prime Minister, of: X, start: 2020-01-01, end: 2022-06-01}]}\n  - {id: c, given: [C], surname: [D], offices: [{title: Prime Minister, of: X, start: 2022-05-01}]}\n", "Prime Minister of X at the same time as a (from 2022-05-01)"},
 	}
@@ -100,5 +102,25 @@ func TestAgeOn(t *testing.T) {
 	}
 	if _, ok := (&Person{}).AgeOn(time.Now()); ok {
 		t.Error("AgeOn without a date of birth: ok")
+	}
+}
+
+func TestKnownAlive(t *testing.T) {
+	day := func(s string) *Date { d, _ := time.Parse("2006-01-02", s); return &Date{d} }
+	living := &Person{Born: day("1946-06-14")}
+	dead := &Person{Died: day("2022-09-08")}
+	unknown := &Person{}
+	for _, c := range []struct {
+		p    *Person
+		day  string
+		want bool
+	}{
+		{living, "2025-01-01", true}, {living, "1940-01-01", false},
+		{dead, "2022-09-07", true}, {dead, "2022-09-08", false}, {dead, "2025-01-01", false},
+		{unknown, "2025-01-01", false},
+	} {
+		if got := c.p.KnownAlive(day(c.day).Time); got != c.want {
+			t.Errorf("%+v on %s: KnownAlive %v, want %v", *c.p, c.day, got, c.want)
+		}
 	}
 }

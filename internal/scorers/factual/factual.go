@@ -34,7 +34,7 @@ var (
 		Doc:     "Checks the names of known office holders: a wrong given name (\"Vladimir Zelenskiy\" for Volodymyr Zelensky) or a misspelt surname next to the person's title. Accepted transliterations (Zelensky, Zelenskyy, Zelenskiy) are never flagged."}
 	RuleDate = core.Rule{ID: "factual.date", Name: "Wrong date", Dimension: "factual", Severity: core.Error,
 		Summary: "A date or event contradicts the article's reference date.",
-		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\"), and an age given beside a known person's name that their date of birth rules out on that date (\"Trump, 76,\" in 2026)."}
+		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\"), an age given beside a known person's name that their date of birth rules out on that date (\"Trump, 76,\" in 2026), \"the late\" before the name of someone alive on that date, a death put in another year than the knowledge base's, and a statement dated in the article's week (\"said on Tuesday\") by someone dead by then."}
 )
 
 // Scorer is the factual scorer.
@@ -259,6 +259,7 @@ type mentionInfo struct {
 	title                string
 	titleStart           int
 	former, then         bool
+	late                 bool // "the late …", "the late President …"
 	incoming             bool // "incoming President …", "President-elect …"
 	honorific            string
 	honorStart           int
@@ -352,6 +353,11 @@ func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInf
 		}
 	}
 	if mi.title == "" {
+		// "the late Shinzo Abe", "Japan's late prime minister": said of
+		// the dead. "the late Obama years" is a time, read by the caller.
+		if k-1 >= sentFirst && p.Tokens[k].Norm == "late" && lateDeterminer[p.Tokens[k-1].Norm] {
+			mi.late, mi.start = true, k
+		}
 		return mi
 	}
 	if k >= sentFirst && otherOffice[p.Tokens[k].Norm] {
@@ -375,7 +381,7 @@ func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInf
 				mi.then = true // "then-President": correct for its time by construction
 				break
 			}
-			mi.former = true
+			mi.former, mi.late = true, w == "late"
 			mi.start = j
 			break
 		}
@@ -459,6 +465,9 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 					person.Name(), describeOffices(person), givenNames(person.Given), gfirst)})
 			return
 		}
+	}
+	if s.checkLife(p, person, mi, last, sentFirst) {
+		return
 	}
 	s.checkAge(p, person, mi.start, last, sentFirst)
 	if mi.honorific != "" {
@@ -1041,6 +1050,106 @@ func (s *Scorer) checkAge(p *analysis.Pass, person *kb.Person, first, last, sent
 			person.Name(), born, describeRef(p.RefDate), ages)})
 }
 
+// lateDeterminer are the words "late" follows when it means dead: "the
+// late", "his late", "Japan's late".
+var lateDeterminer = map[string]bool{"the": true, "his": true, "her": true, "their": true, "our": true, "its": true, "'s": true, "’s": true}
+
+// eraWords after a name make "the late Obama years" a time, not a person.
+var eraWords = text.NewWordSet(lexicons.Words("era_words")...)
+
+// reportingNow are the verbs of a statement or an act reported as news,
+// which a dead person cannot make in the article's week.
+var reportingNow = text.NewWordSet(lexicons.Words("acts_of_the_week")...)
+
+// checkLife checks what a sentence says of a known person's life against
+// the knowledge base's dates of birth and death: "the late" before the
+// name of someone alive on the article's date, a death put in another
+// year, and a statement or act in the article's week ("said on Tuesday")
+// by someone dead by then. It reports whether it found one.
+func (s *Scorer) checkLife(p *analysis.Pass, person *kb.Person, mi mentionInfo, last, sentFirst int) bool {
+	ref := p.RefDate
+	if !ref.Known() || ref.NoEarlier() || hypothetical(p, mi) {
+		return false
+	}
+	sentEnd := p.Sentences[p.SentenceAt(p.Tokens[last-1].Start)].Last
+	start, end := p.Tokens[mi.start].Start, p.Tokens[last-1].End
+	when := describeRef(ref)
+	var f core.Finding
+	switch {
+	case mi.late && !(last < sentEnd && eraWords.Has(&p.Tokens[last])) && person.KnownAlive(ref.Latest):
+		f = core.Finding{Confidence: 0.9,
+			Message: fmt.Sprintf("%q: %s was alive on the article's date; \"the late\" is said of the dead.", p.Text[start:end], person.Name())}
+		if person.Died != nil {
+			f.Explanation = fmt.Sprintf("The article dates itself to %s; the knowledge base gives %s's date of death as %s, after it.", when, person.Name(), person.Died.Format("2 January 2006"))
+		} else {
+			f.Explanation = fmt.Sprintf("The article dates itself to %s; the knowledge base records %s as living.", when, person.Name())
+			if c := s.kb.CheckedThrough; !c.IsZero() && ref.Latest.After(c) {
+				f.Confidence *= 0.7
+				f.Explanation += fmt.Sprintf(" It was last checked on %s, before the article's date: a death since then would not be in it.", c.Format("2 January 2006"))
+			}
+		}
+	case person.Died != nil:
+		if y, yFirst, ok := deathYear(p, last, sentEnd); ok && y != person.Died.Year() {
+			end = p.Tokens[yFirst].End
+			f = core.Finding{Confidence: 0.9,
+				Message:     fmt.Sprintf("Wrong year of death: %s died on %s, not in %d.", person.Name(), person.Died.Format("2 January 2006"), y),
+				Explanation: fmt.Sprintf("The knowledge base gives %s's date of death as %s (%s).", person.Name(), person.Died.Format("2 January 2006"), describeOffices(person))}
+			break
+		}
+		if last < sentEnd && reportingNow.Has(&p.Tokens[last]) && ref.Time.After(person.Died.Time) && thisWeek(p, mi) && len(yearsNamed(p, start)) == 0 {
+			end = p.Tokens[last].End
+			f = core.Finding{Confidence: 0.8,
+				Message:     fmt.Sprintf("%q: %s died on %s, before the article's date, so cannot have done this in its week.", p.Text[start:end], person.Name(), person.Died.Format("2 January 2006")),
+				Explanation: fmt.Sprintf("The article dates itself to %s and the sentence places the act in the days around it (a weekday, \"today\" or \"yesterday\", and no year). Copy reused from an earlier story, or another person of the name, is the likely cause.", when)}
+		}
+	}
+	if f.Message == "" {
+		return false
+	}
+	f.Rule, f.Start, f.End, f.Severity = RuleDate.ID, start, end, RuleDate.Severity
+	p.Report(f)
+	spans := analysis.Memo(p, lifeSpans, newSpans)
+	*spans = append(*spans, core.Span{Start: start, End: end})
+	return true
+}
+
+// lifeSpans are, per document, the spans checkLife reported: an event's
+// phrase inside one ("the late Queen") is the same error, told once.
+var lifeSpans = analysis.NewResult[*[]core.Span]("factual: life findings")
+
+func newSpans() *[]core.Span { return new([]core.Span) }
+
+// deathYear reads the year of a death told after a name: "X, who died in
+// 2019", "X died on 8 July 2022", "X, who died aged 96 in 2022". Between
+// "died" and the year only date words, an age and "in", "on", "at",
+// "aged" may stand. It returns the year and its token.
+func deathYear(p *analysis.Pass, last, sentEnd int) (year, at int, ok bool) {
+	k := last
+	for n := 0; n < 2 && k < sentEnd && (p.Tokens[k].Norm == "," || p.Tokens[k].Norm == "who"); n++ {
+		k++
+	}
+	if k >= sentEnd || p.Tokens[k].Norm != "died" {
+		return 0, 0, false
+	}
+	for j := k + 1; j < min(sentEnd, k+8); j++ {
+		w := p.Tokens[j].Norm
+		if n, err := strconv.Atoi(w); err == nil {
+			if len(w) == 4 && n >= 1900 && n <= 2100 {
+				return n, j, true
+			}
+			continue // a day of the month or an age
+		}
+		if !deathDateWord[w] && !monthWord.Has(&p.Tokens[j]) {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+var deathDateWord = map[string]bool{"in": true, "on": true, "at": true, "aged": true, "age": true, "of": true, ",": true}
+
+var monthWord = text.NewWordSet(lexicons.Words("month_words")...)
+
 // ageInYearNamed reports whether the sentence of token first names a year
 // in which the person was n: a retrospective gives the age of its time
 // ("In 2016, Donald Trump, 70, won the election").
@@ -1326,7 +1435,8 @@ func (s *Scorer) dates(p *analysis.Pass) {
 		// "Truss's resignation", "Gorbachev's death": a possessive event
 		// noun presents it as a fact that has happened.
 		past = past || possessiveEvent(p, sp)
-		if future || !past || p.IsExcluded(sp.Start, sp.End) {
+		if future || !past || p.IsExcluded(sp.Start, sp.End) ||
+			slices.ContainsFunc(*analysis.Memo(p, lifeSpans, newSpans), func(l core.Span) bool { return l.Start < sp.End && sp.Start < l.End }) {
 			continue
 		}
 		p.Report(core.Finding{Rule: RuleDate.ID, Start: sp.Start, End: sp.End, Severity: RuleDate.Severity, Confidence: 0.7,
