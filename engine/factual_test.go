@@ -188,6 +188,13 @@ func TestFactualOnOutsideArticles(t *testing.T) {
 			"T\n\nBy A\n\nTOKYO, March 3, 2024 — Shinzo Abe said on Tuesday, July 5, 2022, that Japan would act.\n", ""},
 		{"a statement before the death",
 			"T\n\nBy A\n\nTOKYO, March 3, 2022 — Shinzo Abe said on Tuesday that Japan would act.\n", ""},
+		{"a bare surname is the person named in full before it",
+			"T\n\nBy A\n\nWASHINGTON, March 3, 2026 — Donald Trump spoke on Monday.\n\nTrump, 76, said on Tuesday that grants would go out.\n",
+			"factual.date Trump, 76"},
+		{"a bare surname two people of the document carry",
+			"T\n\nBy A\n\nWASHINGTON, March 3, 2026 — Donald Trump and Ivanka Trump spoke on Monday.\n\nTrump, 44, said on Tuesday that grants would go out.\n", ""},
+		{"a surname before a noun is the person's side, not the person",
+			"T\n\nBy A\n\nWASHINGTON, March 3, 2026 — Donald Trump spoke on Monday.\n\nA 78-year-old Trump supporter was arrested.\n", ""},
 		{"the office held at the time, in a dateline's year",
 			"T\n\nBy A\n\nWASHINGTON, February 14, 2022 — President Joe Biden said on Tuesday that grants would go out.\n", ""},
 	} {

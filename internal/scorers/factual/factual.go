@@ -440,6 +440,10 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 	}
 	mi := s.parseMention(p, first, sentFirst)
 	person := resolve(cands, mi)
+	// A bare surname stands for a person only where it ends a phrase or
+	// says or does something: "the 78-year-old Trump supporter" is not him.
+	standsAlone := last >= len(p.Tokens) || p.Tokens[last].Punct || reportingNow.Has(&p.Tokens[last]) || p.Tokens[last].Norm == "died"
+	person = analysis.Memo(p, namedPeople, newNamedPeople).resolve(p.Text[p.Tokens[first].Start:p.Tokens[last-1].End], person, mi, standsAlone)
 	if person == nil {
 		return
 	}
@@ -486,6 +490,37 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 			s.checkTitle(p, person, mi, spanStart, p.Tokens[end-1].End)
 		}
 	}
+}
+
+// namedPeople are, per document, the known people named so far with a
+// given name, by surname as written: a later bare surname ("Trump, 76,")
+// is the person named in full before it. A surname two people carry in
+// the document (Donald and Ivanka Trump) is left unresolved.
+var namedPeople = analysis.NewResult[*docPeople]("factual: people named in full")
+
+type docPeople struct {
+	bySurname map[string]*kb.Person // nil: two people of the name
+}
+
+func newNamedPeople() *docPeople { return &docPeople{bySurname: map[string]*kb.Person{}} }
+
+// resolve records a mention with a given name and returns the person a
+// bare surname (no given name, no title) stands for.
+func (d *docPeople) resolve(surname string, person *kb.Person, mi mentionInfo, standsAlone bool) *kb.Person {
+	key := text.Fold(surname)
+	prev, seen := d.bySurname[key]
+	switch {
+	case mi.given != "":
+		if !seen {
+			d.bySurname[key] = person
+		} else if prev != person {
+			d.bySurname[key] = nil // another person of the name, or one the knowledge base does not know
+		}
+		return person
+	case person == nil && mi.title == "" && mi.honorific == "" && standsAlone:
+		return prev
+	}
+	return person
 }
 
 // appositiveTitle reads a title set after a name: ", the former president",
