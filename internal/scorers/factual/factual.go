@@ -478,18 +478,63 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 		s.checkHonorific(p, person, mi, spanEnd)
 	}
 	if mi.title != "" && !mi.then && !hypothetical(p, mi) {
-		if !s.checkCountry(p, person, mi, spanEnd) {
+		// "Prime Minister Keir Starmer of Britain said": the country after.
+		if c, n := s.countryAt(p, last+1); mi.country == "" && n > 0 && p.Tokens[last].Norm == "of" && endsQualifier(p, last+1+n) {
+			mi.country, mi.countryStart = c, last+1
+			spanEnd = p.Tokens[last+n].End
+		}
+		if !s.checkCountry(p, person, mi, spanStart, spanEnd) {
 			s.checkTitle(p, person, mi, spanStart, spanEnd)
 		}
 		return
 	}
 	// The title after the name: "Donald Trump, the former president, said".
 	if mi.title == "" {
-		if title, former, end, ok := appositiveTitle(p, last); ok {
-			mi.title, mi.former = title, former
-			s.checkTitle(p, person, mi, spanStart, p.Tokens[end-1].End)
+		if end, ok := s.appositiveTitle(p, last, &mi); ok {
+			spanEnd = p.Tokens[end-1].End
+			if !s.checkCountry(p, person, mi, spanStart, spanEnd) {
+				s.checkTitle(p, person, mi, spanStart, spanEnd)
+			}
 		}
 	}
+}
+
+// countryAt reads a country named at token k, in one or two words and
+// with "the" before it ("France", "the United Kingdom"): the country and
+// the tokens read, 0 when none is.
+func (s *Scorer) countryAt(p *analysis.Pass, k int) (string, int) {
+	the := 0
+	if k < len(p.Tokens) && p.Tokens[k].Norm == "the" {
+		the = 1
+	}
+	k += the
+	if k >= len(p.Tokens) || !p.Capitalized(p.Tokens[k]) {
+		return "", 0
+	}
+	if k+1 < len(p.Tokens) && p.Capitalized(p.Tokens[k+1]) {
+		if c, ok := s.countryWords[p.Tokens[k].Norm+" "+p.Tokens[k+1].Norm]; ok {
+			return c, the + 2
+		}
+	}
+	if c, ok := s.countryWords[p.Tokens[k].Norm]; ok {
+		return c, the + 1
+	}
+	return "", 0
+}
+
+// endsQualifier reports whether a country read before token k ends the
+// phrase it qualifies: punctuation or a lower-case word follows, not a
+// possessive or another capitalised word ("of Germany's Social
+// Democrats", "of France Télévisions" name something else).
+func endsQualifier(p *analysis.Pass, k int) bool {
+	if k >= len(p.Tokens) {
+		return true
+	}
+	t := &p.Tokens[k]
+	if t.Norm == "'" || t.Norm == "’" || t.Norm == "'s" || t.Norm == "’s" {
+		return false
+	}
+	return t.Punct || !p.Capitalized(*t)
 }
 
 // namedPeople are, per document, the known people named so far with a
@@ -523,15 +568,26 @@ func (d *docPeople) resolve(surname string, person *kb.Person, mi mentionInfo, s
 	return person
 }
 
-// appositiveTitle reads a title set after a name: ", the former president",
-// ", the ex-prime minister", ", the U.S. president". It returns the title,
-// whether it is former, and the token after the phrase.
-func appositiveTitle(p *analysis.Pass, last int) (title string, former bool, end int, ok bool) {
+// appositiveTitle reads a title set after a name: ", the former
+// president", ", the ex-prime minister", ", the U.S. president", and with
+// the country the office is of: ", the French president", ", France's
+// president", ", the president of France". It sets the mention's title,
+// former and country and returns the token after the phrase.
+func (s *Scorer) appositiveTitle(p *analysis.Pass, last int, mi *mentionInfo) (end int, ok bool) {
 	k := last
-	if k+1 >= len(p.Tokens) || p.Tokens[k].Norm != "," || p.Tokens[k+1].Norm != "the" {
-		return "", false, 0, false
+	if k+1 >= len(p.Tokens) || p.Tokens[k].Norm != "," {
+		return 0, false
 	}
-	k += 2
+	country, countryStart := "", 0
+	if p.Tokens[k+1].Norm == "the" {
+		k += 2
+	} else if c, n := s.countryAt(p, k+1); n > 0 && k+n+2 < len(p.Tokens) && (p.Tokens[k+1+n].Norm == "'" || p.Tokens[k+1+n].Norm == "’") && p.Tokens[k+2+n].Norm == "s" {
+		country, countryStart = c, k+1 // ", France's president"
+		k += n + 3
+	} else {
+		return 0, false
+	}
+	former := false
 	for ; k < len(p.Tokens) && k < last+8; k++ {
 		t := &p.Tokens[k]
 		switch {
@@ -539,6 +595,9 @@ func appositiveTitle(p *analysis.Pass, last int) (title string, former bool, end
 			former = true
 			continue
 		case t.Punct && t.Norm != "," || text.LooksLikeDemonym(t.Norm) || isAcronym(p.Text[t.Start:t.End]) || p.Places[t.Norm] || t.Norm == "u" || t.Norm == "s":
+			if c, ok := s.countryWords[t.Norm]; ok && country == "" {
+				country, countryStart = c, k // ", the French president"
+			}
 			continue // "ex-", "U.S.", "French"
 		}
 		for _, ti := range titles {
@@ -550,16 +609,25 @@ func appositiveTitle(p *analysis.Pass, last int) (title string, former bool, end
 			for j, w := range ti.words {
 				match = match && p.Tokens[k+j].Norm == w
 			}
+			if !match {
+				continue
+			}
+			// ", the president of France,"
+			if c, cn := s.countryAt(p, k+n+1); k+n < len(p.Tokens) && p.Tokens[k+n].Norm == "of" && cn > 0 && country == "" && k+n+1+cn < len(p.Tokens) && p.Tokens[k+n+1+cn].Punct {
+				country, countryStart = c, k+n+1
+				n += 1 + cn
+			}
 			// An appositive is set off by punctuation: in "the former
 			// president of the club" it is another office, in "Hillary
 			// Clinton, the president completely undercut her" a new clause.
-			if match && (k+n == len(p.Tokens) || p.Tokens[k+n].Punct) {
-				return ti.title, former, k + n, true
+			if k+n == len(p.Tokens) || p.Tokens[k+n].Punct {
+				mi.title, mi.former, mi.country, mi.countryStart = ti.title, former, country, countryStart
+				return k + n, true
 			}
 		}
-		return "", false, 0, false
+		return 0, false
 	}
-	return "", false, 0, false
+	return 0, false
 }
 
 // resolve picks the person meant: by given name, then by title, then the
@@ -1018,7 +1086,7 @@ func (s *Scorer) countryBefore(p *analysis.Pass, k, sentFirst int) (string, int)
 
 // checkCountry flags a title whose country qualifier is not the country
 // the person held it in: "Canadian Prime Minister Keir Starmer".
-func (s *Scorer) checkCountry(p *analysis.Pass, person *kb.Person, mi mentionInfo, end int) bool {
+func (s *Scorer) checkCountry(p *analysis.Pass, person *kb.Person, mi mentionInfo, start, end int) bool {
 	if mi.country == "" {
 		return false
 	}
@@ -1039,11 +1107,11 @@ func (s *Scorer) checkCountry(p *analysis.Pass, person *kb.Person, mi mentionInf
 	for i := range of {
 		of[i] = theCountry(of[i])
 	}
-	start := p.Tokens[mi.countryStart].Start
+	start = min(start, p.Tokens[mi.countryStart].Start)
 	phrase := p.Text[start:end]
 	p.Report(core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.85,
 		Message:     fmt.Sprintf("%q: %s held the office of %s in %s, not in %s.", phrase, person.Name(), mi.title, strings.Join(of, " and "), theCountry(mi.country)),
-		Explanation: fmt.Sprintf("The knowledge base has %s as %s; the qualifier before the title names %s.", person.Name(), describeOffices(person), theCountry(mi.country))})
+		Explanation: fmt.Sprintf("The knowledge base has %s as %s; the title's qualifier names %s.", person.Name(), describeOffices(person), theCountry(mi.country))})
 	return true
 }
 
