@@ -149,6 +149,9 @@ func (e EventMention) Event() kb.Event { return e.ev }
 // Span returns the sentence that mentions it.
 func (e EventMention) Span() core.Span { return e.span }
 
+// Sentences returns every sentence that mentions it, in order.
+func (e EventMention) Sentences() []int { return e.sentences }
+
 // mentioned caches the mentioned events for the document.
 var mentioned = analysis.NewResult[[]EventMention]("refdate: events mentioned")
 

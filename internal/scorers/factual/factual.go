@@ -34,7 +34,7 @@ var (
 		Doc:     "Checks the names of known office holders: a wrong given name (\"Vladimir Zelenskiy\" for Volodymyr Zelensky) or a misspelt surname next to the person's title. Accepted transliterations (Zelensky, Zelenskyy, Zelenskiy) are never flagged."}
 	RuleDate = core.Rule{ID: "factual.date", Name: "Wrong date", Dimension: "factual", Severity: core.Error,
 		Summary: "A date or event contradicts the article's reference date.",
-		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\"), an age given beside a known person's name that their date of birth rules out on that date (\"Trump, 76,\" in 2026), \"the late\" before the name of someone alive on that date, a death put in another year than the knowledge base's, and a statement dated in the article's week (\"said on Tuesday\") by someone dead by then."}
+		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\"), an age given beside a known person's name that their date of birth rules out on that date (\"Trump, 76,\" in 2026), \"the late\" before the name of someone alive on that date, a death put in another year than the knowledge base's, a statement dated in the article's week (\"said on Tuesday\") by someone dead by then, and a year told beside an event that happened once that is not its year (\"the 2017 Brexit referendum\")."}
 )
 
 // Scorer is the factual scorer.
@@ -54,6 +54,10 @@ type Scorer struct {
 	// countryWords are the knowledge base's one- and two-word country
 	// names and demonyms, folded, with the country each stands for.
 	countryWords map[string]string
+	// onceStems are, by event id, the stems of the phrases of the events
+	// that happen once (no anniversary count, no loose phrase, no year in
+	// a phrase), for a year told beside one (eventYear).
+	onceStems map[string]map[int32]bool
 }
 
 // New builds the factual scorer over a knowledge base.
@@ -97,7 +101,24 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 			}
 		}
 	}
-	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, nearby: nearby, given: given, givenLikeDemonym: givenLikeDemonym, countryWords: countryWords}
+	onceStems := map[string]map[int32]bool{}
+	stemOf := stems
+	if stemOf == nil {
+		stemOf = &text.StemCache{} // stems are interned strings: any cache gives the same ids
+	}
+	for _, ev := range k.Events {
+		if ev.Anniversary || len(ev.Loose) > 0 || slices.ContainsFunc(ev.Phrases, hasYear) {
+			continue
+		}
+		set := map[int32]bool{}
+		for _, ph := range ev.Phrases {
+			for _, w := range strings.Fields(text.Fold(ph)) {
+				set[text.Intern(stemOf.Stem(w))] = true
+			}
+		}
+		onceStems[ev.ID] = set
+	}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, nearby: nearby, given: given, givenLikeDemonym: givenLikeDemonym, countryWords: countryWords, onceStems: onceStems}
 }
 
 // deletions returns w and every form of it with one or two letters deleted.
@@ -1522,6 +1543,7 @@ func (s *Scorer) dates(p *analysis.Pass) {
 	for _, em := range events {
 		ev := em.Event()
 		if !ev.Date.After(p.RefDate.Latest) {
+			s.eventYear(p, em)
 			continue
 		}
 		sp := em.Span()
@@ -1570,6 +1592,79 @@ func (s *Scorer) dates(p *analysis.Pass) {
 			Explanation: fmt.Sprintf("%s was on %s, so %q places the text between %s and %s; the article is dated %s.",
 				a.Event.Name, a.Event.Date.Format("2 January 2006"), a.Phrase, a.From.Format("January 2006"), a.To.Format("January 2006"), describeRef(p.RefDate))})
 	}
+}
+
+// eventYear flags a year told beside an event that happened once, when it
+// is not the event's: "the 2017 Brexit referendum", "the death of Queen
+// Elizabeth II in 2021", "the G7 summit in Hiroshima in May 2022". The
+// year must qualify a word of the event's phrase: before it, or after it
+// through "in", "on" or "of" and the date's other words.
+func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
+	ev := em.Event()
+	stems, ok := s.onceStems[ev.ID]
+	if !ok {
+		return
+	}
+	dateline := datelineEnd(p)
+	for _, si := range em.Sentences() {
+		sent := p.Sentences[si]
+		for j := sent.First; j < sent.Last; j++ {
+			t := &p.Tokens[j]
+			y, err := strconv.Atoi(t.Norm)
+			if len(t.Norm) != 4 || err != nil || y < 1900 || y > 2100 || y == ev.Date.Year() || t.End <= dateline {
+				continue
+			}
+			word := -1
+			if j+1 < sent.Last && stems[p.Tokens[j+1].StemID] {
+				word = j + 1 // "the 2017 Brexit referendum"
+			} else {
+				k := j - 1
+				for n := 0; n < 3 && k > sent.First && (monthWord.Has(&p.Tokens[k]) || p.Tokens[k].Norm == "," || len(p.Tokens[k].Norm) <= 2 && isDigits(p.Tokens[k].Norm)); n++ {
+					k--
+				}
+				if k > sent.First && (p.Tokens[k].Norm == "in" || p.Tokens[k].Norm == "on" || p.Tokens[k].Norm == "of") {
+					k--
+					if k > sent.First && !stems[p.Tokens[k].StemID] && p.Capitalized(p.Tokens[k]) {
+						k-- // "Queen Elizabeth II in 2021": a regnal number
+					}
+					if stems[p.Tokens[k].StemID] {
+						word = k
+					}
+				}
+			}
+			if word < 0 || p.IsExcluded(p.Tokens[min(j, word)].Start, p.Tokens[max(j, word)].End) {
+				continue
+			}
+			if _, quoted := p.QuoteAt(t.Start, t.End); quoted {
+				continue
+			}
+			start, end := p.Tokens[min(j, word)].Start, p.Tokens[max(j, word)].End
+			p.Report(core.Finding{Rule: RuleDate.ID, Start: start, End: end, Severity: RuleDate.Severity, Confidence: 0.8,
+				Message:     fmt.Sprintf("Wrong year: %s was on %s, not in %d.", ev.Name, ev.Date.Format("2 January 2006"), y),
+				Explanation: fmt.Sprintf("The knowledge base dates %s to %s (%s); the year beside it here is %d.", ev.Name, ev.Date.Format("2 January 2006"), ev.Source, y)})
+			return
+		}
+	}
+}
+
+// hasYear reports a phrase that names a year ("2024 presidential
+// election"): the year is the event's, and the event one of a series.
+func hasYear(phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		if len(w) == 4 && isDigits(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // possessiveEvent reports, inside span sp, a possessive followed by a
