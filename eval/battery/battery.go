@@ -17,13 +17,14 @@ import (
 	"github.com/credence-news/credence/internal/kb"
 )
 
-// Case is one generated article and what the title check should say.
+// Case is one generated article and what the check should say.
 type Case struct {
 	Style, Use string // date style; how the title is used
 	Doc        *core.Document
 	Title      string // the title phrase, e.g. "President Joe Biden"
 	Name       string // the name alone, for a title set after it
-	Flag       bool   // a factual.title finding is expected on it
+	Flag       bool   // a finding of Rule is expected on it
+	Rule       string // the rule checked: factual.title when empty
 }
 
 // heads are the offices recorded in full for everyone the knowledge base
@@ -89,6 +90,37 @@ func Generate(k *kb.KB, every int) []Case {
 			} {
 				out = append(out, Case{Style: style, Use: u.use, Title: title, Name: name, Flag: u.flag, Doc: article(style, u.sentence, u.at)})
 			}
+		}
+	}
+	return out
+}
+
+// GenerateLife returns the life battery: for everyone the knowledge base
+// gives a date of death, "the late …", "…, who died in …" and "… said on
+// Tuesday" in articles dated before and after the death (and a year of
+// death one off); for everyone it records as living, "the late …". Each
+// in every date style, with the factual.date verdict the dates imply.
+func GenerateLife(k *kb.KB) []Case {
+	var out []Case
+	add := func(p *kb.Person, use, sentence, expect string, at time.Time, flag bool) {
+		for _, style := range Styles {
+			out = append(out, Case{Style: style, Use: use, Title: expect, Name: p.Name(), Flag: flag, Rule: "factual.date", Doc: article(style, sentence, at)})
+		}
+	}
+	for _, p := range k.People {
+		name := p.Name()
+		switch {
+		case p.Died != nil:
+			died := p.Died.Time
+			before, after := died.Add(-margin), died.Add(margin)
+			add(p, "the late, before the death", "The late "+name+" was remembered on Tuesday.", "late "+name, before, true)
+			add(p, "the late, after the death", "The late "+name+" was remembered on Tuesday.", "late "+name, after, false)
+			add(p, "died in another year", name+", who died in "+fmt.Sprint(died.Year()-1)+", was remembered on Tuesday.", name, died.AddDate(2, 0, 0), true)
+			add(p, "died in the year", name+", who died in "+fmt.Sprint(died.Year())+", was remembered on Tuesday.", name, died.AddDate(2, 0, 0), false)
+			add(p, "a statement this week, after the death", name+" said on Tuesday that talks would continue.", name+" said", after, true)
+			add(p, "a statement this week, before the death", name+" said on Tuesday that talks would continue.", name+" said", before, false)
+		case p.Born != nil:
+			add(p, "the late, living", "The late "+name+" was remembered on Tuesday.", "late "+name, k.CheckedThrough.Add(-margin), true)
 		}
 	}
 	return out
@@ -161,9 +193,13 @@ func Run(eng *engine.Engine, cases []Case) (map[string]*Counts, []string) {
 			misses = append(misses, c.Style+": "+err.Error())
 			continue
 		}
+		rule := c.Rule
+		if rule == "" {
+			rule = "factual.title"
+		}
 		flagged := false
 		for _, f := range res.Findings {
-			flagged = flagged || f.Rule == "factual.title" && (strings.Contains(f.Text, c.Title) || strings.HasPrefix(f.Text, c.Name+", the"))
+			flagged = flagged || f.Rule == rule && (strings.Contains(f.Text, c.Title) || strings.HasPrefix(f.Text, c.Name+", the"))
 		}
 		for _, key := range []string{"all", c.Style} {
 			n := out[key]
@@ -203,6 +239,14 @@ func Section(eng *engine.Engine, k *kb.KB) string {
 		c := counts[style]
 		fmt.Fprintf(&b, "| %s | %.3f | %d / %d | %.4f | %d / %d |\n", style, c.Recall(), c.Found, c.Expected, c.FalseAlarmRate(), c.FalseAlarms, c.Quiet)
 	}
+	if len(misses) > 0 {
+		b.WriteString("\nFirst wrong verdicts: " + strings.Join(misses, "; ") + ".\n")
+	}
+	life := GenerateLife(k)
+	counts, misses = Run(eng, life)
+	c := counts["all"]
+	fmt.Fprintf(&b, "\nThe life battery (GenerateLife), %d cases in the same date styles: for each of the knowledge base's people with a date of death, \"the late …\", \"…, who died in …\" (the year and one off) and \"… said on Tuesday\", dated %d days before and after the death; for each it records as living, \"the late …\". factual.date recall %.3f (%d / %d), false alarms %.4f (%d / %d).\n",
+		len(life), int(margin.Hours()/24), c.Recall(), c.Found, c.Expected, c.FalseAlarmRate(), c.FalseAlarms, c.Quiet)
 	if len(misses) > 0 {
 		b.WriteString("\nFirst wrong verdicts: " + strings.Join(misses, "; ") + ".\n")
 	}
