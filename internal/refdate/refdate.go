@@ -597,7 +597,14 @@ func Anniversaries(p *analysis.Pass, events []EventMention) []Anniversary {
 		// event after "since" (an "after" is as often a narrative's past,
 		// "a year after the invasion, he moved", and is left alone).
 		if i > 0 && i+1 < len(p.Tokens) && p.Tokens[i+1].Norm == "since" && (len(out) == 0 || out[len(out)-1].Span.End != t.End) {
-			out = appendYearsSince(out, p, events, i-1, i+2)
+			out = appendYearsSince(out, p, events, i-1, i+2, false)
+		}
+		// "the full-scale invasion three years ago": the same count, after
+		// the event; only an event its own phrase names ("Brexit" alone
+		// is the withdrawal of 2020, but "voted for Brexit three years
+		// ago" is the referendum).
+		if i > 0 && i+1 < len(p.Tokens) && p.Tokens[i+1].Norm == "ago" {
+			out = appendYearsSince(out, p, events, i-1, i+2, true)
 		}
 	}
 	return out
@@ -606,7 +613,7 @@ func Anniversaries(p *analysis.Pass, events []EventMention) []Anniversary {
 // appendYearsSince interprets "N years since" at tokens [first, end) when
 // an anniversary event is named in its sentence: the text is written
 // about N years after it.
-func appendYearsSince(out []Anniversary, p *analysis.Pass, events []EventMention, first, end int) []Anniversary {
+func appendYearsSince(out []Anniversary, p *analysis.Pass, events []EventMention, first, end int, strict bool) []Anniversary {
 	var n int // "a", "three" or "3"; an ordinal counts no years
 	switch w := p.Tokens[first].Norm; {
 	case w == "a":
@@ -623,7 +630,7 @@ func appendYearsSince(out []Anniversary, p *analysis.Pass, events []EventMention
 	if si < 0 {
 		return out
 	}
-	ev, near, ok := anniversaryEvent(p, events, si)
+	ev, near, ok := anniversaryEvent(p, events, si, strict)
 	if !ok || !near {
 		return out
 	}
@@ -653,7 +660,7 @@ func appendAnniversary(out []Anniversary, p *analysis.Pass, events []EventMentio
 	if si < 0 {
 		return out
 	}
-	ev, near, ok := anniversaryEvent(p, events, si)
+	ev, near, ok := anniversaryEvent(p, events, si, false)
 	if !ok {
 		return out
 	}
@@ -695,10 +702,10 @@ func isCardinal(w string) bool {
 
 // anniversaryEvent picks the anniversary event named in sentence si or the
 // one before (near), or else one named anywhere in the text.
-func anniversaryEvent(p *analysis.Pass, events []EventMention, si int) (ev kb.Event, near, ok bool) {
+func anniversaryEvent(p *analysis.Pass, events []EventMention, si int, strict bool) (ev kb.Event, near, ok bool) {
 	var any *kb.Event
 	for i, e := range events {
-		if !e.ev.Anniversary {
+		if !e.ev.Anniversary || strict && e.Loose {
 			continue
 		}
 		if contains(e.sentences, si) || contains(e.sentences, si-1) {

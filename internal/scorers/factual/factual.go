@@ -1596,9 +1596,10 @@ func (s *Scorer) dates(p *analysis.Pass) {
 
 // eventYear flags a year told beside an event that happened once, when it
 // is not the event's: "the 2017 Brexit referendum", "the death of Queen
-// Elizabeth II in 2021", "the G7 summit in Hiroshima in May 2022". The
-// year must qualify a word of the event's phrase: before it, or after it
-// through "in", "on" or "of" and the date's other words.
+// Elizabeth II in 2021", "the G7 summit in Hiroshima in May 2022", and
+// "last year's Brexit referendum" in 2024. The year must qualify a word of
+// the event's phrase: before it, or after it through "in", "on" or "of"
+// and the date's other words ("last year" directly).
 func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 	ev := em.Event()
 	stems, ok := s.onceStems[ev.ID]
@@ -1606,42 +1607,73 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 		return
 	}
 	dateline := datelineEnd(p)
+	// "last year" and "this year" count from the article's year, when the
+	// reference date fixes it.
+	refYear := 0
+	if p.RefDate.Time.Year() == p.RefDate.Latest.Year() {
+		refYear = p.RefDate.Time.Year()
+	}
 	for _, si := range em.Sentences() {
 		sent := p.Sentences[si]
 		for j := sent.First; j < sent.Last; j++ {
 			t := &p.Tokens[j]
-			y, err := strconv.Atoi(t.Norm)
-			if len(t.Norm) != 4 || err != nil || y < 1900 || y > 2100 || y == ev.Date.Year() || t.End <= dateline {
+			if t.End <= dateline {
+				continue
+			}
+			y, first, relative := 0, j, ""
+			if n, err := strconv.Atoi(t.Norm); err == nil && len(t.Norm) == 4 && n >= 1900 && n <= 2100 {
+				y = n
+			} else if t.Norm == "year" && j > sent.First && refYear > 0 {
+				switch p.Tokens[j-1].Norm {
+				case "last":
+					y, first, relative = refYear-1, j-1, "last year"
+				case "this":
+					y, first, relative = refYear, j-1, "this year"
+				}
+			}
+			if y == 0 || y == ev.Date.Year() {
 				continue
 			}
 			word := -1
-			if j+1 < sent.Last && stems[p.Tokens[j+1].StemID] {
-				word = j + 1 // "the 2017 Brexit referendum"
+			after := j + 1
+			if relative != "" && after+1 < sent.Last && (p.Tokens[after].Norm == "'" || p.Tokens[after].Norm == "’") && p.Tokens[after+1].Norm == "s" {
+				after += 2 // "last year's"
+			}
+			if after < sent.Last && stems[p.Tokens[after].StemID] {
+				word = after // "the 2017 Brexit referendum", "last year's Brexit referendum"
 			} else {
-				k := j - 1
-				for n := 0; n < 3 && k > sent.First && (monthWord.Has(&p.Tokens[k]) || p.Tokens[k].Norm == "," || len(p.Tokens[k].Norm) <= 2 && isDigits(p.Tokens[k].Norm)); n++ {
-					k--
+				k := first - 1
+				if relative == "" {
+					for n := 0; n < 3 && k > sent.First && (monthWord.Has(&p.Tokens[k]) || p.Tokens[k].Norm == "," || len(p.Tokens[k].Norm) <= 2 && isDigits(p.Tokens[k].Norm)); n++ {
+						k--
+					}
+					if k > sent.First && (p.Tokens[k].Norm == "in" || p.Tokens[k].Norm == "on" || p.Tokens[k].Norm == "of") {
+						k--
+					} else {
+						k = -1
+					}
 				}
-				if k > sent.First && (p.Tokens[k].Norm == "in" || p.Tokens[k].Norm == "on" || p.Tokens[k].Norm == "of") {
-					k--
-					if k > sent.First && !stems[p.Tokens[k].StemID] && p.Capitalized(p.Tokens[k]) {
-						k-- // "Queen Elizabeth II in 2021": a regnal number
-					}
-					if stems[p.Tokens[k].StemID] {
-						word = k
-					}
+				if k > sent.First && !stems[p.Tokens[k].StemID] && p.Capitalized(p.Tokens[k]) {
+					k-- // "Queen Elizabeth II in 2021": a regnal number
+				}
+				if k >= sent.First && stems[p.Tokens[k].StemID] {
+					word = k
 				}
 			}
-			if word < 0 || p.IsExcluded(p.Tokens[min(j, word)].Start, p.Tokens[max(j, word)].End) {
+			if word < 0 || p.IsExcluded(p.Tokens[min(first, word)].Start, p.Tokens[max(j, word)].End) {
 				continue
 			}
 			if _, quoted := p.QuoteAt(t.Start, t.End); quoted {
 				continue
 			}
-			start, end := p.Tokens[min(j, word)].Start, p.Tokens[max(j, word)].End
+			start, end := p.Tokens[min(first, word)].Start, p.Tokens[max(j, word)].End
+			told := fmt.Sprintf("in %d", y)
+			if relative != "" {
+				told = fmt.Sprintf("%s (%d, by the article's date)", relative, y)
+			}
 			p.Report(core.Finding{Rule: RuleDate.ID, Start: start, End: end, Severity: RuleDate.Severity, Confidence: 0.8,
-				Message:     fmt.Sprintf("Wrong year: %s was on %s, not in %d.", ev.Name, ev.Date.Format("2 January 2006"), y),
-				Explanation: fmt.Sprintf("The knowledge base dates %s to %s (%s); the year beside it here is %d.", ev.Name, ev.Date.Format("2 January 2006"), ev.Source, y)})
+				Message:     fmt.Sprintf("Wrong year: %s was on %s, not %s.", ev.Name, ev.Date.Format("2 January 2006"), told),
+				Explanation: fmt.Sprintf("The knowledge base dates %s to %s (%s); the text puts it %s.", ev.Name, ev.Date.Format("2 January 2006"), ev.Source, told)})
 			return
 		}
 	}
