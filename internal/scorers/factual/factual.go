@@ -34,7 +34,7 @@ var (
 		Doc:     "Checks the names of known office holders: a wrong given name (\"Vladimir Zelenskiy\" for Volodymyr Zelensky) or a misspelt surname next to the person's title. Accepted transliterations (Zelensky, Zelenskyy, Zelenskiy) are never flagged."}
 	RuleDate = core.Rule{ID: "factual.date", Name: "Wrong date", Dimension: "factual", Severity: core.Error,
 		Summary: "A date or event contradicts the article's reference date.",
-		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\"), an age given beside a known person's name that their date of birth rules out on that date (\"Trump, 76,\" in 2026), \"the late\" before the name of someone alive on that date, a death put in another year than the knowledge base's, a statement dated in the article's week (\"said on Tuesday\") by someone dead by then, and a year told beside an event that happened once that is not its year (\"the 2017 Brexit referendum\")."}
+		Doc:     "Flags an event described as past that had not yet happened on the article's reference date, dated statements that contradict each other (a dateline of 2024 with \"as the war enters its fourth year\"), an age given beside a known person's name that their date of birth rules out on that date (\"Trump, 76,\" in 2026), \"the late\" before the name of someone alive on that date, a death put in another year than the knowledge base's, a statement dated in the article's week (\"said on Tuesday\") by someone dead by then, a year told beside an event that happened once that is not its year (\"the 2017 Brexit referendum\"), and a weekday beside a date it does not fall on (\"Monday, June 12, 2025\")."}
 )
 
 // Scorer is the factual scorer.
@@ -1569,6 +1569,7 @@ func (s *Scorer) dates(p *analysis.Pass) {
 			Explanation: fmt.Sprintf("The article dates itself to %s, but this sentence refers to %s, dated %s in the knowledge base, as something that has happened.",
 				describeRef(p.RefDate), ev.Name, ev.Date.Format("2 January 2006"))})
 	}
+	s.weekdays(p)
 	switch p.RefDate.Method {
 	case "metadata", "dateline", "override":
 	default:
@@ -1697,6 +1698,114 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// weekdayNames are the weekdays in time.Weekday's order (Sunday first).
+var weekdayNames = lexicons.Words("weekdays")
+
+// monthNumbers are the month names and abbreviations, with their numbers.
+var monthNumbers = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for i := time.January; i <= time.December; i++ {
+		name := strings.ToLower(i.String())
+		m[name], m[name[:3]] = i, i
+	}
+	m["sept"] = time.September
+	return m
+}()
+
+// weekdays flags a weekday named beside a date it does not fall on:
+// "Monday, June 12, 2025" (a Thursday), "Friday 6 March" in a text of
+// 2026 (a date without its year is taken in the year that puts it
+// nearest the article's date). The dateline's own date is included: a
+// wrong weekday there is the same slip.
+func (s *Scorer) weekdays(p *analysis.Pass) {
+	tok := func(k int) string {
+		if k >= len(p.Tokens) {
+			return ""
+		}
+		return p.Tokens[k].Norm
+	}
+	day := func(k int) int {
+		w := strings.TrimRight(tok(k), "stndrh")
+		if n, err := strconv.Atoi(w); err == nil && len(w) <= 2 && n >= 1 && n <= 31 {
+			return n
+		}
+		return 0
+	}
+	for k := range p.Tokens {
+		wd := slices.Index(weekdayNames, p.Tokens[k].Norm)
+		if wd < 0 || !p.Capitalized(p.Tokens[k]) {
+			continue
+		}
+		j := k + 1
+		if tok(j) == "," {
+			j++
+		}
+		// "June 12" or "12 June", then an optional year.
+		var d int
+		var m time.Month
+		dot := 0 // "Nov. 8"
+		if tok(j+1) == "." {
+			dot = 1
+		}
+		if mm, ok := monthNumbers[tok(j)]; ok && day(j+1+dot) > 0 {
+			m, d, j = mm, day(j+1+dot), j+2+dot
+		} else if mm, ok := monthNumbers[tok(j+1)]; ok && day(j) > 0 {
+			m, d, j = mm, day(j), j+2
+		} else {
+			continue
+		}
+		last := j - 1
+		if tok(j) == "," {
+			j++
+		}
+		year := 0
+		if n, err := strconv.Atoi(tok(j)); err == nil && len(tok(j)) == 4 && n >= 1900 && n <= 2100 {
+			year, last = n, j
+		}
+		confidence := 0.85
+		if year == 0 {
+			if !p.RefDate.Known() || p.RefDate.NoEarlier() || p.RefDate.Time.Year() != p.RefDate.Latest.Year() {
+				continue
+			}
+			// Within two months of the article's date the date is that
+			// year's; further off, a retrospective may mean the year
+			// before or after ("on Friday, Sept. 14" of the year before,
+			// in May), so any of the three that fits is accepted.
+			ref, best, fits := p.RefDate.Time, time.Duration(1<<62), false
+			for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+				t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+				fits = fits || t.Weekday() == time.Weekday(wd)
+				if dist := t.Sub(ref).Abs(); dist < best {
+					year, best = y, dist
+				}
+			}
+			if fits && best > 61*24*time.Hour {
+				continue
+			}
+			confidence = 0.75
+		}
+		date := time.Date(year, m, d, 0, 0, 0, 0, time.UTC)
+		if date.Month() != m || date.Weekday() == time.Weekday(wd) {
+			continue // 31 June is another slip, not a weekday's
+		}
+		start, end := p.Tokens[k].Start, p.Tokens[last].End
+		if p.IsExcluded(start, end) {
+			continue
+		}
+		if _, quoted := p.QuoteAt(start, end); quoted {
+			continue
+		}
+		f := core.Finding{Rule: RuleDate.ID, Start: start, End: end, Severity: RuleDate.Severity, Confidence: confidence,
+			Message:     fmt.Sprintf("%s was a %s, not a %s.", date.Format("2 January 2006"), date.Weekday(), time.Weekday(wd)),
+			Explanation: fmt.Sprintf("The weekday named beside a date must be the one it falls on; %q names %s, a %s.", p.Text[start:end], date.Format("2 January 2006"), date.Weekday())}
+		if tok(last) != strconv.Itoa(year) {
+			f.Message = fmt.Sprintf("%s is a %s, not a %s.", date.Format("2 January 2006"), date.Weekday(), time.Weekday(wd))
+			f.Explanation += fmt.Sprintf(" The date gives no year; %d puts it nearest the article's date (%s).", year, describeRef(p.RefDate))
+		}
+		p.Report(f)
+	}
 }
 
 // possessiveEvent reports, inside span sp, a possessive followed by a
