@@ -88,7 +88,11 @@ func Generate(k *kb.KB, every int) []Case {
 				{"former after the name, after the term", name + ", the former " + strings.ToLower(b.o.Title) + ", said on Tuesday that talks would continue.", after, false},
 				{"inside a quote, after the term", "\u201c" + title + " will decide,\u201d a protester shouted on Tuesday.", after, false},
 			} {
-				out = append(out, Case{Style: style, Use: u.use, Title: title, Name: name, Flag: u.flag, Doc: article(style, u.sentence, u.at)})
+				c := Case{Style: style, Use: u.use, Title: title, Name: name, Flag: u.flag, Doc: article(style, u.sentence, u.at)}
+				if u.use == "present act, after the term" && b.p.Died != nil && !u.at.Before(b.p.Died.Time) {
+					c.Rule = "factual.date" // a term ended by death: the statement is the error ("… died on …")
+				}
+				out = append(out, c)
 			}
 		}
 	}
