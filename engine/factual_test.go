@@ -242,6 +242,12 @@ func TestFactualOnOutsideArticles(t *testing.T) {
 			"T\n\nBy A\n\nLONDON, March 3, 2026 — The vote is set for Friday 6 March; the last was on Tuesday, Nov. 8, 2016.\n", ""},
 		{"a date months off without its year may be last year's",
 			"T\n\nBy A\n\nWASHINGTON, May 15, 2013 — The process began on Friday, Sept. 14, when the counsel sent an e-mail.\n", ""},
+		{"a surname slip anchored by the first of two given names",
+			"Leaders meet\n\nBy A\n\nANKARA, June 12, 2025 — The talks went on. Later, Recep Erdogen met the press.\n",
+			"factual.name Erdogen"},
+		{"a slip in a short surname anchored by a distinctive given name",
+			"Leaders meet\n\nBy A\n\nDELHI, June 12, 2025 — The talks went on. Later, Narendra Modhi met the press.\n",
+			"factual.name Modhi"},
 		{"the office held at the time, in a dateline's year",
 			"T\n\nBy A\n\nWASHINGTON, February 14, 2022 — President Joe Biden said on Tuesday that grants would go out.\n", ""},
 	} {

@@ -80,6 +80,7 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 		for _, person := range k.BySurname(sur) {
 			for _, g := range person.Given {
 				given[text.Fold(g)] = true
+				given[leadingName(g)] = true // "Recep" of "Recep Tayyip"
 			}
 		}
 	}
@@ -1380,6 +1381,12 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 		if mi.title == "" && (mi.given == "" || !s.given[text.Fold(mi.given)]) {
 			continue
 		}
+		// A distinctive given name (six letters or more) anchors a slip in
+		// a short surname too: "Narendra Modhi".
+		minSurname := 6
+		if len(mi.given) >= 6 {
+			minSurname = 4
+		}
 		for _, si := range s.near(t.Norm, mi.title != "") {
 			sur := s.single[si]
 			if diff := len(sur) - len(t.Norm); diff > 2 || diff < -2 {
@@ -1387,7 +1394,7 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 			}
 			d := editDistance(t.Norm, sur)
 			if mi.title == "" {
-				if len(sur) < 6 || d != 1 && !swappedOnce(t.Norm, sur) {
+				if len(sur) < minSurname || d != 1 && !swappedOnce(t.Norm, sur) {
 					continue
 				}
 			} else if d == 0 || d > 2 || (d == 2 && len(sur) < 8) {
@@ -1398,7 +1405,7 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 				for _, o := range person.Offices {
 					held = held || mi.title != "" && sameTitle(o.Title, mi.title)
 				}
-				if mi.title != "" && !held || mi.given != "" && !person.HasGiven(mi.given) {
+				if mi.title != "" && !held || mi.given != "" && !person.HasGiven(mi.given) && !slices.ContainsFunc(person.Given, func(g string) bool { return leadingName(g) == text.Fold(mi.given) }) {
 					continue
 				}
 				if _, q := p.QuoteAt(t.Start, t.End); q {
@@ -1417,6 +1424,12 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 		}
 	next:
 	}
+}
+
+// leadingName is the first word of a given name, folded.
+func leadingName(g string) string {
+	f, _, _ := strings.Cut(text.Fold(g), " ")
+	return f
 }
 
 // nearGiven keeps the people with an accepted given name within two edits
