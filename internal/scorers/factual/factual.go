@@ -510,8 +510,15 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 		}
 		return
 	}
-	// The title after the name: "Donald Trump, the former president, said".
+	// The title after the name: "Donald Trump, the former president, said";
+	// or before it, set off by commas: "The prime minister, Rishi Sunak,".
 	if mi.title == "" {
+		if s.titleBefore(p, last, sentFirst, &mi) {
+			if !s.checkCountry(p, person, mi, p.Tokens[mi.start].Start, spanEnd) {
+				s.checkTitle(p, person, mi, p.Tokens[mi.start].Start, spanEnd)
+			}
+			return
+		}
 		if end, ok := s.appositiveTitle(p, last, &mi); ok {
 			spanEnd = p.Tokens[end-1].End
 			if !s.checkCountry(p, person, mi, spanStart, spanEnd) {
@@ -519,6 +526,68 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 			}
 		}
 	}
+}
+
+// presentQualifier are the words before a title that say the office is
+// held now.
+var presentQualifier = map[string]bool{"current": true, "sitting": true, "incumbent": true, "serving": true}
+
+// titleBefore reads a title that opens the sentence and is set off from
+// the name after it by commas: "The prime minister, Rishi Sunak, said",
+// "Britain's former prime minister, Boris Johnson,". Only the title's
+// qualifiers (the, a country, "former", "current") may come before it: in
+// "After meeting the prime minister, Rishi Sunak said" the title is
+// someone else's. It sets the mention's title, former, country and start.
+func (s *Scorer) titleBefore(p *analysis.Pass, last, sentFirst int, mi *mentionInfo) bool {
+	k := mi.start - 1
+	if k-1 <= sentFirst || p.Tokens[k].Norm != "," || last >= len(p.Tokens) || p.Tokens[last].Norm != "," {
+		return false
+	}
+	k-- // the title's last word
+	for _, ti := range titlesByLast[p.Tokens[k].Norm] {
+		t := titles[ti]
+		n := len(t.words)
+		first := k - n + 1
+		if first < sentFirst {
+			continue
+		}
+		match := true
+		for j, w := range t.words {
+			match = match && p.Tokens[first+j].Norm == w
+		}
+		if !match {
+			continue
+		}
+		former, country, countryStart := false, "", 0
+		dateline := datelineEnd(p)
+		open := first // the title phrase's first token
+		for j := first - 1; j >= sentFirst && p.Tokens[j].Start >= dateline; j-- {
+			open = j
+			t := &p.Tokens[j]
+			switch {
+			case t.Norm == "former" || t.Norm == "ex":
+				former = true
+			case presentQualifier[t.Norm] || t.Norm == "the" || t.Norm == "s" || t.Norm == "'" || t.Norm == "’" || t.Norm == "-" || isAcronym(p.Text[t.Start:t.End]):
+			default:
+				c, n := s.countryAt(p, j)
+				if n == 0 || j+n > first {
+					if c2, n2 := s.countryAt(p, j-1); n2 == 2 && j-1 >= sentFirst {
+						c, n, j = c2, n2, j-1 // "the United Kingdom's"
+					} else {
+						return false
+					}
+				}
+				country, countryStart, open = c, j, j
+			}
+		}
+		if first > sentFirst && otherOffice[p.Tokens[first-1].Norm] {
+			return false // "the deputy prime minister, …"
+		}
+		mi.title, mi.titleStart, mi.former, mi.start = t.title, first, former, open
+		mi.country, mi.countryStart = country, countryStart
+		return true
+	}
+	return false
 }
 
 // countryAt reads a country named at token k, in one or two words and
@@ -616,6 +685,10 @@ func (s *Scorer) appositiveTitle(p *analysis.Pass, last int, mi *mentionInfo) (e
 		case t.Norm == "former" || t.Norm == "ex":
 			former = true
 			continue
+		case t.Norm == "then":
+			return 0, false // ", the then president,": the title of its time
+		case presentQualifier[t.Norm]:
+			continue // ", the current president"
 		case t.Punct && t.Norm != "," || text.LooksLikeDemonym(t.Norm) || isAcronym(p.Text[t.Start:t.End]) || p.Places[t.Norm] || t.Norm == "u" || t.Norm == "s":
 			if c, ok := s.countryWords[t.Norm]; ok && country == "" {
 				country, countryStart = c, k // ", the French president"
