@@ -86,6 +86,8 @@ func Generate(k *kb.KB, every int) []Case {
 				{"title after the name, in office", name + ", the former " + strings.ToLower(b.o.Title) + ", said on Tuesday that talks would continue.", before, true},
 				{"title after the name, after the term", name + ", the " + strings.ToLower(b.o.Title) + ", said on Tuesday that talks would continue.", after, true},
 				{"former after the name, after the term", name + ", the former " + strings.ToLower(b.o.Title) + ", said on Tuesday that talks would continue.", after, false},
+				{"title set off before the name, in office", "The " + strings.ToLower(b.o.Title) + ", " + name + ", said on Tuesday that talks would continue.", before, false},
+				{"title set off before the name, after the term", "The " + strings.ToLower(b.o.Title) + ", " + name + ", said on Tuesday that talks would continue.", after, true},
 				{"inside a quote, after the term", "\u201c" + title + " will decide,\u201d a protester shouted on Tuesday.", after, false},
 			} {
 				c := Case{Style: style, Use: u.use, Title: title, Name: name, Flag: u.flag, Doc: article(style, u.sentence, u.at)}
@@ -203,7 +205,7 @@ func Run(eng *engine.Engine, cases []Case) (map[string]*Counts, []string) {
 		}
 		flagged := false
 		for _, f := range res.Findings {
-			flagged = flagged || f.Rule == rule && (strings.Contains(f.Text, c.Title) || strings.HasPrefix(f.Text, c.Name+", the"))
+			flagged = flagged || f.Rule == rule && (strings.Contains(f.Text, c.Title) || strings.HasPrefix(f.Text, c.Name+", the") || strings.HasSuffix(f.Text, ", "+c.Name))
 		}
 		for _, key := range []string{"all", c.Style} {
 			n := out[key]
@@ -237,7 +239,7 @@ func Section(eng *engine.Engine, k *kb.KB) string {
 	cases := Generate(k, 1)
 	counts, misses := Run(eng, cases)
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Title battery\n\nGenerated from the knowledge base (eval/battery): every end of a term of a president, prime minister or chancellor it records in full, %d cases. Each article is dated %d days before or after the term ended, in each date style, with the title as a present act (\"President X said on Tuesday\"), with \"former\", with \"then-\" and inside a quote; the expected verdict comes from the knowledge base. Targets: recall ≥ 0.95 and false alarms ≤ 0.5%% in every style.\n\n| date style | recall | found / expected | false alarms | flagged / expected none |\n|---|---|---|---|---|\n",
+	fmt.Fprintf(&b, "## Title battery\n\nGenerated from the knowledge base (eval/battery): every end of a term of a president, prime minister or chancellor it records in full, %d cases. Each article is dated %d days before or after the term ended, in each date style, with the title as a present act (\"President X said on Tuesday\"), with \"former\", with \"then-\", after the name, set off before it (\"The president, X, said\") and inside a quote; the expected verdict comes from the knowledge base. Targets: recall ≥ 0.95 and false alarms ≤ 0.5%% in every style.\n\n| date style | recall | found / expected | false alarms | flagged / expected none |\n|---|---|---|---|---|\n",
 		len(cases), int(margin.Hours()/24))
 	for _, style := range append(append([]string{}, Styles...), "all") {
 		c := counts[style]
