@@ -258,6 +258,11 @@ func TestFactualOnOutsideArticles(t *testing.T) {
 			"factual.title Joe Biden, the current president"},
 		{"the then president, after the name",
 			"T\n\nBy A\n\nWASHINGTON, March 3, 2026 — Joe Biden, the then president, said on Tuesday that talks would resume.\n", ""},
+		{"a minister's title on someone who never held it, the holder known",
+			"T\n\nBy A\n\nWASHINGTON, June 3, 2025 — Secretary of State Pete Hegseth said on Tuesday that talks would resume.\n",
+			"factual.title Secretary of State Pete Hegseth"},
+		{"a senator's title is held by many at once",
+			"T\n\nBy A\n\nWASHINGTON, January 23, 2013 — Senator John Kerry, Democrat of Massachusetts, has been nominated.\n", ""},
 		{"the office held at the time, in a dateline's year",
 			"T\n\nBy A\n\nWASHINGTON, February 14, 2022 — President Joe Biden said on Tuesday that grants would go out.\n", ""},
 	} {

@@ -330,6 +330,10 @@ var singleHolder = map[string]bool{"President": true, "Vice President": true, "P
 	"Defence Minister": true, "Defence Secretary": true, "Defense Secretary": true, "Secretary General": true,
 	"Secretary-General": true, "High Representative": true, "Crown Prince": true}
 
+// SingleHolder reports an office one person holds at a time (a president,
+// a minister), unlike a senator's.
+func SingleHolder(title string) bool { return singleHolder[title] }
+
 // later returns the later of two offices' starts.
 func later(a, b Office) time.Time {
 	if a.Start.After(b.Start.Time) {

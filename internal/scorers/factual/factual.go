@@ -902,6 +902,21 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 		f = core.Finding{Confidence: 0.75,
 			Message:     fmt.Sprintf("%q: %s never held an office titled %s.", phrase, person.Name(), mi.title),
 			Explanation: fmt.Sprintf("The knowledge base records these offices for %s: %s. None is %s.", person.Name(), describeOffices(person), mi.title)}
+	case noneIn && !everBefore && !everAfter && mi.given != "" && !mi.former && !mi.incoming && kb.SingleHolder(mi.title):
+		// A minister's title on someone who never held it, when the
+		// knowledge base knows who held it then: "Secretary of State Pete
+		// Hegseth" in 2026 (Marco Rubio was).
+		of := person.Country
+		if mi.country != "" {
+			of = mi.country
+		}
+		holder := s.holderOn(mi.title, of, from, to)
+		if holder == nil {
+			return
+		}
+		f = core.Finding{Confidence: 0.8,
+			Message:     fmt.Sprintf("%q: %s never held the office of %s; on the article's date %s did.", phrase, person.Name(), mi.title, holder.Name()),
+			Explanation: fmt.Sprintf("The knowledge base records these offices for %s: %s. The %s of %s on the article's date (%s) was %s (%s).", person.Name(), describeOffices(person), mi.title, theCountry(of), when, holder.Name(), describeOffices(holder))}
 	default:
 		return
 	}
@@ -913,6 +928,23 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 	}
 	f.Rule, f.Start, f.End, f.Severity = RuleTitle.ID, start, end, RuleTitle.Severity
 	p.Report(f)
+}
+
+// holderOn returns the one person the knowledge base has in the office of
+// this kind (canonical title) of country of throughout [from, to], or nil.
+func (s *Scorer) holderOn(title, of string, from, to time.Time) *kb.Person {
+	var holder *kb.Person
+	for _, p := range s.kb.People {
+		for _, o := range p.Offices {
+			if o.Of == of && sameTitle(o.Title, title) && o.Holds(from) && o.Holds(to) {
+				if holder != nil && holder != p {
+					return nil
+				}
+				holder = p
+			}
+		}
+	}
+	return holder
 }
 
 // dateline caches, per document, where its dateline ends (0: none).
