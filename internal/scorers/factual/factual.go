@@ -1821,6 +1821,8 @@ func isDigits(s string) bool {
 // weekdayNames are the weekdays in time.Weekday's order (Sunday first).
 var weekdayNames = lexicons.Words("weekdays")
 
+var weekdaySet = text.NewWordSet(weekdayNames...)
+
 // monthNumbers are the month names and abbreviations, with their numbers.
 var monthNumbers = func() map[string]time.Month {
 	m := map[string]time.Month{}
@@ -1852,10 +1854,10 @@ func (s *Scorer) weekdays(p *analysis.Pass) {
 		return 0
 	}
 	for k := range p.Tokens {
-		wd := slices.Index(weekdayNames, p.Tokens[k].Norm)
-		if wd < 0 || !p.Capitalized(p.Tokens[k]) {
+		if !weekdaySet.Has(&p.Tokens[k]) || !p.Capitalized(p.Tokens[k]) {
 			continue
 		}
+		wd := slices.Index(weekdayNames, p.Tokens[k].Norm)
 		j := k + 1
 		if tok(j) == "," {
 			j++
