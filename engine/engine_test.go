@@ -468,6 +468,32 @@ func TestEditorialInReportedQuestion(t *testing.T) {
 	}
 }
 
+// TestRhetoricalQuestions: a question in the news voice that presumes its
+// answer is opinion; an open one, a headline, a subheading, a quoted or
+// attributed question, one set out after a colon and an interview's are
+// not.
+func TestRhetoricalQuestions(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"Council votes\n\nThe council approved the plan. Why is that even relevant?\n", 1},
+		{"Council votes\n\nThe FBI says it has no motive. How does this not warrant a single question?\n", 1},
+		{"Council votes\n\nThe plan passed on Tuesday. Why won't the mayor explain it?\n", 1},
+		{"Council votes\n\nThe plan passed on Tuesday. Will it last?\n", 0},
+		{"Why won't the council act?\n\nThe plan passed on Tuesday.\n", 0},
+		{"Council votes\n\nThe plan passed on Tuesday.\n\nWhy doesn't it matter?\n\nBecause the budget is fixed.\n", 0},
+		{"Council votes\n\nThe plan passed. \"Why won't they listen?\" Smith said.\n", 0},
+		{"Council votes\n\nThe plan passed. Why, Smith asked, won't they listen?\n", 0},
+		{"Council votes\n\nThe plan passed. The question is: why won't they listen?\n", 0},
+		{"Council votes\n\nQ: Why didn't the council act sooner, in your view?\n\nA: The budget was fixed.\n", 0},
+	} {
+		if got := count(analyze(t, c.text, "2016-05-01"), "framing.editorial"); got != c.want {
+			t.Errorf("%q: %d editorial findings, want %d", c.text, got, c.want)
+		}
+	}
+}
+
 func TestChromeIsNotScoredAsProse(t *testing.T) {
 	text := "Council votes on bridge\n\nSubscribe to unlock this shocking, disastrous story\nShare\n\nThe council voted on Tuesday to repair the bridge over the river, the mayor said, after engineers found rust in two beams last winter. Work starts in June and will take three months, the council said.\n"
 	res := analyze(t, text, "2025-03-01")

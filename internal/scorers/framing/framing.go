@@ -12,10 +12,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
 	"github.com/credence-news/credence/internal/lexicon"
+	"github.com/credence-news/credence/internal/refdate"
 	"github.com/credence-news/credence/internal/spanmodel"
 	"github.com/credence-news/credence/internal/text"
 	"github.com/credence-news/credence/lexicons"
@@ -184,6 +186,12 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		}
 		p.Report(f)
 	}
+	if p.Wants(RuleEditorial.ID) {
+		for _, f := range rhetoricalQuestions(p) {
+			p.Report(f)
+			stats.Densities["editorial"]++
+		}
+	}
 	words := math.Max(float64(p.ArticleWords()), 1)
 	for c, n := range stats.Densities {
 		stats.Densities[c] = math.Round(n/words*1000*10) / 10
@@ -206,6 +214,133 @@ func describe(r core.Rule, word, desc string) (string, string) {
 	}
 	return "Loaded wording: " + strconv.Quote(word) + ".",
 		strconv.Quote(word) + " is " + desc + " in the outlet's own voice; neutral wording would let the reader judge."
+}
+
+// rhetoricalQuestions are the questions the outlet puts to its reader in
+// its own voice, presuming their answer ("Why is that even relevant?",
+// "How can the report not be finalised when the body was cremated weeks
+// ago?"): a report answers questions or says who asks them; asking one
+// that presumes its answer steers the reader to doubt or to a conclusion.
+// An open question ("Will it last?", "What changed?") is the analyst's and
+// is left alone (rhetoricalMarker). Not a question in the headline (the first line), in
+// a quote, beside an attribution ("Why, he asked, …"), after a colon ("The
+// question is: …"), a line of a transcript or interview, or one the text
+// itself answers at once in a short reply.
+func rhetoricalQuestions(p *analysis.Pass) []core.Finding {
+	var out []core.Finding
+	firstLine := strings.IndexByte(p.Text, '\n')
+	if firstLine < 0 {
+		return nil // a text of one line is all headline
+	}
+	for si, sent := range p.Sentences {
+		if sent.Last-sent.First < 3 || p.Tokens[sent.Last-1].Norm != "?" || sent.Start < firstLine {
+			continue
+		}
+		if p.IsExcluded(sent.Start, sent.End) || len(p.AttributionsIn(si)) > 0 || transcriptLine(p, sent.Start) {
+			continue
+		}
+		if _, q := p.QuoteAt(p.Tokens[sent.First].Start, p.Tokens[sent.First].End); q {
+			continue
+		}
+		if _, q := p.QuoteAt(p.Tokens[sent.Last-1].Start, p.Tokens[sent.Last-1].End); q {
+			continue
+		}
+		if presented(p, sent) || questionBefore(p, si, sent.Last, true) {
+			continue
+		}
+		// A heading that asks what the section answers ("What happens
+		// next?") stands alone on its line, with no full stop before it
+		// on the line and none of its own.
+		if heading(p, sent) || !rhetoricalMarker(p, sent) {
+			continue
+		}
+		start := sent.Start
+		if dl, ok := refdate.DatelineSpan(p.Text); ok && dl.End > start && dl.End < sent.End {
+			// "LONDON, March 3 — Are they for real?": the question, not its dateline.
+			start = sent.End - len(strings.TrimLeft(p.Text[dl.End:sent.End], " -—–"))
+		}
+		r := RuleEditorial
+		out = append(out, core.Finding{Rule: r.ID, Start: start, End: sent.End, Severity: r.Severity, Confidence: 0.6, Weight: 1,
+			Message:     "A rhetorical question in the news voice: " + strconv.Quote(clip(p.Text[start:sent.End])) + ".",
+			Explanation: "The outlet asks the reader a question in its own voice instead of reporting an answer or who asks it; a question put this way steers the reader to doubt or to a conclusion, which is opinion rather than report."})
+	}
+	return out
+}
+
+// rhetoricalMarker reports the words that make a question rhetorical
+// rather than the analyst's open one ("Will it last?"): a negation that
+// presumes the answer ("How does this not warrant…?", "Doesn't the
+// government…?", "isn't it?") or an intensifier of incredulity ("Why is
+// that even relevant?", "Are they for real?", "Will it ever stop?").
+func rhetoricalMarker(p *analysis.Pass, sent text.Sentence) bool {
+	for k := sent.First; k < sent.Last; k++ {
+		if rhetoricalWords.Has(&p.Tokens[k]) || negatedContraction(p, k) {
+			return true
+		}
+	}
+	return false
+}
+
+var rhetoricalWords = text.NewWordSet(lexicons.Words("rhetorical_question_markers")...)
+
+// negatedContraction reports the "t" of "doesn't", "won’t", "isn't" at
+// token k: the tokenizer splits them as "doesn", "'", "t".
+func negatedContraction(p *analysis.Pass, k int) bool {
+	return k >= 2 && p.Tokens[k].Norm == "t" && p.Tokens[k-1].Norm == "'" && strings.HasSuffix(p.Tokens[k-2].Norm, "n") &&
+		p.Tokens[k-2].End == p.Tokens[k-1].Start && p.Tokens[k-1].End == p.Tokens[k].Start
+}
+
+// presented reports a question the text sets out as such: after a colon
+// ("The question is: will the council act?") or a dash that opens it.
+func presented(p *analysis.Pass, sent text.Sentence) bool {
+	if sent.First > 0 && p.Tokens[sent.First-1].Norm == ":" {
+		return true
+	}
+	for k := sent.First; k < sent.Last; k++ {
+		if p.Tokens[k].Norm == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// heading reports a question that is a line of its own of at most eight
+// words: a subheading of an explainer ("What happens next?").
+func heading(p *analysis.Pass, sent text.Sentence) bool {
+	lineStart := strings.LastIndexByte(p.Text[:sent.Start], '\n') + 1
+	lineEnd := strings.IndexByte(p.Text[sent.End:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(p.Text)
+	} else {
+		lineEnd += sent.End
+	}
+	return strings.TrimSpace(p.Text[lineStart:sent.Start]) == "" && strings.TrimSpace(p.Text[sent.End:lineEnd]) == "" && sent.Last-sent.First <= 9
+}
+
+// transcriptLine reports a line of a transcript or interview: the text has
+// speaker-labelled turns, or the line opens with "Q:" or "Q.".
+func transcriptLine(p *analysis.Pass, at int) bool {
+	if _, ok := labelledTurn(p, at); ok {
+		return true
+	}
+	lineStart := strings.LastIndexByte(p.Text[:at], '\n') + 1
+	line := p.Text[lineStart:min(len(p.Text), lineStart+3)]
+	return strings.HasPrefix(line, "Q:") || strings.HasPrefix(line, "Q.") || strings.HasPrefix(line, "Q ")
+}
+
+// clip shortens a passage for a message.
+func clip(s string) string {
+	if len(s) <= 80 {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:80], ' ')
+	if cut < 40 {
+		cut = 80
+	}
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // indirectQuestion reports an editorial phrase inside a reported question:
