@@ -109,3 +109,13 @@ func SpaceOut(s string) string {
 	}
 	return string(b)
 }
+
+// Clip shortens s to at most n runes for a message, ending a cut one with
+// "…".
+func Clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

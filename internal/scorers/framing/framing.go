@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
@@ -261,7 +260,7 @@ func rhetoricalQuestions(p *analysis.Pass) []core.Finding {
 		}
 		r := RuleEditorial
 		out = append(out, core.Finding{Rule: r.ID, Start: start, End: sent.End, Severity: r.Severity, Confidence: 0.6, Weight: 1,
-			Message:     "A rhetorical question in the news voice: " + strconv.Quote(clip(p.Text[start:sent.End])) + ".",
+			Message:     "A rhetorical question in the news voice: " + strconv.Quote(text.Clip(p.Text[start:sent.End], 80)) + ".",
 			Explanation: "The outlet asks the reader a question in its own voice instead of reporting an answer or who asks it; a question put this way steers the reader to doubt or to a conclusion, which is opinion rather than report."})
 	}
 	return out
@@ -326,21 +325,6 @@ func transcriptLine(p *analysis.Pass, at int) bool {
 	lineStart := strings.LastIndexByte(p.Text[:at], '\n') + 1
 	line := p.Text[lineStart:min(len(p.Text), lineStart+3)]
 	return strings.HasPrefix(line, "Q:") || strings.HasPrefix(line, "Q.") || strings.HasPrefix(line, "Q ")
-}
-
-// clip shortens a passage for a message.
-func clip(s string) string {
-	if len(s) <= 80 {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:80], ' ')
-	if cut < 40 {
-		cut = 80
-	}
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 // indirectQuestion reports an editorial phrase inside a reported question:

@@ -178,13 +178,7 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 	return core.Integrity{Unscorable: unscorable(p, lines, counts)}
 }
 
-func clip(s string) string {
-	if utf8.RuneCountInString(s) <= 60 {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:59]) + "…"
-}
+func clip(s string) string { return text.Clip(s, 60) }
 
 // Page furniture (a cookie banner, share buttons, a comment footer) is
 // stripped and says little about the article, so it costs a quarter of a
