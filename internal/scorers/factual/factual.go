@@ -505,26 +505,25 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 			mi.country, mi.countryStart = c, last+1
 			spanEnd = p.Tokens[last+n].End
 		}
-		if !s.checkCountry(p, person, mi, spanStart, spanEnd) {
-			s.checkTitle(p, person, mi, spanStart, spanEnd)
-		}
+		s.checkOffice(p, person, mi, spanStart, spanEnd)
 		return
 	}
 	// The title after the name: "Donald Trump, the former president, said";
 	// or before it, set off by commas: "The prime minister, Rishi Sunak,".
 	if mi.title == "" {
 		if s.titleBefore(p, last, sentFirst, &mi) {
-			if !s.checkCountry(p, person, mi, p.Tokens[mi.start].Start, spanEnd) {
-				s.checkTitle(p, person, mi, p.Tokens[mi.start].Start, spanEnd)
-			}
-			return
+			s.checkOffice(p, person, mi, p.Tokens[mi.start].Start, spanEnd)
+		} else if end, ok := s.appositiveTitle(p, last, &mi); ok {
+			s.checkOffice(p, person, mi, spanStart, p.Tokens[end-1].End)
 		}
-		if end, ok := s.appositiveTitle(p, last, &mi); ok {
-			spanEnd = p.Tokens[end-1].End
-			if !s.checkCountry(p, person, mi, spanStart, spanEnd) {
-				s.checkTitle(p, person, mi, spanStart, spanEnd)
-			}
-		}
+	}
+}
+
+// checkOffice checks a title's country, and then, if that is right, the
+// title itself on the article's date.
+func (s *Scorer) checkOffice(p *analysis.Pass, person *kb.Person, mi mentionInfo, start, end int) {
+	if !s.checkCountry(p, person, mi, start, end) {
+		s.checkTitle(p, person, mi, start, end)
 	}
 }
 
@@ -563,11 +562,11 @@ func (s *Scorer) titleBefore(p *analysis.Pass, last, sentFirst int, mi *mentionI
 		open := first // the title phrase's first token
 		for j := first - 1; j >= sentFirst && p.Tokens[j].Start >= dateline; j-- {
 			open = j
-			t := &p.Tokens[j]
+			tok := &p.Tokens[j]
 			switch {
-			case t.Norm == "former" || t.Norm == "ex":
+			case tok.Norm == "former" || tok.Norm == "ex":
 				former = true
-			case presentQualifier[t.Norm] || t.Norm == "the" || t.Norm == "s" || t.Norm == "'" || t.Norm == "’" || t.Norm == "-" || isAcronym(p.Text[t.Start:t.End]):
+			case presentQualifier[tok.Norm] || tok.Norm == "the" || tok.Norm == "s" || tok.Norm == "'" || tok.Norm == "’" || tok.Norm == "-" || isAcronym(p.Text[tok.Start:tok.End]):
 			default:
 				c, n := s.countryAt(p, j)
 				if n == 0 || j+n > first {
