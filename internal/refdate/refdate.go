@@ -452,7 +452,7 @@ func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 	var windows []window
 	for i := range p.Tokens {
 		t := &p.Tokens[i]
-		if n := t.Norm; len(n) == 4 && (n[0] == '1' || n[0] == '2') && isDigits(n) {
+		if n := t.Norm; len(n) == 4 && (n[0] == '1' || n[0] == '2') && text.IsDigits(n) {
 			// The year ends "May 10, 2016" and opens "2016 - 05 - 10".
 			first, last := max(0, i-yearWindow), min(len(p.Tokens)-1, i+4)
 			start, end := p.Tokens[first].Start, p.Tokens[last].End
@@ -755,13 +755,4 @@ func rangeDate(from, to time.Time, method, evidence string, span core.Span) core
 		r.Precision = core.PrecisionNone
 	}
 	return r
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -1762,7 +1762,7 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 			} else {
 				k := first - 1
 				if relative == "" {
-					for n := 0; n < 3 && k > sent.First && (monthWord.Has(&p.Tokens[k]) || p.Tokens[k].Norm == "," || len(p.Tokens[k].Norm) <= 2 && isDigits(p.Tokens[k].Norm)); n++ {
+					for n := 0; n < 3 && k > sent.First && (monthWord.Has(&p.Tokens[k]) || p.Tokens[k].Norm == "," || len(p.Tokens[k].Norm) <= 2 && text.IsDigits(p.Tokens[k].Norm)); n++ {
 						k--
 					}
 					if k > sent.First && (p.Tokens[k].Norm == "in" || p.Tokens[k].Norm == "on" || p.Tokens[k].Norm == "of") {
@@ -1801,20 +1801,11 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 // election"): the year is the event's, and the event one of a series.
 func hasYear(phrase string) bool {
 	for _, w := range strings.Fields(phrase) {
-		if len(w) == 4 && isDigits(w) {
+		if len(w) == 4 && text.IsDigits(w) {
 			return true
 		}
 	}
 	return false
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // weekdayNames are the weekdays in time.Weekday's order (Sunday first).
@@ -1834,10 +1825,10 @@ var monthNumbers = func() map[string]time.Month {
 }()
 
 // weekdays flags a weekday named beside a date it does not fall on:
-// "Monday, June 12, 2025" (a Thursday), "Friday 6 March" in a text of
-// 2026 (a date without its year is taken in the year that puts it
-// nearest the article's date). The dateline's own date is included: a
-// wrong weekday there is the same slip.
+// "Monday, June 12, 2025" (a Thursday), "Monday, March 4" in a text of
+// March 2026 (a date without its year is the article's year's within two
+// months of it; further off it may be the year before or after). The
+// dateline's own date is included: a wrong weekday there is the same slip.
 func (s *Scorer) weekdays(p *analysis.Pass) {
 	tok := func(k int) string {
 		if k >= len(p.Tokens) {
