@@ -359,14 +359,7 @@ func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInf
 		if k-n+1 < sentFirst {
 			continue
 		}
-		ok := true
-		for j, w := range t.words {
-			if p.Tokens[k-n+1+j].Norm != w {
-				ok = false
-				break
-			}
-		}
-		if ok && p.Capitalized(p.Tokens[k-n+1]) {
+		if wordsAt(p, k-n+1, t.words) && p.Capitalized(p.Tokens[k-n+1]) {
 			mi.title = t.title
 			mi.titleStart = k - n + 1
 			mi.start = k - n + 1
@@ -412,6 +405,19 @@ func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInf
 		}
 	}
 	return mi
+}
+
+// wordsAt reports whether the tokens from k are the folded words.
+func wordsAt(p *analysis.Pass, k int, words []string) bool {
+	if k < 0 || k+len(words) > len(p.Tokens) {
+		return false
+	}
+	for j, w := range words {
+		if p.Tokens[k+j].Norm != w {
+			return false
+		}
+	}
+	return true
 }
 
 // isInitial reports a single capital letter at token k written against
@@ -550,11 +556,7 @@ func (s *Scorer) titleBefore(p *analysis.Pass, last, sentFirst int, mi *mentionI
 		if first < sentFirst {
 			continue
 		}
-		match := true
-		for j, w := range t.words {
-			match = match && p.Tokens[first+j].Norm == w
-		}
-		if !match {
+		if !wordsAt(p, first, t.words) {
 			continue
 		}
 		former, country, countryStart := false, "", 0
@@ -696,14 +698,7 @@ func (s *Scorer) appositiveTitle(p *analysis.Pass, last int, mi *mentionInfo) (e
 		}
 		for _, ti := range titles {
 			n := len(ti.words)
-			if k+n > len(p.Tokens) {
-				continue
-			}
-			match := true
-			for j, w := range ti.words {
-				match = match && p.Tokens[k+j].Norm == w
-			}
-			if !match {
+			if !wordsAt(p, k, ti.words) {
 				continue
 			}
 			// ", the president of France,"
