@@ -220,22 +220,23 @@ func describe(r core.Rule, word, desc string) (string, string) {
 // "How can the report not be finalised when the body was cremated weeks
 // ago?"): a report answers questions or says who asks them; asking one
 // that presumes its answer steers the reader to doubt or to a conclusion.
-// An open question ("Will it last?", "What changed?") is the analyst's and
-// is left alone (rhetoricalMarker). Not a question in the headline (the first line), in
-// a quote, beside an attribution ("Why, he asked, …"), after a colon ("The
-// question is: …"), a line of a transcript or interview, or one the text
-// itself answers at once in a short reply.
+// An open question ("Will it last?", "What changed?") is the analyst's
+// and is left alone (rhetoricalMarker), as is a question in the headline
+// (the first line), a one-line subheading, one in a quote, beside an
+// attribution ("Why, he asked, …"), set out after a colon ("The question
+// is: …") or on a line of a transcript or interview.
 func rhetoricalQuestions(p *analysis.Pass) []core.Finding {
 	var out []core.Finding
 	firstLine := strings.IndexByte(p.Text, '\n')
 	if firstLine < 0 {
 		return nil // a text of one line is all headline
 	}
+	dateline, hasDateline := refdate.DatelineSpan(p.Text)
 	for si, sent := range p.Sentences {
-		if sent.Last-sent.First < 3 || p.Tokens[sent.Last-1].Norm != "?" || sent.Start < firstLine {
+		if sent.Last-sent.First < 3 || p.Tokens[sent.Last-1].Norm != "?" || sent.Start < firstLine || !rhetoricalMarker(p, sent) {
 			continue
 		}
-		if p.IsExcluded(sent.Start, sent.End) || len(p.AttributionsIn(si)) > 0 || transcriptLine(p, sent.Start) {
+		if p.IsExcluded(sent.Start, sent.End) || len(p.AttributionsIn(si)) > 0 || presented(p, sent) || questionBefore(p, si, sent.Last, true) {
 			continue
 		}
 		if _, q := p.QuoteAt(p.Tokens[sent.First].Start, p.Tokens[sent.First].End); q {
@@ -244,19 +245,13 @@ func rhetoricalQuestions(p *analysis.Pass) []core.Finding {
 		if _, q := p.QuoteAt(p.Tokens[sent.Last-1].Start, p.Tokens[sent.Last-1].End); q {
 			continue
 		}
-		if presented(p, sent) || questionBefore(p, si, sent.Last, true) {
-			continue
-		}
-		// A heading that asks what the section answers ("What happens
-		// next?") stands alone on its line, with no full stop before it
-		// on the line and none of its own.
-		if heading(p, sent) || !rhetoricalMarker(p, sent) {
+		if heading(p, sent) || transcriptLine(p, sent.Start) {
 			continue
 		}
 		start := sent.Start
-		if dl, ok := refdate.DatelineSpan(p.Text); ok && dl.End > start && dl.End < sent.End {
+		if hasDateline && dateline.End > start && dateline.End < sent.End {
 			// "LONDON, March 3 — Are they for real?": the question, not its dateline.
-			start = sent.End - len(strings.TrimLeft(p.Text[dl.End:sent.End], " -—–"))
+			start = sent.End - len(strings.TrimLeft(p.Text[dateline.End:sent.End], " -—–"))
 		}
 		r := RuleEditorial
 		out = append(out, core.Finding{Rule: r.ID, Start: start, End: sent.End, Severity: r.Severity, Confidence: 0.6, Weight: 1,
@@ -306,14 +301,18 @@ func presented(p *analysis.Pass, sent text.Sentence) bool {
 // heading reports a question that is a line of its own of at most eight
 // words: a subheading of an explainer ("What happens next?").
 func heading(p *analysis.Pass, sent text.Sentence) bool {
-	lineStart := strings.LastIndexByte(p.Text[:sent.Start], '\n') + 1
-	lineEnd := strings.IndexByte(p.Text[sent.End:], '\n')
-	if lineEnd < 0 {
-		lineEnd = len(p.Text)
-	} else {
-		lineEnd += sent.End
+	if sent.Last-sent.First > 9 {
+		return false
 	}
-	return strings.TrimSpace(p.Text[lineStart:sent.Start]) == "" && strings.TrimSpace(p.Text[sent.End:lineEnd]) == "" && sent.Last-sent.First <= 9
+	lineStart, ok := lineStartBefore(p.Text, sent.Start)
+	lineEnd := strings.IndexByte(p.Text[sent.End:min(len(p.Text), sent.End+maxTurn)], '\n')
+	if !ok || lineEnd < 0 && sent.End+maxTurn < len(p.Text) {
+		return false // a line longer than a heading's
+	}
+	if lineEnd < 0 {
+		lineEnd = len(p.Text) - sent.End
+	}
+	return strings.TrimSpace(p.Text[lineStart:sent.Start]) == "" && strings.TrimSpace(p.Text[sent.End:sent.End+lineEnd]) == ""
 }
 
 // transcriptLine reports a line of a transcript or interview: the text has
@@ -322,9 +321,21 @@ func transcriptLine(p *analysis.Pass, at int) bool {
 	if _, ok := labelledTurn(p, at); ok {
 		return true
 	}
-	lineStart := strings.LastIndexByte(p.Text[:at], '\n') + 1
+	lineStart, ok := lineStartBefore(p.Text, at)
 	line := p.Text[lineStart:min(len(p.Text), lineStart+3)]
-	return strings.HasPrefix(line, "Q:") || strings.HasPrefix(line, "Q.") || strings.HasPrefix(line, "Q ")
+	return ok && (strings.HasPrefix(line, "Q:") || strings.HasPrefix(line, "Q.") || strings.HasPrefix(line, "Q "))
+}
+
+// lineStartBefore returns where the line holding byte at starts, looking
+// back at most maxTurn bytes (ok false beyond: a text on one long line is
+// not read back to its start for each of its sentences).
+func lineStartBefore(s string, at int) (int, bool) {
+	from := max(0, at-maxTurn)
+	nl := strings.LastIndexByte(s[from:at], '\n')
+	if nl < 0 && from > 0 {
+		return 0, false
+	}
+	return from + nl + 1, true
 }
 
 // indirectQuestion reports an editorial phrase inside a reported question:
@@ -882,12 +893,10 @@ func labelledTurn(p *analysis.Pass, at int) (string, bool) {
 	if !analysis.Memo(p, transcriptTurns, func() bool { return transcript(p) }) {
 		return "", false
 	}
-	from := max(0, at-maxTurn)
-	nl := strings.LastIndexByte(p.Text[from:at], '\n')
-	if nl < 0 && from > 0 {
+	lineStart, ok := lineStartBefore(p.Text, at)
+	if !ok {
 		return "", false
 	}
-	lineStart := from + nl + 1
 	si := p.SentenceAt(lineStart)
 	if si < 0 {
 		return "", false
