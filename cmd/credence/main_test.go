@@ -541,6 +541,9 @@ func TestMemoryBoundPerDocument(t *testing.T) {
 		// mark was read on to the text's end (minutes at 4 MB).
 		{"unclosed-quotes.txt", fill("\"one two three four\n\n", 2*mb)},
 		{"unclosed-single-quotes.txt", fill("'one two ", 2*mb)},
+		// Rhetorical questions, one after another on one line: each reads
+		// back for its line's start, within a bound.
+		{"questions.txt", "T\n\n" + fill("Why not? ", 2*mb)},
 		{"page.html", "<html><body>" + fill("<p>The council said on Monday that the bridge would reopen.</p>", 4*mb) + "</body></html>"},
 	}
 	for _, d := range docs {
