@@ -18,6 +18,8 @@ func FuzzAnalyze(f *testing.F) {
 		"\uFEFFSubscribe to keep reading\nLeave a Reply\n\nJo Marsh\n\nJo Marsh",
 		"<!-- credence-ignore framing.*: reason --> The so-called regime slammed critics.",
 		"“unclosed quote and 20% of $5 million, said Sir Keir Starmer",
+		"T\n\nTOKYO, March 3, 2024 — The late Shinzo Abe, who died in 2021, said on Monday, March 4 that last year's Brexit referendum? Why not?",
+		"T\n\nThe prime minister, Rishi Sunak, met Donald Trump. Trump, 76, said the full-scale invasion of Ukraine three years ago",
 	} {
 		f.Add(s)
 	}
