@@ -471,7 +471,11 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 	// A bare surname stands for a person only where it ends a phrase or
 	// says or does something: "the 78-year-old Trump supporter" is not him.
 	standsAlone := last >= len(p.Tokens) || p.Tokens[last].Punct || reportingNow.Has(&p.Tokens[last]) || p.Tokens[last].Norm == "died"
-	person = analysis.Memo(p, namedPeople, newNamedPeople).resolve(p.Text[p.Tokens[first].Start:p.Tokens[last-1].End], person, mi, standsAlone)
+	surname := p.Tokens[first].Norm // folded already; a surname of several words is folded here
+	if last-first > 1 {
+		surname = text.Fold(p.Text[p.Tokens[first].Start:p.Tokens[last-1].End])
+	}
+	person = analysis.Memo(p, namedPeople, newNamedPeople).resolve(surname, person, mi, standsAlone)
 	if person == nil {
 		return
 	}
@@ -642,9 +646,9 @@ type docPeople struct {
 func newNamedPeople() *docPeople { return &docPeople{bySurname: map[string]*kb.Person{}} }
 
 // resolve records a mention with a given name and returns the person a
-// bare surname (no given name, no title) stands for.
-func (d *docPeople) resolve(surname string, person *kb.Person, mi mentionInfo, standsAlone bool) *kb.Person {
-	key := text.Fold(surname)
+// bare surname (no given name, no title) stands for. key is the surname
+// as written, folded.
+func (d *docPeople) resolve(key string, person *kb.Person, mi mentionInfo, standsAlone bool) *kb.Person {
 	prev, seen := d.bySurname[key]
 	switch {
 	case mi.given != "":
@@ -1297,16 +1301,15 @@ func (s *Scorer) checkLife(p *analysis.Pass, person *kb.Person, mi mentionInfo, 
 	}
 	sentEnd := p.Sentences[p.SentenceAt(p.Tokens[last-1].Start)].Last
 	start, end := p.Tokens[mi.start].Start, p.Tokens[last-1].End
-	when := describeRef(ref)
 	var f core.Finding
 	switch {
 	case mi.late && !(last < sentEnd && eraWords.Has(&p.Tokens[last])) && person.KnownAlive(ref.Latest):
 		f = core.Finding{Confidence: 0.9,
 			Message: fmt.Sprintf("%q: %s was alive on the article's date; \"the late\" is said of the dead.", p.Text[start:end], person.Name())}
 		if person.Died != nil {
-			f.Explanation = fmt.Sprintf("The article dates itself to %s; the knowledge base gives %s's date of death as %s, after it.", when, person.Name(), person.Died.Format("2 January 2006"))
+			f.Explanation = fmt.Sprintf("The article dates itself to %s; the knowledge base gives %s's date of death as %s, after it.", describeRef(ref), person.Name(), person.Died.Format("2 January 2006"))
 		} else {
-			f.Explanation = fmt.Sprintf("The article dates itself to %s; the knowledge base records %s as living.", when, person.Name())
+			f.Explanation = fmt.Sprintf("The article dates itself to %s; the knowledge base records %s as living.", describeRef(ref), person.Name())
 			if c := s.kb.CheckedThrough; !c.IsZero() && ref.Latest.After(c) {
 				f.Confidence *= 0.7
 				f.Explanation += fmt.Sprintf(" It was last checked on %s, before the article's date: a death since then would not be in it.", c.Format("2 January 2006"))
@@ -1324,7 +1327,7 @@ func (s *Scorer) checkLife(p *analysis.Pass, person *kb.Person, mi mentionInfo, 
 			end = p.Tokens[last].End
 			f = core.Finding{Confidence: 0.8,
 				Message:     fmt.Sprintf("%q: %s died on %s, before the article's date, so cannot have done this in its week.", p.Text[start:end], person.Name(), person.Died.Format("2 January 2006")),
-				Explanation: fmt.Sprintf("The article dates itself to %s and the sentence places the act in the days around it (a weekday, \"today\" or \"yesterday\", and no year). Copy reused from an earlier story, or another person of the name, is the likely cause.", when)}
+				Explanation: fmt.Sprintf("The article dates itself to %s and the sentence places the act in the days around it (a weekday, \"today\" or \"yesterday\", and no year). Copy reused from an earlier story, or another person of the name, is the likely cause.", describeRef(ref))}
 		}
 	}
 	if f.Message == "" {

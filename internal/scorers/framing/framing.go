@@ -231,7 +231,6 @@ func rhetoricalQuestions(p *analysis.Pass) []core.Finding {
 	if firstLine < 0 {
 		return nil // a text of one line is all headline
 	}
-	dateline, hasDateline := refdate.DatelineSpan(p.Text)
 	for si, sent := range p.Sentences {
 		if sent.Last-sent.First < 3 || p.Tokens[sent.Last-1].Norm != "?" || sent.Start < firstLine || !rhetoricalMarker(p, sent) {
 			continue
@@ -249,7 +248,7 @@ func rhetoricalQuestions(p *analysis.Pass) []core.Finding {
 			continue
 		}
 		start := sent.Start
-		if hasDateline && dateline.End > start && dateline.End < sent.End {
+		if dateline, ok := refdate.DatelineSpan(p.Text); ok && dateline.End > start && dateline.End < sent.End {
 			// "LONDON, March 3 — Are they for real?": the question, not its dateline.
 			start = sent.End - len(strings.TrimLeft(p.Text[dateline.End:sent.End], " -—–"))
 		}
