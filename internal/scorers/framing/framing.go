@@ -231,6 +231,8 @@ func rhetoricalQuestions(p *analysis.Pass) []core.Finding {
 	if firstLine < 0 {
 		return nil // a text of one line is all headline
 	}
+	var dateline core.Span // read at the first question reported
+	datelineRead, hasDateline := false, false
 	for si, sent := range p.Sentences {
 		if sent.Last-sent.First < 3 || p.Tokens[sent.Last-1].Norm != "?" || sent.Start < firstLine || !rhetoricalMarker(p, sent) {
 			continue
@@ -247,8 +249,12 @@ func rhetoricalQuestions(p *analysis.Pass) []core.Finding {
 		if heading(p, sent) || transcriptLine(p, sent.Start) {
 			continue
 		}
+		if !datelineRead {
+			dateline, hasDateline = refdate.DatelineSpan(p.Text)
+			datelineRead = true
+		}
 		start := sent.Start
-		if dateline, ok := refdate.DatelineSpan(p.Text); ok && dateline.End > start && dateline.End < sent.End {
+		if hasDateline && dateline.End > start && dateline.End < sent.End {
 			// "LONDON, March 3 — Are they for real?": the question, not its dateline.
 			start = sent.End - len(strings.TrimLeft(p.Text[dateline.End:sent.End], " -—–"))
 		}
