@@ -576,7 +576,7 @@ func (s *Scorer) titleBefore(p *analysis.Pass, last, sentFirst int, mi *mentionI
 			default:
 				c, n := s.countryAt(p, j)
 				if n == 0 || j+n > first {
-					if c2, n2 := s.countryAt(p, j-1); n2 == 2 && j-1 >= sentFirst {
+					if c2, n2 := s.countryAt(p, j-1); j-1 >= sentFirst && n2 == 2 {
 						c, n, j = c2, n2, j-1 // "the United Kingdom's"
 					} else {
 						return false
@@ -599,6 +599,9 @@ func (s *Scorer) titleBefore(p *analysis.Pass, last, sentFirst int, mi *mentionI
 // with "the" before it ("France", "the United Kingdom"): the country and
 // the tokens read, 0 when none is.
 func (s *Scorer) countryAt(p *analysis.Pass, k int) (string, int) {
+	if k < 0 {
+		return "", 0
+	}
 	the := 0
 	if k < len(p.Tokens) && p.Tokens[k].Norm == "the" {
 		the = 1
@@ -1299,7 +1302,11 @@ func (s *Scorer) checkLife(p *analysis.Pass, person *kb.Person, mi mentionInfo, 
 	if !ref.Known() || ref.NoEarlier() || hypothetical(p, mi) {
 		return false
 	}
-	sentEnd := p.Sentences[p.SentenceAt(p.Tokens[last-1].Start)].Last
+	si := p.SentenceAt(p.Tokens[last-1].Start)
+	if si < 0 {
+		return false
+	}
+	sentEnd := p.Sentences[si].Last
 	start, end := p.Tokens[mi.start].Start, p.Tokens[last-1].End
 	var f core.Finding
 	switch {
