@@ -263,6 +263,11 @@ func TestFactualOnOutsideArticles(t *testing.T) {
 			"factual.title Secretary of State Pete Hegseth"},
 		{"a senator's title is held by many at once",
 			"T\n\nBy A\n\nWASHINGTON, January 23, 2013 — Senator John Kerry, Democrat of Massachusetts, has been nominated.\n", ""},
+		{"an age in a relative clause",
+			"T\n\nBy A\n\nWASHINGTON, March 3, 2026 — Donald Trump, who is 76, said on Tuesday that grants would go out.\n",
+			"factual.date Donald Trump, who is 76"},
+		{"an age with now, right",
+			"T\n\nBy A\n\nWASHINGTON, March 3, 2026 — Donald Trump, now 79, said on Tuesday that grants would go out.\n", ""},
 		{"the office held at the time, in a dateline's year",
 			"T\n\nBy A\n\nWASHINGTON, February 14, 2022 — President Joe Biden said on Tuesday that grants would go out.\n", ""},
 	} {

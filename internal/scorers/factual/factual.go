@@ -1415,8 +1415,8 @@ func yearsNamed(p *analysis.Pass, at int) []int {
 }
 
 // statedAge finds an age written beside the name at tokens [first, last):
-// ", 76," or ", aged 76," after it, "(76)" after it, or "76-year-old" just
-// before it. It returns the age's tokens and the age.
+// ", 76,", ", aged 76,", ", now 76," or ", who is 76," after it, "(76)"
+// after it, or "76-year-old" just before it. It returns the age's tokens and the age.
 func statedAge(p *analysis.Pass, first, last, sentFirst int) (ageFirst, ageLast, age int, ok bool) {
 	tok := func(k int) string {
 		if k < sentFirst || k >= len(p.Tokens) {
@@ -1431,8 +1431,11 @@ func statedAge(p *analysis.Pass, first, last, sentFirst int) (ageFirst, ageLast,
 	k := last
 	switch tok(k) {
 	case ",":
-		if tok(k+1) == "aged" {
-			k++
+		switch {
+		case tok(k+1) == "aged" || tok(k+1) == "now":
+			k++ // ", aged 76,", ", now 76,"
+		case tok(k+1) == "who" && tok(k+2) == "is":
+			k += 2 // ", who is 76,"
 		}
 		if n, ok := number(k + 1); ok && (tok(k+2) == "," || tok(k+2) == "." || tok(k+2) == "and") {
 			return last, k + 2, n, true
