@@ -555,6 +555,9 @@ func TestReferenceDates(t *testing.T) {
 		{"The report, published on 3 March 2021, was updated on March 9, 2021.", "", "2021-03-09", "day", "explicit"},
 		{"Now that the war in Ukraine nears four years, ministers met.", "", "2026-01", "month", "anniversary"},
 		{"A quiet story with no date at all.", "", "", "none", "none"},
+		{"Hundreds have been charged since the Capitol riot.", "", "2021-02", "month", "event"},
+		// A landmark is named for decades: it dates nothing.
+		{"Airport security has changed since the September 11 attacks.", "", "", "none", "none"},
 	}
 	for _, c := range cases {
 		r := analyze(t, c.text, c.published).RefDate

@@ -121,6 +121,10 @@ type Event struct {
 	// Anniversary is set for events whose anniversaries and durations date a
 	// text ("the war enters its fourth year").
 	Anniversary bool `yaml:"anniversary"`
+	// Landmark is set for events texts refer to for decades (an attack, a
+	// disaster): a mention says nothing of when a text was written, so it
+	// never dates one; it is only checked against the text's date.
+	Landmark bool `yaml:"landmark"`
 	// Place is where it happened, when it happened somewhere.
 	Place  string `yaml:"place"`
 	Source string `yaml:"source"`

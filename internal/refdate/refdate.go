@@ -105,10 +105,11 @@ func find(p *analysis.Pass, k *kb.KB, override string) core.RefDate {
 		return r
 	}
 	// The latest event the text names outright; a loose mention ("Brexit",
-	// "the war") means that event only in a text written after it, so it
-	// cannot date one.
+	// "the war") means that event only in a text written after it, and a
+	// landmark ("the September 11 attacks") is named for decades, so neither
+	// can date one.
 	for i := len(events) - 1; i >= 0; i-- {
-		if e := events[i]; !e.Loose {
+		if e := events[i]; !e.Loose && !e.ev.Landmark {
 			return rangeDate(e.ev.Date.Time, e.ev.Date.AddDate(0, 2, 0), "event", "refers to "+e.ev.Name+" ("+e.ev.Date.Format("2 January 2006")+") as past", e.span)
 		}
 	}
