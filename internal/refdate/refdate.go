@@ -37,7 +37,10 @@ var (
 var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
-func month(s string) time.Month {
+// Month is the month a name or its abbreviation names ("March", "Sept.",
+// "mar"): read by its first three letters, so callers pass only words they
+// know to be months.
+func Month(s string) time.Month {
 	s = strings.ToLower(strings.TrimSuffix(s, "."))
 	for m := time.January; m <= time.December; m++ {
 		if strings.HasPrefix(strings.ToLower(m.String()), s[:3]) {
@@ -397,7 +400,7 @@ func findDateline(text string) (datelineMatch, bool) {
 		var loc []int
 		if m := datelineMD.FindStringSubmatchIndex(trimmed); m != nil {
 			loc = m
-			dl.month = month(trimmed[m[2]:m[3]])
+			dl.month = Month(trimmed[m[2]:m[3]])
 			dl.day, _ = strconv.Atoi(trimmed[m[4]:m[5]])
 			if m[6] >= 0 {
 				dl.year, _ = strconv.Atoi(trimmed[m[6]:m[7]])
@@ -405,7 +408,7 @@ func findDateline(text string) (datelineMatch, bool) {
 		} else if m := datelineDM.FindStringSubmatchIndex(trimmed); m != nil {
 			loc = m
 			dl.day, _ = strconv.Atoi(trimmed[m[2]:m[3]])
-			dl.month = month(trimmed[m[4]:m[5]])
+			dl.month = Month(trimmed[m[4]:m[5]])
 			if m[6] >= 0 {
 				dl.year, _ = strconv.Atoi(trimmed[m[6]:m[7]])
 			}
@@ -506,12 +509,12 @@ func latestExplicit(p *analysis.Pass) (core.RefDate, bool) {
 	each(explicitMDY, func(text string, m []int) (time.Time, bool) {
 		d, _ := strconv.Atoi(text[m[4]:m[5]])
 		y, _ := strconv.Atoi(text[m[6]:m[7]])
-		return day(y, month(text[m[2]:m[3]]), d)
+		return day(y, Month(text[m[2]:m[3]]), d)
 	})
 	each(explicitDMY, func(text string, m []int) (time.Time, bool) {
 		d, _ := strconv.Atoi(text[m[2]:m[3]])
 		y, _ := strconv.Atoi(text[m[6]:m[7]])
-		return day(y, month(text[m[4]:m[5]]), d)
+		return day(y, Month(text[m[4]:m[5]]), d)
 	})
 	each(explicitISO, func(text string, m []int) (time.Time, bool) {
 		y, _ := strconv.Atoi(text[m[2]:m[3]])

@@ -1821,17 +1821,6 @@ var weekdayNames = lexicons.Words("weekdays")
 
 var weekdaySet = text.NewWordSet(weekdayNames...)
 
-// monthNumbers are the month names and abbreviations, with their numbers.
-var monthNumbers = func() map[string]time.Month {
-	m := map[string]time.Month{}
-	for i := time.January; i <= time.December; i++ {
-		name := strings.ToLower(i.String())
-		m[name], m[name[:3]] = i, i
-	}
-	m["sept"] = time.September
-	return m
-}()
-
 // weekdays flags a weekday named beside a date it does not fall on:
 // "Monday, June 12, 2025" (a Thursday), "Monday, March 4" in a text of
 // March 2026 (a date without its year is the article's year's within two
@@ -1844,6 +1833,7 @@ func (s *Scorer) weekdays(p *analysis.Pass) {
 		}
 		return p.Tokens[k].Norm
 	}
+	isMonth := func(k int) bool { return k < len(p.Tokens) && monthWord.Has(&p.Tokens[k]) }
 	day := func(k int) int {
 		w := strings.TrimRight(tok(k), "stndrh")
 		if n, err := strconv.Atoi(w); err == nil && len(w) <= 2 && n >= 1 && n <= 31 {
@@ -1867,10 +1857,10 @@ func (s *Scorer) weekdays(p *analysis.Pass) {
 		if tok(j+1) == "." {
 			dot = 1
 		}
-		if mm, ok := monthNumbers[tok(j)]; ok && day(j+1+dot) > 0 {
-			m, d, j = mm, day(j+1+dot), j+2+dot
-		} else if mm, ok := monthNumbers[tok(j+1)]; ok && day(j) > 0 {
-			m, d, j = mm, day(j), j+2
+		if isMonth(j) && day(j+1+dot) > 0 {
+			m, d, j = refdate.Month(tok(j)), day(j+1+dot), j+2+dot
+		} else if isMonth(j+1) && day(j) > 0 {
+			m, d, j = refdate.Month(tok(j+1)), day(j), j+2
 		} else {
 			continue
 		}
