@@ -866,6 +866,26 @@ func TestWordSense(t *testing.T) {
 		// labelled line alone is a headline's.
 		{"The interview, edited for length.\n\nHOST: Was it a turning point?\n\nSebastian Gorka: No, not at all. It was a revolutionary moment.", "revolutionary", false},
 		{"Open Borders Chaos: the government's reckless gamble.\n\nThe vote is on Monday.", "reckless", true},
+		// What is alleged is the accuser's charge; a size stated with its
+		// figure is measured; a verb's literal noun after a determiner or a
+		// possessive is the noun (classes of the census's false alarms).
+		{"Senator Jane Smith is alleging cronyism at the foundation.", "cronyism", false},
+		{"The visit brought allegations of pandering from the campaign.", "pandering", false},
+		{"The deal reeks of cronyism.", "cronyism", true},
+		{"He took a massive $916 million loss that year.", "massive", false},
+		{"Among non-white voters, her edge was massive: 69 percent to 21 percent.", "massive", false},
+		{"It's a bad idea to hire on a manager's gut instinct.", "gut", false},
+		{"The voters’ guts told them otherwise.", "guts", false},
+		{"The bill would gut the agency's budget.", "gut", true},
+		{"A law that guts the programme passed on Monday.", "guts", true},
+		{"He could not bring himself to utter: the name of his rival.", "utter", false},
+		{"The rollout was an utter failure.", "utter", true},
+		{"Investigators traced the hack of the party's emails to Moscow.", "hack", false},
+		{"The agency is run by party hacks.", "hacks", true},
+		{"People think in stark terms of good and evil.", "evil", false},
+		{"The candidate has often been met with mockery.", "mockery", false},
+		{"The flip-flops made a mockery of the count.", "mockery", true},
+		{"Local, national and international outrage ensued.", "outrage", false},
 	} {
 		res := analyze(t, c.text, "")
 		counted := false

@@ -404,7 +404,7 @@ var (
 	characterisationVerb   = text.NewWordSet(lexicons.Words("characterisation_verbs")...)
 	characterisationAsVerb = text.NewWordSet(lexicons.Words("characterisation_as_verbs")...)
 	disparagingAsVerb      = text.NewWordSet(lexicons.Words("disparaging_as_verbs")...)
-	accusationVerb         = text.NewWordSet(lexicons.Words("accusation_verbs")...)
+	accusationWord         = text.NewWordSet(lexicons.Words("accusation_words")...)
 	verbalAttack           = text.NewWordSet(lexicons.Words("verbal_attack_words")...)
 	sizeAdjective          = text.NewWordSet(lexicons.Words("size_adjectives")...)
 	vagueAgent             = text.NewWordSet(lexicons.Words("vague_agents")...)
@@ -417,7 +417,7 @@ var (
 // thing rather than the outlet's: after "called" or "branded" in its
 // clause ("O'Malley calling Trump a fascist"), after "as" following
 // "portrayed", "seen" or "dismissed" ("what many Democrats view as
-// dishonest"), or after "of" following "accused". It looks back at most
+// dishonest"), or after "of" following "accused" or "allegations". It looks back at most
 // twelve words (an object can be long: "portrayed her use of the private
 // email system as a reckless danger"), or maxObject when an "as" anchors
 // the naming ("perceived some of Twitter's efforts to clamp down on
@@ -482,7 +482,7 @@ func characterisation(p *analysis.Pass, si, first int) (string, bool) {
 				continue // "so-called" is not a speaker's naming
 			}
 			return "the speaker", true
-		case as && characterisationAsVerb.Has(t), of && accusationVerb.Has(t):
+		case as && characterisationAsVerb.Has(t), of && accusationWord.Has(t):
 			return "the speaker", true
 		}
 	}
@@ -594,6 +594,8 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 	switch {
 	case m.Entry.AgentSpeaks:
 		return identifiedSubject(p, si, m.First)
+	case m.Last-m.First == 1 && sizeAdjective.Has(t) && (figureAt(p, si, m.Last) || next.Norm == ":" && figureAt(p, si, m.Last+1)):
+		return true // the size stated with its figure: "a massive $916 million loss", "her edge was massive: 69 percent"
 	case m.Last-m.First == 1 && sizeAdjective.Has(t) && !next.Punct && !predicativeFollower.Has(next):
 		return !loadedAt(p, m.Last)
 	case strings.EqualFold(p.Text[m.Start:m.End], "so-called"):
@@ -612,10 +614,44 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 		return !p.TitleCase(m.First) // "the National Center for Disaster Preparedness": a name across its "for"
 	case m.First >= 2 && p.Tokens[m.First-1].Norm == "-" && p.Tokens[m.First-1].End == t.Start && p.Tokens[m.First-2].Norm == "anti":
 		return true // "anti-fascist demonstrators", "anti-racist groups": a movement's name, against the label
+	case m.Last-m.First == 1 && literalNoun.Has(t) && nounAfter(p, si, m.First):
+		return true // "a manager's gut instinct", "the blasts that began in Austin": the noun, not the verb
 	case m.Last-m.First == 1 && measuredCutVerb.Has(t):
 		return measuredCut(p, si, m.First)
 	}
 	return false
+}
+
+// figureAt reports a figure at token k of sentence si: a currency sign or
+// a number.
+func figureAt(p *analysis.Pass, si, k int) bool {
+	if k >= p.Sentences[si].Last {
+		return false
+	}
+	n := p.Tokens[k].Norm
+	return n == "$" || n == "£" || n == "€" || n != "" && n[0] >= '0' && n[0] <= '9'
+}
+
+// nounAfter reports a determiner or a possessive right before token k
+// ("the", "their", "a manager's", "voters’", "its own"), which makes the
+// word there a noun. "That" and "this" are left out: they are also the
+// subject or the relative pronoun before a verb ("a law that guts the
+// programme").
+func nounAfter(p *analysis.Pass, si, k int) bool {
+	if k-1 > p.Sentences[si].First && p.Tokens[k-1].Norm == "own" {
+		k--
+	}
+	if k-1 < p.Sentences[si].First {
+		return false
+	}
+	prev := &p.Tokens[k-1]
+	if prev.Norm == "s" && text.PossessiveAt(p.Tokens, k-2) {
+		return true
+	}
+	if text.IsApostrophe(prev) && k-2 >= p.Sentences[si].First && p.Tokens[k-2].End == prev.Start && strings.HasSuffix(p.Tokens[k-2].Norm, "s") {
+		return true // a plural's possessive: "voters’ guts"
+	}
+	return determiners.Has(prev) && prev.Norm != "that" && prev.Norm != "this"
 }
 
 // nameJoiner are the lowercase words inside an institution's name.
@@ -638,6 +674,7 @@ func measuredCut(p *analysis.Pass, si, k int) bool {
 
 var (
 	measuredCutVerb   = text.NewWordSet(lexicons.Words("measured_cut_verbs")...)
+	literalNoun       = text.NewWordSet(lexicons.Words("literal_verb_nouns")...)
 	measuredCutObject = text.NewWordSet(lexicons.Words("measured_cut_objects")...)
 )
 
@@ -801,13 +838,13 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 		}
 	}
 	// After the attribution (the nearest one), not as the first word of
-	// its object ("Trump says racist things" is the writer's description),
-	// and up to a turn to another voice ("…, but for Republicans it is a
+	// its object ("Trump says racist things" is the writer's description;
+	// what someone alleges is their charge), and up to a turn to another voice ("…, but for Republicans it is a
 	// cover-up"); a promise or a plea, up to its first comma.
 	slices.SortStableFunc(earlier, func(x, y speaker) int { return y.to - x.to })
 	for _, sp := range earlier {
 		between := p.Text[sp.to:start]
-		if !objectOfCue(p, sp.to, end) && !turnBetween(between) && !inAside(between) &&
+		if (allegationVerb[sp.cue] || !objectOfCue(p, sp.to, end)) && !turnBetween(between) && !inAside(between) &&
 			!(promiseVerb[sp.cue] && strings.ContainsAny(between, ",;")) {
 			return sp.name, true
 		}
@@ -974,7 +1011,10 @@ func objectOfCue(p *analysis.Pass, cueEnd, end int) bool {
 	return true
 }
 
-var clauseVerb = lexicons.Set("clause_verbs")
+var (
+	clauseVerb     = lexicons.Set("clause_verbs")
+	allegationVerb = lexicons.Set("allegation_verbs")
+)
 
 // turnBetween reports a clause that hands the sentence to another voice.
 // "but not" and "but also" join two words of one clause ("supporting but
