@@ -886,6 +886,8 @@ func TestWordSense(t *testing.T) {
 		{"The candidate has often been met with mockery.", "mockery", false},
 		{"The flip-flops made a mockery of the count.", "mockery", true},
 		{"Local, national and international outrage ensued.", "outrage", false},
+		{"The race was close. Richard Petty’s sentiments went further.", "Petty", false},
+		{"The race was close. The Corrupt media ignored it.", "Corrupt", true},
 	} {
 		res := analyze(t, c.text, "")
 		counted := false

@@ -332,7 +332,8 @@ func (k *KB) Validate() error {
 var singleHolder = map[string]bool{"President": true, "Vice President": true, "Prime Minister": true, "Chancellor": true,
 	"King": true, "Queen": true, "Pope": true, "Foreign Minister": true, "Foreign Secretary": true, "Secretary of State": true,
 	"Defence Minister": true, "Defence Secretary": true, "Defense Secretary": true, "Secretary General": true,
-	"Secretary-General": true, "High Representative": true, "Crown Prince": true}
+	"Secretary-General": true, "High Representative": true, "Crown Prince": true, "Speaker": true,
+	"Senate Majority Leader": true, "Senate Minority Leader": true, "House Majority Leader": true, "House Minority Leader": true}
 
 // SingleHolder reports an office one person holds at a time (a president,
 // a minister), unlike a senator's.

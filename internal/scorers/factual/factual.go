@@ -248,6 +248,15 @@ var titles = []struct {
 	{[]string{"defense", "secretary"}, "Defense Secretary"},
 	{[]string{"secretary", "general"}, "Secretary General"},
 	{[]string{"secretary", "-", "general"}, "Secretary-General"},
+	{[]string{"speaker", "of", "the", "house"}, "Speaker"},
+	{[]string{"house", "speaker"}, "Speaker"},
+	{[]string{"speaker"}, "Speaker"},
+	{[]string{"senate", "majority", "leader"}, "Senate Majority Leader"},
+	{[]string{"senate", "minority", "leader"}, "Senate Minority Leader"},
+	{[]string{"house", "majority", "leader"}, "House Majority Leader"},
+	{[]string{"house", "minority", "leader"}, "House Minority Leader"},
+	{[]string{"majority", "leader"}, "Majority Leader"},
+	{[]string{"minority", "leader"}, "Minority Leader"},
 	{[]string{"pope"}, "Pope"},
 	{[]string{"king"}, "King"},
 	{[]string{"queen"}, "Queen"},
@@ -269,8 +278,24 @@ func canonical(title string) string {
 	return title
 }
 
-// sameTitle treats the names different countries give one kind of office alike.
-func sameTitle(a, b string) bool { return canonical(a) == canonical(b) }
+// sameTitle treats the names different countries give one kind of office
+// alike, and a leader's title without its chamber ("Majority Leader") as
+// either chamber's.
+func sameTitle(a, b string) bool {
+	a, b = canonical(a), canonical(b)
+	return a == b || chamberless(a) == b || a == chamberless(b)
+}
+
+// chamberless drops the chamber from a congressional leader's title.
+func chamberless(title string) string {
+	if t, ok := strings.CutPrefix(title, "Senate "); ok {
+		return t
+	}
+	if t, ok := strings.CutPrefix(title, "House "); ok {
+		return t
+	}
+	return title
+}
 
 // honorifics precede a name without being part of it.
 var honorificWords = lexicons.Set("honorifics")
@@ -1584,12 +1609,14 @@ func typoOfGiven(person *kb.Person, g string) (string, bool) {
 	return "", false
 }
 
-// doubledOnce reports whether long is short with one letter doubled.
+// doubledOnce reports whether long is short with one letter doubled inside
+// it. A doubled last letter is left out: it makes a pet form that is a name
+// of its own ("Mikee" beside "Mike"), not a slip.
 func doubledOnce(short, long string) bool {
 	if len(long) != len(short)+1 {
 		return false
 	}
-	for i := 1; i < len(long); i++ {
+	for i := 1; i < len(long)-1; i++ {
 		if long[i] == long[i-1] && long[:i]+long[i+1:] == short {
 			return true
 		}

@@ -609,6 +609,11 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 		return true
 	case m.First > p.Sentences[si].First+1 && p.Capitalized(*t) && p.Capitalized(p.Tokens[m.First-1]) && !p.Tokens[m.First-1].Punct:
 		return !p.TitleCase(m.First)
+	case m.First == p.Sentences[si].First+1 && p.Capitalized(*t) && p.Capitalized(p.Tokens[m.First-1]) && !p.Tokens[m.First-1].Punct && !sentenceOpener.Has(&p.Tokens[m.First-1]):
+		// The second word of a sentence after a first that no sentence
+		// opens with lower-case-able function words: a name ("Richard
+		// Petty's sentiments"), not "The Corrupt …".
+		return !p.TitleCase(m.First)
 	case m.First > p.Sentences[si].First+2 && p.Capitalized(*t) && nameJoiner[p.Tokens[m.First-1].Norm] && p.Capitalized(p.Tokens[m.First-2]) &&
 		!p.Tokens[m.First-2].Punct && p.Capitalized(*next) && !next.Punct:
 		return !p.TitleCase(m.First) // "the National Center for Disaster Preparedness": a name across its "for"
@@ -675,6 +680,7 @@ func measuredCut(p *analysis.Pass, si, k int) bool {
 var (
 	measuredCutVerb   = text.NewWordSet(lexicons.Words("measured_cut_verbs")...)
 	literalNoun       = text.NewWordSet(lexicons.Words("literal_verb_nouns")...)
+	sentenceOpener    = text.NewWordSet(lexicons.Words("sentence_openers")...)
 	measuredCutObject = text.NewWordSet(lexicons.Words("measured_cut_objects")...)
 )
 
