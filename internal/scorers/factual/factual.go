@@ -501,6 +501,14 @@ func (s *Scorer) mention(p *analysis.Pass, first, last int, cands []*kb.Person, 
 		surname = text.Fold(p.Text[p.Tokens[first].Start:p.Tokens[last-1].End])
 	}
 	person = analysis.Memo(p, namedPeople, newNamedPeople).resolve(surname, person, mi, standsAlone)
+	if person == nil && mi.given == "" && mi.title == "" {
+		// A bare surname that a title set after it identifies: "Biden,
+		// the current president," is the one Biden who was a president.
+		probe := mi
+		if _, ok := s.appositiveTitle(p, last, &probe); ok {
+			person = resolve(cands, probe)
+		}
+	}
 	if person == nil {
 		return
 	}
