@@ -1814,11 +1814,14 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 						k = -1
 					}
 				}
+				verbal := k >= sent.First && p.Tokens[k+1].Norm != "of"
 				if k > sent.First && !stems[p.Tokens[k].StemID] && p.Capitalized(p.Tokens[k]) {
 					k-- // "Queen Elizabeth II in 2021": a regnal number
 				}
 				if k >= sent.First && stems[p.Tokens[k].StemID] {
 					word = k
+				} else if verbal {
+					word = happenedAt(p, sent, first, stems) // "Hurricane Katrina struck New Orleans in 2006"
 				}
 			}
 			if word < 0 || p.IsExcluded(p.Tokens[min(first, word)].Start, p.Tokens[max(j, word)].End) {
@@ -1839,6 +1842,45 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 		}
 	}
 }
+
+// happenedAt finds the event a verb of happening ties to the date that
+// starts at token date ("Hurricane Katrina struck New Orleans in 2006",
+// "the referendum was held in 2015"): the verb within six words before the
+// date's "in" or "on", with no punctuation between, and a word of the
+// event's phrase right before it (an auxiliary, or ", which", between). It returns that
+// word's token, or -1.
+func happenedAt(p *analysis.Pass, sent text.Sentence, date int, stems map[int32]bool) int {
+	prep := date - 1
+	for prep > sent.First && (monthWord.Has(&p.Tokens[prep]) || p.Tokens[prep].Norm == "," || len(p.Tokens[prep].Norm) <= 2 && text.IsDigits(p.Tokens[prep].Norm)) {
+		prep--
+	}
+	for v := prep - 1; v > sent.First && v >= prep-6; v-- {
+		t := &p.Tokens[v]
+		if t.Punct {
+			return -1
+		}
+		if !happeningVerb.Has(t) {
+			continue
+		}
+		w := v - 1
+		for w > sent.First && passiveAux.Has(&p.Tokens[w]) {
+			w--
+		}
+		if w-2 >= sent.First && (p.Tokens[w].Norm == "which" || p.Tokens[w].Norm == "that") && p.Tokens[w-1].Norm == "," {
+			w -= 2 // "Hurricane Katrina, which struck New Orleans in 2006,"
+		}
+		if stems[p.Tokens[w].StemID] {
+			return w
+		}
+		return -1
+	}
+	return -1
+}
+
+var (
+	happeningVerb = text.NewWordSet(lexicons.Words("happening_verbs")...)
+	passiveAux    = text.NewWordSet(lexicons.Words("passive_auxiliaries")...)
+)
 
 // hasYear reports a phrase that names a year ("2024 presidential
 // election"): the year is the event's, and the event one of a series.
