@@ -1386,6 +1386,11 @@ var lifeSpans = analysis.NewResult[*[]core.Span]("factual: life findings")
 
 func newSpans() *[]core.Span { return new([]core.Span) }
 
+// toldByLife reports a life finding overlapping [start, end).
+func toldByLife(p *analysis.Pass, start, end int) bool {
+	return slices.ContainsFunc(*analysis.Memo(p, lifeSpans, newSpans), func(l core.Span) bool { return l.Start < end && start < l.End })
+}
+
 // deathYear reads the year of a death told after a name: "X, who died in
 // 2019", "X died on 8 July 2022", "X, who died aged 96 in 2022". Between
 // "died" and the year only date words, an age and "in", "on", "at",
@@ -1721,7 +1726,7 @@ func (s *Scorer) dates(p *analysis.Pass) {
 		// noun presents it as a fact that has happened.
 		past = past || possessiveEvent(p, sp)
 		if future || !past || p.IsExcluded(sp.Start, sp.End) ||
-			slices.ContainsFunc(*analysis.Memo(p, lifeSpans, newSpans), func(l core.Span) bool { return l.Start < sp.End && sp.Start < l.End }) {
+			toldByLife(p, sp.Start, sp.End) {
 			continue
 		}
 		p.Report(core.Finding{Rule: RuleDate.ID, Start: sp.Start, End: sp.End, Severity: RuleDate.Severity, Confidence: 0.7,
@@ -1831,6 +1836,9 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 				continue
 			}
 			start, end := p.Tokens[min(first, word)].Start, p.Tokens[max(j, word)].End
+			if toldByLife(p, start, end) {
+				return // "Queen Elizabeth II, who died in 2021": the wrong year of death, told once
+			}
 			told := fmt.Sprintf("in %d", y)
 			if relative != "" {
 				told = fmt.Sprintf("%s (%d, by the article's date)", relative, y)
