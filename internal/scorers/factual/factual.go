@@ -713,9 +713,11 @@ func (s *Scorer) appositiveTitle(p *analysis.Pass, last int, mi *mentionInfo) (e
 	country, countryStart := "", 0
 	if p.Tokens[k+1].Norm == "the" {
 		k += 2
-	} else if c, n := s.countryAt(p, k+1); n > 0 && k+n+2 < len(p.Tokens) && (p.Tokens[k+1+n].Norm == "'" || p.Tokens[k+1+n].Norm == "’") && p.Tokens[k+2+n].Norm == "s" {
+	} else if c, n := s.countryAt(p, k+1); n > 0 && k+n+2 < len(p.Tokens) && text.PossessiveAt(p.Tokens, k+1+n) {
 		country, countryStart = c, k+1 // ", France's president"
 		k += n + 3
+	} else if k+3 < len(p.Tokens) && isAcronym(p.Text[p.Tokens[k+1].Start:p.Tokens[k+1].End]) && text.PossessiveAt(p.Tokens, k+2) {
+		k += 4 // ", NATO's secretary general": the organisation the office is of
 	} else {
 		return 0, false
 	}
@@ -745,6 +747,8 @@ func (s *Scorer) appositiveTitle(p *analysis.Pass, last int, mi *mentionInfo) (e
 			if c, cn := s.countryAt(p, k+n+1); k+n < len(p.Tokens) && p.Tokens[k+n].Norm == "of" && cn > 0 && country == "" && k+n+1+cn < len(p.Tokens) && p.Tokens[k+n+1+cn].Punct {
 				country, countryStart = c, k+n+1
 				n += 1 + cn
+			} else if k+n+2 < len(p.Tokens) && p.Tokens[k+n].Norm == "of" && isAcronym(p.Text[p.Tokens[k+n+1].Start:p.Tokens[k+n+1].End]) && p.Tokens[k+n+2].Punct {
+				n += 2 // ", the secretary general of NATO,"
 			}
 			// An appositive is set off by punctuation: in "the former
 			// president of the club" it is another office, in "Hillary
@@ -1594,7 +1598,7 @@ func nearGiven(cands []*kb.Person, g string) []*kb.Person {
 			if min(len(f), len(g)) <= 4 {
 				limit = 1
 			}
-			if editDistance(f, g) <= limit {
+			if editDistance(f, g) <= limit || swappedOnce(f, g) {
 				out = append(out, c)
 				break
 			}
@@ -1610,12 +1614,18 @@ func nearGiven(cands []*kb.Person, g string) []*kb.Person {
 // Elena) as a mistake.
 func typoOfGiven(person *kb.Person, g string) (string, bool) {
 	fg := text.Fold(g)
-	if len(fg) < 5 {
+	if len(fg) < 4 {
 		return "", false
 	}
 	for _, cg := range person.Given {
 		right := strings.Fields(cg)[0]
-		if f := text.Fold(right); f != fg && (doubledOnce(f, fg) || doubledOnce(fg, f) || swappedOnce(f, fg)) {
+		f := text.Fold(right)
+		if f == fg {
+			continue
+		}
+		// Four letters admit only a swap ("Kier" for Keir): a doubled letter
+		// there makes other short names ("Ann", "Jonn").
+		if swappedOnce(f, fg) || len(fg) >= 5 && (doubledOnce(f, fg) || doubledOnce(fg, f)) {
 			return right, true
 		}
 	}
