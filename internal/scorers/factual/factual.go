@@ -44,7 +44,9 @@ type Scorer struct {
 	// single lists one-word surnames, for the misspelling check, and
 	// nearby indexes them by every form with up to two letters deleted.
 	single []string
-	nearby map[string][]int
+	// compound are the surnames of several words ("von der leyen").
+	compound []string
+	nearby   map[string][]int
 	// given holds the folded given names of the people with a one-word
 	// surname: a name not among them cannot anchor a misspelt surname.
 	given map[string]bool
@@ -66,9 +68,11 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 	for _, s := range k.Surnames() {
 		lx.Entries = append(lx.Entries, &lexicon.Entry{Phrase: s, Category: "surname", Exact: true, Weight: 1, Note: s})
 	}
-	var single []string
+	var single, compound []string
 	for _, s := range k.Surnames() {
-		if !strings.Contains(s, " ") {
+		if strings.Contains(s, " ") {
+			compound = append(compound, s)
+		} else {
 			single = append(single, s)
 		}
 	}
@@ -119,7 +123,7 @@ func New(k *kb.KB, stems *text.StemCache) *Scorer {
 		}
 		onceStems[ev.ID] = set
 	}
-	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, nearby: nearby, given: given, givenLikeDemonym: givenLikeDemonym, countryWords: countryWords, onceStems: onceStems}
+	return &Scorer{kb: k, surnames: lexicon.Compile(stems, lx), single: single, compound: compound, nearby: nearby, given: given, givenLikeDemonym: givenLikeDemonym, countryWords: countryWords, onceStems: onceStems}
 }
 
 // deletions returns w and every form of it with one or two letters deleted.
@@ -1527,6 +1531,15 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 		if n < sent.Last && !p.Tokens[n].Punct && p.Capitalized(p.Tokens[n]) && (n > k+1 || p.Tokens[n].Start == t.End+1) {
 			continue
 		}
+		// A surname of several words: "Ursula von der Layen".
+		j := k
+		for j-1 > sent.First && nameParticle.Has(&p.Tokens[j-1]) && !p.Capitalized(p.Tokens[j-1]) {
+			j--
+		}
+		if j < k {
+			s.misspeltCompound(p, sent, j, k)
+			continue
+		}
 		// The name is anchored by a title the person held, or else by their
 		// exact given name; anchored by the given name alone, only one slip
 		// (a letter wrong, missing, added, or two swapped) in a surname of
@@ -1554,30 +1567,62 @@ func (s *Scorer) misspelt(p *analysis.Pass, sent text.Sentence, matched []bool) 
 			} else if d == 0 || d > 2 || (d == 2 && len(sur) < 8) {
 				continue
 			}
-			for _, person := range s.kb.BySurname(sur) {
-				held := false
-				for _, o := range person.Offices {
-					held = held || mi.title != "" && sameTitle(o.Title, mi.title)
-				}
-				if mi.title != "" && !held || mi.given != "" && !person.HasGiven(mi.given) && !slices.ContainsFunc(person.Given, func(g string) bool { return leadingName(g) == text.Fold(mi.given) }) {
-					continue
-				}
-				if _, q := p.QuoteAt(t.Start, t.End); q {
-					continue
-				}
-				anchor := "the given name " + mi.given + ", which " + person.Name() + " bears"
-				if held {
-					anchor = "the title " + mi.title + ", which " + person.Name() + " held"
-				}
-				p.Report(core.Finding{Rule: RuleName.ID, Start: t.Start, End: t.End, Severity: RuleName.Severity, Confidence: 0.7,
-					Message: fmt.Sprintf("%q looks like a misspelling of %s's surname.", p.Text[t.Start:t.End], person.Name()),
-					Explanation: fmt.Sprintf("It follows %s, and is %d letter(s) away from the accepted spellings (%s).",
-						anchor, d, strings.Join(person.Surname, ", "))})
-				goto next
+			if s.reportSlip(p, t.Start, t.End, sur, d, mi) {
+				break
 			}
 		}
-	next:
 	}
+}
+
+// misspeltCompound checks a surname of several words whose last word is
+// token k and whose particles start at token j ("von der Layen"): one slip
+// in the last word of a known surname with the same particles, anchored as
+// a one-word surname is.
+func (s *Scorer) misspeltCompound(p *analysis.Pass, sent text.Sentence, j, k int) {
+	mi := s.parseMention(p, j, sent.First)
+	if mi.title == "" && mi.given == "" {
+		return // reportSlip holds the given name to the person's
+	}
+	start, end := p.Tokens[j].Start, p.Tokens[k].End
+	written := text.Fold(p.Text[start:end])
+	cut := strings.LastIndexByte(written, ' ') + 1
+	for _, sur := range s.compound {
+		last, ok := strings.CutPrefix(sur, written[:cut])
+		if !ok || len(last) < 4 || strings.Contains(last, " ") {
+			continue
+		}
+		if d := editDistance(written[cut:], last); (d == 1 || swappedOnce(written[cut:], last)) && s.reportSlip(p, start, end, sur, d, mi) {
+			return
+		}
+	}
+}
+
+// reportSlip reports the words at [start, end) as a misspelling of the
+// surname sur (d edits away), when a person of that surname has the
+// mention's title or given name; it reports whether it did.
+func (s *Scorer) reportSlip(p *analysis.Pass, start, end int, sur string, d int, mi mentionInfo) bool {
+	for _, person := range s.kb.BySurname(sur) {
+		held := false
+		for _, o := range person.Offices {
+			held = held || mi.title != "" && sameTitle(o.Title, mi.title)
+		}
+		if mi.title != "" && !held || mi.given != "" && !person.HasGiven(mi.given) && !slices.ContainsFunc(person.Given, func(g string) bool { return leadingName(g) == text.Fold(mi.given) }) {
+			continue
+		}
+		if _, q := p.QuoteAt(start, end); q {
+			return false
+		}
+		anchor := "the given name " + mi.given + ", which " + person.Name() + " bears"
+		if held {
+			anchor = "the title " + mi.title + ", which " + person.Name() + " held"
+		}
+		p.Report(core.Finding{Rule: RuleName.ID, Start: start, End: end, Severity: RuleName.Severity, Confidence: 0.7,
+			Message: fmt.Sprintf("%q looks like a misspelling of %s's surname.", p.Text[start:end], person.Name()),
+			Explanation: fmt.Sprintf("It follows %s, and is %d letter(s) away from the accepted spellings (%s).",
+				anchor, d, strings.Join(person.Surname, ", "))})
+		return true
+	}
+	return false
 }
 
 // leadingName is the first word of a given name, folded.
