@@ -224,6 +224,7 @@ func externalPrecisionSet(eng *engine.Engine, run *externalRun) (string, error) 
 		{"loaded_precision_mainstream13.tsv", "loaded.precision_mainstream13", "on the same corpus's articles judged not hyperpartisan, every finding no earlier set held after the span model was refitted on the promise cues (all 7 the model's words), drawn with seed 2073, judged once"},
 		{"loaded_precision_pages.tsv", "loaded.precision_pages", "on the reviewed article text of the 26 English news outlets' saved pages (science, technology, games, local and world news), every finding there, judged as a held-out set of other genres than the political news the lexicon was written from (0.447 when drawn) and then read for one rule (a loaded noun the text uses as a term keeps that sense through it)"},
 		{"loaded_precision_pages2.tsv", "loaded.precision_pages2", "on the same pages, the 9 findings the first pages set did not hold (the lexicon rounds since), drawn with seed 2075, judged once and not read for a rule"},
+		{"loaded_precision_pages3.tsv", "loaded.precision_pages3", "on the same pages, the one finding no earlier set held after the sourcing round of 2026-12-07 made a report no one names hearsay, not a speaker, judged once"},
 	}
 	judged := make([][]LoadedJudgement, len(sets))
 	for i, s := range sets {
