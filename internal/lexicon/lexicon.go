@@ -32,6 +32,10 @@ type Entry struct {
 	// these (word forms): the next word tells the part of speech ("boasted
 	// a collection" is possession, "ignorant of" is unaware).
 	UnlessNext []string `yaml:"unless_next"`
+	// UnlessPrev cancels a match when the word right before it is one of
+	// these (word forms): a possessive or a determiner names whose it is
+	// ("his research shows" is someone's research, "research shows" no one's).
+	UnlessPrev []string `yaml:"unless_prev"`
 	// Flag is a sentence the entry must match; Pass one it must not.
 	Flag []string `yaml:"flag"`
 	Pass []string `yaml:"pass"`
@@ -46,10 +50,10 @@ type Entry struct {
 
 	Source string `yaml:"-"` // file:line
 	// Set by Compile: the entry's lexicon, its category's rule, and its
-	// UnlessNear stems and UnlessNext forms as ids.
-	lex                *Lexicon
-	rule               string
-	unless, unlessNext []int32
+	// UnlessNear stems and UnlessNext and UnlessPrev forms as ids.
+	lex                            *Lexicon
+	rule                           string
+	unless, unlessNext, unlessPrev []int32
 }
 
 // Category describes a group of entries and the rule its matches report.
@@ -116,7 +120,7 @@ func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line,
 var (
 	topKeys      = set("name", "about", "negation", "categories", "entries")
 	aboutKeys    = set("purpose", "selection", "sources")
-	entryKeys    = set("phrase", "category", "weight", "exact", "unless_near", "unless_next", "flag", "pass", "note", "polarity", "agent_speaks")
+	entryKeys    = set("phrase", "category", "weight", "exact", "unless_near", "unless_next", "unless_prev", "flag", "pass", "note", "polarity", "agent_speaks")
 	categoryKeys = set("rule", "description")
 )
 
@@ -215,7 +219,7 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 		// A context word is one token, a word or a punctuation mark:
 		// "e-mail" would tokenize to "e", "-" and "mail", and the dash alone
 		// would cancel the entry beside any hyphenated word.
-		for _, u := range slices.Concat(e.UnlessNear, e.UnlessNext) {
+		for _, u := range slices.Concat(e.UnlessNear, e.UnlessNext, e.UnlessPrev) {
 			if u == "" || utf8.RuneCountInString(u) > 1 && strings.ContainsFunc(u, notWordRune) {
 				return nil, &Error{file, line, fmt.Sprintf("entry %q: context word %q must be one word of letters or digits, or one punctuation mark", e.Phrase, u)}
 			}

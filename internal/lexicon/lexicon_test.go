@@ -47,6 +47,7 @@ func TestMatcherFeatures(t *testing.T) {
 		{Phrase: "some * say", Category: "c"},
 		{Phrase: "- hating", Category: "c"},
 		{Phrase: "dog whistle", Category: "c"},
+		{Phrase: "research shows", Category: "c", Exact: true, UnlessPrev: []string{"his", "s"}},
 	}}
 	stems := &text.StemCache{}
 	m := Compile(stems, lx)
@@ -70,6 +71,9 @@ func TestMatcherFeatures(t *testing.T) {
 		{"The dog-", nil},
 		{"A slammed-shut door.", []string{"slammed"}},
 		{"The hating—it stopped.", nil},
+		{"Research shows it works.", []string{"Research shows"}},
+		{"His research shows it works.", nil},
+		{"Greenberg's research shows it works.", nil},
 	}
 	for _, c := range cases {
 		var got []string

@@ -90,6 +90,10 @@ func Compile(stems *text.StemCache, lexicons ...*Lexicon) *Matcher {
 				for _, u := range e.UnlessNext {
 					e.unlessNext = append(e.unlessNext, text.Intern(text.Fold(u)))
 				}
+				e.unlessPrev = e.unlessPrev[:0]
+				for _, u := range e.UnlessPrev {
+					e.unlessPrev = append(e.unlessPrev, text.Intern(text.Fold(u)))
+				}
 			}
 		})
 	}
@@ -381,6 +385,9 @@ func (m *Matcher) keep(e *Entry, toks []text.Token, first, last int) bool {
 		}
 	}
 	if len(e.unlessNext) > 0 && last < len(toks) && slices.Contains(e.unlessNext, toks[last].NormID) {
+		return false
+	}
+	if len(e.unlessPrev) > 0 && first > 0 && slices.Contains(e.unlessPrev, toks[first-1].NormID) {
 		return false
 	}
 	if e.lex.Negation {
