@@ -1874,7 +1874,7 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 						k = -1
 					}
 				}
-				verbal := k >= sent.First && p.Tokens[k+1].Norm != "of"
+				verbal := relative == "" && k >= sent.First && p.Tokens[k+1].Norm != "of"
 				if k > sent.First && !stems[p.Tokens[k].StemID] && p.Capitalized(p.Tokens[k]) {
 					k-- // "Queen Elizabeth II in 2021": a regnal number
 				}
@@ -1910,8 +1910,8 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 // starts at token date ("Hurricane Katrina struck New Orleans in 2006",
 // "the referendum was held in 2015"): the verb within six words before the
 // date's "in" or "on", with no punctuation between, and a word of the
-// event's phrase right before it (an auxiliary, or ", which", between). It returns that
-// word's token, or -1.
+// event's phrase right before it (an auxiliary, or ", which", between).
+// It returns that word's token, or -1.
 func happenedAt(p *analysis.Pass, sent text.Sentence, date int, stems map[int32]bool) int {
 	prep := date - 1
 	for prep > sent.First && (monthWord.Has(&p.Tokens[prep]) || p.Tokens[prep].Norm == "," || len(p.Tokens[prep].Norm) <= 2 && text.IsDigits(p.Tokens[prep].Norm)) {

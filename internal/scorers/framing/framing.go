@@ -610,9 +610,9 @@ func plainSense(p *analysis.Pass, si int, m *lexicon.Match) bool {
 	case m.First > p.Sentences[si].First+1 && p.Capitalized(*t) && p.Capitalized(p.Tokens[m.First-1]) && !p.Tokens[m.First-1].Punct:
 		return !p.TitleCase(m.First)
 	case m.First == p.Sentences[si].First+1 && p.Capitalized(*t) && p.Capitalized(p.Tokens[m.First-1]) && !p.Tokens[m.First-1].Punct && !sentenceOpener.Has(&p.Tokens[m.First-1]):
-		// The second word of a sentence after a first that no sentence
-		// opens with lower-case-able function words: a name ("Richard
-		// Petty's sentiments"), not "The Corrupt …".
+		// The second word of a sentence after a capitalised first word
+		// that is no function word is a name's ("Richard Petty's
+		// sentiments"); after "The" it is not ("The Corrupt …").
 		return !p.TitleCase(m.First)
 	case m.First > p.Sentences[si].First+2 && p.Capitalized(*t) && nameJoiner[p.Tokens[m.First-1].Norm] && p.Capitalized(p.Tokens[m.First-2]) &&
 		!p.Tokens[m.First-2].Punct && p.Capitalized(*next) && !next.Punct:
@@ -845,8 +845,9 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 	}
 	// After the attribution (the nearest one), not as the first word of
 	// its object ("Trump says racist things" is the writer's description;
-	// what someone alleges is their charge), and up to a turn to another voice ("…, but for Republicans it is a
-	// cover-up"); a promise or a plea, up to its first comma.
+	// what someone alleges is their charge), and up to a turn to another
+	// voice ("…, but for Republicans it is a cover-up"); a promise or a
+	// plea, up to its first comma.
 	slices.SortStableFunc(earlier, func(x, y speaker) int { return y.to - x.to })
 	for _, sp := range earlier {
 		between := p.Text[sp.to:start]
