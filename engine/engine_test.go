@@ -887,6 +887,8 @@ func TestWordSense(t *testing.T) {
 		{"The flip-flops made a mockery of the count.", "mockery", true},
 		{"Local, national and international outrage ensued.", "outrage", false},
 		{"The race was close. Richard Petty’s sentiments went further.", "Petty", false},
+		{"The vote came late. To Florida consultant Wilson, the party line is just plain silly.", "silly", false},
+		{"The vote came late. To many conservatives, the plan is a disaster.", "disaster", true},
 		{"The race was close. The Corrupt media ignored it.", "Corrupt", true},
 	} {
 		res := analyze(t, c.text, "")

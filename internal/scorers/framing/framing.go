@@ -881,9 +881,10 @@ func fieldsAtMost(s string, n int) bool {
 
 // viewpoint reports a loaded word in a sentence set in a named person's
 // view: "For Jonathan Chait, Williamson is exposing the perverse logic…",
-// "To Senator Ana Ruiz, the levy is a disaster", "In Mr. Allen's view, …".
-// What follows the comma is that person's view. A full name is required
-// ("For Democrats, the loss was devastating" describes their loss).
+// "To Senator Ana Ruiz, the levy is a disaster", "To Florida consultant
+// Wilson, …", "In Mr. Allen's view, …". What follows the comma is that
+// person's view. A full name, or a role and a name, is required ("For
+// Democrats, the loss was devastating" describes their loss).
 func viewpoint(p *analysis.Pass, si, first int) (string, bool) {
 	if si < 0 {
 		return "", false
@@ -911,19 +912,21 @@ func viewpoint(p *analysis.Pass, si, first int) (string, bool) {
 			}
 			end = j - 3
 		}
-		caps := 0
+		caps, lower := 0, 0
 		for i := k + 1; i < end; i++ {
 			t := &p.Tokens[i]
 			switch {
 			case !t.Punct && p.Capitalized(*t):
 				caps++
 			case t.Norm == "." || t.Norm == "the":
+			case !t.Punct:
+				lower++ // a role before the name: "To Florida consultant Wilson,"
 			default:
 				return "", false
 			}
 		}
-		if caps < 2 {
-			return "", false
+		if caps < 2 || lower > 0 && !p.Capitalized(p.Tokens[end-1]) {
+			return "", false // "To many conservatives,", "For the Obama administration,": a group
 		}
 		return p.Text[p.Tokens[k+1].Start:p.Tokens[end-1].End], true
 	}
