@@ -176,6 +176,9 @@ func configs() {
 // readDate reads one header date; the evidence suffix says how an
 // ambiguous one was settled. With search, the date may have words around it.
 func readDate(p *analysis.Pass, s string, search bool) (core.RefDate, bool) {
+	// "12h55", the time as French and Portuguese pages print it, reads as
+	// "12:55" in every language the parser knows ("21.dez.2018 às 12h55").
+	s = hourMinute.ReplaceAllString(s, "$1:$2")
 	if r, ok := parseValue(s, "header", ""); ok { // ISO 8601 and the common fixed layouts: no parser needed
 		r.Evidence = ""
 		return r, true
@@ -265,6 +268,8 @@ func bylineDate(p *analysis.Pass, s string) (core.RefDate, bool) {
 	}
 	return readDate(p, found[0].Text, false)
 }
+
+var hourMinute = regexp.MustCompile(`\b(\d{1,2})h(\d{2})\b`)
 
 var relative = regexp.MustCompile(`(?i)\b(?:ago|yesterday|today|tomorrow|hours?|minutes?|mins?)\b`)
 

@@ -33,6 +33,7 @@ func TestHeaderDates(t *testing.T) {
 		{"Sarah Gooding March 9, 2017 13", "2017-03-09", "day"},
 		{"Par Alexandre Hervaud et Jérémy Piette — 24 novembre 2017 à 18:42", "2017-11-24", "day"},
 		{"AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38 )", "2015-04-30", "day"},
+		{"21.dez.2018 às 12h55", "2018-12-21", "day"}, // the time as Portuguese and French pages print it
 	} {
 		doc := &core.Document{Text: "Council approves budget\n\n" + c.header + "\n\nThe council met and approved the budget for next year, officials said.\n"}
 		p := analysis.NewPass(doc, nil, &text.StemCache{}, nil)
