@@ -266,6 +266,8 @@ func TestFactualOnOutsideArticles(t *testing.T) {
 			"factual.date Katrina, which struck New Orleans in August 2006"},
 		{"the right year tied by a verb",
 			"T\n\nBy A\n\nNEW ORLEANS, June 10, 2023 — Hurricane Katrina struck New Orleans in 2005.\n", ""},
+		{"a year of the event's effect, not of the event",
+			"T\n\nBy A\n\nNEW YORK, June 10, 2023 — The September 11 attacks rocked markets in 2002.\n", ""},
 		{"a year in another clause",
 			"T\n\nBy A\n\nNEW ORLEANS, June 10, 2023 — Since Hurricane Katrina hit, the city has rebuilt, and in 2006 it reopened the port.\n", ""},
 		{"a wrong year of death, told once though a death is also an event",

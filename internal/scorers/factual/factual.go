@@ -1922,7 +1922,9 @@ func happenedAt(p *analysis.Pass, sent text.Sentence, date int, stems map[int32]
 		if t.Punct {
 			return -1
 		}
-		if !happeningVerb.Has(t) {
+		if t.Norm == "place" && v-1 > sent.First && p.Tokens[v-1].Norm == "took" {
+			v-- // "the attacks took place in 2002"
+		} else if !happeningVerb.Has(t) {
 			continue
 		}
 		w := v - 1
