@@ -397,8 +397,8 @@ func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInf
 		}
 	}
 	if mi.title == "" {
-		// "the late Shinzo Abe", "Japan's late prime minister": said of
-		// the dead. "the late Obama years" is a time, read by the caller.
+		// "the late Shinzo Abe", "his late father": said of the dead.
+		// "the late Obama years" is a time, read by the caller.
 		if k-1 >= sentFirst && p.Tokens[k].Norm == "late" && lateDeterminer[p.Tokens[k-1].Norm] {
 			mi.late, mi.start = true, k
 		}
@@ -667,7 +667,7 @@ func endsQualifier(p *analysis.Pass, k int) bool {
 		return true
 	}
 	t := &p.Tokens[k]
-	if t.Norm == "'" || t.Norm == "’" || t.Norm == "'s" || t.Norm == "’s" {
+	if text.IsApostrophe(t) {
 		return false
 	}
 	return t.Punct || !p.Capitalized(*t)
@@ -1323,8 +1323,9 @@ func (s *Scorer) checkAge(p *analysis.Pass, person *kb.Person, first, last, sent
 }
 
 // lateDeterminer are the words "late" follows when it means dead: "the
-// late", "his late", "Japan's late".
-var lateDeterminer = map[string]bool{"the": true, "his": true, "her": true, "their": true, "our": true, "its": true, "'s": true, "’s": true}
+// late", "his late". No token is "'s": the tokenizer splits a possessive
+// into an apostrophe and "s".
+var lateDeterminer = map[string]bool{"the": true, "his": true, "her": true, "their": true, "our": true, "its": true}
 
 // eraWords after a name make "the late Obama years" a time, not a person.
 var eraWords = text.NewWordSet(lexicons.Words("era_words")...)
@@ -1842,7 +1843,7 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 				continue
 			}
 			y, first, relative := 0, j, ""
-			if n, err := strconv.Atoi(t.Norm); err == nil && len(t.Norm) == 4 && n >= 1900 && n <= 2100 {
+			if n := calendarYear(t.Norm); n > 0 {
 				y = n
 			} else if t.Norm == "year" && j > sent.First && refYear > 0 {
 				switch p.Tokens[j-1].Norm {
@@ -1857,7 +1858,7 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 			}
 			word := -1
 			after := j + 1
-			if relative != "" && after+1 < sent.Last && (p.Tokens[after].Norm == "'" || p.Tokens[after].Norm == "’") && p.Tokens[after+1].Norm == "s" {
+			if relative != "" && after+1 < sent.Last && text.PossessiveAt(p.Tokens, after) {
 				after += 2 // "last year's"
 			}
 			if after < sent.Last && stems[p.Tokens[after].StemID] {
@@ -1874,14 +1875,15 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 						k = -1
 					}
 				}
-				verbal := relative == "" && k >= sent.First && p.Tokens[k+1].Norm != "of"
+				prep := k + 1 // the date's "in", "on" or "of", when k found one
+				verbal := relative == "" && k >= sent.First && p.Tokens[prep].Norm != "of"
 				if k > sent.First && !stems[p.Tokens[k].StemID] && p.Capitalized(p.Tokens[k]) {
 					k-- // "Queen Elizabeth II in 2021": a regnal number
 				}
 				if k >= sent.First && stems[p.Tokens[k].StemID] {
 					word = k
 				} else if verbal {
-					word = happenedAt(p, sent, first, stems) // "Hurricane Katrina struck New Orleans in 2006"
+					word = happenedAt(p, sent, prep, stems) // "Hurricane Katrina struck New Orleans in 2006"
 				}
 			}
 			if word < 0 || p.IsExcluded(p.Tokens[min(first, word)].Start, p.Tokens[max(j, word)].End) {
@@ -1906,17 +1908,13 @@ func (s *Scorer) eventYear(p *analysis.Pass, em refdate.EventMention) {
 	}
 }
 
-// happenedAt finds the event a verb of happening ties to the date that
-// starts at token date ("Hurricane Katrina struck New Orleans in 2006",
-// "the referendum was held in 2015"): the verb within six words before the
-// date's "in" or "on", with no punctuation between, and a word of the
-// event's phrase right before it (an auxiliary, or ", which", between).
-// It returns that word's token, or -1.
-func happenedAt(p *analysis.Pass, sent text.Sentence, date int, stems map[int32]bool) int {
-	prep := date - 1
-	for prep > sent.First && (monthWord.Has(&p.Tokens[prep]) || p.Tokens[prep].Norm == "," || len(p.Tokens[prep].Norm) <= 2 && text.IsDigits(p.Tokens[prep].Norm)) {
-		prep--
-	}
+// happenedAt finds the event a verb of happening ties to a date whose
+// "in" or "on" is token prep ("Hurricane Katrina struck New Orleans in
+// 2006", "the referendum was held in 2015"): the verb within six words
+// before it, with no punctuation between, and a word of the event's phrase
+// right before the verb (an auxiliary, or ", which", between). It returns
+// that word's token, or -1.
+func happenedAt(p *analysis.Pass, sent text.Sentence, prep int, stems map[int32]bool) int {
 	for v := prep - 1; v > sent.First && v >= prep-6; v-- {
 		t := &p.Tokens[v]
 		if t.Punct {
@@ -1946,6 +1944,14 @@ var (
 	happeningVerb = text.NewWordSet(lexicons.Words("happening_verbs")...)
 	passiveAux    = text.NewWordSet(lexicons.Words("passive_auxiliaries")...)
 )
+
+// calendarYear is the year a four-digit word names (1900 to 2100), or 0.
+func calendarYear(w string) int {
+	if n, err := strconv.Atoi(w); err == nil && len(w) == 4 && n >= 1900 && n <= 2100 {
+		return n
+	}
+	return 0
+}
 
 // hasYear reports a phrase that names a year ("2024 presidential
 // election"): the year is the event's, and the event one of a series.
@@ -2011,7 +2017,7 @@ func (s *Scorer) weekdays(p *analysis.Pass) {
 			j++
 		}
 		year := 0
-		if n, err := strconv.Atoi(tok(j)); err == nil && len(tok(j)) == 4 && n >= 1900 && n <= 2100 {
+		if n := calendarYear(tok(j)); n > 0 {
 			year, last = n, j
 		}
 		confidence := 0.85
