@@ -397,9 +397,9 @@ func (s *Scorer) parseMention(p *analysis.Pass, first, sentFirst int) mentionInf
 		}
 	}
 	if mi.title == "" {
-		// "the late Shinzo Abe", "his late father": said of the dead.
-		// "the late Obama years" is a time, read by the caller.
-		if k-1 >= sentFirst && p.Tokens[k].Norm == "late" && lateDeterminer[p.Tokens[k-1].Norm] {
+		// "the late Shinzo Abe", "Japan's late Shinzo Abe": said of the
+		// dead. "the late Obama years" is a time, read by the caller.
+		if k-1 >= sentFirst && p.Tokens[k].Norm == "late" && (lateDeterminer[p.Tokens[k-1].Norm] || k-2 >= sentFirst && text.PossessiveAt(p.Tokens, k-2)) {
 			mi.late, mi.start = true, k
 		}
 		return mi
@@ -1323,8 +1323,8 @@ func (s *Scorer) checkAge(p *analysis.Pass, person *kb.Person, first, last, sent
 }
 
 // lateDeterminer are the words "late" follows when it means dead: "the
-// late", "his late". No token is "'s": the tokenizer splits a possessive
-// into an apostrophe and "s".
+// late", "his late"; a possessive ("Japan's late") is read as the
+// tokenizer splits it, an apostrophe and "s".
 var lateDeterminer = map[string]bool{"the": true, "his": true, "her": true, "their": true, "our": true, "its": true}
 
 // eraWords after a name make "the late Obama years" a time, not a person.
