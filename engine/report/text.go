@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/credence-news/credence/engine/core"
+	"github.com/credence-news/credence/internal/text"
 )
 
 // Text prints one line per finding, `file:line:col rule message`, and a
@@ -83,11 +84,5 @@ func (t *Text) Write(w io.Writer, r core.Result) error {
 
 func (t *Text) Finish(io.Writer) error { return nil }
 
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// clip puts an excerpt on one line and shortens it to n runes.
+func clip(s string, n int) string { return text.Clip(strings.Join(strings.Fields(s), " "), n) }
