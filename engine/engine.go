@@ -13,12 +13,14 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
 	"github.com/credence-news/credence/internal/attribution"
 	"github.com/credence-news/credence/internal/datafile"
 	"github.com/credence-news/credence/internal/kb"
+	"github.com/credence-news/credence/internal/language"
 	"github.com/credence-news/credence/internal/lexicon"
 	"github.com/credence-news/credence/internal/profile"
 	"github.com/credence-news/credence/internal/quantity"
@@ -349,29 +351,21 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	if err := ctx.Err(); err != nil {
 		return core.Result{}, err
 	}
-	p := e.newPass(ctx, doc)
-	defer p.Release() // nothing in the result refers to the tokens or matches
-	for _, s := range e.stages {
-		if p.Stopped() {
-			break
+	var a analysed
+	start := 0
+	for _, end := range windows(doc.Prose(), windowBytes) {
+		if err := e.analyzeWindow(ctx, doc, start, end, &a); err != nil {
+			return core.Result{}, err
 		}
-		s.Run(p)
+		start = end
 	}
-	if p.Stopped() {
-		return core.Result{}, ctx.Err()
-	}
-	if e.opt.Inspect != nil {
-		e.opt.Inspect(p)
-	}
-	lang := languageOf(p)
-	findings := p.Findings
 	var settings RuleSettings
 	if e.opt.Settings != nil {
 		settings = e.opt.Settings(doc)
 	}
-	kept := findings[:0]
-	for _, f := range findings {
-		if !e.keeps(f.Rule, settings) || !lang.English() && englishOnly(f.Rule) {
+	kept := a.findings[:0]
+	for _, f := range a.findings {
+		if !e.keeps(f.Rule, settings) || !a.lang.English() && englishOnly(f.Rule) {
 			continue
 		}
 		if settings != nil {
@@ -382,8 +376,8 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 		kept = append(kept, f)
 	}
 	var omitted []core.Omitted
-	for _, o := range p.Omitted {
-		if !e.keeps(o.Rule, settings) || !lang.English() && englishOnly(o.Rule) {
+	for _, o := range a.omitted {
+		if !e.keeps(o.Rule, settings) || !a.lang.English() && englishOnly(o.Rule) {
 			continue
 		}
 		if settings != nil {
@@ -398,7 +392,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 		}
 		omitted = append(omitted, o)
 	}
-	findings = applySuppressions(doc.Text, kept)
+	findings := applySuppressions(doc.Text, kept)
 	slices.SortStableFunc(findings, func(a, b core.Finding) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(a.Rule, b.Rule))
 	})
@@ -407,28 +401,151 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 	}
 	res := core.Result{
 		ID: doc.ID, Source: doc.Source, Title: doc.Title, Byline: doc.Byline, Published: doc.Published, URL: doc.URL, Outlet: doc.Meta["source"],
-		RefDate: p.RefDate, Findings: findings, Omitted: omitted, Words: p.ArticleWords(), Doc: doc,
-		Quantities: analysis.ResultOf(p, analysis.Quantities),
+		RefDate: a.tally.RefDate, Findings: findings, Omitted: omitted, Words: a.tally.Words, Doc: doc,
+		Quantities: a.quantities, Attributions: a.attributions,
 	}
-	for _, a := range p.Attributions {
+	if !e.Partial() {
+		res.Features = profile.Features(&a.tally, findings, omitted)
+		res.Profile = e.models.Compute(&a.tally, findings, res.Features)
+		if !a.lang.English() {
+			notEnglish(res.Profile, a.lang)
+		}
+	}
+	if !a.lang.English() {
+		res.Language = a.lang.Code
+	}
+	var err error
+	if len(a.errs) > 0 {
+		err = fmt.Errorf("%s: %d finding(s) dropped for invalid spans: %v", doc.Source, len(a.errs), a.errs[0])
+	}
+	return res, err
+}
+
+// windowBytes is the most text analysed at once. A longer document (no
+// news article is: a dump of many, a log, a book) is analysed in windows
+// of at most this size cut at paragraph breaks, one after another, so that
+// its memory is a window's whatever the shape of its text (a token every
+// two bytes takes about 70 bytes a byte) and its time grows linearly.
+const windowBytes = 1 << 19
+
+// analysed is what the engine keeps of a document's analysis, window by
+// window, with offsets into the whole text.
+type analysed struct {
+	findings     []core.Finding
+	omitted      []core.Omitted
+	tally        profile.Tally
+	lang         language.Detected // the first window's
+	quantities   []core.Quantity
+	attributions []core.Attribution
+	errs         []error
+}
+
+// analyzeWindow analyses doc's text [start, end) and adds what it found to
+// a. A window after the first takes the first's reference date, and
+// reports no document-level finding (a missing byline is the first
+// window's to say); findings past the per-rule cap over the whole
+// document are counted, not listed.
+func (e *Engine) analyzeWindow(ctx context.Context, doc *core.Document, start, end int, a *analysed) error {
+	sub := doc
+	if start > 0 || end < len(doc.Text) {
+		w := *doc
+		w.Text = doc.Text[start:end]
+		if doc.Mask != "" {
+			w.Mask = doc.Mask[start:end]
+		}
+		sub = &w
+	}
+	p := e.newPass(ctx, sub)
+	defer p.Release() // nothing kept refers to the tokens or matches
+	p.Continued, p.Cut = start > 0, end < len(doc.Text)
+	if p.Continued {
+		p.RefDate = a.tally.RefDate
+		p.RefDate.Start -= start
+		p.RefDate.End -= start
+	}
+	for _, s := range e.stages {
+		if p.Stopped() {
+			break
+		}
+		s.Run(p)
+	}
+	if p.Stopped() {
+		return ctx.Err()
+	}
+	if e.opt.Inspect != nil {
+		e.opt.Inspect(p)
+	}
+	t := profile.Tally{Words: p.ArticleWords(), RefDate: p.RefDate}
+	if !e.Partial() {
+		t = profile.Count(p)
+	}
+	if !p.Continued {
+		a.lang, a.tally = languageOf(p), t
+	} else {
+		a.tally.Add(t, start)
+	}
+	listed := map[string]int{}
+	for _, f := range a.findings {
+		listed[f.Rule]++
+	}
+	for _, f := range p.Findings {
+		switch {
+		case p.Continued && f.Start == 0 && f.End == 0:
+			continue
+		case listed[f.Rule] >= analysis.MaxFindingsPerRule:
+			a.omitted = analysis.Omit(a.omitted, f)
+			continue
+		}
+		listed[f.Rule]++
+		f.Start, f.End = f.Start+start, f.End+start
+		for i := range f.Evidence {
+			f.Evidence[i].Start += start
+			f.Evidence[i].End += start
+		}
+		a.findings = append(a.findings, f)
+	}
+	for _, o := range p.Omitted {
+		a.omitted = analysis.AddOmitted(a.omitted, o)
+	}
+	for _, q := range analysis.ResultOf(p, analysis.Quantities) {
+		q.Start, q.End = q.Start+start, q.End+start
+		a.quantities = append(a.quantities, q)
+	}
+	for _, at := range p.Attributions {
 		if !e.opt.KeepAttributions {
 			break
 		}
-		res.Attributions = append(res.Attributions, core.Attribution{Source: a.SourceSpan, Cue: a.Cue, Content: a.Content, Kind: a.Kind, Name: a.Name, Direct: a.Direct, Impersonal: a.Impersonal})
+		a.attributions = append(a.attributions, core.Attribution{Source: shift(at.SourceSpan, start), Cue: shift(at.Cue, start), Content: shift(at.Content, start), Kind: at.Kind, Name: at.Name, Direct: at.Direct, Impersonal: at.Impersonal})
 	}
-	if !e.Partial() {
-		res.Features = profile.Features(p, findings, omitted)
-		res.Profile = e.models.Compute(p, findings, res.Features)
-		if !lang.English() {
-			notEnglish(res.Profile, lang)
+	a.errs = append(a.errs, p.Errs...)
+	return nil
+}
+
+func shift(s core.Span, off int) core.Span { return core.Span{Start: s.Start + off, End: s.End + off} }
+
+// windows returns the ends of the windows src is analysed in: one window
+// for a text up to size bytes; past that, cuts after the last paragraph
+// break (else line break, else sentence end, else space) in the second
+// half of each window's reach, or at a rune boundary when there is none.
+func windows(src string, size int) []int {
+	var ends []int
+	for start := 0; len(src)-start > size; {
+		reach := src[start : start+size]
+		cut := -1
+		for _, sep := range []string{"\n\n", "\n", ". ", " "} {
+			if i := strings.LastIndex(reach[size/2:], sep); i >= 0 {
+				cut = size/2 + i + len(sep)
+				break
+			}
 		}
+		if cut < 0 {
+			cut = size
+			for cut > size/2 && !utf8.RuneStart(src[start+cut]) {
+				cut--
+			}
+		}
+		start += cut
+		ends = append(ends, start)
 	}
-	if !lang.English() {
-		res.Language = lang.Code
-	}
-	var err error
-	if len(p.Errs) > 0 {
-		err = fmt.Errorf("%s: %d finding(s) dropped for invalid spans: %v", doc.Source, len(p.Errs), p.Errs[0])
-	}
-	return res, err
+	return append(ends, len(src))
 }

@@ -247,6 +247,8 @@ type SourcingStats struct {
 	DirectQuoteShare float64  `json:"direct_quote_share"`
 	DirectQuotes     int      `json:"direct_quotes"`
 	Quoted           []string `json:"quoted,omitempty"`
+	// Relations counts the attributions DirectQuoteShare is a share of.
+	Relations int `json:"-"`
 }
 
 // FramingStats summarises the outlet's own voice.

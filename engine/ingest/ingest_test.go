@@ -94,8 +94,10 @@ func TestBadInputsBatchGoesOn(t *testing.T) {
 	wrongType := write(t, dir, "7wrong.json", `{"text": 42}`)
 	noText := write(t, dir, "8none.json", `{"title": "x"}`)
 	mixed := write(t, dir, "9mixed.jsonl", "{\"text\":\"Good one.\"}\n{not json}\n{\"text\":\"Good two.\"}\n[1,2]\n")
+	// Refused before either extractor builds a tree of it.
+	huge := write(t, dir, "91huge.html", "<html><body>"+strings.Repeat("<p>The council met.</p>", maxHTMLElements+1)+"</body></html>")
 	missing := filepath.Join(dir, "missing.txt")
-	docs, errs := readAll([]string{good1, empty, blank, badUTF, nul, badJSON, wrongType, noText, mixed, missing}, Options{})
+	docs, errs := readAll([]string{good1, empty, blank, badUTF, nul, badJSON, wrongType, noText, mixed, huge, missing}, Options{})
 	if len(docs) != 3 {
 		t.Errorf("got %d good docs, want 3 (the batch must go on)", len(docs))
 	}
@@ -109,6 +111,7 @@ func TestBadInputsBatchGoesOn(t *testing.T) {
 		noText + `: missing field "text"`,
 		mixed + ":2: malformed JSON",
 		mixed + ":4: malformed JSON",
+		huge + ": HTML could not be parsed: more than 200000 elements",
 		missing + ": no such file or directory",
 	}
 	if len(errs) != len(want) {

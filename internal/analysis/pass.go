@@ -58,6 +58,12 @@ type Pass struct {
 	// none): "Ukraine insists" is a state speaking, not a person, and
 	// "Polish" qualifies a title.
 	Places map[string]bool
+	// Continued and Cut place the pass in a document too long to analyse
+	// at once, which the engine analyses in windows: Continued marks the
+	// windows after the first (the reference date is set from the first
+	// before the stages run), Cut those before the last (their text stops
+	// where the next window goes on, not where the document ends).
+	Continued, Cut bool
 	// Stems is the stem cache the tokens were cut with (nil: none), for a
 	// stage that needs a token's stem as text (text.StemOf).
 	Stems *text.StemCache
@@ -207,17 +213,29 @@ func (p *Pass) Listing(rule string) bool { return p.listed[rule] < MaxFindingsPe
 // their cost still reaches the profile.
 const MaxFindingsPerRule = 1000
 
-func (p *Pass) omit(f core.Finding) {
-	i := slices.IndexFunc(p.Omitted, func(o core.Omitted) bool { return o.Rule == f.Rule })
-	if i < 0 {
-		p.Omitted = append(p.Omitted, core.Omitted{Rule: f.Rule})
-		i = len(p.Omitted) - 1
-	}
-	o := &p.Omitted[i]
-	o.Count++
+func (p *Pass) omit(f core.Finding) { p.Omitted = Omit(p.Omitted, f) }
+
+// Omit counts f among omitted, the findings past the listing cap: its
+// cost, when it counts against the outlet (not quoted), by severity.
+func Omit(omitted []core.Omitted, f core.Finding) []core.Omitted {
+	o := core.Omitted{Rule: f.Rule, Count: 1}
 	if !f.Quoted && f.Severity >= 0 && int(f.Severity) < len(o.Cost) {
-		o.Cost[f.Severity] += f.Weight * f.Confidence
+		o.Cost[f.Severity] = f.Weight * f.Confidence
 	}
+	return AddOmitted(omitted, o)
+}
+
+// AddOmitted adds o's count and cost to the entry of its rule in omitted.
+func AddOmitted(omitted []core.Omitted, o core.Omitted) []core.Omitted {
+	i := slices.IndexFunc(omitted, func(x core.Omitted) bool { return x.Rule == o.Rule })
+	if i < 0 {
+		return append(omitted, o)
+	}
+	omitted[i].Count += o.Count
+	for s, c := range o.Cost {
+		omitted[i].Cost[s] += c
+	}
+	return omitted
 }
 
 // Flag reports a finding of rule r over [start, end).

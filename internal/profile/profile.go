@@ -151,9 +151,9 @@ func damp(rate float64) float64 { return math.Round(math.Log1p(rate)*1e4) / 1e4 
 // Features computes the models' raw inputs for a document: the cost of its
 // listed findings and of those omitted past the per-rule cap, which cost
 // the same, the voice of the text and its sourcing (Axes derives the rest).
-func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted) map[string]float64 {
+func Features(t *Tally, findings []core.Finding, omitted []core.Omitted) map[string]float64 {
 	x := map[string]float64{}
-	words := math.Max(float64(p.ArticleWords()), 300)
+	words := math.Max(float64(t.Words), 300)
 	furnitureLeft := maxFurnitureCost * 1000 / words
 	charge := func(rule string, c float64, furniture bool) {
 		if furniture {
@@ -175,10 +175,9 @@ func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted)
 			charge(o.Rule, findingCost(core.Finding{Rule: o.Rule, Start: 1, End: 2, Severity: core.Severity(sev), Weight: c, Confidence: 1}, words), isFurniture(o.Rule, 0))
 		}
 	}
-	quotes := articleQuotes(p)
-	voiceFeatures(p, x, quotes)
-	x["specificity"] = specificity(p, quotes)
-	if st := analysis.ResultOf(p, analysis.Sourcing); st != nil {
+	voiceFeatures(t, x)
+	x["specificity"] = specificity(t)
+	if st := t.Sourcing; st != nil {
 		if st.ClaimSentences > 0 {
 			x["unattributed_share"] = 1 - st.AttributedShare
 		}
@@ -190,15 +189,24 @@ func Features(p *analysis.Pass, findings []core.Finding, omitted []core.Omitted)
 
 // specificity counts checkable particulars per 100 words, capped at 3:
 // numbers and dates, direct quotes, named sources. A fluent text with none
-// of them gives the reader nothing to check. quotes is articleQuotes(p).
-func specificity(p *analysis.Pass, quotes int) float64 {
-	n := quotes
+// of them gives the reader nothing to check.
+func specificity(t *Tally) float64 {
+	n := t.Quotes + t.Specific
+	if t.Sourcing != nil {
+		n += t.Sourcing.DistinctNamed
+	}
+	return math.Min(3, float64(n)*100/math.Max(float64(t.Words), 100))
+}
+
+// specifics counts the numbers and month names outside page furniture (a
+// related list's dates, a ticker's figures are not the article's).
+func specifics(p *analysis.Pass) int {
+	n := 0
 	for i := range p.Tokens {
 		t := &p.Tokens[i]
 		if t.Punct || t.Norm == "" {
 			continue
 		}
-		// Page furniture's dates and numbers (a related list, a ticker) are not the article's.
 		// The first byte is read from the text, which the loop walks in
 		// order, rather than from the folded form, a read elsewhere in
 		// memory for every token; folding changes only a letter's case
@@ -213,10 +221,7 @@ func specificity(p *analysis.Pass, quotes int) float64 {
 			n++
 		}
 	}
-	if st := analysis.ResultOf(p, analysis.Sourcing); st != nil {
-		n += st.DistinctNamed
-	}
-	return math.Min(3, float64(n)*100/math.Max(float64(p.ArticleWords()), 100))
+	return n
 }
 
 // articleQuotes counts the quotes outside page furniture (a related list's
@@ -285,8 +290,8 @@ const factualCost = 1.5
 
 // Compute builds the profile of one analysed document from its features
 // (see Features; Axes adds the derived ones).
-func (ms *Models) Compute(p *analysis.Pass, findings []core.Finding, x map[string]float64) *core.Profile {
-	words := math.Max(float64(p.ArticleWords()), 300)
+func (ms *Models) Compute(t *Tally, findings []core.Finding, x map[string]float64) *core.Profile {
+	words := math.Max(float64(t.Words), 300)
 	prof := &core.Profile{Dimensions: map[string]float64{}}
 	for _, d := range core.Dimensions {
 		c := x["cost."+d] + x["cost."+d+".loaded"] + x["cost."+d+".page"]
@@ -321,19 +326,18 @@ func (ms *Models) Compute(p *analysis.Pass, findings []core.Finding, x map[strin
 	prof.Top = contrib
 	// Confidence grows with length (more evidence) and falls when the reference
 	// date is unknown (date-dependent checks could not run).
-	conf := 1 - math.Exp(-float64(p.ArticleWords())/250)
-	if !p.RefDate.Known() {
+	conf := 1 - math.Exp(-float64(t.Words)/250)
+	if !t.RefDate.Known() {
 		conf *= 0.85
 	}
 	prof.Confidence = round2(conf)
-	if n := analysis.ResultOf(p, analysis.Factual).Unchecked; n > 0 {
+	if n := t.Unchecked; n > 0 {
 		prof.FactualUnchecked = n
 		conf *= 0.9 // the factual dimension is not vouched for
 		prof.Confidence = round2(conf)
 	}
-	prof.Sourcing = analysis.ResultOf(p, analysis.Sourcing)
-	prof.Framing = analysis.ResultOf(p, analysis.Framing)
-	if reason := analysis.ResultOf(p, analysis.Integrity).Unscorable; reason != "" {
+	prof.Sourcing, prof.Framing = t.Sourcing, t.Framing
+	if reason := t.Unscorable; reason != "" {
 		prof.Band = "unscorable"
 		prof.Reason = reason
 		prof.Confidence = round2(math.Min(prof.Confidence, 0.3))

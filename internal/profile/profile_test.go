@@ -81,8 +81,8 @@ func TestOmittedCostsTheSame(t *testing.T) {
 		omitted.Count++
 		omitted.Cost[f.Severity] += f.Weight * f.Confidence
 	}
-	a := Features(p, listed, nil)
-	b := Features(p, nil, []core.Omitted{omitted})
+	a := Features(tallyOf(p), listed, nil)
+	b := Features(tallyOf(p), nil, []core.Omitted{omitted})
 	if math.Abs(a["cost.integrity"]-b["cost.integrity"]) > 1e-9 {
 		t.Errorf("listed cost %v, omitted cost %v", a["cost.integrity"], b["cost.integrity"])
 	}
@@ -112,8 +112,8 @@ func TestComputeConfidenceAndUnscorable(t *testing.T) {
 		p.RefDate = c.ref
 		set(p, analysis.Factual, core.FactualChecks{Unchecked: c.unchecked})
 		set(p, analysis.Integrity, core.Integrity{Unscorable: c.reason})
-		x := Features(p, nil, nil)
-		prof := Default.Compute(p, nil, x)
+		x := Features(tallyOf(p), nil, nil)
+		prof := Default.Compute(tallyOf(p), nil, x)
 		if math.Abs(prof.Confidence-round2(c.wantConf)) > 1e-9 {
 			t.Errorf("%s: confidence %v, want %v", c.name, prof.Confidence, round2(c.wantConf))
 		}
@@ -130,14 +130,14 @@ func TestComputeConfidenceAndUnscorable(t *testing.T) {
 // clean text scores 100 in every dimension and more cost scores less.
 func TestDimensionScores(t *testing.T) {
 	p := pass(t, strings.Repeat("The council met on Monday and approved the budget. ", 100))
-	clean := Default.Compute(p, nil, Features(p, nil, nil))
+	clean := Default.Compute(tallyOf(p), nil, Features(tallyOf(p), nil, nil))
 	for _, d := range core.Dimensions {
 		if d != "sourcing" && clean.Dimensions[d] != 100 {
 			t.Errorf("clean text: %s = %v, want 100", d, clean.Dimensions[d])
 		}
 	}
 	f := core.Finding{Rule: "framing.editorial", Start: 4, End: 11, Severity: core.Warning, Weight: 1, Confidence: 1}
-	one := Default.Compute(p, []core.Finding{f}, Features(p, []core.Finding{f}, nil))
+	one := Default.Compute(tallyOf(p), []core.Finding{f}, Features(tallyOf(p), []core.Finding{f}, nil))
 	cost := findingCost(f, float64(p.Words))
 	if want := round1(100 * math.Exp(-steepness["framing"]*cost)); one.Dimensions["framing"] != want {
 		t.Errorf("one editorial finding: framing %v, want %v", one.Dimensions["framing"], want)
@@ -169,12 +169,12 @@ func TestDrivers(t *testing.T) {
 // paragraph pasted twice is the article's own damage and costs the score.
 func TestFurnitureCostsThePageNotTheScore(t *testing.T) {
 	p := pass(t, strings.Repeat("The council met on Monday and approved the budget. ", 100))
-	clean := Default.Compute(p, nil, Features(p, nil, nil))
+	clean := Default.Compute(tallyOf(p), nil, Features(tallyOf(p), nil, nil))
 	var chrome []core.Finding
 	for i := range 300 {
 		chrome = append(chrome, core.Finding{Rule: "integrity.chrome", Start: i + 1, End: i + 2, Severity: core.Warning, Weight: 0.25, Confidence: 0.8})
 	}
-	page := Default.Compute(p, chrome, Features(p, chrome, nil))
+	page := Default.Compute(tallyOf(p), chrome, Features(tallyOf(p), chrome, nil))
 	if page.Score != clean.Score || page.Band != clean.Band {
 		t.Errorf("furniture moved the score: %v (%s) vs %v (%s)", page.Score, page.Band, clean.Score, clean.Band)
 	}
@@ -182,7 +182,7 @@ func TestFurnitureCostsThePageNotTheScore(t *testing.T) {
 		t.Errorf("integrity %v: want below 100 and at least %v (the bound)", page.Dimensions["integrity"], floor)
 	}
 	pasted := []core.Finding{{Rule: "integrity.duplicate", Start: 10, End: 60, Severity: core.Warning, Weight: 2, Confidence: 0.95}}
-	if damaged := Default.Compute(p, pasted, Features(p, pasted, nil)); damaged.Score >= clean.Score {
+	if damaged := Default.Compute(tallyOf(p), pasted, Features(tallyOf(p), pasted, nil)); damaged.Score >= clean.Score {
 		t.Errorf("a paragraph pasted twice did not lower the score: %v vs %v", damaged.Score, clean.Score)
 	}
 }
@@ -201,12 +201,44 @@ func TestVoiceReadsWordsNotLookalikes(t *testing.T) {
 		{"We must act now, and the council should resign.", true, true},
 	} {
 		x := map[string]float64{}
-		voiceFeatures(pass(t, c.text), x, 0)
+		voiceFeatures(tallyOf(pass(t, c.text)), x)
 		if got := x["voice.we"] > 0; got != c.we {
 			t.Errorf("%q: voice.we %v, want %v", c.text, x["voice.we"], c.we)
 		}
 		if got := x["voice.modals"] > 0; got != c.modals {
 			t.Errorf("%q: voice.modals %v, want %v", c.text, x["voice.modals"], c.modals)
 		}
+	}
+}
+
+func tallyOf(p *analysis.Pass) *Tally {
+	t := Count(p)
+	return &t
+}
+
+// TestTallyAddsUp: the tallies of two texts add up to the tally of both,
+// as the windows of a long document do; the sourcing shares are weighed
+// by what each window counted, and a name counts once.
+func TestTallyAddsUp(t *testing.T) {
+	a := "Council approves budget\n\nWhy would anyone object? We must act, the mayor said on Monday.\n\n"
+	b := "Officials said 40 people were hurt in March! \u201cIt is a disaster,\u201d Jane Roe said. You should know.\n\n"
+	sum := Count(pass(t, a))
+	sum.Add(Count(pass(t, b)), len(a))
+	if both := Count(pass(t, a+b)); sum != both {
+		t.Errorf("tallies added %+v, want %+v", sum, both)
+	}
+	if sum.Questions == 0 || sum.Exclamations == 0 || sum.We == 0 || sum.You == 0 || sum.Modals < 2 || sum.Specific < 2 || sum.Quotes == 0 {
+		t.Errorf("tally %+v: a count the texts hold is missing (the test checks nothing)", sum)
+	}
+	s := addSourcing(
+		&core.SourcingStats{Named: 2, ClaimSentences: 4, AttributedShare: 0.5, DirectQuotes: 1, Relations: 2, Quoted: []string{"Jane Roe", "Tom Poe"}},
+		&core.SourcingStats{Named: 1, ClaimSentences: 6, AttributedShare: 1, DirectQuotes: 2, Relations: 2, Quoted: []string{"Roe"}})
+	if s.Named != 3 || s.ClaimSentences != 10 || s.AttributedShare != 0.8 || s.DirectQuoteShare != 0.75 || s.DistinctNamed != 2 {
+		t.Errorf("sourcing added: %+v", s)
+	}
+	f := addFraming(&core.FramingStats{Densities: map[string]float64{"loaded": 10}, MostLoaded: []core.Span{{Start: 1, End: 5}}},
+		&core.FramingStats{Densities: map[string]float64{"loaded": 4, "editorial": 2}, MostLoaded: []core.Span{{Start: 1, End: 5}, {Start: 9, End: 12}}}, 100, 300, 1000)
+	if f.Densities["loaded"] != 5.5 || f.Densities["editorial"] != 1.5 || len(f.MostLoaded) != 2 || f.MostLoaded[1] != (core.Span{Start: 1001, End: 1005}) {
+		t.Errorf("framing added: %+v", f)
 	}
 }

@@ -22,33 +22,30 @@ var (
 	deonticModals       = text.NewWordSet(lexicons.Words("deontic_modals")...)
 )
 
-// voiceFeatures adds the voice features to x: counts per 1,000 words of
-// the outlet's own questions, exclamations, "you", "we" and "I", political
-// camps named, "must" and "should", and of the attributions and direct
-// quotes (quotes is articleQuotes(p)), each as log(1 + rate) so that one
-// rant does not outweigh everything else.
-func voiceFeatures(p *analysis.Pass, x map[string]float64, quotes int) {
-	var questions, exclamations, you, we, i, camps, modals int
+// voiceCounts counts the outlet's own questions, exclamations, "you",
+// "we" and "I", political camps named, "must" and "should", and its
+// attributions, outside quotes and page furniture.
+func voiceCounts(p *analysis.Pass, c *Tally) {
 	for k := range p.Tokens {
 		t := &p.Tokens[k]
 		var n *int
 		switch {
 		case t.Punct && t.Norm == "?":
-			n = &questions
+			n = &c.Questions
 		case t.Punct && t.Norm == "!":
-			n = &exclamations
+			n = &c.Exclamations
 		case t.Punct || len(t.Norm) > 13:
 			continue
 		case readerAddress.Has(t):
-			n = &you
+			n = &c.You
 		case firstPersonPlural.Has(t) && p.Text[t.Start:t.End] != "US": // the country, not "us"
-			n = &we
+			n = &c.We
 		case firstPersonSingular.Has(t):
-			n = &i
+			n = &c.I
 		case politicalCamps.Has(t):
-			n = &camps
+			n = &c.Camps
 		case deonticModals.Has(t) && !conditionalShould(p, k):
-			n = &modals
+			n = &c.Modals
 		default:
 			continue
 		}
@@ -57,25 +54,30 @@ func voiceFeatures(p *analysis.Pass, x map[string]float64, quotes int) {
 		}
 		*n++
 	}
-	words := math.Max(float64(p.ArticleWords()), 100)
-	rate := func(n int) float64 { return math.Round(math.Log1p(float64(n)*1000/words)*1e4) / 1e4 }
-	x["voice.questions"] = rate(questions)
-	x["voice.exclamations"] = rate(exclamations)
-	x["voice.you"] = rate(you)
-	x["voice.we"] = rate(we)
-	x["voice.i"] = rate(i)
-	x["voice.camps"] = rate(camps)
-	x["voice.modals"] = rate(modals)
-	// Page furniture's attributions and quotes (a related list's "X says")
-	// are not the article's sourcing.
-	attributions := 0
+	// Page furniture's attributions (a related list's "X says") are not
+	// the article's sourcing.
 	for k := range p.Attributions {
 		if s := p.Sentences[p.Attributions[k].Sentence]; !p.IsExcluded(s.Start, s.End) {
-			attributions++
+			c.Attributions++
 		}
 	}
-	x["voice.attributions"] = rate(attributions)
-	x["voice.quotes"] = rate(quotes)
+}
+
+// voiceFeatures adds the voice features to x: the counts of voiceCounts
+// and of the direct quotes per 1,000 words, each as log(1 + rate) so that
+// one rant does not outweigh everything else.
+func voiceFeatures(t *Tally, x map[string]float64) {
+	words := math.Max(float64(t.Words), 100)
+	rate := func(n int) float64 { return math.Round(math.Log1p(float64(n)*1000/words)*1e4) / 1e4 }
+	x["voice.questions"] = rate(t.Questions)
+	x["voice.exclamations"] = rate(t.Exclamations)
+	x["voice.you"] = rate(t.You)
+	x["voice.we"] = rate(t.We)
+	x["voice.i"] = rate(t.I)
+	x["voice.camps"] = rate(t.Camps)
+	x["voice.modals"] = rate(t.Modals)
+	x["voice.attributions"] = rate(t.Attributions)
+	x["voice.quotes"] = rate(t.Quotes)
 }
 
 // conditionalShould reports "should" opening a condition by inversion

@@ -62,6 +62,9 @@ const Top = 400
 
 // Find sets p.RefDate. override, when non-empty, is a YYYY-MM-DD or YYYY-MM date.
 func Find(p *analysis.Pass, k *kb.KB, override string) {
+	if p.Continued {
+		return // the document's date, found in its first window
+	}
 	p.RefDate = find(p, k, override)
 }
 

@@ -172,7 +172,7 @@ func (s *Scorer) score(p *analysis.Pass) core.Integrity {
 		linkList(p, lines, matched, h, last)
 	}
 	duplicates(p, lines, first > 0 || last < len(lines)-1)
-	if p.Wants(RuleTruncated.ID) { // it only reports: nothing else reads what it finds
+	if p.Wants(RuleTruncated.ID) && !p.Cut { // it only reports: nothing else reads what it finds
 		truncated(p, lines)
 	}
 	return core.Integrity{Unscorable: unscorable(p, lines, counts)}

@@ -94,14 +94,19 @@ func TestTruncated(t *testing.T) {
 		{"The mayor said the plan would be reviewed again next year by the new finance\ncommittee and the council's auditors in their report on", true},
 	}
 	for _, c := range cases {
-		p := analysis.NewPass(&core.Document{Text: body + c.last}, text.Spans, nil, nil)
-		New(nil).Stage().Run(p)
-		got := false
-		for _, f := range p.Findings {
-			got = got || f.Rule == RuleTruncated.ID
-		}
-		if got != c.want {
-			t.Errorf("%q: truncated = %v, want %v", c.last, got, c.want)
+		// A window of a long document cut before its end (Pass.Cut) stops
+		// where the next one goes on: never truncated.
+		for _, cut := range []bool{false, true} {
+			p := analysis.NewPass(&core.Document{Text: body + c.last}, text.Spans, nil, nil)
+			p.Cut = cut
+			New(nil).Stage().Run(p)
+			got := false
+			for _, f := range p.Findings {
+				got = got || f.Rule == RuleTruncated.ID
+			}
+			if got != (c.want && !cut) {
+				t.Errorf("%q (window cut %v): truncated = %v, want %v", c.last, cut, got, c.want && !cut)
+			}
 		}
 	}
 }

@@ -564,7 +564,7 @@ func summarise(p *analysis.Pass, st *core.SourcingStats) {
 	if rels > 0 {
 		st.DirectQuoteShare = round2(float64(direct) / float64(rels))
 	}
-	st.DirectQuotes = direct
+	st.DirectQuotes, st.Relations = direct, rels
 }
 
 // isClaim: a sentence of at least eight words that is not excluded chrome.
