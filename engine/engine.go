@@ -484,6 +484,12 @@ func (e *Engine) analyzeWindow(ctx context.Context, doc *core.Document, start, e
 	} else {
 		a.tally.Add(t, start)
 	}
+	a.errs = append(a.errs, p.Errs...)
+	if !p.Continued && !p.Cut { // the whole document: its findings as they are
+		a.findings, a.omitted, a.quantities = p.Findings, p.Omitted, analysis.ResultOf(p, analysis.Quantities)
+		a.attributions = e.attributions(p, 0)
+		return nil
+	}
 	listed := map[string]int{}
 	for _, f := range a.findings {
 		listed[f.Rule]++
@@ -511,14 +517,21 @@ func (e *Engine) analyzeWindow(ctx context.Context, doc *core.Document, start, e
 		q.Start, q.End = q.Start+start, q.End+start
 		a.quantities = append(a.quantities, q)
 	}
-	for _, at := range p.Attributions {
-		if !e.opt.KeepAttributions {
-			break
-		}
-		a.attributions = append(a.attributions, core.Attribution{Source: shift(at.SourceSpan, start), Cue: shift(at.Cue, start), Content: shift(at.Content, start), Kind: at.Kind, Name: at.Name, Direct: at.Direct, Impersonal: at.Impersonal})
-	}
-	a.errs = append(a.errs, p.Errs...)
+	a.attributions = append(a.attributions, e.attributions(p, start)...)
 	return nil
+}
+
+// attributions converts p's attributions, with offsets shifted by off,
+// when the caller keeps them (Options.KeepAttributions).
+func (e *Engine) attributions(p *analysis.Pass, off int) []core.Attribution {
+	if !e.opt.KeepAttributions {
+		return nil
+	}
+	var out []core.Attribution
+	for _, at := range p.Attributions {
+		out = append(out, core.Attribution{Source: shift(at.SourceSpan, off), Cue: shift(at.Cue, off), Content: shift(at.Content, off), Kind: at.Kind, Name: at.Name, Direct: at.Direct, Impersonal: at.Impersonal})
+	}
+	return out
 }
 
 func shift(s core.Span, off int) core.Span { return core.Span{Start: s.Start + off, End: s.End + off} }
