@@ -426,7 +426,7 @@ func (e *Engine) AnalyzeContext(ctx context.Context, doc *core.Document) (core.R
 // of at most this size cut at paragraph breaks, one after another, so that
 // its memory is a window's whatever the shape of its text (a token every
 // two bytes takes about 70 bytes a byte) and its time grows linearly.
-const windowBytes = 1 << 19
+const windowBytes = 1 << 18
 
 // analysed is what the engine keeps of a document's analysis, window by
 // window, with offsets into the whole text.
