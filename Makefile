@@ -63,6 +63,7 @@ eval:
 # The slant model is fitted on the hyperpartisan corpus of ../shared (when
 # present), then the overall model on the fixtures.
 fit:
+	$(GO) generate ./internal/builtin
 	@if [ -f ../shared/data/ptc/ptc_train.jsonl ]; then $(GO) run ./eval/cmd/fitmodel -model spans; \
 	  else echo "(../shared/data/ptc is not here: keeping lexicons/spanmodel.json)"; fi
 	@if [ -f ../shared/data/hyperpartisan/hyperpartisan_dev.jsonl ]; then $(GO) run ./eval/cmd/fitmodel -model slant; \

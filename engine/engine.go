@@ -18,6 +18,7 @@ import (
 	"github.com/credence-news/credence/engine/core"
 	"github.com/credence-news/credence/internal/analysis"
 	"github.com/credence-news/credence/internal/attribution"
+	"github.com/credence-news/credence/internal/builtin"
 	"github.com/credence-news/credence/internal/datafile"
 	"github.com/credence-news/credence/internal/kb"
 	"github.com/credence-news/credence/internal/language"
@@ -48,11 +49,12 @@ type Data struct {
 	Learned  *spanmodel.Model
 }
 
-// LoadData reads and compiles the built-in lexicons and knowledge base,
-// merged with extra lexicon and knowledge-base files, which must lie inside
-// the folder root (see datafile.Read).
+// LoadData reads and compiles the built-in lexicons and knowledge base
+// (from their compiled snapshot, see internal/builtin), merged with extra
+// lexicon and knowledge-base files, which must lie inside the folder root
+// (see datafile.Read).
 func LoadData(root string, extraLexicons, extraKB []string) (*Data, error) {
-	lxs, err := lexicon.LoadFS(lexicons.FS, lexicons.Lexicons...)
+	lxs, k, err := builtin.Load()
 	if err != nil {
 		return nil, err
 	}
@@ -67,10 +69,6 @@ func LoadData(root string, extraLexicons, extraKB []string) (*Data, error) {
 			return nil, datafile.CleanError(name, err)
 		}
 		lxs = append(lxs, lx)
-	}
-	k, err := kb.Load(lexicons.FS, lexicons.KnowledgeBase...)
-	if err != nil {
-		return nil, err
 	}
 	if len(extraKB) > 0 {
 		last := "" // the file a failed merge names first

@@ -7,7 +7,7 @@ import "embed"
 
 // FS holds every data file of this folder.
 //
-//go:embed *.yaml spanmodel.json
+//go:embed *.yaml spanmodel.json builtin.gob
 var FS embed.FS
 
 // Lexicons names the phrase-list files, in load order.
@@ -19,6 +19,10 @@ var KnowledgeBase = []string{"kb_people.yaml", "kb_countries.yaml", "kb_events.y
 // SpanModel names the learned loaded-language model's weights (written by
 // `make fit`).
 const SpanModel = "spanmodel.json"
+
+// Snapshot names the compiled snapshot of the lexicons and knowledge base
+// the binary loads instead of their YAML (see internal/builtin).
+const Snapshot = "builtin.gob"
 
 // Integrity names the page-furniture pattern file.
 const Integrity = "integrity.yaml"
