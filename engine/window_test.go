@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -25,7 +26,7 @@ func TestWindowCuts(t *testing.T) {
 		{"rune boundary", strings.Repeat("é", 20), 15, []int{14, 28, 40}},
 	} {
 		got := windows(c.src, c.size)
-		if !slicesEqual(got, c.want) {
+		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: windows %v, want %v", c.name, got, c.want)
 		}
 		start := 0
@@ -36,18 +37,6 @@ func TestWindowCuts(t *testing.T) {
 			start = end
 		}
 	}
-}
-
-func slicesEqual(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestLongDocumentInWindows: a text longer than a window is analysed in
