@@ -28,7 +28,7 @@ import (
 var (
 	RuleTitle = core.Rule{ID: "factual.title", Name: "Wrong title for the date", Dimension: "factual", Severity: core.Error,
 		Summary: "A title or office is wrong for the article's date.",
-		Doc:     "Checks each title given to a known office holder (\"President\", \"former Prime Minister\", \"Sir\") against the knowledge base's dated terms of office on the article's reference date: \"former President Donald Trump\" in 2026 (he is in office), \"President Biden\" after 20 January 2025, an office the person never held, an office qualified by a country the person did not hold it in (\"Canadian Prime Minister Keir Starmer\"), an honorific not yet conferred. Dated checks are skipped when the reference date is unknown."}
+		Doc:     "Checks each title given to a known office holder (\"President\", \"former Prime Minister\", \"Sir\") against the knowledge base's dated terms of office on the article's reference date: \"former President Donald Trump\" in 2026 (he is in office), \"President Biden\" after 20 January 2025, an office the person never held, an office qualified by a country the person did not hold it in (\"Canadian Prime Minister Keir Starmer\"), an honorific not yet conferred, a government called after a head whose term had ended told as acting that week (\"The Biden administration announced new tariffs on Monday\" in June 2025). Dated checks are skipped when the reference date is unknown."}
 	RuleName = core.Rule{ID: "factual.name", Name: "Wrong name", Dimension: "factual", Severity: core.Error,
 		Summary: "A known person's name is wrong.",
 		Doc:     "Checks the names of known office holders: a wrong given name (\"Vladimir Zelenskiy\" for Volodymyr Zelensky) or a misspelt surname next to the person's title. Accepted transliterations (Zelensky, Zelenskyy, Zelenskiy) are never flagged."}
@@ -221,7 +221,9 @@ func (s *Scorer) score(p *analysis.Pass) {
 			for k := first; k < last; k++ {
 				matched[k] = true
 			}
-			s.mention(p, first, last, s.kb.BySurname(m.Entry.Note), sent.First)
+			people := s.kb.BySurname(m.Entry.Note)
+			s.mention(p, first, last, people, sent.First)
+			s.administration(p, first, last, people)
 		}
 		s.misspelt(p, sent, matched)
 	}
@@ -969,6 +971,84 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 		f.Explanation += fmt.Sprintf(" The knowledge base was last checked on %s, before the article's date: a change of office since then would not be in it.", c.Format("2 January 2006"))
 	}
 	f.Rule, f.Start, f.End, f.Severity = RuleTitle.ID, start, end, RuleTitle.Severity
+	p.Report(f)
+}
+
+// dayInClause reports a weekday, "today", "yesterday" or "tonight" (as
+// thisWeek reads them) from token k to the end of its clause: the first
+// comma, semicolon, colon, dash or clause-joining conjunction.
+func dayInClause(p *analysis.Pass, k int) bool {
+	end := p.Sentences[p.SentenceAt(p.Tokens[k].Start)].Last
+	for ; k < end; k++ {
+		switch p.Tokens[k].Norm {
+		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight":
+			return true
+		case ",", ";", ":", "—", "–", "so", "but", "while", "because", "when", "after", "before", "although":
+			return false
+		}
+	}
+	return false
+}
+
+// governments names the governments called after their head ("the Biden
+// administration", "the Johnson government") with the offices whose holder
+// names them.
+var governments = map[string][]string{
+	"administration": {"President"},
+	"government":     {"Prime Minister", "Chancellor"},
+}
+
+// administration checks a government called after its head and told as
+// acting in the article's week ("The Biden administration announced new
+// tariffs on Monday", June 2025) when that head's term had ended by the
+// article's date. Only as the sentence's subject ("the" and the dateline
+// alone before it), with a weekday, "today" or "yesterday" in the sentence
+// and no "had" after it: "the policies of the Biden administration" and
+// "the Biden administration had imposed" name it in passing. The day must
+// be in the subject's own clause: "The Obama administration appealed, so
+// today President Trump can drop the appeal" dates the second clause.
+func (s *Scorer) administration(p *analysis.Pass, first, last int, people []*kb.Person) {
+	if last+1 >= len(p.Tokens) || first == 0 || p.Tokens[first-1].Norm != "the" {
+		return
+	}
+	offices := governments[p.Tokens[last].Norm]
+	mi := mentionInfo{start: first - 1}
+	if offices == nil || p.Tokens[last+1].Norm == "had" || !s.opensSentence(p, mi) || !dayInClause(p, last+1) || !p.RefDate.Known() || p.RefDate.NoEarlier() {
+		return
+	}
+	var person *kb.Person
+	var title, of string
+	for _, cand := range people {
+		for _, o := range cand.Offices {
+			if slices.ContainsFunc(offices, func(t string) bool { return sameTitle(o.Title, t) }) && (p.Tokens[last].Norm != "administration" || o.Of == "United States") {
+				if person != nil && person != cand {
+					return // two leaders of the name
+				}
+				person, title, of = cand, o.Title, o.Of
+			}
+		}
+	}
+	if person == nil {
+		return
+	}
+	from, to := p.RefDate.Time, p.RefDate.Latest
+	if _, noneIn, everBefore, _ := status(person, title, from, to); !noneIn || !everBefore {
+		return
+	}
+	start, end := p.Tokens[first-1].Start, p.Tokens[last].End
+	phrase := p.Text[start:end]
+	then := ""
+	if holder := s.holderOn(title, of, from, to); holder != nil {
+		then = fmt.Sprintf("; the %s of %s then was %s", title, theCountry(of), holder.Name())
+	}
+	f := core.Finding{Rule: RuleTitle.ID, Start: start, End: end, Severity: RuleTitle.Severity, Confidence: 0.8,
+		Message: fmt.Sprintf("%q: %s was no longer %s on the article's date.", phrase, person.Name(), title),
+		Explanation: fmt.Sprintf("The article dates itself to %s and tells what the %s did that week, but %s's term as %s had ended by then (%s)%s.",
+			describeRef(p.RefDate), p.Text[p.Tokens[first].Start:end], person.Name(), title, describeOffices(person), then)}
+	if c := s.kb.CheckedThrough; !c.IsZero() && to.After(c) {
+		f.Confidence *= 0.7
+		f.Explanation += fmt.Sprintf(" The knowledge base was last checked on %s, before the article's date: a change of office since then would not be in it.", c.Format("2 January 2006"))
+	}
 	p.Report(f)
 }
 
