@@ -436,6 +436,7 @@ type analysed struct {
 	quantities   []core.Quantity
 	attributions []core.Attribution
 	errs         []error
+	listed       map[string]int // findings listed so far, by rule
 }
 
 // analyzeWindow analyses doc's text [start, end) and adds what it found to
@@ -488,19 +489,18 @@ func (e *Engine) analyzeWindow(ctx context.Context, doc *core.Document, start, e
 		a.attributions = e.attributions(p, 0)
 		return nil
 	}
-	listed := map[string]int{}
-	for _, f := range a.findings {
-		listed[f.Rule]++
+	if a.listed == nil {
+		a.listed = map[string]int{}
 	}
 	for _, f := range p.Findings {
 		switch {
 		case p.Continued && f.Start == 0 && f.End == 0:
 			continue
-		case listed[f.Rule] >= analysis.MaxFindingsPerRule:
+		case a.listed[f.Rule] >= analysis.MaxFindingsPerRule:
 			a.omitted = analysis.Omit(a.omitted, f)
 			continue
 		}
-		listed[f.Rule]++
+		a.listed[f.Rule]++
 		f.Start, f.End = f.Start+start, f.End+start
 		for i := range f.Evidence {
 			f.Evidence[i].Start += start
