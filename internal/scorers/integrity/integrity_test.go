@@ -49,6 +49,23 @@ func TestPatternExamples(t *testing.T) {
 	}
 }
 
+// TestPaywallWinsOverFurniture: a line that holds a paywall's words and
+// a price is the paywall, though the price's pattern comes first in the
+// file; a price alone in a sentence is furniture.
+func TestPaywallWinsOverFurniture(t *testing.T) {
+	ps := Compile(shippedPatterns(t))
+	for line, want := range map[string]string{
+		"This article is for subscribers only. Already a subscriber? Log in. Subscribe now for $1 a week.": "paywall",
+		"Subscribe now from only $2 a week":          "paywall",
+		"For just $4/month you can read everything.": "chrome",
+		"Share on Facebook Share on Twitter Email":   "chrome",
+	} {
+		if p := ps.Match(line); p == nil || p.Category != want {
+			t.Errorf("%q: matched %v, want a %s pattern", line, p, want)
+		}
+	}
+}
+
 func TestParsePatternsErrors(t *testing.T) {
 	head := "name: x\nabout: {purpose: p, selection: s, sources: o}\n"
 	for _, c := range []struct{ yaml, want string }{

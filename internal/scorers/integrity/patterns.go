@@ -119,15 +119,22 @@ func (ps *Patterns) match(line string, toks []text.Token, sc *matchScratch) *Pat
 	if hit == nil {
 		return nil
 	}
+	// The first pattern in the file's order, except that a paywall's wins
+	// over furniture on the same line ("This article is for subscribers
+	// only. Subscribe now for $1 a week." is a paywall, its price aside).
+	var first *Pattern
 	for i, p := range ps.list {
-		if !hit[2*i] || len(p.Requires) > 0 && !hit[2*i+1] || p.Whole && len(line) > maxLabelLine {
+		if !hit[2*i] || len(p.Requires) > 0 && !hit[2*i+1] || p.Whole && len(line) > maxLabelLine || first != nil && p.Category != "paywall" {
 			continue
 		}
 		if p.re.MatchString(line) {
-			return p
+			if p.Category == "paywall" {
+				return p
+			}
+			first = p
 		}
 	}
-	return nil
+	return first
 }
 
 // Match returns the pattern a line matches, or nil (for tests and tools;
