@@ -502,9 +502,8 @@ func (e *Engine) analyzeWindow(ctx context.Context, doc *core.Document, start, e
 		}
 		a.listed[f.Rule]++
 		f.Start, f.End = f.Start+start, f.End+start
-		for i := range f.Evidence {
-			f.Evidence[i].Start += start
-			f.Evidence[i].End += start
+		for i, e := range f.Evidence {
+			f.Evidence[i] = shift(e, start)
 		}
 		a.findings = append(a.findings, f)
 	}

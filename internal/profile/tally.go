@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -67,7 +68,7 @@ func (t *Tally) Add(u Tally, off int) {
 
 func addSourcing(a, b *core.SourcingStats) *core.SourcingStats {
 	if a == nil || b == nil {
-		return either(a, b)
+		return cmp.Or(a, b)
 	}
 	s := &core.SourcingStats{
 		Named: a.Named + b.Named, Anonymous: a.Anonymous + b.Anonymous, Weasel: a.Weasel + b.Weasel, Hearsay: a.Hearsay + b.Hearsay,
@@ -100,7 +101,7 @@ func addSourcing(a, b *core.SourcingStats) *core.SourcingStats {
 // window lists.
 func addFraming(a, b *core.FramingStats, aWords, bWords, off int) *core.FramingStats {
 	if a == nil || b == nil {
-		return either(a, b)
+		return cmp.Or(a, b)
 	}
 	s := &core.FramingStats{Densities: map[string]float64{}, QuotedLoaded: a.QuotedLoaded + b.QuotedLoaded}
 	all := math.Max(float64(aWords+bWords), 1)
@@ -120,11 +121,4 @@ func addFraming(a, b *core.FramingStats, aWords, bWords, off int) *core.FramingS
 		}
 	}
 	return s
-}
-
-func either[T any](a, b *T) *T {
-	if a != nil {
-		return a
-	}
-	return b
 }

@@ -964,31 +964,28 @@ func (s *Scorer) checkTitle(p *analysis.Pass, person *kb.Person, mi mentionInfo,
 	default:
 		return
 	}
-	// Past the day the knowledge base was last checked, an office may have
-	// changed hands without it knowing: still say so, with less confidence.
-	if c := s.kb.CheckedThrough; !c.IsZero() && to.After(c) {
-		f.Confidence *= 0.7
-		f.Explanation += fmt.Sprintf(" The knowledge base was last checked on %s, before the article's date: a change of office since then would not be in it.", c.Format("2 January 2006"))
-	}
+	s.uncheckedSince(&f, to)
 	f.Rule, f.Start, f.End, f.Severity = RuleTitle.ID, start, end, RuleTitle.Severity
 	p.Report(f)
 }
 
-// dayInClause reports a weekday, "today", "yesterday" or "tonight" (as
-// thisWeek reads them) from token k to the end of its clause: the first
-// comma, semicolon, colon, dash or clause-joining conjunction.
+// dayInClause reports a day word (dayWord) from token k to the end of its
+// clause: the first comma, semicolon, colon, dash or clause-joining
+// conjunction.
 func dayInClause(p *analysis.Pass, k int) bool {
 	end := p.Sentences[p.SentenceAt(p.Tokens[k].Start)].Last
 	for ; k < end; k++ {
-		switch p.Tokens[k].Norm {
-		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight":
+		switch w := p.Tokens[k].Norm; {
+		case dayWord(w):
 			return true
-		case ",", ";", ":", "—", "–", "so", "but", "while", "because", "when", "after", "before", "although":
+		case w == "," || w == ";" || w == ":" || w == "—" || w == "–" || clauseJoiner[w]:
 			return false
 		}
 	}
 	return false
 }
+
+var clauseJoiner = map[string]bool{"so": true, "but": true, "while": true, "because": true, "when": true, "after": true, "before": true, "although": true}
 
 // governments names the governments called after their head ("the Biden
 // administration", "the Johnson government") with the offices whose holder
@@ -1045,11 +1042,19 @@ func (s *Scorer) administration(p *analysis.Pass, first, last int, people []*kb.
 		Message: fmt.Sprintf("%q: %s was no longer %s on the article's date.", phrase, person.Name(), title),
 		Explanation: fmt.Sprintf("The article dates itself to %s and tells what the %s did that week, but %s's term as %s had ended by then (%s)%s.",
 			describeRef(p.RefDate), p.Text[p.Tokens[first].Start:end], person.Name(), title, describeOffices(person), then)}
+	s.uncheckedSince(&f, to)
+	p.Report(f)
+}
+
+// uncheckedSince lowers the confidence of an office finding dated past the
+// day the knowledge base was last checked (to is the article's latest
+// date), and says why: an office may have changed hands since without it
+// knowing.
+func (s *Scorer) uncheckedSince(f *core.Finding, to time.Time) {
 	if c := s.kb.CheckedThrough; !c.IsZero() && to.After(c) {
 		f.Confidence *= 0.7
 		f.Explanation += fmt.Sprintf(" The knowledge base was last checked on %s, before the article's date: a change of office since then would not be in it.", c.Format("2 January 2006"))
 	}
-	p.Report(f)
 }
 
 // holderOn returns the one person the knowledge base has in the office of
@@ -1248,10 +1253,19 @@ var courtesyOffices = lexicons.Set("courtesy_offices")
 // title, however long ago the term ended, is a present one.
 func thisWeek(p *analysis.Pass, mi mentionInfo) bool {
 	for _, t := range p.SentenceTokens(p.SentenceAt(p.Tokens[mi.start].Start)) {
-		switch t.Norm {
-		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight":
+		if dayWord(t.Norm) {
 			return true
 		}
+	}
+	return false
+}
+
+// dayWord reports a word that places an act in the article's week: a
+// weekday, "today", "yesterday", "tonight".
+func dayWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight":
+		return true
 	}
 	return false
 }
