@@ -183,7 +183,10 @@ func blockQuotes(src string, quotes []Quote) []Quote {
 		}
 		colon := i + k
 		i = colon + 1
-		if !introducesQuote(src[strings.LastIndexByte(src[:colon], '\n')+1 : colon]) {
+		// After one such paragraph, a line that only dates the next goes on
+		// with the same speaker's posts or statements ("On April 3, he
+		// tweeted:" … "On April 2:").
+		if line := src[strings.LastIndexByte(src[:colon], '\n')+1 : colon]; !introducesQuote(line) && (len(out) == 0 || !datesNext(line)) {
 			continue
 		}
 		start := colon + 1
@@ -218,6 +221,24 @@ func blockQuotes(src string, quotes []Quote) []Quote {
 		i = max(i, end)
 	}
 }
+
+// datesNext reports a line of a few words that names a day and nothing
+// else a sentence would: "On April 2", "Later that day", "Monday".
+func datesNext(line string) bool {
+	words := strings.Fields(line)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.ToLower(strings.Trim(w, ",."))
+		if monthWords[w] || weekdayNames[w] || w == "later" || w == "earlier" || w == "day" {
+			return true
+		}
+	}
+	return false
+}
+
+var monthWords, weekdayNames = lexicons.Set("month_words"), lexicons.Set("weekdays")
 
 // skipBlank is the first byte at or after i that is not a space, a tab or
 // a line break.
@@ -312,11 +333,14 @@ func embeddedPosts(src string) []Quote {
 // taggedPosts finds posts printed without a signature, as a round-up of
 // reactions prints them: a paragraph of a post's length whose last word is
 // a hashtag ("… no surprise that the media isn't interested.
-// #AustinBombing"). Prose that names a hashtag ends with a stop ("using the
-// hashtag #MeToo.") or names it as one, and is left alone, as is a
-// paragraph already inside a longer quotation or post (quotes).
+// #AustinBombing"), the post's own picture or short link ("… the very best
+// of America! pic.twitter.com/I0gvCQLTKO"), or the time a digest of posts
+// gives it ("… NEED WALL! [1025 EDT]"). Prose that names a hashtag ends
+// with a stop ("using the hashtag #MeToo.") or names it as one, and is left
+// alone, as is a paragraph already inside a longer quotation or post
+// (quotes).
 func taggedPosts(src string, quotes []Quote) []Quote {
-	if !strings.Contains(src, "#") {
+	if !strings.Contains(src, "#") && !strings.Contains(src, "t.co/") && !strings.Contains(src, "twitter.com/") && !strings.Contains(src, "]") {
 		return nil
 	}
 	var out []Quote
@@ -324,7 +348,7 @@ func taggedPosts(src string, quotes []Quote) []Quote {
 	for at, end := skipBlank(src, 0), 0; at < len(src); at = skipBlank(src, end) {
 		end = paragraphEnd(src, at)
 		para := src[at:end]
-		if len(para) <= maxPost && endsWithHashtag(para) {
+		if len(para) <= maxPost && (endsWithHashtag(para) || endsWithPostMark(para)) {
 			for j < len(quotes) && quotes[j].End <= at {
 				j++
 			}
@@ -356,6 +380,26 @@ func endsWithHashtag(para string) bool {
 	}
 	return len(words) >= 3
 }
+
+// endsWithPostMark reports a paragraph whose last word only a post ends
+// with: its picture's or short link's address (pic.twitter.com/…,
+// t.co/…), or, in a digest of posts, the time it was posted ("[1025 EDT]").
+func endsWithPostMark(para string) bool {
+	last := para[strings.LastIndexFunc(para, unicode.IsSpace)+1:]
+	if last == para {
+		return false
+	}
+	for _, link := range []string{"pic.twitter.com/", "https://t.co/", "http://t.co/"} {
+		if len(last) > len(link) && strings.HasPrefix(last, link) {
+			return true
+		}
+	}
+	return strings.HasSuffix(para, "]") && postTime.MatchString(para[max(0, len(para)-12):])
+}
+
+// postTime is the time a digest of posts gives each one, at its end:
+// "[0956 EDT]".
+var postTime = regexp.MustCompile(`\[[0-2]\d[0-5]\d [A-Z]{2,5}\]$`)
 
 // transcriptTurns finds the turns of a transcript or an interview printed
 // as one: lines that open with a speaker's label and a colon ("A: Yes,

@@ -114,6 +114,21 @@ func TestQuotes(t *testing.T) {
 			[]string{"This is a \"white\" terrorist, stop being dumb. #AustinBombing"}},
 		{"Thousands joined in.\n\nWomen shared stories with the hashtag #MeToo\n\nOthers used #MeToo.", nil},
 		{"Tagged: #news", nil},
+		// So does one that ends with the post's picture or short link, or,
+		// in a digest of posts, with the time it was posted; a link or a
+		// time inside the outlet's prose does not.
+		{"He posted a photo.\n\nFirst responders are heroic! pic.twitter.com/I0gvCQLTKO\n\nThe outlet's own text.",
+			[]string{"First responders are heroic! pic.twitter.com/I0gvCQLTKO"}},
+		{"Statements:\n\n- They laugh at our dumb laws. NEED WALL! [1025 EDT]\n\nMore.",
+			[]string{"- They laugh at our dumb laws. NEED WALL! [1025 EDT]"}},
+		{"The link https://t.co/abc went round. It was shared [0900 EDT] widely.", nil},
+		{"pic.twitter.com/abc", nil},
+		// After a paragraph introduced as someone's post, a line that only
+		// dates the next one goes on with that speaker; with no such
+		// paragraph before it, it does not.
+		{"On April 3, he tweeted:\n\nCongress MUST ACT NOW!\n\nOn April 2:\n\nAs ridiculous as it sounds, the laws are weak.\n\nThe outlet's own text.",
+			[]string{"Congress MUST ACT NOW!", "As ridiculous as it sounds, the laws are weak."}},
+		{"On April 2:\n\nThe council met.", nil},
 		{`Reactions: <tweet pic="" author="RandPaul" timestamp="1">My "thoughts" are with the brave responders</tweet>. Then "more".`,
 			[]string{`My "thoughts" are with the brave responders`, "more"}},
 		// A quotation inside a straight-quoted one does not close it (found
