@@ -116,6 +116,9 @@ func Quotes(src string) []Quote {
 	if blocks := blockQuotes(src, out); len(blocks) > 0 {
 		out = withTurns(out, blocks)
 	}
+	if posts := exclaimedPost(src, out); len(posts) > 0 {
+		out = withTurns(out, posts)
+	}
 	if repeats := repeatedQuotes(src, out); len(repeats) > 0 {
 		out = withTurns(out, repeats)
 	}
@@ -379,6 +382,70 @@ func endsWithHashtag(para string) bool {
 		}
 	}
 	return len(words) >= 3
+}
+
+// exclaimedPost finds a post or a statement pasted into a report without
+// marks: the one paragraph of the text in the first person singular outside
+// quotation marks, when it exclaims ("Not that it matters but I never fired
+// James Comey because of Russia! The Corrupt Mainstream Media … knows it is
+// not true!"). A writer who writes as "I" does so in more than one
+// paragraph, and a report's own voice does not exclaim.
+func exclaimedPost(src string, quotes []Quote) []Quote {
+	if !strings.Contains(src, "!") {
+		return nil
+	}
+	var post []Quote
+	j := 0 // quotes before j end before the paragraph
+	for at, end := skipBlank(src, 0), 0; at < len(src); at = skipBlank(src, end) {
+		end = paragraphEnd(src, at)
+		for j < len(quotes) && quotes[j].End <= at {
+			j++
+		}
+		if !firstPerson(src, at, end, quotes[j:]) {
+			continue
+		}
+		if len(post) > 0 || !strings.HasSuffix(strings.TrimRight(src[at:end], "\"'”’"), "!") || end-at > maxPost ||
+			j < len(quotes) && quotes[j].Start < at {
+			return nil // a second such paragraph, or one that does not exclaim, or inside a quotation
+		}
+		post = append(post, Quote{Start: at, End: end, InnerStart: at, InnerEnd: end})
+	}
+	return post
+}
+
+// firstPerson reports whether src[at:end] has "I", "me" or "my" (or "I'm",
+// "I'd" …) outside the quotations among quotes (in text order).
+func firstPerson(src string, at, end int, quotes []Quote) bool {
+	k := 0
+	for i := at; i < end; i++ {
+		c := src[i]
+		if c != 'I' && c != 'm' && c != 'M' || i > at && letterBefore(src, i) {
+			continue
+		}
+		n := 1 // the word's length
+		if c != 'I' {
+			if i+1 >= end || src[i+1] != 'e' && src[i+1] != 'y' {
+				continue
+			}
+			n = 2
+		}
+		if r, _ := utf8.DecodeRuneInString(src[i+n : end]); i+n < end && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			continue
+		}
+		for k < len(quotes) && quotes[k].End <= i {
+			k++
+		}
+		if k == len(quotes) || quotes[k].Start > i {
+			return true
+		}
+	}
+	return false
+}
+
+// letterBefore reports a letter or digit just before src[i].
+func letterBefore(src string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(src[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // endsWithPostMark reports a paragraph whose last word only a post ends

@@ -129,6 +129,13 @@ func TestQuotes(t *testing.T) {
 		{"On April 3, he tweeted:\n\nCongress MUST ACT NOW!\n\nOn April 2:\n\nAs ridiculous as it sounds, the laws are weak.\n\nThe outlet's own text.",
 			[]string{"Congress MUST ACT NOW!", "As ridiculous as it sounds, the laws are weak."}},
 		{"On April 2:\n\nThe council met.", nil},
+		// The one paragraph in the first person outside quotation marks,
+		// when it exclaims, is someone's post or statement pasted in; a
+		// writer who writes as "I" does so more than once.
+		{"Trump said on Thursday that he did not fire Comey.\n\nNot that it matters but I’m sure I never fired him! The Corrupt Media knows it!\n\nHe said \"it was me\" later.",
+			[]string{"Not that it matters but I’m sure I never fired him! The Corrupt Media knows it!", "it was me"}},
+		{"I was there.\n\nMy word, what a day!", nil},
+		{"The team won.\n\nWhat a day for Manchester!", nil},
 		{`Reactions: <tweet pic="" author="RandPaul" timestamp="1">My "thoughts" are with the brave responders</tweet>. Then "more".`,
 			[]string{`My "thoughts" are with the brave responders`, "more"}},
 		// A quotation inside a straight-quoted one does not close it (found
