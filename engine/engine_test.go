@@ -198,6 +198,9 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"Bernie Sanders promised to take bold action should he win the presidency.", "bold", "Bernie Sanders"},
 		{"Donald Trump is cautious, stating in an interview on Fox News that the Chinese economy was in a precarious situation.", "precarious situation", "Donald Trump"},
 		{"The plan is reckless, and the mayor said nothing about it.", "reckless", ""},
+		// A film's title in the speaker's appositive (found in the
+		// hyperpartisan corpus).
+		{"Arnold, who starred in the 1994 film “True Lies,” also said he did not think releasing the racist rant would work.", "racist", "speaker"},
 		// A sentence set in a named person's view (found in PolNeAR); a
 		// group's loss described is the outlet's.
 		{"For Jonathan Chait, Williamson is exposing the perverse moral logic of the movement.", "perverse", "Jonathan Chait"},

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/credence-news/credence/engine/core"
@@ -397,6 +398,11 @@ func content(p *analysis.Pass, sent text.Sentence, m lexicon.Match) (core.Span, 
 		if q.End <= sent.Start && k+1 < len(p.Quotes) && p.Quotes[k+1].Start < sent.End {
 			q = p.Quotes[k+1] // the sentence has a quote of its own
 		}
+		if q.End <= m.Start && quotedTitle(p, q) {
+			// "Arnold, who starred in “True Lies,” also said he …": a
+			// work's name before the cue is not what it reports.
+			return core.Span{Start: m.End, End: sent.End}, false
+		}
 		if q.Start < sent.End && q.End > sent.Start || q.End <= sent.Start && !strings.Contains(p.Text[q.End:sent.Start], "\n") {
 			return core.Span{Start: q.InnerStart, End: q.InnerEnd}, true
 		}
@@ -645,6 +651,13 @@ func sourceBefore(p *analysis.Pass, cue, first int, a *analysis.Attribution) {
 	}
 	if k < first {
 		return
+	}
+	// "Arnold, who starred in “True Lies,” also said": an appositive that
+	// ends with a work's name keeps its comma inside the marks.
+	if k > first && p.Tokens[k-1].Norm == "," && (p.Tokens[k].Norm == "\"" || p.Tokens[k].Norm == "”") {
+		if q, ok := p.QuoteAt(p.Tokens[k-1].Start, p.Tokens[k-1].End); ok && q.End == p.Tokens[k].End && quotedTitle(p, q) {
+			k--
+		}
 	}
 	// "Sen. Lindsey Graham (R-S.C.) said": jump over the parenthesis.
 	if p.Tokens[k].Norm == ")" {
@@ -1323,6 +1336,27 @@ func unnamed(p *analysis.Pass, a *analysis.Attribution, first, last int) {
 	a.SourceSpan = core.Span{Start: p.Tokens[first].Start, End: p.Tokens[last].End}
 	a.Source = p.Text[a.SourceSpan.Start:a.SourceSpan.End]
 }
+
+// quotedTitle reports a quotation that is a work's name rather than
+// words spoken: up to six words, each capitalised or a number but for the
+// small words a title leaves lowercase ("True Lies", "Die Hard 2", "The
+// Art of the Deal").
+func quotedTitle(p *analysis.Pass, q text.Quote) bool {
+	words := strings.Fields(strings.TrimRight(p.Text[q.InnerStart:q.InnerEnd], ",.;:!? "))
+	if len(words) == 0 || len(words) > 6 {
+		return false
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && (i == 0 || !titleSmallWords[w]) {
+			return false
+		}
+	}
+	return true
+}
+
+var titleSmallWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "and": true,
+	"or": true, "to": true, "for": true, "at": true, "by": true, "with": true, "from": true}
 
 // nameElsewhere reports whether the word at token k, which opens its
 // sentence and ends in "s" or is a group noun (its callers ask of no

@@ -67,6 +67,11 @@ func TestSources(t *testing.T) {
 		{"Sen. Lindsey Graham (R-S.C.) said the deal was bad.", analysis.SourceNamedPerson, "Lindsey Graham"},
 		{"Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said the plan would cost more.", analysis.SourceNamedPerson, "Leonard E. Burman"},
 		{"The New York businessman said he would win.", analysis.SourceUnnamed, ""},
+		// Found in the hyperpartisan corpus: an appositive that ends with a
+		// film's title, its comma inside the marks; a quotation of words
+		// spoken before the cue still ends the search there.
+		{"Arnold, who starred in the 1994 film “True Lies,” also said he did not think it would work.", analysis.SourceNamedPerson, "Arnold"},
+		{"“We are not done, Ms. Lopez,” said the mayor.", analysis.SourceUnnamed, ""},
 		// Found in PolNeAR's training split: a description before the name
 		// after an inverted cue, the name's modifier, a connective.
 		{"\"It is complicated,\" said Democratic strategist Hank Sheinkopf.", analysis.SourceNamedPerson, "Hank Sheinkopf"},
