@@ -180,6 +180,37 @@ func TestTranscriptsAndPostsAreTheSpeakers(t *testing.T) {
 	}
 }
 
+// TestHeadlineLabelledWithItsSpeaker: a headline that opens with the name
+// of someone the article quotes and a colon gives that person's words (found
+// in PolNeAR: "Joe Scarborough: Donald Trump Playing Dumb …"); a label the
+// text never gives as a speaker ("Fact Check:", "Wow:") does not.
+func TestHeadlineLabelledWithItsSpeaker(t *testing.T) {
+	body := "\n\nLONDON, March 3, 2025 — Joe Scarborough said on Monday that the campaign was over.\n"
+	for _, c := range []struct {
+		headline string
+		quoted   bool
+	}{
+		{"Joe Scarborough: Trump Playing Dumb About The Deal", true},
+		{"Scarborough: Trump Playing Dumb About The Deal", true},
+		{"Fact Check: Trump Playing Dumb About The Deal", false},
+		{"Wow: Trump Playing Dumb About The Deal", false},
+	} {
+		res := analyze(t, c.headline+body, "2025-03-04")
+		found := false
+		for _, f := range res.Findings {
+			if f.Rule == "framing.loaded" && f.Text == "Dumb" {
+				found = true
+				if f.Quoted != c.quoted {
+					t.Errorf("%q: quoted %v, want %v (%s)", c.headline, f.Quoted, c.quoted, f.Message)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no finding on \"Dumb\"", c.headline)
+		}
+	}
+}
+
 // TestReportedSpeechIsTheSources: a loaded word in what a named source is
 // reported to have said is the source's characterisation, as in a direct
 // quote; the outlet's own description around it is not.

@@ -413,6 +413,23 @@ var (
 	passiveAux             = text.NewWordSet(lexicons.Words("passive_auxiliaries")...)
 )
 
+// labelledBySpeaker reports a line's colon label that is a person the
+// text quotes elsewhere, by name or surname ("Joe Scarborough: …" or
+// "Graham: …" over an article in which Lindsey Graham says something).
+// Words the text never gives as a speaker are a label ("Wow:", "Fact
+// Check:", "North Korea:").
+func labelledBySpeaker(p *analysis.Pass, a *analysis.Attribution) bool {
+	if a.Kind != analysis.SourceNamedPerson || a.Name == "" {
+		return false
+	}
+	for _, b := range p.Attributions {
+		if b.Kind == analysis.SourceNamedPerson && b.CueText != ":" && (b.Name == a.Name || strings.HasSuffix(b.Name, " "+a.Name) || strings.HasSuffix(a.Name, " "+b.Name)) {
+			return true
+		}
+	}
+	return false
+}
+
 // characterisation reports a loaded word that is someone's naming of a
 // thing rather than the outlet's: after "called" or "branded" in its
 // clause ("O'Malley calling Trump a fascist"), after "as" following
@@ -799,6 +816,11 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 	}
 	var earlier []speaker
 	for _, a := range p.AttributionsIn(si) {
+		if a.CueText == ":" && start >= a.Content.Start && end <= a.Content.End && labelledBySpeaker(p, &a) {
+			// A line labelled with its speaker: a headline's "Joe
+			// Scarborough: Trump Playing Dumb …".
+			return a.Name, true
+		}
 		cue := strings.ToLower(firstWord(a.CueText))
 		// An unresolved "he" or "they" is still someone the outlet reports.
 		if a.Impersonal || !speechVerb[cue] ||
