@@ -229,6 +229,10 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		{"Bernie Sanders promised to take bold action should he win the presidency.", "bold", "Bernie Sanders"},
 		{"Donald Trump is cautious, stating in an interview on Fox News that the Chinese economy was in a precarious situation.", "precarious situation", "Donald Trump"},
 		{"The plan is reckless, and the mayor said nothing about it.", "reckless", ""},
+		// "not just …, but …" is one claim raised, not a turn to another
+		// voice (found in PolNeAR); a plain "but" still is one.
+		{"Republicans spoke with one voice, arguing that the agenda has been not just a failure, but a catastrophe.", "catastrophe", "Republicans"},
+		{"Ana Ruiz argued that the plan was fair, but it is a catastrophe for farmers.", "catastrophe", ""},
 		// A film's title in the speaker's appositive (found in the
 		// hyperpartisan corpus).
 		{"Arnold, who starred in the 1994 film “True Lies,” also said he did not think releasing the racist rant would work.", "racist", "speaker"},

@@ -1063,9 +1063,25 @@ func turnBetween(s string) bool {
 			if t == " while " && strings.HasSuffix(firstWord(rest), "ing") {
 				continue // "her use of email while serving as secretary was…": a time clause inside the reported one
 			}
+			if (t == ", but " || t == " but ") && correlative(s[:len(s)-len(rest)]) {
+				continue // "not just a failure, but a catastrophe": one claim, raised
+			}
 			if t != " but " || !strings.HasPrefix(rest, "not ") && !strings.HasPrefix(rest, "also ") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// correlative reports a "but" that closes "not just …", "not only …" or
+// "not merely …" within the few words before it: the second half of one
+// statement, not a turn to another voice.
+func correlative(before string) bool {
+	words := strings.Fields(before)
+	for i := max(0, len(words)-8); i+1 < len(words)-1; i++ {
+		if words[i] == "not" && (words[i+1] == "just" || words[i+1] == "only" || words[i+1] == "merely" || words[i+1] == "simply") {
+			return true
 		}
 	}
 	return false
