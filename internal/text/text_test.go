@@ -2,6 +2,8 @@ package text
 
 import (
 	"fmt"
+	"math/rand"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -342,5 +344,34 @@ func TestPossessiveAt(t *testing.T) {
 		if got != want {
 			t.Errorf("%q: %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestSignaturesMatchThePattern: signatures finds exactly what the post
+// signature's pattern finds over the whole text, on random texts made of
+// the pieces a signature is made of.
+func TestSignaturesMatchThePattern(t *testing.T) {
+	pieces := []string{"— ", "-", "--", " ", "\n", "(@", "jo_b", ") ", "July ", "14, ", "2016", "Jo Bloggs", "é", "(", ")", "x", "A", strings.Repeat("y", 70),
+		"— Jo Bloggs (@jobloggs) July 14, 2016", "-Ann (@a) May 1, 2020", " (@" + strings.Repeat("h", 31) + ") May 1, 2020", "Jo (@jo) Septemberr 30, 1999"}
+	rng := rand.New(rand.NewSource(1))
+	found := 0
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for range rng.Intn(40) {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		src := b.String()
+		got, want := signatures(src), postSignature.FindAllStringSubmatchIndex(src, -1)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("signatures(%q) = %v, want %v", src, got, want)
+		}
+		found += len(want)
+	}
+	if found < 10000 {
+		t.Errorf("only %d signatures in the random texts: the test compares too few", found)
+	}
+	src := "Another attack. Sad!\n\n— Jo Bloggs (@jobloggs) July 14, 2016\n\nAnd — Ann Lee (@ann) March 2, 2017 too."
+	if got, want := signatures(src), postSignature.FindAllStringSubmatchIndex(src, -1); len(want) != 2 || !reflect.DeepEqual(got, want) {
+		t.Errorf("signatures = %v, want %v (two)", got, want)
 	}
 }

@@ -5,6 +5,7 @@ package sourcing
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -203,14 +204,22 @@ var (
 	figureAfter = regexp.MustCompile(`^(?s:.)(?:` + figure.String() + `)`)
 )
 
-// figureStarts are the words a match of figure can begin with (folded as
-// the pattern's (?i) folds them): an approximation or a spelled-out ratio.
-var figureStarts = []string{"approximately", "about", "around", "nearly", "almost", "roughly", "some", "more", "over",
-	"up", "at", "less", "fewer", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+// figureApprox are the approximations a match of figure can begin with,
+// each with the word the pattern requires after it, if any ("more than"),
+// folded as the pattern's (?i) folds them; ratioNumbers, the spelled-out
+// numbers of a ratio ("one in five").
+var (
+	figureApprox = map[string]string{"approximately": "", "about": "", "around": "", "nearly": "", "almost": "", "roughly": "",
+		"some": "", "over": "", "more": "than", "up": "to", "at": "least", "less": "than", "fewer": "than", "an": "estimated"}
+	ratioNumbers = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
 
 // figureStart reports whether a match of figure may begin at s[p]: a
 // currency sign, or a word boundary (as \b reads it: ASCII word characters
-// only) before a digit or one of figureStarts.
+// only) before a digit, a spelled-out number of a ratio, or an
+// approximation (with its second word) followed by spaces and what a
+// figure starts with. Only there is the pattern tried: "some", "over",
+// "at" and "an" begin a figure rarely.
 func figureStart(s string, p int) bool {
 	if c := s[p]; c == '$' || strings.HasPrefix(s[p:], "€") || strings.HasPrefix(s[p:], "£") {
 		return true
@@ -221,17 +230,61 @@ func figureStart(s string, p int) bool {
 	if s[p] >= '0' && s[p] <= '9' {
 		return true
 	}
-	q := p // the word at p, with any non-ASCII letters ("ſ" folds to "s")
-	for q < len(s) && (s[q] >= 0x80 || s[q] >= 'a' && s[q] <= 'z' || s[q] >= 'A' && s[q] <= 'Z') {
-		q++
+	w, q := foldWord(s, p)
+	if slices.Contains(ratioNumbers, w) {
+		return true
 	}
-	for _, w := range figureStarts {
-		if strings.EqualFold(s[p:q], w) {
-			return true
+	second, ok := figureApprox[w]
+	if !ok {
+		return false
+	}
+	if second != "" { // the pattern's one literal space, then the word
+		if q >= len(s) || s[q] != ' ' {
+			return false
+		}
+		if w, q = foldWord(s, q+1); w != second {
+			return false
 		}
 	}
-	return false
+	r := q // \s+, then a currency sign, a digit or a ratio's number
+	for r < len(s) && isRegexpSpace(s[r]) {
+		r++
+	}
+	if r == q || r == len(s) {
+		return false
+	}
+	if c := s[r]; c == '$' || c >= '0' && c <= '9' || strings.HasPrefix(s[r:], "€") || strings.HasPrefix(s[r:], "£") {
+		return true
+	}
+	w, _ = foldWord(s, r)
+	return slices.Contains(ratioNumbers, w)
 }
+
+// foldWord is the word of figureApprox or ratioNumbers that the word at
+// s[p] (ASCII letters and any non-ASCII bytes, as "ſ" folds to "s") folds
+// to under the pattern's (?i), or "", and where the word ends.
+func foldWord(s string, p int) (string, int) {
+	q, ascii := p, true
+	for q < len(s) && (s[q] >= 0x80 || s[q] >= 'a' && s[q] <= 'z' || s[q] >= 'A' && s[q] <= 'Z') {
+		ascii = ascii && s[q] < 0x80
+		q++
+	}
+	for _, w := range figureWords {
+		if (!ascii || len(w) == q-p) && strings.EqualFold(s[p:q], w) {
+			return w, q
+		}
+	}
+	return "", q
+}
+
+// figureWords are every word figureStart asks for.
+var figureWords = func() []string {
+	words := slices.Clone(ratioNumbers)
+	for w, second := range figureApprox {
+		words = append(words, w, second)
+	}
+	return words
+}()
 
 // isASCIIWord is \w, the word character of the pattern's \b.
 func isASCIIWord(c byte) bool {

@@ -63,7 +63,8 @@ func TestFigurePattern(t *testing.T) {
 // pattern finds over the whole text, on text built from the words the
 // pattern is made of, joined by every kind of space, and on the fixtures.
 func TestFindFiguresIsThePattern(t *testing.T) {
-	words := []string{"about", "more", "than", "at", "least", "an", "estimated", "up", "to", "$", "$5", "€", "£3", "5",
+	words := []string{"about", "more", "than", "at", "least", "an", "estimated", "up", "to", "over", "Some", "NEARLY", "approximately",
+		"around", "roughly", "almost", "less", "fewer", "Fewer than", "ſix", "Ten", "ONE", "twoin", "$", "$5", "€", "£3", "5",
 		"12", "350", "1,000", "12,500.5", "2025", "1.5", "per", "cent", "percent", "%", "5%", "a", "each", "every",
 		"year", "month", "day", "in", "IN", "In", "one", "Five", "ten", "million", "billion", "bn", "m", "rail",
 		"carriages", "x-ray", "(about", "5)", "people", "said", "the", "é", "in2", "—", "ſome", "xſome", "almoſt", "_5", "x$5",
