@@ -401,7 +401,7 @@ func embeddedPosts(src string) []Quote {
 // alone, as is a paragraph already inside a longer quotation or post
 // (quotes).
 func taggedPosts(src string, quotes []Quote) []Quote {
-	if !strings.Contains(src, "#") && !strings.Contains(src, "t.co/") && !strings.Contains(src, "twitter.com/") && !strings.Contains(src, "]") {
+	if !strings.Contains(src, "#") && !after(src, '/', "t.co", "twitter.com") && !after(src, ']', "T") {
 		return nil
 	}
 	var out []Quote
@@ -449,7 +449,7 @@ func endsWithHashtag(para string) bool {
 // not true!"). A writer who writes as "I" does so in more than one
 // paragraph, and a report's own voice does not exclaim.
 func exclaimedPost(src string, quotes []Quote) []Quote {
-	if !strings.Contains(src, "!") {
+	if !exclaimedParagraph(src) {
 		return nil
 	}
 	var post []Quote
@@ -469,6 +469,33 @@ func exclaimedPost(src string, quotes []Quote) []Quote {
 		post = append(post, Quote{Start: at, End: end, InnerStart: at, InnerEnd: end})
 	}
 	return post
+}
+
+// exclaimedParagraph reports whether a paragraph of src ends with "!" (and
+// any closing quote marks): a fast search first, since most texts have none.
+func exclaimedParagraph(src string) bool {
+	for off := 0; ; {
+		i := strings.IndexByte(src[off:], '!')
+		if i < 0 {
+			return false
+		}
+		j := off + i + 1
+		for j < len(src) && strings.IndexByte("\"'", src[j]) >= 0 || strings.HasPrefix(src[j:], "”") || strings.HasPrefix(src[j:], "’") {
+			if src[j] < utf8.RuneSelf {
+				j++
+			} else {
+				j += len("”")
+			}
+		}
+		k := j
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\r' || src[k] == '\n') {
+			k++
+		}
+		if k == len(src) || strings.Contains(src[j:k], "\n\n") {
+			return true
+		}
+		off = j
+	}
 }
 
 // firstPerson reports whether src[at:end] has "I", "me" or "my" (or "I'm",
@@ -506,6 +533,24 @@ func letterBefore(src string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// after reports whether c occurs in src right after one of the words
+// (c is a rare byte: each occurrence is found by a fast search, where
+// searching for the words would stop at every "t").
+func after(src string, c byte, words ...string) bool {
+	for off := 0; ; {
+		i := strings.IndexByte(src[off:], c)
+		if i < 0 {
+			return false
+		}
+		for _, w := range words {
+			if strings.HasSuffix(src[:off+i], w) {
+				return true
+			}
+		}
+		off += i + 1
+	}
+}
+
 // endsWithPostMark reports a paragraph whose last word only a post ends
 // with: its picture's or short link's address (pic.twitter.com/…,
 // t.co/…), or, in a digest of posts, the time it was posted ("[1025 EDT]").
@@ -519,12 +564,12 @@ func endsWithPostMark(para string) bool {
 			return true
 		}
 	}
-	return strings.HasSuffix(para, "]") && postTime.MatchString(para[max(0, len(para)-12):])
+	return strings.HasSuffix(para, "T]") && postTime.MatchString(para[max(0, len(para)-12):])
 }
 
 // postTime is the time a digest of posts gives each one, at its end:
 // "[0956 EDT]".
-var postTime = regexp.MustCompile(`\[[0-2]\d[0-5]\d [A-Z]{2,5}\]$`)
+var postTime = regexp.MustCompile(`\[[0-2]\d[0-5]\d [A-Z]{1,4}T\]$`)
 
 // transcriptTurns finds the turns of a transcript or an interview printed
 // as one: lines that open with a speaker's label and a colon ("A: Yes,
