@@ -80,3 +80,43 @@ func TestOutletVoiceProbe(t *testing.T) {
 		t.Errorf("found %d of %d loaded sentences: below 85%%", found, loaded)
 	}
 }
+
+// TestSourcingProbe: a probe of attribution sentences the team wrote on
+// 2026-12-08 before the round that read it (5 of 10 unnamed sources and 4
+// of 5 vague ones found, no named source flagged): each unnamed or vague
+// source is reported, no named one is.
+func TestSourcingProbe(t *testing.T) {
+	cases := []struct{ rule, sentence string }{
+		{"sourcing.anonymous", "A person familiar with the board's thinking said the chief executive would step down."},
+		{"sourcing.anonymous", "Two people who attended the meeting described it as tense."},
+		{"sourcing.anonymous", "One of the people involved in the talks said a deal was close."},
+		{"sourcing.anonymous", "Someone close to the minister said she was considering her position."},
+		{"sourcing.anonymous", "An employee who asked not to be identified said the plant had been shut for weeks."},
+		{"sourcing.anonymous", "Those present said the mayor left early."},
+		{"sourcing.anonymous", "A senior figure in the party said the leader had lost the room."},
+		{"sourcing.anonymous", "The decision was confirmed by a source at the club."},
+		{"sourcing.anonymous", "Staff members speaking privately said morale had collapsed."},
+		{"sourcing.anonymous", "A former official with knowledge of the programme said the costs had doubled."},
+		{"sourcing.weasel", "It is widely believed that the deal will collapse."},
+		{"sourcing.weasel", "Many experts say the policy has failed."},
+		{"sourcing.weasel", "Critics have long argued that the scheme is unfair."},
+		{"sourcing.weasel", "Some observers suggest the vote was rigged."},
+		{"sourcing.weasel", "There are growing fears that the plant is unsafe."},
+		{"", "Maria Lopez, the club's chief executive, said the deal was close."},
+		{"", "The finance ministry said in a statement that costs had doubled."},
+		{"", "Dr. Ana Ruiz, who leads the hospital's cardiology unit, said the ward was full."},
+		{"", "According to the Office for National Statistics, prices rose 3 percent."},
+		{"", "Police Chief John Reyes told reporters the mayor left early."},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, f := range analyze(t, c.sentence, "").Findings {
+			if f.Rule == "sourcing.anonymous" || f.Rule == "sourcing.weasel" {
+				got = append(got, f.Rule)
+			}
+		}
+		if c.rule == "" && len(got) > 0 || c.rule != "" && !slices.Contains(got, c.rule) {
+			t.Errorf("%q: %v, want %q", c.sentence, got, c.rule)
+		}
+	}
+}
