@@ -1036,3 +1036,23 @@ About
 		t.Errorf("sources %v, %d named, %d direct quotes: want Lena Ortiz alone, quoted once", st.Quoted, st.DistinctNamed, st.DirectQuotes)
 	}
 }
+
+// TestNestedLoadedSpansReportedOnce: a loaded word inside a loaded phrase
+// is one finding, the phrase's (found in PolNeAR: "relentlessly attacked",
+// "immigrant-bashing").
+func TestNestedLoadedSpansReportedOnce(t *testing.T) {
+	for text, want := range map[string]string{
+		"The campaign relentlessly attacked the senator's record.": "relentlessly attacked",
+		"The team was sacked after a humiliating defeat.":          "humiliating defeat",
+	} {
+		var got []string
+		for _, f := range analyze(t, text, "2025-03-04").Findings {
+			if f.Rule == "framing.loaded" {
+				got = append(got, f.Text)
+			}
+		}
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: loaded findings %q, want only %q", text, got, want)
+		}
+	}
+}

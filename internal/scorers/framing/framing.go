@@ -5,6 +5,7 @@
 package framing
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -78,6 +79,7 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		start, end int
 	}
 	reported := map[spanKey]bool{}
+	var loaded []core.Finding // reported after the loop, the outermost of nested spans only
 	matches := p.Matches
 	learned := s.Learned.Spans(p)
 	if len(learned) > 0 {
@@ -183,6 +185,13 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 			}
 			own = append(own, m)
 		}
+		if rule.ID == RuleLoaded.ID {
+			loaded = append(loaded, f)
+		} else {
+			p.Report(f)
+		}
+	}
+	for _, f := range outermost(loaded) {
 		p.Report(f)
 	}
 	if p.Wants(RuleEditorial.ID) {
@@ -200,6 +209,36 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		s.asymmetry(p, own)
 	}
 	return stats
+}
+
+// outermost drops the findings whose span lies inside another's ("relentlessly"
+// inside "relentlessly attacked", "bashing" inside "immigrant-bashing"):
+// the longer phrase is the wording, and a reader should not see its word
+// flagged twice. The rest keep their order.
+func outermost(fs []core.Finding) []core.Finding {
+	if len(fs) < 2 {
+		return fs
+	}
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(fs[a].Start, fs[b].Start), cmp.Compare(fs[b].End, fs[a].End))
+	})
+	inside := make([]bool, len(fs))
+	maxEnd := -1
+	for _, i := range order {
+		inside[i] = fs[i].End <= maxEnd
+		maxEnd = max(maxEnd, fs[i].End)
+	}
+	out := fs[:0]
+	for i, f := range fs {
+		if !inside[i] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func describe(r core.Rule, word, desc string) (string, string) {
