@@ -210,6 +210,9 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 		if _, ok := lx.Categories[e.Category]; !ok {
 			return nil, &Error{file, line, fmt.Sprintf("entry %q: unknown category %q", e.Phrase, e.Category)}
 		}
+		if !balanced(e.Phrase) {
+			return nil, &Error{file, line, fmt.Sprintf("entry %q: its parentheses do not pair up (a group of alternatives is written \"(a|b)\")", e.Phrase)}
+		}
 		if e.Weight == 0 {
 			e.Weight = 1
 		}
@@ -231,6 +234,22 @@ func Parse(file string, data []byte) (*Lexicon, error) {
 		seen[key] = e.Source
 	}
 	return lx, nil
+}
+
+// balanced reports whether every "(" of a phrase is closed, in order.
+func balanced(phrase string) bool {
+	depth := 0
+	for _, c := range []byte(phrase) {
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
 }
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

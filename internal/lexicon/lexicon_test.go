@@ -32,10 +32,22 @@ func TestEntryExamples(t *testing.T) {
 }
 
 func TestExpand(t *testing.T) {
-	got := Expand("it is (widely|) (believed|thought)")
-	want := []string{"it is widely believed", "it is widely thought", "it is believed", "it is thought"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("Expand = %q, want %q", got, want)
+	for phrase, want := range map[string][]string{
+		"it is (widely|) (believed|thought)": {"it is widely believed", "it is widely thought", "it is believed", "it is thought"},
+		// Nested groups: each spelling once.
+		"(few (would|could) disagree|(no one|nobody) can deny) that": {"few would disagree that", "few could disagree that", "no one can deny that", "nobody can deny that"},
+		"a (b|(c|d) e) f (g|)": {"a b f g", "a b f", "a c e f g", "a c e f", "a d e f g", "a d e f"},
+	} {
+		if got := Expand(phrase); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("Expand(%q) = %q, want %q", phrase, got, want)
+		}
+	}
+}
+
+func TestUnbalancedParenthesesRejected(t *testing.T) {
+	data := []byte("name: t\nabout: {purpose: p, selection: s, sources: s}\ncategories: {c: {rule: r}}\nentries:\n  - {phrase: \"(a|b\", category: c}\n")
+	if _, err := Parse("t.yaml", data); err == nil || !strings.Contains(err.Error(), "parentheses") {
+		t.Errorf("Parse accepted an unbalanced phrase: %v", err)
 	}
 }
 
