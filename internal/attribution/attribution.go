@@ -241,11 +241,30 @@ func rejectCue(p *analysis.Pass, m lexicon.Match, si int, private []lexicon.Matc
 		return notACue
 	}
 	// A capitalised cue word mid-sentence is part of a name ("United
-	// States"), except in a headline ("…, Lindsey Graham Says").
-	if m.First > p.Sentences[si].First && p.Capitalized(p.Tokens[m.First]) && !(headlineSays.Has(&p.Tokens[m.First]) && p.TitleCase(m.First)) {
+	// States"), except in a headline ("…, Lindsey Graham Says") and after
+	// a dash that ends a dateline ("LONDON, March 3 — According to …").
+	if m.First > p.Sentences[si].First && p.Capitalized(p.Tokens[m.First]) && !(headlineSays.Has(&p.Tokens[m.First]) && p.TitleCase(m.First)) &&
+		!dashBefore(p, m.First) {
 		return notACue
 	}
 	return isCue
+}
+
+// dashBefore reports a dash right before token k ("—", "–", or a hyphen
+// or two set off by spaces): the end of a dateline, after which a
+// sentence starts again.
+func dashBefore(p *analysis.Pass, k int) bool {
+	if k == 0 {
+		return false
+	}
+	t := &p.Tokens[k-1]
+	switch t.Norm {
+	case "—", "–":
+		return true
+	case "-":
+		return t.Start > 0 && p.Text[t.Start-1] == ' ' || t.Start > 0 && p.Text[t.Start-1] == '-'
+	}
+	return false
 }
 
 // findSource fills a's source: anonymous or vague wording at the cue,
@@ -1307,11 +1326,12 @@ func classifyCapitalised(p *analysis.Pass, s, e, sentFirst int, a *analysis.Attr
 	// A lone capitalised word opening the sentence is usually sentence case
 	// ("Officials said"), but a singular word right before the cue is a
 	// surname ("Witkoff reported").
-	if len(toks) == 1 && s == sentFirst && !org && !strings.HasSuffix(toks[0].Norm, "s") && groupNoun(&toks[0]) && !nameElsewhere(p, s) {
+	opens := s == sentFirst || dashBefore(p, s) // "LONDON (Reuters) - Officials said"
+	if len(toks) == 1 && opens && !org && !strings.HasSuffix(toks[0].Norm, "s") && groupNoun(&toks[0]) && !nameElsewhere(p, s) {
 		unnamed(p, a, s, s) // "Poll shows…", "Report says…": a document or a group in sentence case
 		return
 	}
-	if len(toks) == 1 && s == sentFirst && !org && strings.HasSuffix(toks[0].Norm, "s") && !nameElsewhere(p, s) {
+	if len(toks) == 1 && opens && !org && strings.HasSuffix(toks[0].Norm, "s") && !nameElsewhere(p, s) {
 		// Unless it names a group: "Officials said", "Republicans said".
 		if groupNoun(&toks[0]) || partyMembers.Has(&toks[0]) {
 			unnamed(p, a, s, s)

@@ -71,6 +71,9 @@ func TestSources(t *testing.T) {
 		// film's title, its comma inside the marks; a quotation of words
 		// spoken before the cue still ends the search there.
 		{"Arnold, who starred in the 1994 film “True Lies,” also said he did not think it would work.", analysis.SourceNamedPerson, "Arnold"},
+		// A cue capitalised after a dateline's dash opens the sentence.
+		{"LONDON, March 3 — According to Maria Lopez, the deal is dead.", analysis.SourceNamedPerson, "Maria Lopez"},
+		{"WASHINGTON (Reuters) - Officials said the talks had stalled.", analysis.SourceUnnamed, ""},
 		{"“We are not done, Ms. Lopez,” said the mayor.", analysis.SourceUnnamed, ""},
 		// Found in PolNeAR's training split: a description before the name
 		// after an inverted cue, the name's modifier, a connective.
