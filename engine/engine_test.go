@@ -1056,3 +1056,45 @@ func TestNestedLoadedSpansReportedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestFurnitureLinesInsideAnArticle: a probe of page lines a pasted article
+// carries, each set between two paragraphs of a report (2 of 15 furniture
+// lines were found when the team wrote it on 2026-12-08), and article lines
+// that share their words: every furniture line is kept out, no article line.
+func TestFurnitureLinesInsideAnArticle(t *testing.T) {
+	const head = "Council approves new housing plan\n\nBy Jane Roe\n\nLONDON, March 3, 2026 — The council approved a plan for 400 new homes on Tuesday, officials said.\n\n"
+	const tail = "\n\nThe plan will be reviewed next year, the council said in a statement. Work is due to start in the spring, and the first homes should be ready by 2028.\n"
+	for line, furniture := range map[string]bool{
+		"Sign up for our morning briefing":                         true,
+		"Follow us on Instagram":                                   true,
+		"This story has been shared 1,204 times.":                  true,
+		"Image: Getty Images":                                      true,
+		"Advertisement - Continue Reading Below":                   true,
+		"Skip Advertisement":                                       true,
+		"More in Politics":                                         true,
+		"Show comments":                                            true,
+		"Updated 3 hours ago":                                      true,
+		"Copy link to article":                                     true,
+		"Photograph: Jane Roe/Reuters":                             true,
+		"Read our community guidelines before commenting.":         true,
+		"Want more stories like this? Sign up for our newsletter.": true,
+		"Recommended Stories":                                      true,
+		"Most Viewed":                                              true,
+		"The council will sign up more volunteers for the scheme next year.": false,
+		"Photographs of the damage were shared widely on social media.":      false,
+		"More than 200 people attended the hearing.":                         false,
+		"Readers wrote in to share their stories about the flood.":           false,
+		"The company's image has suffered since the recall.":                 false,
+	} {
+		res := analyze(t, head+line+tail, "2026-03-03")
+		kept := false
+		for _, f := range res.Findings {
+			if strings.HasPrefix(f.Rule, "integrity.") && strings.Contains(f.Text, line) {
+				kept = true
+			}
+		}
+		if kept != furniture {
+			t.Errorf("%q kept out as furniture: %v, want %v", line, kept, furniture)
+		}
+	}
+}
