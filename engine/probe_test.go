@@ -81,10 +81,11 @@ func TestOutletVoiceProbe(t *testing.T) {
 	}
 }
 
-// TestSourcingProbe: a probe of attribution sentences the team wrote on
-// 2026-12-08 before the round that read it (5 of 10 unnamed sources and 4
-// of 5 vague ones found, no named source flagged): each unnamed or vague
-// source is reported, no named one is.
+// TestSourcingProbe: probes of attribution sentences the team wrote on
+// 2026-12-08 before the rounds that read them (5 of 10 unnamed sources and 4
+// of 5 vague ones found, no named source flagged; 5 of 8 hearsay): each
+// unnamed or vague source and each piece of hearsay is reported, no named
+// source is.
 func TestSourcingProbe(t *testing.T) {
 	cases := []struct{ rule, sentence string }{
 		{"sourcing.anonymous", "A person familiar with the board's thinking said the chief executive would step down."},
@@ -107,11 +108,23 @@ func TestSourcingProbe(t *testing.T) {
 		{"", "Dr. Ana Ruiz, who leads the hospital's cardiology unit, said the ward was full."},
 		{"", "According to the Office for National Statistics, prices rose 3 percent."},
 		{"", "Police Chief John Reyes told reporters the mayor left early."},
+		// Hearsay, a second probe (5 of 8 found before its round).
+		{"sourcing.hearsay", "It has been reported that the minister will resign."},
+		{"sourcing.hearsay", "Reports suggest the deal collapsed late on Friday."},
+		{"sourcing.hearsay", "The talks have reportedly stalled."},
+		{"sourcing.hearsay", "Rumours are circulating that the club will be sold."},
+		{"sourcing.hearsay", "Word in Westminster is that the budget will be delayed."},
+		{"sourcing.hearsay", "According to local media, the mayor was arrested on Tuesday."},
+		{"sourcing.hearsay", "The company is said to be considering a sale."},
+		{"sourcing.hearsay", "Social media posts claimed the factory had closed."},
+		{"", "Police said the mayor was arrested on Tuesday."},
+		{"", "The company confirmed on Monday that it was considering a sale."},
+		{"", "It has spent about $12 million since September, according to media trackers."},
 	}
 	for _, c := range cases {
 		var got []string
 		for _, f := range analyze(t, c.sentence, "").Findings {
-			if f.Rule == "sourcing.anonymous" || f.Rule == "sourcing.weasel" {
+			if f.Rule == "sourcing.anonymous" || f.Rule == "sourcing.weasel" || f.Rule == "sourcing.hearsay" {
 				got = append(got, f.Rule)
 			}
 		}
