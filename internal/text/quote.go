@@ -22,6 +22,17 @@ type Quote struct {
 	Cue                      string
 }
 
+// quoteByte marks the bytes the quote scan stops at: the ASCII quote marks,
+// the "<" of an embedded post's tag, and every byte of a multibyte rune
+// (curly marks and guillemets among them).
+var quoteByte = func() (t [256]bool) {
+	t['"'], t['\''], t['<'] = true, true, true
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // Inside reports whether the byte span [s, e) lies within the quote's marks.
 func (q Quote) Inside(s, e int) bool { return s >= q.InnerStart && e <= q.InnerEnd }
 
@@ -53,9 +64,11 @@ func Quotes(src string) []Quote {
 		return q, ok
 	}
 	for i := 0; i < len(src); {
-		if c := src[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '<' { // most bytes: nothing to decode
+		for i < len(src) && !quoteByte[src[i]] { // most bytes: nothing to decode
 			i++
-			continue
+		}
+		if i == len(src) {
+			break
 		}
 		if src[i] == '<' {
 			// An embedded post's tag: its attributes' marks are not quotes.
