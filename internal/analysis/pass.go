@@ -202,6 +202,28 @@ func (p *Pass) Report(f core.Finding) error {
 	return nil
 }
 
+// Withdraw removes the findings at the given indexes of p.Findings, as if
+// they had never been reported (a stage that finds, after reporting, that
+// one finding repeats another's span within a longer one).
+func (p *Pass) Withdraw(indexes []int) {
+	if len(indexes) == 0 {
+		return
+	}
+	drop := make(map[int]bool, len(indexes))
+	for _, i := range indexes {
+		drop[i] = true
+	}
+	kept := p.Findings[:0]
+	for i, f := range p.Findings {
+		if drop[i] {
+			p.listed[f.Rule]--
+			continue
+		}
+		kept = append(kept, f)
+	}
+	p.Findings = kept
+}
+
 // Listing reports whether a finding of rule would still be listed in full:
 // past MaxFindingsPerRule only its count and cost are kept, so a scorer
 // need not compose its explanation.

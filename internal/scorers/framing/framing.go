@@ -79,7 +79,7 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		start, end int
 	}
 	reported := map[spanKey]bool{}
-	var loaded []core.Finding // reported after the loop, the outermost of nested spans only
+	var loaded []listedSpan // the loaded findings listed, to withdraw those inside a longer one
 	matches := p.Matches
 	learned := s.Learned.Spans(p)
 	if len(learned) > 0 {
@@ -185,15 +185,13 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 			}
 			own = append(own, m)
 		}
-		if rule.ID == RuleLoaded.ID {
-			loaded = append(loaded, f)
-		} else {
-			p.Report(f)
+		n := len(p.Findings)
+		p.Report(f)
+		if rule.ID == RuleLoaded.ID && len(p.Findings) > n {
+			loaded = append(loaded, listedSpan{n, f.Start, f.End})
 		}
 	}
-	for _, f := range outermost(loaded) {
-		p.Report(f)
-	}
+	p.Withdraw(inside(loaded))
 	if p.Wants(RuleEditorial.ID) {
 		for _, f := range rhetoricalQuestions(p) {
 			p.Report(f)
@@ -211,32 +209,27 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 	return stats
 }
 
-// outermost drops the findings whose span lies inside another's ("relentlessly"
-// inside "relentlessly attacked", "bashing" inside "immigrant-bashing"):
-// the longer phrase is the wording, and a reader should not see its word
-// flagged twice. The rest keep their order.
-func outermost(fs []core.Finding) []core.Finding {
-	if len(fs) < 2 {
-		return fs
+// listedSpan is a finding's index in the pass's findings and its span.
+type listedSpan struct{ index, start, end int }
+
+// inside returns the indexes of the findings whose span lies inside
+// another's ("relentlessly" inside "relentlessly attacked", "bashing"
+// inside "immigrant-bashing"): the longer phrase is the wording, and a
+// reader should not see its word flagged twice.
+func inside(spans []listedSpan) []int {
+	if len(spans) < 2 {
+		return nil
 	}
-	order := make([]int, len(fs))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(fs[a].Start, fs[b].Start), cmp.Compare(fs[b].End, fs[a].End))
+	slices.SortFunc(spans, func(a, b listedSpan) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 	})
-	inside := make([]bool, len(fs))
+	var out []int
 	maxEnd := -1
-	for _, i := range order {
-		inside[i] = fs[i].End <= maxEnd
-		maxEnd = max(maxEnd, fs[i].End)
-	}
-	out := fs[:0]
-	for i, f := range fs {
-		if !inside[i] {
-			out = append(out, f)
+	for _, sp := range spans {
+		if sp.end <= maxEnd {
+			out = append(out, sp.index)
 		}
+		maxEnd = max(maxEnd, sp.end)
 	}
 	return out
 }
