@@ -262,7 +262,7 @@ func dashBefore(p *analysis.Pass, k int) bool {
 	case "—", "–":
 		return true
 	case "-":
-		return t.Start > 0 && p.Text[t.Start-1] == ' ' || t.Start > 0 && p.Text[t.Start-1] == '-'
+		return t.Start > 0 && (p.Text[t.Start-1] == ' ' || p.Text[t.Start-1] == '-')
 	}
 	return false
 }
