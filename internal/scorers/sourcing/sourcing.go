@@ -177,7 +177,7 @@ func findFigures(s string) [][]int {
 		// can start; the first start that matches is the leftmost match.
 		end := fields[last][1]
 		for p := fields[first][0]; p < end; {
-			if figureStart(s, p) {
+			if figureStart(s, p, end) {
 				// The pattern sees the character before p too, so that its
 				// \b reads as it would over the whole text.
 				re, r := figureAt, 0
@@ -214,13 +214,14 @@ var (
 	ratioNumbers = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 )
 
-// figureStart reports whether a match of figure may begin at s[p]: a
-// currency sign, or a word boundary (as \b reads it: ASCII word characters
-// only) before a digit, a spelled-out number of a ratio, or an
-// approximation (with its second word) followed by spaces and what a
-// figure starts with. Only there is the pattern tried: "some", "over",
-// "at" and "an" begin a figure rarely.
-func figureStart(s string, p int) bool {
+// figureStart reports whether a match of figure, in s[:end], may begin at
+// s[p]: a currency sign, or a word boundary (as \b reads it: ASCII word
+// characters only) before a number that can be a figure's, a spelled-out
+// number of a ratio, or an approximation (with its second word) followed by
+// spaces and what a figure starts with. Only there is the pattern tried:
+// "some", "over", "at" and "an" begin a figure rarely, and dates and years
+// are numbers with none of a figure's marks.
+func figureStart(s string, p, end int) bool {
 	if c := s[p]; c == '$' || strings.HasPrefix(s[p:], "€") || strings.HasPrefix(s[p:], "£") {
 		return true
 	}
@@ -228,7 +229,7 @@ func figureStart(s string, p int) bool {
 		return false
 	}
 	if s[p] >= '0' && s[p] <= '9' {
-		return true
+		return numberStart(s, p, end)
 	}
 	w, q := foldWord(s, p)
 	if slices.Contains(ratioNumbers, w) {
@@ -258,6 +259,84 @@ func figureStart(s string, p int) bool {
 	}
 	w, _ = foldWord(s, r)
 	return slices.Contains(ratioNumbers, w)
+}
+
+// numberStart reports whether a figure may begin with the number at s[p],
+// by what the pattern's number-led alternatives need: a thousands
+// separator; a percentage or a magnitude after at most one space; " in "
+// after the digits (a ratio); or three digits or more and a unit of time
+// later in s[:end] ("480 infantry vehicles per year"). A year or a day
+// of a date has none of them.
+func numberStart(s string, p, end int) bool {
+	digits := p
+	for digits < len(s) && s[digits] >= '0' && s[digits] <= '9' {
+		digits++
+	}
+	e := digits // the run of digits, commas and points
+	for e < len(s) && (s[e] >= '0' && s[e] <= '9' || s[e] == ',' || s[e] == '.') {
+		if s[e] == ',' {
+			return true
+		}
+		e++
+	}
+	after := e
+	if after < len(s) && isRegexpSpace(s[after]) {
+		after++
+	}
+	for _, w := range []string{"%", "percent", "per cent", "million", "billion", "trillion"} {
+		if hasPrefixFold(s[after:], w) {
+			return true
+		}
+	}
+	if hasPrefixFold(s[digits:], " in ") {
+		return true
+	}
+	if digits-p < 3 || s[p] == '0' || e >= end {
+		return false
+	}
+	for _, unit := range []string{"year", "month", "week", "day"} {
+		if containsFold(s[e:end], unit) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold is strings.HasPrefix under the pattern's (?i), for an
+// ASCII prefix: a non-ASCII byte where it would stand counts as a match
+// (its folding is left to the pattern).
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := range len(prefix) {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports an ASCII word in s under the pattern's (?i), or any
+// byte outside ASCII (a Kelvin sign folds to "k"): a cheap test that the
+// pattern may find the word there.
+func containsFold(s, word string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+		if i+len(word) <= len(s) && hasPrefixFold(s[i:], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldWord is the word of figureApprox or ratioNumbers that the word at
