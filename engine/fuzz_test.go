@@ -20,6 +20,7 @@ func FuzzAnalyze(f *testing.F) {
 		"“unclosed quote and 20% of $5 million, said Sir Keir Starmer",
 		"T\n\nTOKYO, March 3, 2024 — The late Shinzo Abe, who died in 2021, said on Monday, March 4 that last year's Brexit referendum? Why not?",
 		"T\n\nThe prime minister, Rishi Sunak, met Donald Trump. Trump, 76, said the full-scale invasion of Ukraine three years ago",
+		"Joe Scarborough: Trump Playing Dumb\n\nOn April 3, he tweeted:\n\nNEED WALL! pic.twitter.com/ab\n\nOn April 2:\n\nI never fired him! [1025 EDT]\n\n— Jo (@jo) July 14, 2016 LONDON (Reuters) - Officials said 2,300 over 5 percent, “True Lies,” also said",
 		"T\n\nLONDON, June 10, 2025 — Jens Stoltenberg, NATO's secretary general, met Ursula von der Layen. Hurricane Katrina, which struck New Orleans in 2006, and Biden, the current president, and Kier Starmer, the secretary general of UN,",
 	} {
 		f.Add(s)
