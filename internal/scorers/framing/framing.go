@@ -116,7 +116,7 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		if quoted && rule.ID != RuleLoaded.ID {
 			continue
 		}
-		if !quoted && rule.ID != RuleLoaded.ID && namedAttribution(p, si) {
+		if !quoted && rule.ID != RuleLoaded.ID && namedAttribution(p, si) && !sentenceAdverb(p, si, &m) {
 			continue // a named source's view, reported as such
 		}
 		if rule.ID == RuleEditorial.ID && indirectQuestion(p, si, m.First) {
@@ -207,6 +207,18 @@ func (s Scorer) score(p *analysis.Pass) *core.FramingStats {
 		s.asymmetry(p, own)
 	}
 	return stats
+}
+
+// sentenceAdverb reports a match that opens its sentence and ends with a
+// comma ("Predictably, the company blamed the regulator."): the writer's
+// comment on what the sentence reports, even when a named source speaks in
+// it.
+func sentenceAdverb(p *analysis.Pass, si int, m *lexicon.Match) bool {
+	if si < 0 || p.Tokens[m.Last-1].Norm != "," {
+		return false
+	}
+	first := p.Sentences[si].First
+	return m.First == first || m.First > first && (p.Tokens[m.First-1].Norm == "—" || p.Tokens[m.First-1].Norm == "–")
 }
 
 // listedSpan is a finding's index in the pass's findings and its span.
