@@ -83,9 +83,9 @@ func TestOutletVoiceProbe(t *testing.T) {
 
 // TestSourcingProbe: probes of attribution sentences the team wrote on
 // 2026-12-08 before the rounds that read them (5 of 10 unnamed sources and 4
-// of 5 vague ones found, no named source flagged; 5 of 8 hearsay): each
-// unnamed or vague source and each piece of hearsay is reported, no named
-// source is.
+// of 5 vague ones found, no named source flagged; 5 of 8 hearsay; 3 of 6
+// private claims): each unnamed or vague source, each piece of hearsay and
+// each claim no one is named for is reported, no named source is.
 func TestSourcingProbe(t *testing.T) {
 	cases := []struct{ rule, sentence string }{
 		{"sourcing.anonymous", "A person familiar with the board's thinking said the chief executive would step down."},
@@ -120,11 +120,21 @@ func TestSourcingProbe(t *testing.T) {
 		{"", "Police said the mayor was arrested on Tuesday."},
 		{"", "The company confirmed on Monday that it was considering a sale."},
 		{"", "It has spent about $12 million since September, according to media trackers."},
+		// Private intent stated with no one named who heard it, a third
+		// probe (3 of 6 found before its round; "Party officials fear …"
+		// left: officials speaking is the wires' plain form).
+		{"sourcing.unsourced_claim", "The minister has privately told colleagues she will quit."},
+		{"sourcing.unsourced_claim", "Behind closed doors, officials are worried about the deal."},
+		{"sourcing.hearsay", "The prime minister is understood to be furious with his chancellor."},
+		{"sourcing.unsourced_claim", "Senior figures are quietly preparing for a leadership contest."},
+		{"sourcing.unsourced_claim", "The president has told aides he wants the bill passed by Friday."},
+		{"", "The minister told colleagues at a meeting on Monday that she would quit, two people present said."},
+		{"", "The prime minister said he was furious with the decision."},
 	}
 	for _, c := range cases {
 		var got []string
 		for _, f := range analyze(t, c.sentence, "").Findings {
-			if f.Rule == "sourcing.anonymous" || f.Rule == "sourcing.weasel" || f.Rule == "sourcing.hearsay" {
+			if f.Rule == "sourcing.anonymous" || f.Rule == "sourcing.weasel" || f.Rule == "sourcing.hearsay" || f.Rule == "sourcing.unsourced_claim" {
 				got = append(got, f.Rule)
 			}
 		}
