@@ -233,6 +233,10 @@ func TestReportedSpeechIsTheSources(t *testing.T) {
 		// voice (found in PolNeAR); a plain "but" still is one.
 		{"Republicans spoke with one voice, arguing that the agenda has been not just a failure, but a catastrophe.", "catastrophe", "Republicans"},
 		{"Ana Ruiz argued that the plan was fair, but it is a catastrophe for farmers.", "catastrophe", ""},
+		// What a report "found that" is its finding; what the writer says
+		// it found, as an object, is the writer's description.
+		{"The inspector general's report found that the agency's oversight was woefully inadequate.", "woefully", "report"},
+		{"The authors found an astonishing 73 percent of firms kept offshore subsidiaries.", "astonishing", ""},
 		// A film's title in the speaker's appositive (found in the
 		// hyperpartisan corpus).
 		{"Arnold, who starred in the 1994 film “True Lies,” also said he did not think releasing the racist rant would work.", "racist", "speaker"},

@@ -866,8 +866,11 @@ func reportedSpeech(p *analysis.Pass, si, start, end int) (string, bool) {
 			return a.Name, true
 		}
 		cue := strings.ToLower(firstWord(a.CueText))
+		if findingCue[cue] && !strings.HasPrefix(strings.TrimLeft(p.Text[a.Cue.End:min(len(p.Text), a.Cue.End+6)], " "), "that") {
+			continue // "the report found that …" is its finding; "found an astonishing 73 percent" is the writer's
+		}
 		// An unresolved "he" or "they" is still someone the outlet reports.
-		if a.Impersonal || !speechVerb[cue] ||
+		if a.Impersonal || !speechVerb[cue] && !findingCue[cue] ||
 			a.Kind != analysis.SourceNamedPerson && a.Kind != analysis.SourceNamedOrg && a.Kind != analysis.SourceUnnamed && !a.Pronoun {
 			continue
 		}
@@ -1144,6 +1147,10 @@ func inAside(between string) bool {
 // opposed to what they did ("announced a truly game-changing battery" is
 // the writer's description of the product).
 var speechVerb = lexicons.ReportingCueSet("speech")
+
+// findingCue are the verbs by which a report, an inquiry or a study states
+// its finding: what follows "found that" is the finding's wording.
+var findingCue = map[string]bool{"found": true, "finds": true, "concluded": true, "concludes": true}
 
 // promiseVerb reports a promise or a plea: what was promised or asked for
 // runs to the first comma; a clause after it is the writer's.
