@@ -143,3 +143,47 @@ func TestSourcingProbe(t *testing.T) {
 		}
 	}
 }
+
+// TestAttributedWordsProbe: a probe of loaded words in what someone is
+// reported to have said, in the forms news copy gives it (a speech, a
+// letter, an op-ed, a tweet, a lawsuit, an indictment, a watchdog's
+// report), written on 2026-12-08: every such word is the speaker's; the
+// writer's own verb for the speaking ("slammed") is the outlet's.
+func TestAttributedWordsProbe(t *testing.T) {
+	for _, sentence := range []string{
+		"In her speech, the senator described the bill as a disgrace.",
+		"The mayor, in a letter to residents, called the strike reckless.",
+		"Speaking to reporters, Ruiz denounced the plan as a sham.",
+		"The union's statement accused the company of shameful greed.",
+		"Asked about the deal, the minister said it was a disaster.",
+		"Ruiz, who has called the tax a disgrace, voted against it.",
+		"In an op-ed for the Guardian, the former minister argued the policy was cruel.",
+		"The senator's spokesman dismissed the report as a partisan hit job.",
+		"The ambassador slammed what he called a reckless provocation.",
+		"On Twitter, the governor described the protesters as thugs.",
+		"According to the indictment, the mayor ran a corrupt scheme for years.",
+		"The coach told the BBC the decision was a disgrace.",
+		"In a video posted online, the president called the ruling a travesty.",
+		"The report by the watchdog described conditions at the prison as appalling.",
+	} {
+		speakers := 0
+		for _, f := range analyze(t, sentence, "").Findings {
+			if f.Rule != "framing.loaded" {
+				continue
+			}
+			if f.Text == "slammed" {
+				if f.Quoted {
+					t.Errorf("%q: the writer's verb %q handed to the speaker", sentence, f.Text)
+				}
+				continue
+			}
+			if !f.Quoted {
+				t.Errorf("%q: %q counted against the outlet: %s", sentence, f.Text, f.Message)
+			}
+			speakers++
+		}
+		if speakers == 0 {
+			t.Errorf("%q: no loaded word found in what was said", sentence)
+		}
+	}
+}
