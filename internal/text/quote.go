@@ -315,7 +315,7 @@ func signatures(src string) [][]int {
 			continue
 		}
 		j := i + 2 // past the handle, ") " and the month's capital
-		for j < len(src) && j < i+2+30 && isASCIIWordByte(src[j]) {
+		for j < len(src) && j < i+2+30 && IsRegexpWord(src[j]) {
 			j++
 		}
 		if j == i+2 || !strings.HasPrefix(src[j:], ") ") || j+2 >= len(src) || src[j+2] < 'A' || src[j+2] > 'Z' {
@@ -344,8 +344,9 @@ func signatures(src string) [][]int {
 	}
 }
 
-// isASCIIWordByte is the pattern's \w.
-func isASCIIWordByte(c byte) bool {
+// IsRegexpWord is a regular expression's \w (and the side of its \b):
+// an ASCII letter, digit or underscore.
+func IsRegexpWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 

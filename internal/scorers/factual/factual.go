@@ -1263,11 +1263,7 @@ func thisWeek(p *analysis.Pass, mi mentionInfo) bool {
 // dayWord reports a word that places an act in the article's week: a
 // weekday, "today", "yesterday", "tonight".
 func dayWord(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight":
-		return true
-	}
-	return false
+	return slices.Contains(weekdayNames, w) || w == "today" || w == "yesterday" || w == "tonight"
 }
 
 // opensSentence reports whether the mention is the sentence's subject: only

@@ -215,17 +215,17 @@ var (
 )
 
 // figureStart reports whether a match of figure, in s[:end], may begin at
-// s[p]: a currency sign, or a word boundary (as \b reads it: ASCII word
-// characters only) before a number that can be a figure's, a spelled-out
-// number of a ratio, or an approximation (with its second word) followed by
-// spaces and what a figure starts with. Only there is the pattern tried:
+// s[p]: a currency sign, or a word boundary (as \b reads it, by
+// text.IsRegexpWord) before a number that can be a figure's, a spelled-out
+// number of a ratio, or an approximation (with its second word) followed
+// by spaces and what a figure starts with. Only there is the pattern tried:
 // "some", "over", "at" and "an" begin a figure rarely, and dates and years
 // are numbers with none of a figure's marks.
 func figureStart(s string, p, end int) bool {
 	if c := s[p]; c == '$' || strings.HasPrefix(s[p:], "€") || strings.HasPrefix(s[p:], "£") {
 		return true
 	}
-	if p > 0 && isASCIIWord(s[p-1]) == isASCIIWord(s[p]) {
+	if p > 0 && text.IsRegexpWord(s[p-1]) == text.IsRegexpWord(s[p]) {
 		return false
 	}
 	if s[p] >= '0' && s[p] <= '9' {
@@ -365,11 +365,6 @@ var figureWords = func() []string {
 	return words
 }()
 
-// isASCIIWord is \w, the word character of the pattern's \b.
-func isASCIIWord(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-}
-
 // isRegexpSpace is the pattern's \s: [\t\n\f\r ].
 func isRegexpSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
@@ -439,12 +434,12 @@ func hasRatio(s string) bool {
 		}
 		i += off
 		j := i
-		for j > 0 && isASCIIWord(s[j-1]) {
+		for j > 0 && text.IsRegexpWord(s[j-1]) {
 			j--
 		}
 		k := i + len(" in ")
 		e := k
-		for e < len(s) && isASCIIWord(s[e]) {
+		for e < len(s) && text.IsRegexpWord(s[e]) {
 			e++
 		}
 		if isNumber(s[j:i]) && isNumber(s[k:e]) {
